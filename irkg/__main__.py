@@ -1,0 +1,3 @@
+from irkg.cli import run
+
+run()
