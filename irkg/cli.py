@@ -30,28 +30,11 @@ def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) 
 def run() -> None:
     """Entry point: one line per error unless --debug."""
     try:
-        sys.exit(app(standalone_mode=False) or 0)
+        app()
     except IrkgError as e:
         if _state["debug"]:
             raise
         typer.echo(f"error: {e}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
-    except typer.Abort:
-        sys.exit(1)
-    except SystemExit:
-        raise
-    except Exception as e:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        if _state["debug"]:
-            raise
-        typer.echo(f"error: {type(e).__name__}: {e} (rerun with --debug for the traceback)", err=True)
         sys.exit(1)
 
 
