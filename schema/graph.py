@@ -8,7 +8,7 @@ indexes are generated from these models (`schema/ddl.py`).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -309,3 +309,19 @@ NODE_LABELS: tuple[str, ...] = (
     "Indicator",
     "Stance",
 )
+
+AnyRecord = Annotated[
+    Union[
+        DocumentRecord,
+        ActorRecord,
+        TopicRecord,
+        ItemRecord,
+        EventRecord,
+        AgreementRecord,
+        FrictionRecord,
+        ConstraintRecord,
+        IndicatorRecord,
+        StanceRecord,
+    ],
+    Field(discriminator="kind"),
+]

@@ -98,3 +98,32 @@ class Mention(BaseModel):
     value: str | float | None = Field(None, description="ISO partial date, or a number")
     unit: str | None = None
     flags: list[str] = Field(default_factory=list, description="e.g. relative, inconsistent, partial")
+
+
+class Problem(BaseModel):
+    """A file that was skipped or only partly read, with the reason (one line)."""
+
+    file: str
+    reason: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+class DocExtraction(BaseModel):
+    """Everything one document yields; evidence in its records comes from this document only.
+
+    The writer replaces a document's contribution as a unit, so per-document output is
+    what gets loaded; `irkg.loaders.resolve` merges these across documents for JSONL.
+    """
+
+    document: "DocumentRecord"
+    passages: list[Passage]
+    records: list["AnyRecord"] = Field(default_factory=list)
+    mentions: list[list[Mention]] | None = Field(None, description="per passage, when kept")
+
+
+from irkg.schema.graph import AnyRecord, DocumentRecord  # noqa: E402
+
+DocExtraction.model_rebuild()

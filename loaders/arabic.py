@@ -1,0 +1,44 @@
+"""Character-level Arabic forms: the match key used for dictionary lookup."""
+
+from __future__ import annotations
+
+import re
+
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks, tatweel.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+TATWEEL = "\u0640"
+
+_KEY_TABLE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+        "ى": "ي", "ی": "ي", "ي": "ي", "ئ": "ي",
+        "ة": "ه", "ؤ": "و",
+        "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك", "ک": "ك", "ڤ": "ف",
+        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+        "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+        "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    }
+)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat, shadda, tanween and tatweel, keeping letters."""
+    return DIACRITICS.sub("", text)
+
+
+def match_key(text: str) -> str:
+    """Return the lookup form: no diacritics/tatweel, unified alef/yeh/teh marbuta, Persian letters mapped, lower-case Latin."""
+    return strip_diacritics(text).translate(_KEY_TABLE).lower()
+
+
+def match_key_aligned(text: str) -> tuple[str, list[int]]:
+    """Return match_key(text) and, per key character, its index in `text` (diacritics dropped)."""
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(text):
+        if DIACRITICS.match(ch):
+            continue
+        out.append(ch.translate(_KEY_TABLE).lower())
+        pos.append(i)
+    return "".join(out), pos
