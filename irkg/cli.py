@@ -44,6 +44,41 @@ def run() -> None:
 
 # --- section: extract ---------------------------------------------------------
 
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or directories of documents."),
+    stage: str = typer.Option("facts", help="passages | mentions | facts"),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl | table"),
+    workers: int = typer.Option(1, help="Processes to use."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+) -> None:
+    """Extract passages, mentions or facts from documents (no Neo4j needed)."""
+    from irkg.loaders import emit
+    from irkg.loaders.pipeline import Stage, extract_documents, merge_extractions
+
+    if stage not in {s.value for s in Stage} or fmt not in {"jsonl", "table"}:
+        raise IrkgError(f"unknown --stage {stage!r} or --format {fmt!r}: use passages|mentions|facts and jsonl|table")
+    extractions, problems = extract_documents(paths, workers=workers, stage=Stage(stage))
+    for problem in problems:
+        typer.echo(f"skipped {problem}", err=True)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if stage == Stage.PASSAGES:
+            n = emit.emit_passages(extractions, fmt, out)
+        elif stage == Stage.MENTIONS:
+            n = emit.emit_mentions(extractions, fmt, out)
+        else:
+            n = emit.emit_records(merge_extractions(extractions), fmt, out)
+    finally:
+        if output:
+            out.close()
+    typer.echo(f"{len(extractions)} documents, {n} {stage if stage != 'facts' else 'records'}"
+               + (f", {len(problems)} skipped" if problems else ""), err=True)
+    if any(p.skipped for p in problems):
+        raise typer.Exit(3)
+
+
 # --- section: load / unload / stats / actors ----------------------------------
 
 # --- section: ask / query / cypher / browser ----------------------------------

@@ -1,0 +1,112 @@
+"""Run the steps in order, per document: read -> normalize -> segment -> recognize -> extract.
+
+Each document is processed alone (so documents can go to separate processes, and the
+writer can replace one document's contribution); `merge_extractions` then resolves
+records across documents for the corpus-level view `irkg extract` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from enum import StrEnum
+from pathlib import Path
+
+from irkg.schema.graph import DocumentRecord, Record
+from irkg.schema.pipeline import DocExtraction, Document, Problem
+
+
+class Stage(StrEnum):
+    PASSAGES = "passages"
+    MENTIONS = "mentions"
+    FACTS = "facts"
+
+
+def document_record(doc: Document, passages: int) -> DocumentRecord:
+    """Describe a document as the `Source` node and the first JSONL record."""
+    return DocumentRecord(
+        id=doc.id,
+        label=doc.title or doc.title_en or doc.title_ar or doc.file,
+        file=doc.file,
+        sha256=doc.sha256,
+        lang=str(doc.lang),
+        title=doc.title,
+        title_ar=doc.title_ar,
+        title_en=doc.title_en,
+        publisher=doc.publisher,
+        author=doc.author,
+        doc_kind=doc.kind,
+        published=doc.published,
+        url=doc.url,
+        passages=passages,
+    )
+
+
+def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction:
+    """Run the steps up to `stage` on one document."""
+    from irkg.loaders.normalize import normalize
+    from irkg.loaders.segment import segment
+
+    passages = segment(normalize(doc))
+    out = DocExtraction(document=document_record(doc, len(passages)), passages=passages)
+    if stage == Stage.PASSAGES:
+        return out
+
+    from irkg.loaders.actors import build_actor_records
+    from irkg.loaders.dictionaries import load_dictionaries
+    from irkg.loaders.recognize import recognize
+
+    dicts = load_dictionaries()
+    mentions = [recognize(p, dicts, doc.published) for p in passages]
+    if stage == Stage.MENTIONS:
+        out.mentions = mentions
+        return out
+
+    from irkg.loaders.extract import extract_facts
+
+    records: list[Record] = list(build_actor_records(zip(passages, mentions), dicts))
+    records.extend(extract_facts(doc, passages, mentions, dicts))
+    out.records = records
+    return out
+
+
+def _extract_chunk(args: tuple[list[Document], Stage]) -> list[DocExtraction]:
+    docs, stage = args
+    return [extract_document(d, stage) for d in docs]
+
+
+def extract_all(
+    docs: Sequence[Document], stage: Stage = Stage.FACTS, workers: int = 1
+) -> Iterator[DocExtraction]:
+    """Yield one extraction per document, in order, using `workers` processes."""
+    if workers <= 1 or len(docs) < 2:
+        for d in docs:
+            yield extract_document(d, stage)
+        return
+    size = max(1, min(50, len(docs) // (workers * 4) or 1))
+    chunks = [(list(docs[i : i + size]), stage) for i in range(0, len(docs), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch in pool.map(_extract_chunk, chunks):
+            yield from batch
+
+
+def extract_documents(
+    paths: Sequence[str | Path], workers: int = 1, stage: Stage = Stage.FACTS
+) -> tuple[list[DocExtraction], list[Problem]]:
+    """Read `paths` and extract every readable document; problems are reported, not raised."""
+    from irkg.loaders.read import read_paths
+
+    docs, problems = read_paths(paths)
+    return list(extract_all(docs, stage, workers)), problems
+
+
+def merge_extractions(extractions: Iterable[DocExtraction]) -> list[Record]:
+    """Return corpus-level records: documents first, then entities and facts merged across documents."""
+    from irkg.loaders.resolve import resolve_records
+
+    docs: list[Record] = []
+    rest: list[Record] = []
+    for x in extractions:
+        docs.append(x.document)
+        rest.extend(x.records)
+    return docs + resolve_records(rest)
