@@ -1,0 +1,53 @@
+"""Decide how firmly a sentence states a fact: asserted, reported, alleged, expected or denied.
+
+Cues come from `dictionaries/cues_certainty.yaml`. A cue counts when it stands before the
+fact's trigger in the same sentence (hedges govern what follows them); a negation counts
+only right before the trigger; a future prefix on the trigger verb (سيزور) marks it expected.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
+from irkg.schema.graph import Certainty
+
+_ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.REPORTED, Certainty.EXPECTED)
+_AFTER_WINDOW = 30  # key characters after the trigger where a parenthetical hedge may sit
+_NEG_WINDOW = 14  # key characters between a negation and the trigger it denies
+
+
+@lru_cache(maxsize=1)
+def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
+    """Return (hedge lexicon: level -> cues, negation lexicon)."""
+    data = read_yaml("cues_certainty.yaml")
+    hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")})
+    negation = lexicon_of({"negation": data.get("negation", [])})
+    return hedges, negation
+
+
+def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "") -> Certainty:
+    """Return the certainty of a fact whose trigger spans key[start:end] (whole sentence if -1)."""
+    hedges, negation = certainty_lexicons()
+    limit = len(key) if start < 0 else start
+    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)}
+    if start >= 0:  # a parenthetical hedge just after the trigger: "وسّعت، حسبما يُزعم،"
+        found |= {Certainty(h.cat) for h in hedges.find(key, end, end + _AFTER_WINDOW)
+                  if h.cat in ("alleged", "reported")}
+    if start >= 0:
+        for h in negation.find(key, max(0, start - _NEG_WINDOW), start + 1):
+            if h.end <= start + 1:
+                found.add(Certainty.DENIED)
+        if "س" in prefix:
+            found.add(Certainty.EXPECTED)
+    for level in _ORDER:
+        if level in found:
+            return level
+    return Certainty.ASSERTED
+
+
+def certainty_of(text: str) -> Certainty:
+    """Return the certainty a whole sentence carries (display text)."""
+    from irkg.loaders.arabic import match_key
+
+    return assess_certainty(match_key(text))
