@@ -1,0 +1,109 @@
+"""Page furniture and boilerplate: page markers, web navigation, teasers, copyright, disclaimers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from irkg.loaders.arabic import match_key, match_key_aligned
+
+if TYPE_CHECKING:
+    from irkg.loaders.normalize import Line
+
+FINAL_PUNCT = ".!?؟؛…"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """Load the ingestion cue lists once, with their regexes compiled."""
+    raw = yaml.safe_load(resources.files("irkg.loaders").joinpath("dictionaries/ingest_cues.yaml").read_text(encoding="utf-8"))
+    out: dict = {}
+    for name, value in raw.items():
+        if name.endswith(("_lines", "_prefixes", "_blocks")):
+            out[name] = re.compile("|".join(f"(?:{v})" for v in value))
+        else:
+            out[name] = frozenset(match_key(str(v)) for v in value)
+    return out
+
+
+def is_page_marker(line: str) -> bool:
+    """Tell whether a whole line is a page marker or a bare page number."""
+    return bool(cues()["page_marker_lines"].search(match_key(line.strip())))
+
+
+def page_marker_prefix(line: str) -> int:
+    """Return how many characters of `line` are a page marker glued before its text (0 if none)."""
+    if "ص" not in line[:12]:
+        return 0
+    lead = len(line) - len(line.lstrip())
+    key, pos = match_key_aligned(line[lead:])
+    m = cues()["page_marker_prefixes"].match(key)
+    if not m or m.end() >= len(pos):
+        return 0
+    return lead + pos[m.end()]
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether text ends with sentence-final punctuation (closing quotes/brackets allowed)."""
+    t = text.rstrip().rstrip("\"'»”)]）")
+    return bool(t) and t[-1] in FINAL_PUNCT
+
+
+def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop navigation, teaser tails, copyright lines and boilerplate paragraphs."""
+    c = cues()
+    total = sum(len(b) for b in blocks)
+    seen = 0
+    kept: list[list[Line]] = []
+    cut = False
+    for block in blocks:
+        lines: list[Line] = []
+        for line in block:
+            seen += 1
+            key = match_key(line.text)
+            if c["tail_cut_lines"].search(key) and seen > 0.4 * total:
+                repairs["teaser_tail"] += 1
+                cut = True
+                break
+            if c["navigation_lines"].search(key):
+                repairs["navigation"] += 1
+                continue
+            if c["copyright_lines"].search(key) and len(key.split()) <= 25:
+                repairs["copyright"] += 1
+                continue
+            if len(_LETTER.findall(key)) < 2 and not any(ch.isdigit() for ch in key):
+                repairs["stray_line"] += 1
+                continue
+            lines.append(line)
+        if lines:
+            kept.append(lines)
+        if cut:
+            break
+    return _drop_boilerplate_blocks(kept, repairs)
+
+
+def _drop_boilerplate_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop disclaimer-like blocks and the blocks that finish their sentence."""
+    pattern = cues()["boilerplate_blocks"]
+    out: list[list[Line]] = []
+    dropping = False
+    for block in blocks:
+        text = " ".join(line.text for line in block)
+        if pattern.search(match_key(text)):
+            repairs["boilerplate"] += 1
+            dropping = not ends_sentence(text)
+            continue
+        if dropping and len(block) <= 3 and ends_sentence(text):
+            # The disclaimer's sentence ends here, after a column or page break.
+            repairs["boilerplate"] += 1
+            dropping = False
+            continue
+        dropping = False
+        out.append(block)
+    return out

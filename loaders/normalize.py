@@ -1,0 +1,168 @@
+"""Repair extracted text into display text with an offset map back to the original.
+
+Two kinds of input need different care. PDF extractions (detected from their lines, see
+`repair_pdf.detect_layout`) get the layout repairs: reversed word runs, glued footnote
+numbers, spurious shadda, mirrored parentheses, words split across line ends, lines
+joined into paragraphs, repeated pull quotes. Every document gets the clean-up of
+tatweel, doubled shadda, page markers, web navigation, teasers, copyright lines and
+publisher boilerplate (cue lists in `dictionaries/ingest_cues.yaml`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from irkg.loaders import boilerplate as bp
+from irkg.loaders import repair_pdf as rp
+from irkg.loaders.read import front_matter_span
+from irkg.schema.pipeline import Document, NormalizedDoc
+
+Piece = tuple[str, "range | list[int]"]
+
+
+class Line:
+    """One repaired line: text pieces, each with the original offsets of its characters."""
+
+    __slots__ = ("pieces", "text", "nl")
+
+    def __init__(self, pieces: list[Piece], nl: int) -> None:
+        self.pieces = pieces
+        self.text = "".join(p[0] for p in pieces)
+        self.nl = nl  # offset of the original line end, for inserted separators
+
+    def strip(self) -> "Line":
+        """Drop leading/trailing whitespace, keeping offsets aligned."""
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        if left == 0 and right == len(text):
+            return self
+        return Line(_slice_pieces(self.pieces, left, right), self.nl)
+
+
+def normalize(doc: Document) -> NormalizedDoc:
+    """Return the repaired display text of `doc`, its offset map and counts of repairs."""
+    text = doc.text
+    repairs: Counter[str] = Counter()
+    skip = front_matter_span(text) if Path(doc.file).suffix.lower() in {".md", ".txt", ""} else 0
+    if skip:
+        repairs["front_matter"] += 1
+    raw_lines = _split_lines(text, skip)
+    layout = rp.detect_layout(text, raw_lines, doc.file)
+    counts = rp.word_counts(text) if layout.pdf else Counter()
+
+    lines: list[Line | None] = []
+    for start, end in raw_lines:
+        line_text = text[start:end]
+        if not line_text.strip():
+            lines.append(None)
+            continue
+        if bp.is_page_marker(line_text):
+            repairs["page_marker"] += 1
+            lines.append(None)
+            continue
+        if rp.is_lone_marks(line_text):
+            repairs["lone_tanween"] += 1
+            continue  # not even a paragraph break: the mark was torn off a word
+        cut = bp.page_marker_prefix(line_text)
+        if cut:
+            repairs["page_marker"] += 1
+            start += cut
+            line_text = text[start:end]
+        s, omap = line_text, start
+        if layout.pdf:
+            fixed = rp.reorder_line(line_text, start, counts, layout)
+            if fixed is not None:
+                s, omap, kind = fixed
+                repairs[kind] += 1
+        pieces = rp.clean_line(s, omap, layout, repairs)
+        line = Line(pieces, end).strip()
+        lines.append(line if line.text else None)
+
+    blocks = _blocks(lines)
+    blocks = bp.drop_furniture(blocks, repairs)
+    if layout.pdf:
+        blocks = rp.drop_repeats(blocks, repairs)
+    out_text, offsets = _assemble(blocks, layout, counts, repairs, len(text))
+    return NormalizedDoc(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+
+
+def _split_lines(text: str, skip: int) -> list[tuple[int, int]]:
+    """Return (start, end) of each line from `skip` on, without the line break."""
+    out: list[tuple[int, int]] = []
+    pos = skip
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        out.append((pos, end))
+        pos = nl + 1
+    return out
+
+
+def _blocks(lines: list[Line | None]) -> list[list[Line]]:
+    """Group lines into blocks separated by blank lines."""
+    blocks: list[list[Line]] = []
+    cur: list[Line] = []
+    for line in lines:
+        if line is None:
+            if cur:
+                blocks.append(cur)
+                cur = []
+        else:
+            cur.append(line)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _assemble(blocks: list[list[Line]], layout: rp.Layout, counts: Counter, repairs: Counter, n: int) -> tuple[str, list[int]]:
+    """Join lines into paragraphs (wrapped lines flow; split words rejoined) and blocks with blank lines."""
+    texts: list[str] = []
+    offs: list[range | list[int]] = []
+    wide = layout.line_width
+    prev_line: Line | None = None
+    for bi, block in enumerate(blocks):
+        for li, line in enumerate(block):
+            if prev_line is not None:
+                if li == 0:
+                    flow = layout.pdf and rp.continues_across_blocks(prev_line.text, line.text, block, wide)
+                else:
+                    flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf)
+                if flow:
+                    glue = rp.split_word_join(prev_line.text, line.text, counts) if layout.pdf else False
+                    if glue:
+                        repairs["split_word"] += 1
+                    else:
+                        texts.append(" ")
+                        offs.append([prev_line.nl])
+                    repairs["line_join"] += 1
+                else:
+                    sep = "\n" if li > 0 else "\n\n"
+                    texts.append(sep)
+                    offs.append([min(prev_line.nl, n - 1) if n else 0] * len(sep))
+            for piece_text, piece_offs in line.pieces:
+                texts.append(piece_text)
+                offs.append(piece_offs)
+            prev_line = line
+    out_text = "".join(texts)
+    offsets: list[int] = []
+    for o in offs:
+        offsets.extend(o)
+    return out_text, offsets
+
+
+def _slice_pieces(pieces: list[Piece], a: int, b: int) -> list[Piece]:
+    """Return the pieces covering characters [a, b) of their concatenation."""
+    out: list[Piece] = []
+    pos = 0
+    for text, offs in pieces:
+        nxt = pos + len(text)
+        lo, hi = max(a, pos), min(b, nxt)
+        if lo < hi:
+            out.append((text[lo - pos : hi - pos], offs[lo - pos : hi - pos]))
+        pos = nxt
+    return out

@@ -1,0 +1,125 @@
+"""Split normalized text into quotable passages: sentences, bullet items and headings."""
+
+from __future__ import annotations
+
+import re
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.boilerplate import cues
+from irkg.loaders.repair_pdf import is_bullet
+from irkg.schema.pipeline import NormalizedDoc, Passage, PassageKind
+
+MAX_PASSAGE = 600
+# A sentence ends at . ! ? ؟ ؛ … (plus closing quotes/brackets) followed by white space.
+_BOUNDARY = re.compile(r"[.!?؟؛…]+[\"'»”)\]]*(?=\s)")
+_BULLET_MARK = re.compile(r"^\s*(?:[-–—•●○▪■◦*]+|\d{1,2}[.)-]|[\u0660-\u0669]{1,2}[.)-])\s*")
+_LETTER = re.compile(r"[^\W\d_]")
+_PREV_TOKEN = re.compile(r"(\S+)$")
+_HEADING_END = ".!?؟؛،,;"
+
+
+def segment(nd: NormalizedDoc) -> list[Passage]:
+    """Return the passages of a normalized document, with offsets into the original text."""
+    text = nd.text
+    lines = _lines(text)
+    spans: list[tuple[int, int, PassageKind]] = []
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+        if is_bullet(line):
+            m = _BULLET_MARK.match(line)
+            a2 = a + (m.end() if m else 0)
+            spans.extend((s, e, PassageKind.BULLET) for s, e in _sentences(text, a2, b))
+        elif is_heading(line, nxt):
+            spans.append((a, b, PassageKind.HEADING))
+        else:
+            spans.extend((s, e, PassageKind.SENTENCE) for s, e in _sentences(text, a, b))
+    passages: list[Passage] = []
+    doc = nd.doc
+    offsets = nd.offsets
+    for s, e, kind in spans:
+        for s2, e2 in _split_long(text, s, e):
+            chunk = text[s2:e2]
+            if not _LETTER.search(chunk):
+                continue
+            mapped = offsets[s2:e2]
+            passages.append(
+                Passage(
+                    doc=doc.id,
+                    file=doc.file,
+                    idx=len(passages),
+                    start=min(mapped),
+                    end=max(mapped) + 1,
+                    text=chunk,
+                    key=match_key(chunk),
+                    kind=kind,
+                )
+            )
+    return passages
+
+
+def is_heading(line: str, nxt: str) -> bool:
+    """Tell whether a line is a heading: short, no final punctuation, followed by longer text."""
+    t = line.strip()
+    if not t or len(t) > 90 or len(t.split()) > 12 or t[-1] in _HEADING_END:
+        return False
+    if not _LETTER.search(t):
+        return False
+    n = nxt.strip()
+    return bool(n) and (len(n) > len(t) * 1.5 or n[-1] in ".!?؟")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the non-blank lines, trimmed."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.start(), m.end()
+        seg = m.group(0)
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            out.append((a + lead, a + trail))
+    return out
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split text[a:b] at sentence ends, skipping abbreviations and initials."""
+    out: list[tuple[int, int]] = []
+    start = a
+    abbrev = cues()["abbreviations"]
+    for m in _BOUNDARY.finditer(text, a, b):
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            prev = _PREV_TOKEN.search(text, start, m.start())
+            token = prev.group(1) if prev else ""
+            if match_key(token) in abbrev or (len(token) == 1 and token.isupper()):
+                continue
+        out.append(_trim(text, start, m.end()))
+        start = m.end()
+    if start < b:
+        out.append(_trim(text, start, b))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a passage longer than MAX_PASSAGE at the comma (،) nearest its middle part."""
+    if b - a <= MAX_PASSAGE:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_PASSAGE:
+        window = text[a : a + MAX_PASSAGE]
+        cut = max(window.rfind("، "), window.rfind(", "))
+        if cut < 150:
+            break
+        out.append(_trim(text, a, a + cut + 1))
+        a = a + cut + 1
+        a, b = _trim(text, a, b)
+    out.append((a, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
