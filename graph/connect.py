@@ -1,0 +1,139 @@
+"""Where Neo4j is and how to talk to it: settings, a verified driver, one-line errors."""
+
+from __future__ import annotations
+
+import errno
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import neo4j
+import yaml
+from neo4j import exceptions as nex
+
+from irkg.errors import ConnectionFailed, InputError
+from irkg.graph import server
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One Neo4j to connect to; `local` means the server `irkg neo4j` manages."""
+
+    uri: str
+    username: str = "neo4j"
+    password: str | None = None
+    database: str | None = None  # None: the server's default database
+    local: bool = True
+    source: str = "local server"  # where the URI came from, named in error messages
+    password_file: Path | None = None
+
+
+def config_file() -> Path:
+    """Return the user's config file (~/.config/irkg/config.yaml)."""
+    return server.config_dir() / "config.yaml"
+
+
+def _read_config_file(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise InputError(f"cannot read {path}: {str(e).splitlines()[0]} — fix the YAML (keys uri, username, password, database)") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path} must be a mapping with keys uri, username, password, database")
+    return data
+
+
+def load_settings(local: server.ServerConfig | None = None) -> Settings:
+    """Return settings from NEO4J_* variables, else the config file, else the local server's."""
+    env = os.environ
+    path = config_file()
+    conf = _read_config_file(path)
+    database = env.get("NEO4J_DATABASE") or conf.get("database") or None
+    username = env.get("NEO4J_USERNAME") or conf.get("username") or "neo4j"
+    if env.get("NEO4J_URI"):
+        return Settings(env["NEO4J_URI"], username, env.get("NEO4J_PASSWORD") or conf.get("password"),
+                        database, local=False, source="NEO4J_URI")
+    if conf.get("uri"):
+        return Settings(str(conf["uri"]), username, env.get("NEO4J_PASSWORD") or conf.get("password"),
+                        database, local=False, source=str(path))
+    cfg = local or server.load_config()
+    return Settings(cfg.bolt_uri, "neo4j", server.read_password(cfg), database, local=True,
+                    source="local server", password_file=cfg.password_file)
+
+
+def _reason(exc: BaseException) -> str:
+    """Name the network cause of an unreachable server in a few words."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, ConnectionRefusedError) or getattr(exc, "errno", None) == errno.ECONNREFUSED:
+            return "connection refused"
+        if isinstance(exc, TimeoutError):
+            return "timed out"
+        if isinstance(exc, OSError) and "Name or service not known" in str(exc):
+            return "host not found"
+        exc = exc.__cause__ or exc.__context__
+    return "connection refused" if "refused" in str(exc or "").lower() else "no answer"
+
+
+def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
+    """Turn a driver failure into one line naming the URI and the fix."""
+    uri = settings.uri
+    if isinstance(exc, nex.AuthError):
+        if settings.local:
+            fix = f"set NEO4J_PASSWORD or check the password kept in {settings.password_file}"
+        else:
+            fix = f"set NEO4J_PASSWORD or the password in {config_file()}"
+        return ConnectionFailed(
+            f"Neo4j at {uri} refused the credentials for user '{settings.username}' (wrong password?) — {fix}"
+        )
+    if isinstance(exc, (nex.ServiceUnavailable, OSError)):
+        if settings.local:
+            fix = "start the local server with 'irkg neo4j start' or set NEO4J_URI"
+        else:
+            fix = f"check that the server runs and the URI from {settings.source} is right, or unset it to use 'irkg neo4j start'"
+        return ConnectionFailed(f"cannot reach Neo4j at {uri}: {_reason(exc)} — {fix}")
+    if isinstance(exc, (nex.ConfigurationError, ValueError)):
+        return ConnectionFailed(f"invalid Neo4j URI {uri!r} from {settings.source}: {str(exc).splitlines()[0]} — use e.g. bolt://127.0.0.1:7687 or neo4j+s://host")
+    if isinstance(exc, nex.Neo4jError) and settings.database and "database" in str(exc.message or "").lower():
+        return ConnectionFailed(f"Neo4j at {uri} has no usable database {settings.database!r}: {exc.message} — fix NEO4J_DATABASE")
+    msg = str(getattr(exc, "message", None) or exc).splitlines()
+    return ConnectionFailed(f"Neo4j at {uri} failed: {msg[0] if msg else type(exc).__name__}")
+
+
+def open_driver(settings: Settings | None = None) -> neo4j.Driver:
+    """Return a driver whose connectivity and credentials are verified, or raise ConnectionFailed."""
+    settings = settings or load_settings()
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.username, settings.password or ""),
+            connection_timeout=10.0, max_transaction_retry_time=15.0, user_agent="irkg",
+        )
+    except Exception as e:  # bad scheme or malformed URI
+        raise translate_error(e, settings) from e
+    try:
+        driver.verify_connectivity()
+        driver.verify_authentication()
+    except Exception as e:
+        driver.close()
+        raise translate_error(e, settings) from e
+    return driver
+
+
+@contextmanager
+def session_for(driver: neo4j.Driver, settings: Settings | None = None, write: bool = False) -> Iterator[neo4j.Session]:
+    """Yield a session on the configured database, read-only unless write=True."""
+    database = settings.database if settings else None
+    mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+    with driver.session(database=database, default_access_mode=mode) as session:
+        yield session
+
+
+def read_cypher(name: str) -> str:
+    """Return the text of graph/cypher/<name>.cypher (header comments are valid Cypher)."""
+    return resources.files("irkg.graph").joinpath(f"cypher/{name}.cypher").read_text(encoding="utf-8")

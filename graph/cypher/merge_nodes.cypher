@@ -1,0 +1,41 @@
+// name: merge_nodes
+// description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities).
+// params: $rows — [{label, id, doc, props, extra_labels, evidence: [{passage, start, end, props}], mentions: [{passage, props}]}]; $type_labels — every actor type label
+// The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup.
+UNWIND $rows AS row
+CALL (row) {
+  WITH row WHERE row.label = 'Actor' MERGE (n:Actor {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Topic' MERGE (n:Topic {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Item' MERGE (n:Item {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Event' MERGE (n:Event {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Agreement' MERGE (n:Agreement {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Friction' MERGE (n:Friction {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Constraint' MERGE (n:Constraint {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Indicator' MERGE (n:Indicator {id: row.id}) RETURN n
+  UNION ALL
+  WITH row WHERE row.label = 'Stance' MERGE (n:Stance {id: row.id}) RETURN n
+}
+SET n += row.props
+WITH n, row, [l IN labels(n) WHERE l IN $type_labels AND NOT l IN row.extra_labels] AS stale
+REMOVE n:$(stale)
+SET n:$(row.extra_labels)
+WITH n, row
+CALL (n, row) {
+  UNWIND row.evidence AS ev
+  MATCH (p:Passage {id: ev.passage})
+  MERGE (n)-[e:EVIDENCED_BY {start: ev.start, end: ev.end}]->(p)
+  SET e += ev.props
+}
+CALL (n, row) {
+  UNWIND row.mentions AS m
+  MATCH (p:Passage {id: m.passage})
+  MERGE (p)-[r:MENTIONS]->(n)
+  SET r += m.props
+}

@@ -1,0 +1,6 @@
+// name: merge_sources
+// description: Create or update Source nodes (one per document), marked incomplete until mark_sources_complete runs.
+// params: $rows — [{id, file, sha256, props}]
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s += row.props, s.file = row.file, s.complete = false

@@ -1,0 +1,387 @@
+"""A local Neo4j Community server: assembled from Maven Central on first use, run detached."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from irkg.errors import ServerError
+
+NEO4J_VERSION = "5.26.31"
+BROWSER_VERSION = "5.24.0"
+APOC_VERSION = "5.26.19"
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+
+# The JVM flags of the default neo4j.conf: the server needs the module openings at run time.
+_JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+]
+_ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+_ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminBoot"
+_STATE_FILE = "irkg-server.json"
+
+
+def _env_dir(var: str, xdg: str, fallback: str) -> Path:
+    """Return $var, else $xdg/irkg, else ~/fallback/irkg."""
+    if os.environ.get(var):
+        return Path(os.environ[var]).expanduser()
+    base = os.environ.get(xdg) or str(Path.home() / fallback)
+    return Path(base).expanduser() / "irkg"
+
+
+def cache_dir() -> Path:
+    """Return where assembled server homes are kept ($IRKG_CACHE_DIR or ~/.cache/irkg)."""
+    return _env_dir("IRKG_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+
+
+def config_dir() -> Path:
+    """Return the user's irkg config directory ($IRKG_CONFIG_DIR or ~/.config/irkg)."""
+    return _env_dir("IRKG_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
+
+
+def default_data_dir() -> Path:
+    """Return the server's data directory ($IRKG_DATA_DIR or ~/.local/share/irkg/neo4j)."""
+    if os.environ.get("IRKG_DATA_DIR"):
+        return Path(os.environ["IRKG_DATA_DIR"]).expanduser()
+    return _env_dir("_IRKG_UNSET", "XDG_DATA_HOME", ".local/share") / "neo4j"
+
+
+@dataclass
+class ServerConfig:
+    """Where and how one local server runs."""
+
+    bolt_port: int = DEFAULT_BOLT_PORT
+    http_port: int = DEFAULT_HTTP_PORT
+    data_dir: Path = field(default_factory=default_data_dir)
+    password_file: Path = field(default_factory=lambda: config_dir() / "neo4j-password")
+    home_dir: Path = field(default_factory=lambda: cache_dir() / f"neo4j-{NEO4J_VERSION}")
+    heap: str = "1g"
+    pagecache: str = "512m"
+    start_timeout: float = 180.0
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    @property
+    def conf_dir(self) -> Path:
+        return self.data_dir / "conf"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def state_file(self) -> Path:
+        return self.data_dir / _STATE_FILE
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / "neo4j.log"
+
+    @property
+    def console_file(self) -> Path:
+        return self.logs_dir / "console.log"
+
+
+def load_config(bolt_port: int | None = None, http_port: int | None = None, data_dir: Path | None = None) -> ServerConfig:
+    """Return the config: explicit values, else the ports the server last ran on, else env/defaults."""
+    cfg = ServerConfig(data_dir=Path(data_dir).expanduser() if data_dir else default_data_dir())
+    state = read_state(cfg)
+    cfg.bolt_port = bolt_port or state.get("bolt_port") or int(os.environ.get("IRKG_BOLT_PORT") or DEFAULT_BOLT_PORT)
+    cfg.http_port = http_port or state.get("http_port") or int(os.environ.get("IRKG_HTTP_PORT") or DEFAULT_HTTP_PORT)
+    return cfg
+
+
+def read_state(cfg: ServerConfig) -> dict:
+    """Return what the last start recorded (pid, ports), or {}."""
+    try:
+        return json.loads(cfg.state_file.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+# --- assembly ----------------------------------------------------------------------------
+
+
+def _require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if not path:
+        raise ServerError(
+            f"'{name}' not found on PATH — install Java 17 and Maven to run the local Neo4j, "
+            "or run Neo4j yourself (docker compose up -d) and set NEO4J_URI"
+        )
+    return path
+
+
+def _run_maven(pom: Path, args: list[str]) -> str | None:
+    """Run Maven on the pom; return None on success, else its first error line."""
+    cmd = [_require_tool("mvn"), "-B", "-q", "-f", str(pom), *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode == 0:
+        return None
+    lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "ERROR" in ln and ln.strip() != "[ERROR]"]
+    return re.sub(r"\x1b\[[0-9;]*m", "", lines[0] if lines else f"mvn exited with {proc.returncode}").strip()
+
+
+def optional_parts(cfg: ServerConfig) -> dict:
+    """Return {'browser': {...}, 'apoc': {...}} as recorded when the home was assembled."""
+    try:
+        return json.loads((cfg.home_dir / "optional.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def ensure_home(cfg: ServerConfig) -> bool:
+    """Assemble the server home from Maven Central unless present; return True if it was built now."""
+    if (cfg.home_dir / "lib").is_dir() and (cfg.home_dir / "optional.json").is_file():
+        return False
+    _require_tool("java")
+    build = cfg.home_dir.with_name(cfg.home_dir.name + ".partial")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    pom = build / "pom.xml"
+    pom.write_bytes(resources.files("irkg.graph").joinpath("server/pom.xml").read_bytes())
+    versions = [f"-Dneo4j.version={NEO4J_VERSION}", f"-Dbrowser.version={BROWSER_VERSION}", f"-Dapoc.version={APOC_VERSION}"]
+    err = _run_maven(pom, [*versions, "dependency:copy-dependencies", f"-DoutputDirectory={build / 'lib'}"])
+    if err:
+        raise ServerError(f"cannot assemble Neo4j {NEO4J_VERSION} from Maven Central: {err} — check the network and rerun 'irkg neo4j start'")
+    # Browser and APOC are optional: each in its own Maven run so one failing leaves the rest.
+    parts = {}
+    for name, version, out in (("browser", BROWSER_VERSION, "lib"), ("apoc", APOC_VERSION, "plugins")):
+        err = _run_maven(pom, [*versions, "-P", name, "dependency:copy-dependencies", f"-DoutputDirectory={build / out}"])
+        parts[name] = {"version": version, "available": err is None, "error": err}
+    (build / "plugins").mkdir(exist_ok=True)
+    (build / "optional.json").write_text(json.dumps(parts, indent=2))
+    shutil.rmtree(cfg.home_dir, ignore_errors=True)
+    build.rename(cfg.home_dir)
+    return True
+
+
+# --- configuration and password --------------------------------------------------------------
+
+
+def write_conf(cfg: ServerConfig) -> Path:
+    """Write neo4j.conf for this data directory and these ports (loopback only)."""
+    cfg.conf_dir.mkdir(parents=True, exist_ok=True)
+    apoc = optional_parts(cfg).get("apoc", {}).get("available")
+    lines = [
+        "# Written by irkg on every start; edit the irkg options instead.",
+        f"server.directories.data={cfg.data_dir / 'data'}",
+        f"server.directories.logs={cfg.logs_dir}",
+        f"server.directories.run={cfg.data_dir / 'run'}",
+        f"server.directories.plugins={cfg.home_dir / 'plugins'}",
+        f"server.directories.import={cfg.data_dir / 'import'}",
+        "server.default_listen_address=127.0.0.1",
+        "server.default_advertised_address=127.0.0.1",
+        f"server.bolt.listen_address=127.0.0.1:{cfg.bolt_port}",
+        f"server.bolt.advertised_address=127.0.0.1:{cfg.bolt_port}",
+        "server.http.enabled=true",
+        f"server.http.listen_address=127.0.0.1:{cfg.http_port}",
+        f"server.http.advertised_address=127.0.0.1:{cfg.http_port}",
+        "server.https.enabled=false",
+        f"server.memory.heap.initial_size={cfg.heap}",
+        f"server.memory.heap.max_size={cfg.heap}",
+        f"server.memory.pagecache.size={cfg.pagecache}",
+        "dbms.security.auth_enabled=true",
+        "dbms.usage_report.enabled=false",
+        "db.tx_log.rotation.retention_policy=2 days",
+    ]
+    if apoc:
+        lines.append("dbms.security.procedures.unrestricted=apoc.*")
+    path = cfg.conf_dir / "neo4j.conf"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def read_password(cfg: ServerConfig) -> str | None:
+    """Return NEO4J_PASSWORD, else the stored password, else None."""
+    if os.environ.get("NEO4J_PASSWORD"):
+        return os.environ["NEO4J_PASSWORD"]
+    try:
+        return cfg.password_file.read_text().strip() or None
+    except OSError:
+        return None
+
+
+def ensure_password(cfg: ServerConfig) -> str:
+    """Return the password, generating and storing one (mode 0600) if there is none."""
+    pw = read_password(cfg)
+    if pw:
+        return pw
+    pw = secrets.token_urlsafe(18)
+    cfg.password_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(cfg.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(pw + "\n")
+    os.chmod(cfg.password_file, 0o600)
+    return pw
+
+
+def _java_env(cfg: ServerConfig) -> dict:
+    return {**os.environ, "NEO4J_HOME": str(cfg.home_dir), "NEO4J_CONF": str(cfg.conf_dir)}
+
+
+def set_initial_password(cfg: ServerConfig, password: str) -> None:
+    """Set the neo4j user's password before the first start of this data directory."""
+    proc = subprocess.run(
+        [_require_tool("java"), "-cp", f"{cfg.home_dir}/lib/*", _ADMIN_ENTRY_POINT, "dbms", "set-initial-password", password],
+        capture_output=True, text=True, env=_java_env(cfg),
+    )
+    if proc.returncode != 0:
+        out = (proc.stderr or proc.stdout).replace(password, "***").strip().splitlines()
+        raise ServerError(f"cannot set the initial Neo4j password in {cfg.data_dir}: {out[-1] if out else proc.returncode}")
+
+
+# --- lifecycle ---------------------------------------------------------------------------------
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a recycled pid belonging to something else is not our server
+        return _ENTRY_POINT in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except OSError:
+        return True
+
+
+def running_pid(cfg: ServerConfig) -> int | None:
+    """Return the pid of this data directory's server if it runs."""
+    pid = read_state(cfg).get("pid")
+    return pid if _pid_alive(pid) else None
+
+
+def check_port_free(port: int, what: str, option: str) -> None:
+    """Fail with one line if something already listens on 127.0.0.1:port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            raise ServerError(
+                f"port {port} ({what}) on 127.0.0.1 is already in use — stop what uses it "
+                f"or pick another with 'irkg neo4j start {option} <port>'"
+            ) from None
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def tail(path: Path, n: int = 20) -> list[str]:
+    """Return the last n lines of a file (empty if missing)."""
+    try:
+        return path.read_text(errors="replace").splitlines()[-n:]
+    except OSError:
+        return []
+
+
+def _failure_lines(cfg: ServerConfig) -> str:
+    lines = [ln for ln in tail(cfg.console_file, 200) if "ERROR" in ln or "Exception" in ln or "Caused by" in ln]
+    lines = lines or tail(cfg.console_file, 5)
+    return " | ".join(ln.strip() for ln in lines[-3:]) or "no output"
+
+
+def start(cfg: ServerConfig) -> dict:
+    """Start the server detached and wait until it serves Bolt; return its state."""
+    pid = running_pid(cfg)
+    if pid:
+        return {**read_state(cfg), "already_running": True}
+    t0 = time.monotonic()
+    assembled = ensure_home(cfg)
+    check_port_free(cfg.bolt_port, "Bolt", "--bolt-port")
+    check_port_free(cfg.http_port, "HTTP", "--http-port")
+    cfg.logs_dir.mkdir(parents=True, exist_ok=True)
+    write_conf(cfg)
+    password = ensure_password(cfg)
+    if not (cfg.data_dir / "data" / "dbms" / "auth.ini").exists() and not (cfg.data_dir / "data" / "databases" / "system").exists():
+        set_initial_password(cfg, password)
+    home = cfg.home_dir
+    cmd = [
+        _require_tool("java"), "-cp", f"{home}/plugins/*:{cfg.conf_dir}/*:{home}/lib/*",
+        f"-Xms{cfg.heap}", f"-Xmx{cfg.heap}", *_JVM_FLAGS, _ENTRY_POINT,
+        f"--home-dir={home}", f"--config-dir={cfg.conf_dir}", "--console-mode",
+    ]
+    with open(cfg.console_file, "w") as out:
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=cfg.data_dir, env=_java_env(cfg), start_new_session=True,
+        )
+    state = {"pid": proc.pid, "bolt_port": cfg.bolt_port, "http_port": cfg.http_port,
+             "version": NEO4J_VERSION, "home": str(home)}
+    cfg.state_file.write_text(json.dumps(state))
+    deadline = time.monotonic() + cfg.start_timeout
+    while True:
+        if proc.poll() is not None:
+            raise ServerError(f"Neo4j stopped while starting (log: {cfg.console_file}): {_failure_lines(cfg)}")
+        if _port_open(cfg.bolt_port) and any(ln.endswith("INFO  Started.") for ln in tail(cfg.console_file, 50)):
+            break
+        if time.monotonic() > deadline:
+            stop(cfg)
+            raise ServerError(
+                f"Neo4j did not start within {cfg.start_timeout:.0f}s (log: {cfg.console_file}): {_failure_lines(cfg)}"
+            )
+        time.sleep(0.25)
+    return {**state, "already_running": False, "assembled": assembled, "seconds": round(time.monotonic() - t0, 1)}
+
+
+def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
+    """Stop the server of this data directory; return False if it was not running."""
+    pid = running_pid(cfg)
+    if not pid:
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if _pid_alive(pid):
+        os.kill(pid, signal.SIGKILL)
+        while _pid_alive(pid):
+            time.sleep(0.1)
+    try:  # reap it if we are its parent (tests start and stop in one process)
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    return True
+
+
+def log_tail(cfg: ServerConfig, n: int = 50) -> list[str]:
+    """Return the last n lines of the server log (the console log if neo4j.log is empty)."""
+    return tail(cfg.log_file, n) or tail(cfg.console_file, n)
