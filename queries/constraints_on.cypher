@@ -1,0 +1,38 @@
+// name: constraints_on
+// description: What constrains a topic (arms deliveries, nuclear, trade...): one row per factor, who is behind it, the quotes.
+// param: topic string default=arms_deliveries fill=topic -- topic id (see `irkg query run topics`), or null for every topic
+// returns: factor, kind, constrains, actors, certainty, quotes
+// example-en: what constrains arms deliveries?
+// example-en: what limits nuclear cooperation between Iran and Russia?
+// example-en: obstacles to trade between Iran and Russia
+// example-ar: ما الذي يقيد تسليم الأسلحة؟
+// example-ar: ما هي العوائق أمام التعاون النووي بين إيران وروسيا؟
+// example-ar: ما القيود على التجارة بين البلدين؟
+// keywords: constrain, constrains, constraint, limit, limits, obstacle, obstacles, hinder, prevent, restrict, barrier, why not
+// keywords: يقيد, تقيد, قيود, القيود, عوائق, العوائق, يعيق, تعيق, يحد, تحد, يمنع, تمنع, عقبات, العقبات, يعرقل, كوابح
+MATCH (c:Constraint)
+WHERE $topic IS NULL
+   OR c.constrains = $topic
+   OR EXISTS { MATCH (c)-[:CONSTRAINS]->(t:Topic) WHERE t.id = $topic OR toLower(t.label) = toLower($topic) OR t.name_ar = $topic }
+OPTIONAL MATCH (c)-[:CONSTRAINS]->(t:Topic)
+OPTIONAL MATCH (c)-[:IMPOSED_BY]->(a:Actor)
+WITH coalesce(c.factor, c.label) AS factor,
+     collect(DISTINCT c) AS cs,
+     collect(DISTINCT coalesce(t.id, c.constrains)) AS constrains,
+     collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
+CALL (cs) {
+  UNWIND cs AS c
+  MATCH (c)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH DISTINCT e, p, s, c
+  ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, c.certainty)}) AS quotes
+}
+RETURN factor,
+       head([c IN cs WHERE c.factor_kind IS NOT NULL | c.factor_kind]) AS kind,
+       constrains,
+       actors,
+       head([c IN cs | c.certainty]) AS certainty,
+       quotes
+ORDER BY size(quotes) DESC, factor

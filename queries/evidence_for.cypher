@@ -1,0 +1,31 @@
+// name: evidence_for
+// description: Evidence for any node, by id or name: every quote, its document, passage, offsets and certainty.
+// param: node string default=null fill=node -- node id, or a name / label (English or Arabic)
+// returns: node, kind, id, certainty, quotes
+// example-en: what is the evidence for the strategic partnership treaty?
+// example-en: show the sources and quotes about the Su-35
+// example-en: evidence for Putin
+// example-ar: ما الدليل على معاهدة الشراكة الاستراتيجية الشاملة؟
+// example-ar: ما هي المصادر والاقتباسات عن سوخوي 35؟
+// keywords: evidence, proof, source for, sources for, quote, quotes, cite, citation, where does it say, who says, backing, support for
+// keywords: دليل, الدليل, أدلة, الأدلة, مصدر, المصادر عن, اقتباس, اقتباسات, أين ورد, من قال, إثبات, شواهد
+MATCH (n)
+WHERE $node IS NOT NULL
+  AND (n:Actor OR n:Item OR n:Topic OR n:Event OR n:Agreement OR n:Friction OR n:Constraint OR n:Indicator OR n:Stance)
+  AND (n.id = $node OR toLower(n.label) = toLower($node) OR toLower(n.name_en) = toLower($node) OR n.name_ar = $node
+       OR $node IN coalesce(n.aliases, []) OR $node IN coalesce(n.names, []))
+CALL (n) {
+  MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  RETURN {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+          start: e.start, end: e.end, certainty: coalesce(e.certainty, n.certainty)} AS q
+  UNION
+  MATCH (p:Passage)-[m:MENTIONS]->(n)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  RETURN {quote: p.text, doc: coalesce(s.file, p.doc), passage: p.idx, start: p.start, end: p.end, certainty: 'mention'} AS q
+}
+WITH n, q ORDER BY q.doc, q.passage
+WITH n, collect(q)[..50] AS quotes
+RETURN coalesce(n.label, n.name_en, n.id) AS node, head([l IN labels(n) WHERE l <> 'Actor'] + labels(n)) AS kind,
+       n.id AS id, n.certainty AS certainty, quotes
+ORDER BY size(quotes) DESC

@@ -1,0 +1,44 @@
+// name: frictions
+// description: Frictions between the two sides, historical and current, with the third parties involved and quotes.
+// param: period string default=null fill=period -- historical, current, or null for both
+// param: actor string default=null fill=actor -- a party or third party (id or name)
+// returns: period, friction, topic, parties, third_parties, certainty, quotes
+// example-en: what are the frictions between Iran and Russia?
+// example-en: what historical tensions divide Iran and Russia?
+// example-en: where do Iran and Russia disagree or compete today?
+// example-ar: ما هي نقاط الخلاف بين إيران وروسيا؟
+// example-ar: ما التوترات التاريخية بين البلدين؟
+// example-ar: أين يتنافس البلدان اليوم؟
+// keywords: friction, frictions, tension, tensions, dispute, disputes, rivalry, rivals, compete, competition, distrust, mistrust, conflict, grievances, differences
+// keywords: خلاف, خلافات, الخلاف, الخلافات, توتر, توترات, التوترات, تنافس, يتنافس, منافسة, التنافس, نزاع, شك, عدم الثقة, انعدام الثقة, تباين, احتكاك
+MATCH (f:Friction)
+WHERE ($period IS NULL
+       OR ($period = 'historical' AND coalesce(f.historical, false))
+       OR ($period = 'current' AND NOT coalesce(f.historical, false)))
+  AND ($actor IS NULL OR EXISTS {
+        MATCH (f)-[:BETWEEN|INVOLVES_THIRD_PARTY]->(a:Actor)
+        WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
+      })
+CALL (f) {
+  OPTIONAL MATCH (f)-[:BETWEEN]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:INVOLVES_THIRD_PARTY]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS third_parties
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:ABOUT]->(t:Topic)
+  RETURN head(collect(t.id)) AS topic_id
+}
+CALL (f) {
+  MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
+}
+RETURN CASE WHEN coalesce(f.historical, false) THEN 'historical' ELSE 'current' END AS period,
+       coalesce(f.summary, f.label) AS friction, coalesce(topic_id, f.topic) AS topic,
+       parties, third_parties, f.certainty AS certainty, quotes
+ORDER BY period, friction

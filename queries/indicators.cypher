@@ -1,0 +1,37 @@
+// name: indicators
+// description: Indicators over time (trade, energy, corridor, ...): value, unit and date, with the sources that give them.
+// param: topic string default=null fill=topic -- topic id (trade, energy, transport...)
+// param: actor string default=null fill=actor -- an actor the indicator measures
+// param: year_from int default=null fill=year_from
+// param: year_to int default=null fill=year_to
+// returns: what, date, value, unit, actors, sources, conflicting_values, quotes
+// example-en: how has trade between Iran and Russia changed over time?
+// example-en: what is the trade volume between Iran and Russia?
+// example-en: show the indicators and figures with their sources
+// example-ar: كيف تطور حجم التبادل التجاري بين إيران وروسيا؟
+// example-ar: ما هي الأرقام والمؤشرات الاقتصادية ومصادرها؟
+// keywords: indicator, indicators, figure, figures, volume, value, how much, how many, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
+// keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, كم, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري
+MATCH (i:Indicator)
+WHERE ($topic IS NULL OR i.topic = $topic OR EXISTS { MATCH (i)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
+  AND ($year_from IS NULL OR toInteger(left(i.date, 4)) >= $year_from)
+  AND ($year_to IS NULL OR toInteger(left(i.date, 4)) <= $year_to)
+  AND ($actor IS NULL OR EXISTS {
+        MATCH (i)-[:MEASURES]->(a:Actor)
+        WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
+      })
+CALL (i) {
+  OPTIONAL MATCH (i)-[:MEASURES]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
+}
+CALL (i) {
+  MATCH (i)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect(DISTINCT coalesce(s.file, e.doc)) AS sources,
+         collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, i.certainty)}) AS quotes
+}
+RETURN coalesce(i.what, i.label) AS what, i.date AS date, i.value AS value, i.unit AS unit, actors, sources,
+       [v IN coalesce(i.values, []) | toString(v)] AS conflicting_values, quotes
+ORDER BY what, date IS NULL, date

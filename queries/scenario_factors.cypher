@@ -1,0 +1,38 @@
+// name: scenario_factors
+// description: What could strengthen or weaken the partnership: the drivers and brakes the sources name (expected developments, constraints, current frictions).
+// returns: effect, factor, kind, actors, certainty, quotes
+// example-en: what could strengthen or weaken the Iran Russia partnership?
+// example-en: what are the future scenarios for the relationship?
+// example-en: what factors could deepen the cooperation?
+// example-ar: ما العوامل التي قد تعزز الشراكة الإيرانية الروسية أو تضعفها؟
+// example-ar: ما هي السيناريوهات المستقبلية للعلاقة؟
+// keywords: strengthen, weaken, scenario, scenarios, future, prospects, outlook, could, might, deepen, undermine, drivers, factors, risks, opportunities
+// keywords: تعزز, يعزز, تعزيز, تضعف, يضعف, إضعاف, سيناريو, سيناريوهات, السيناريوهات, مستقبل, المستقبل, المستقبلية, آفاق, قد, تعميق, عوامل, العوامل, مخاطر, فرص
+CALL () {
+  MATCH (f)
+  WHERE (f:Event OR f:Agreement OR f:Constraint) AND f.certainty = 'expected'
+  RETURN CASE WHEN f:Constraint AND coalesce(f.factor_kind, '') <> 'driver' THEN 'weaken' ELSE 'strengthen' END AS effect, f
+  UNION
+  MATCH (f:Constraint) WHERE coalesce(f.certainty, '') <> 'expected'
+  RETURN CASE WHEN f.factor_kind IN ['driver', 'opportunity'] THEN 'strengthen' ELSE 'weaken' END AS effect, f
+  UNION
+  MATCH (f:Friction) WHERE NOT coalesce(f.historical, false)
+  RETURN 'weaken' AS effect, f
+  UNION
+  MATCH (f:Agreement) WHERE f.status IN ['negotiated', 'stalled', 'frozen']
+  RETURN 'strengthen' AS effect, f
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
+}
+CALL (f) {
+  MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
+}
+RETURN effect, coalesce(f.factor, f.summary, f.label, f.id) AS factor,
+       head([l IN labels(f)]) + coalesce(' / ' + f.factor_kind, '') AS kind, actors, f.certainty AS certainty, quotes
+ORDER BY effect, kind, factor

@@ -1,0 +1,29 @@
+// name: stances
+// description: How each source characterizes the relationship (alliance, partnership, marriage of convenience...), with polarity and quotes.
+// param: source string default=null -- a document file name, or null for every source
+// returns: source, title, characterization, polarity, subjects, quotes
+// example-en: how does each source characterize the relationship?
+// example-en: is it an alliance or a partnership according to the sources?
+// example-en: how do the documents describe Iran Russia relations?
+// example-ar: كيف يصف كل مصدر العلاقة بين إيران وروسيا؟
+// example-ar: هل العلاقة تحالف أم شراكة بحسب المصادر؟
+// keywords: characterize, characterise, describe, describes, view, views, assess, assessment, alliance, partnership, marriage of convenience, nature of the relationship, each source
+// keywords: يصف, تصف, توصيف, وصف, طبيعة العلاقة, تحالف, شراكة, زواج مصلحة, تقييم, يرى, ترى, المصادر
+MATCH (st:Stance)
+OPTIONAL MATCH (st)-[:STATED_IN]->(src:Source)
+WITH st, src
+WHERE $source IS NULL OR src.file = $source OR st.source = $source OR src.id = $source
+CALL (st) {
+  OPTIONAL MATCH (st)-[:CHARACTERIZES]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS subjects
+}
+CALL (st) {
+  MATCH (st)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, st.certainty)}) AS quotes
+}
+RETURN coalesce(src.file, st.source) AS source, coalesce(src.title_en, src.title, src.title_ar, src.label) AS title,
+       st.characterization AS characterization, st.polarity AS polarity, subjects, quotes
+ORDER BY source, polarity, characterization

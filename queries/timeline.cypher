@@ -1,0 +1,42 @@
+// name: timeline
+// description: Events in date order, filterable by actor, event type, topic and years; each with participants and quotes.
+// param: actor string default=null fill=actor -- actor id or name
+// param: event_type string default=null fill=event_type -- visit, meeting, signing, delivery, sanction, ...
+// param: topic string default=null fill=topic -- topic id
+// param: year_from int default=null fill=year_from
+// param: year_to int default=null fill=year_to
+// returns: date, type, event, participants, topics, certainty, quotes
+// example-en: timeline of Iran Russia relations
+// example-en: what happened between Iran and Russia in 2022?
+// example-en: list the events involving Putin since 2020
+// example-ar: ما هو التسلسل الزمني للعلاقات الإيرانية الروسية؟
+// example-ar: ماذا حدث بين إيران وروسيا في عام 2022؟
+// keywords: timeline, chronology, history of events, events, happened, when did, what happened, sequence
+// keywords: التسلسل الزمني, تسلسل, الأحداث, احداث, حدث, جرى, متى, تاريخ الأحداث
+MATCH (ev:Event)
+WHERE ($event_type IS NULL OR ev.type = $event_type)
+  AND ($year_from IS NULL OR toInteger(left(ev.date, 4)) >= $year_from)
+  AND ($year_to IS NULL OR toInteger(left(ev.date, 4)) <= $year_to)
+  AND ($actor IS NULL OR EXISTS {
+        MATCH (a:Actor)-[:PARTICIPATED_IN]->(ev)
+        WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
+      })
+  AND ($topic IS NULL OR EXISTS { MATCH (ev)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
+CALL (ev) {
+  OPTIONAL MATCH (a:Actor)-[r:PARTICIPATED_IN]->(ev)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id) + CASE WHEN r.role IS NULL THEN '' ELSE ' (' + r.role + ')' END) AS participants
+}
+CALL (ev) {
+  OPTIONAL MATCH (ev)-[:ABOUT]->(t:Topic)
+  RETURN collect(DISTINCT t.id) AS topics
+}
+CALL (ev) {
+  MATCH (ev)-[e:EVIDENCED_BY]->(p:Passage)
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, ev.certainty)}) AS quotes
+}
+RETURN ev.date AS date, ev.type AS type, coalesce(ev.summary, ev.label) AS event,
+       participants, topics, ev.certainty AS certainty, quotes
+ORDER BY ev.date IS NULL, ev.date, ev.type

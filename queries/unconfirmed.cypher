@@ -1,0 +1,35 @@
+// name: unconfirmed
+// description: What the sources report as alleged, unconfirmed, expected or denied: the fact, who is involved, and the hedged quotes.
+// param: levels list default=[alleged, reported, denied] fill=certainty -- certainty levels to list
+// returns: certainty, kind, fact, actors, quotes
+// example-en: what do the sources report as alleged or unconfirmed?
+// example-en: which claims are unverified or denied?
+// example-en: what are the reports and allegations?
+// example-ar: ما الذي تورده المصادر على أنه مزعوم أو غير مؤكد؟
+// example-ar: ما هي الادعاءات والتقارير غير المؤكدة؟
+// keywords: alleged, allegedly, allegation, allegations, unconfirmed, unverified, reportedly, rumor, rumour, claims, denied, deny, uncertain
+// keywords: مزعوم, مزعومة, المزعومة, ادعاء, ادعاءات, غير مؤكد, غير مؤكدة, تقارير, يزعم, تزعم, نفى, نفت, تنفي, ينفي, إشاعات, شائعات, يقال, مزاعم
+MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
+WHERE f.certainty IN $levels OR e.certainty IN $levels
+WITH DISTINCT f
+CALL (f) {
+  OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS direct
+}
+CALL (f) {
+  OPTIONAL MATCH (a:Actor)-[:PARTICIPATED_IN|PARTY_TO]->(f)
+  RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS participants
+}
+CALL (f) {
+  MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
+  WHERE f.certainty IN $levels OR e.certainty IN $levels
+  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+                  start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
+}
+RETURN CASE WHEN f.certainty IN $levels THEN f.certainty ELSE head([q IN quotes | q.certainty]) END AS certainty,
+       head([l IN labels(f)]) AS kind,
+       coalesce(f.summary, f.factor, f.characterization, f.label, f.id) AS fact,
+       direct + [x IN participants WHERE NOT x IN direct] AS actors, quotes
+ORDER BY certainty, kind, fact
