@@ -1,0 +1,289 @@
+"""Turn one document's extraction into the parameter rows the write statements UNWIND.
+
+Pure: no database. Rows of many documents are concatenated so a batch of documents
+is written with one call per statement.
+
+Provenance rules the writer relies on (and `unload.py` undoes):
+- a fact is written only with evidence from its document (`EVIDENCED_BY` to a passage);
+- an entity (actor, topic, item) is written only if the document mentions it (`MENTIONS`
+  from a passage) or one of the document's written facts links to it;
+- every link between nodes carries `docs`, the ids of the documents that state it, and is
+  written only when both ends are records of the same document, so the graph depends only
+  on the set of loaded documents, never on the order they were loaded in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from irkg.schema.graph import (
+    ACTOR_TYPE_LABEL,
+    ENTITY_RECORDS,
+    FACT_RECORDS,
+    ActorRecord,
+    ActorType,
+    AgreementRecord,
+    ConstraintRecord,
+    EventRecord,
+    Evidence,
+    FrictionRecord,
+    IndicatorRecord,
+    ItemRecord,
+    Record,
+    RelType,
+    StanceRecord,
+)
+from irkg.schema.pipeline import DocExtraction
+
+FACT_LABELS: tuple[str, ...] = tuple(m.NODE_LABEL for m in FACT_RECORDS)
+ENTITY_LABELS: tuple[str, ...] = tuple(m.NODE_LABEL for m in ENTITY_RECORDS)
+TYPE_LABELS: tuple[str, ...] = tuple(ACTOR_TYPE_LABEL.values())
+SOURCE_LABEL = "Source"
+
+# Evidence becomes EVIDENCED_BY/MENTIONS; fields naming other records stay as properties
+# too (queries may filter on them) besides becoming links.
+_SKIP_FIELDS = {"id", "evidence"}
+
+
+@dataclass
+class BatchRows:
+    """Rows for one write transaction: sources, passages, nodes and links of many documents."""
+
+    sources: list[dict] = field(default_factory=list)
+    passages: list[dict] = field(default_factory=list)
+    nodes: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    facts: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def extend(self, other: BatchRows) -> None:
+        """Append another document's rows."""
+        self.sources += other.sources
+        self.passages += other.passages
+        self.nodes += other.nodes
+        self.links += other.links
+        self.facts += other.facts
+        self.warnings += other.warnings
+
+
+def extraction_rows(x: DocExtraction, fingerprint: str = "") -> BatchRows:
+    """Return the rows that write one document's contribution."""
+    doc = x.document
+    out = BatchRows()
+    out.sources.append(_source_row(x, fingerprint))
+    out.passages.extend(_passage_row(doc.id, p) for p in x.passages)
+    passage_ids = {p.idx for p in x.passages}
+
+    records = [r for r in x.records if r.kind != "document"]
+    facts: dict[str, Record] = {}
+    for r in records:
+        if r.NODE_LABEL not in FACT_LABELS:
+            continue
+        ev = [e for e in r.evidence if e.passage in passage_ids]
+        if not ev:
+            out.warnings.append(f"{doc.file}: {r.kind} {r.id} has no evidence in this document; not written")
+            continue
+        facts[_key(r)] = r
+    entities = {_key(r): r for r in records if r.NODE_LABEL in ENTITY_LABELS}
+
+    known = {**facts, **entities}
+    links: list[dict] = []
+    for r in facts.values():
+        links.extend(_record_links(r, doc.id, known, out.warnings, doc.file))
+    for r in entities.values():
+        if any(e.passage in passage_ids for e in r.evidence):
+            links.extend(_record_links(r, doc.id, known, out.warnings, doc.file))
+
+    targets = {(l["to_label"], l["to"]) for l in links} | {(l["from_label"], l["from"]) for l in links}
+    for key, r in entities.items():
+        mentioned = any(e.passage in passage_ids for e in r.evidence)
+        if mentioned or key in targets:
+            out.nodes.append(_node_row(r, doc.id, passage_ids))
+    for r in facts.values():
+        out.nodes.append(_node_row(r, doc.id, passage_ids))
+    out.links = links
+    out.facts = len(facts)
+    return out
+
+
+def batch_rows(extractions: Iterable[DocExtraction], fingerprint: str = "") -> BatchRows:
+    """Return the rows of several documents, concatenated."""
+    out = BatchRows()
+    for x in extractions:
+        out.extend(extraction_rows(x, fingerprint))
+    return out
+
+
+def passage_id(doc_id: str, idx: int) -> str:
+    """Return the id of a passage node: `<doc_id>:<idx>`."""
+    return f"{doc_id}:{idx}"
+
+
+def _key(r: Record) -> tuple[str, str]:
+    return (r.NODE_LABEL, r.id)
+
+
+def _source_row(x: DocExtraction, fingerprint: str) -> dict:
+    d = x.document
+    props = _props(d, exclude={"sha256"})
+    props["passages"] = len(x.passages)
+    props["extracted_with"] = fingerprint
+    return {"id": d.id, "file": d.file, "sha256": d.sha256, "props": props}
+
+
+def _passage_row(doc_id: str, p) -> dict:
+    return {
+        "id": passage_id(doc_id, p.idx),
+        "doc": doc_id,
+        "props": {
+            "doc": doc_id, "file": p.file, "idx": p.idx, "start": p.start, "end": p.end,
+            "text": p.text, "key": p.key, "kind": str(p.kind),
+        },
+    }
+
+
+def _node_row(r: Record, doc_id: str, passage_ids: set[int]) -> dict:
+    evidence = [e for e in r.evidence if e.passage in passage_ids]
+    extra: list[str] = []
+    if isinstance(r, ActorRecord):
+        extra = [ACTOR_TYPE_LABEL[ActorType(r.type)]]
+    is_fact = r.NODE_LABEL in FACT_LABELS
+    return {
+        "label": r.NODE_LABEL,
+        "id": r.id,
+        "doc": doc_id,
+        "props": _props(r),
+        "extra_labels": extra,
+        "evidence": [_evidence_row(doc_id, e) for e in evidence] if is_fact else [],
+        "mentions": [] if is_fact else _mention_rows(doc_id, evidence),
+    }
+
+
+def _evidence_row(doc_id: str, e: Evidence) -> dict:
+    props: dict[str, Any] = {
+        "doc": doc_id, "file": e.doc, "quote": e.text, "certainty": str(e.certainty),
+        "claims_json": json.dumps(e.claims, ensure_ascii=False, sort_keys=True) if e.claims else None,
+    }
+    for k, v in e.claims.items():
+        props[f"claim_{k}"] = v
+    return {"passage": passage_id(doc_id, e.passage), "start": e.start, "end": e.end, "props": props}
+
+
+def _mention_rows(doc_id: str, evidence: list[Evidence]) -> list[dict]:
+    # One MENTIONS per passage and entity: the first span in the passage is kept.
+    seen: dict[int, dict] = {}
+    for e in sorted(evidence, key=lambda e: (e.passage, e.start)):
+        seen.setdefault(e.passage, {
+            "passage": passage_id(doc_id, e.passage),
+            "props": {"doc": doc_id, "start": e.start, "end": e.end, "quote": e.text, "certainty": str(e.certainty)},
+        })
+    return list(seen.values())
+
+
+def _props(r: Record, exclude: set[str] = frozenset()) -> dict[str, Any]:
+    """Return a record's own fields as Neo4j properties (nested values as JSON strings)."""
+    out: dict[str, Any] = {}
+    for name in type(r).model_fields:
+        if name in _SKIP_FIELDS or name in exclude:
+            continue
+        v = getattr(r, name)
+        if hasattr(v, "value"):
+            v = v.value
+        if _nested(type(r), name):
+            out[f"{name}_json"] = json.dumps(_plain(v), ensure_ascii=False, sort_keys=True) if v else None
+        else:
+            out[name] = v
+    return out
+
+
+@lru_cache(maxsize=None)
+def _nested(model: type[BaseModel], name: str) -> bool:
+    """Tell whether a field holds maps or models, which Neo4j properties cannot: they are stored as JSON."""
+    annotation = str(model.model_fields[name].annotation)
+    return "dict" in annotation or "Participant" in annotation
+
+
+def _plain(v: Any) -> Any:
+    if hasattr(v, "model_dump"):
+        return v.model_dump(mode="json")
+    if isinstance(v, list):
+        return [_plain(i) for i in v]
+    if isinstance(v, dict):
+        return {k: _plain(i) for k, i in v.items()}
+    return v
+
+
+def _record_links(
+    r: Record, doc_id: str, known: dict[tuple[str, str], Record], warnings: list[str], file: str
+) -> list[dict]:
+    """Return the links a record states, keeping those whose other end is in the same document."""
+    wanted: list[tuple[str, str, str, dict, bool]] = []  # type, other label, other id, props, incoming
+
+    def to(rel: RelType, label: str, target: str | None, props: dict | None = None, incoming: bool = False):
+        if target:
+            wanted.append((rel.value, label, target, props or {}, incoming))
+
+    if isinstance(r, EventRecord):
+        roles = {p.actor: p.role for p in r.roles}
+        for actor in dict.fromkeys([*r.participants, *roles]):
+            to(RelType.PARTICIPATED_IN, "Actor", actor, {"role": roles.get(actor)}, incoming=True)
+        to(RelType.CONCERNS, "Agreement", r.agreement)
+        for item in r.items:
+            to(RelType.CONCERNS, "Item", item)
+        for topic in r.topics:
+            to(RelType.ABOUT, "Topic", topic)
+    elif isinstance(r, AgreementRecord):
+        for actor in r.parties:
+            to(RelType.PARTY_TO, "Actor", actor, incoming=True)
+        for topic in r.covers:
+            to(RelType.ABOUT, "Topic", topic)
+    elif isinstance(r, FrictionRecord):
+        for actor in r.parties:
+            to(RelType.BETWEEN, "Actor", actor)
+        for actor in r.third_parties:
+            to(RelType.INVOLVES_THIRD_PARTY, "Actor", actor)
+        to(RelType.ABOUT, "Topic", r.topic)
+    elif isinstance(r, ConstraintRecord):
+        to(RelType.CONSTRAINS, "Topic", r.constrains)
+        for actor in r.actors:
+            to(RelType.IMPOSED_BY, "Actor", actor)
+    elif isinstance(r, IndicatorRecord):
+        for actor in r.actors:
+            to(RelType.MEASURES, "Actor", actor)
+        to(RelType.ABOUT, "Topic", r.topic)
+    elif isinstance(r, StanceRecord):
+        for actor in r.subjects:
+            to(RelType.CHARACTERIZES, "Actor", actor)
+    elif isinstance(r, ItemRecord):
+        for topic in r.topics:
+            to(RelType.ABOUT, "Topic", topic)
+    elif isinstance(r, ActorRecord):
+        for role in r.roles:
+            if role.get("state"):
+                to(RelType.OFFICIAL_OF, "Actor", role["state"],
+                   {"role": role.get("role"), "from": role.get("from"), "to": role.get("to")})
+
+    out = []
+    for rel, label, target, props, incoming in wanted:
+        if (label, target) not in known:
+            warnings.append(f"{file}: {r.kind} {r.id} refers to {label.lower()} {target}, not among the document's records; link not written")
+            continue
+        end = {"label": label, "id": target}
+        me = {"label": r.NODE_LABEL, "id": r.id}
+        a, b = (end, me) if incoming else (me, end)
+        out.append({
+            "type": rel, "from_label": a["label"], "from": a["id"], "to_label": b["label"], "to": b["id"],
+            "doc": doc_id, "props": props,
+        })
+    if isinstance(r, StanceRecord):
+        out.append({
+            "type": RelType.STATED_IN.value, "from_label": r.NODE_LABEL, "from": r.id,
+            "to_label": SOURCE_LABEL, "to": doc_id, "doc": doc_id, "props": {},
+        })
+    return out

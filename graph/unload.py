@@ -1,0 +1,61 @@
+"""Remove documents from the graph: their passages, their evidence, and what only they stated.
+
+Entities (actors, topics, items) follow the same rule as facts, dictionary actors
+included: a node stays while some passage mentions it or some document-backed link
+touches it, so the graph always equals what the loaded documents state, whatever the
+order of loads and unloads. A dictionary actor reappears when a document mentions it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import neo4j
+
+from irkg.errors import InputError
+from irkg.graph.connect import read_cypher
+
+
+@dataclass
+class UnloadReport:
+    """What an unload removed."""
+
+    docs: list[str]
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+
+    def add(self, summary: neo4j.ResultSummary) -> None:
+        """Add a statement's counters."""
+        c = summary.counters
+        self.nodes_deleted += c.nodes_deleted
+        self.relationships_deleted += c.relationships_deleted
+
+
+def unload_in_tx(tx: neo4j.ManagedTransaction, docs: list[str]) -> UnloadReport:
+    """Remove documents inside an open transaction (the caller commits)."""
+    report = UnloadReport(list(docs))
+    if not docs:
+        return report
+    ids = tx.run(read_cypher("unload_collect"), docs=docs).single()["ids"]
+    report.add(tx.run(read_cypher("unload_links"), ids=ids, docs=docs).consume())
+    report.add(tx.run(read_cypher("unload_passages"), docs=docs).consume())
+    report.add(tx.run(read_cypher("unload_sources"), docs=docs).consume())
+    report.add(tx.run(read_cypher("delete_unsupported_facts"), ids=ids).consume())
+    report.add(tx.run(read_cypher("delete_orphan_entities"), ids=ids).consume())
+    return report
+
+
+def resolve_documents(driver: neo4j.Driver, doc: str, database: str | None = None) -> list[str]:
+    """Return the ids of the Sources whose id or file name is `doc`."""
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF") as s:
+        records = s.execute_read(lambda tx: list(tx.run(read_cypher("find_sources"), ids=[doc], files=[doc, doc.rsplit("/", 1)[-1]])))
+    return sorted({r["id"] for r in records})
+
+
+def unload_document(driver: neo4j.Driver, doc: str, database: str | None = None) -> UnloadReport:
+    """Remove one document, given by id or file name, and everything only it stated."""
+    docs = resolve_documents(driver, doc, database)
+    if not docs:
+        raise InputError(f"no loaded document with id or file name {doc!r} — see `irkg stats` or MATCH (s:Source) RETURN s.id, s.file")
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        return session.execute_write(unload_in_tx, docs)
