@@ -44,7 +44,7 @@ class Lexicon:
             if k:
                 self.cats[k] = cat
         alts = "|".join(
-            re.escape(k).replace(r"\ ", r"\s+")
+            re.escape(k).replace(r"\ ", r"[\s\-\u2013\u2014]+")
             for k in sorted(self.cats, key=len, reverse=True)
         )
         self.pattern = re.compile(rf"(?<!\w){_PREFIX}(?P<cue>{alts})(?P<suf>\w*)") if alts else None
@@ -55,7 +55,7 @@ class Lexicon:
             return []
         out = []
         for m in self.pattern.finditer(key, start, len(key) if end is None else end):
-            cue = re.sub(r"\s+", " ", m.group("cue"))
+            cue = re.sub(r"[\s\-\u2013\u2014]+", " ", m.group("cue"))
             if cue in self.exact and m.group("suf"):
                 continue
             if m.group("pre") and not cue[0].isalpha():

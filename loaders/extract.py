@@ -1,0 +1,159 @@
+"""Turn recognized passages into facts: events, agreements, frictions, constraints, indicators, stances.
+
+Entry point `extract_facts` runs the per-kind extractors over one document; each fact
+carries the passage that states it as evidence (a sentence or less) and a certainty.
+Ids are built from content, never from the document, so `resolve_records` can merge the
+same fact found in several documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from irkg.loaders.extract_lexicon import Keyed
+from irkg.loaders.numbers import Quantity, find_quantities
+from irkg.schema.graph import Certainty, Evidence, Record
+from irkg.schema.pipeline import Document, Mention, Passage
+
+IRAN, RUSSIA = "iran", "russia"
+PAIR = (IRAN, RUSSIA)
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """Return a lower-case ASCII slug (ids are ASCII)."""
+    return _SLUG.sub("_", text.lower()).strip("_") or "x"
+
+
+@dataclass
+class DocCtx:
+    """What an extractor may know about the whole document."""
+
+    doc: Document
+    dicts: object
+    ref_year: int | None = None
+    last_agreement: tuple[int, str] | None = None  # (passage idx, agreement id)
+    agreements_seen: dict[str, int] = field(default_factory=dict)
+
+    def actor_type(self, ref: str) -> str | None:
+        a = getattr(self.dicts, "actors", {}).get(ref)
+        return str(a.type) if a is not None else None
+
+    def state_of(self, ref: str) -> str:
+        """Return the state an actor belongs to (itself for states and unknowns)."""
+        a = getattr(self.dicts, "actors", {}).get(ref)
+        if a is not None and getattr(a, "country", None) and str(a.type) != "state":
+            return a.country
+        return ref
+
+    def name_of(self, ref: str) -> str:
+        a = getattr(self.dicts, "actors", {}).get(ref)
+        return a.name_en if a is not None else ref.replace("_", " ").title()
+
+
+class PassageCtx:
+    """One passage with its mentions split by kind, its match key and its quantities."""
+
+    def __init__(self, passage: Passage, mentions: list[Mention], dc: DocCtx):
+        self.p = passage
+        self.dc = dc
+        self.kt = Keyed(passage.text)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        by: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            by.setdefault(str(m.kind), []).append(m)
+        self.actors = [m for m in by.get("actor", []) if m.ref]
+        self.dates = [m for m in by.get("date", []) if m.value]
+        self.items = [m for m in by.get("item", []) if m.ref]
+        self.topics = [m for m in by.get("topic", []) if m.ref]
+        self.places = [m for m in by.get("place", []) if m.ref]
+
+    @property
+    def key(self) -> str:
+        return self.kt.key
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return find_quantities(self.p.text)
+
+    @cached_property
+    def actor_ids(self) -> set[str]:
+        return {m.ref for m in self.actors}
+
+    @cached_property
+    def states(self) -> set[str]:
+        """Actor ids with persons mapped to their states."""
+        return {self.dc.state_of(r) for r in self.actor_ids}
+
+    def actors_between(self, ts: int, te: int) -> list[Mention]:
+        """Actor mentions whose span starts inside display span [ts, te)."""
+        return [m for m in self.actors if ts <= m.start < te]
+
+    def span_of(self, ks: int, ke: int) -> tuple[int, int]:
+        return self.kt.to_text(ks, ke)
+
+    def nearest_date(self, ts: int, te: int, window: int = 10_000) -> Mention | None:
+        """Return the date mention closest to the display span, within `window` characters."""
+        best, dist = None, window + 1
+        for d in self.dates:
+            gap = d.start - te if d.start >= te else ts - d.end
+            gap = max(gap, 0) + (0 if d.start >= te else 5)  # dates usually follow the trigger
+            if gap < dist:
+                best, dist = d, gap
+        return best
+
+    def evidence(self, certainty: Certainty, claims: dict[str, str] | None = None) -> Evidence:
+        """Return the evidence pointing at this passage."""
+        return Evidence(
+            doc=self.p.file,
+            doc_id=self.p.doc,
+            passage=self.p.idx,
+            start=self.p.start,
+            end=self.p.end,
+            text=self.p.text,
+            certainty=certainty,
+            claims={k: str(v) for k, v in (claims or {}).items() if v not in (None, "", [])},
+        )
+
+
+def date_value(m: Mention | None) -> str | None:
+    """Return the ISO partial date of a date mention."""
+    if m is None or m.value is None:
+        return None
+    v = str(m.value)
+    return v if re.match(r"^\d{4}(-\d{2}){0,2}$", v) else None
+
+
+def estimate_ref_year(passages: list[PassageCtx]) -> int | None:
+    """Guess the year a document was written in: the latest explicit year it mentions."""
+    years = [int(str(d.value)[:4]) for pc in passages for d in pc.dates
+             if date_value(d) and "relative" not in (d.flags or [])]
+    years = [y for y in years if 1900 <= y <= 2100]
+    return max(years) if years else None
+
+
+def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Mention]], dicts) -> list[Record]:
+    """Return the fact records one document states, each with evidence and certainty."""
+    from irkg.loaders.extract_agreements import extract_agreements
+    from irkg.loaders.extract_constraints import extract_constraints
+    from irkg.loaders.extract_events import extract_events
+    from irkg.loaders.extract_frictions import extract_frictions
+    from irkg.loaders.extract_indicators import extract_indicators
+    from irkg.loaders.extract_stances import extract_stances
+
+    dc = DocCtx(doc, dicts)
+    pcs = [PassageCtx(p, ms if i < len(mentions) else [], dc)
+           for i, (p, ms) in enumerate(zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions))))]
+    dc.ref_year = estimate_ref_year(pcs)
+    records: list[Record] = []
+    agreement_by_passage = extract_agreements(pcs, dc, records)
+    extract_events(pcs, dc, records, agreement_by_passage)
+    extract_frictions(pcs, dc, records)
+    extract_constraints(pcs, dc, records)
+    extract_indicators(pcs, dc, records)
+    extract_stances(pcs, dc, records)
+    from irkg.loaders.resolve import resolve_records
+
+    return resolve_records(records)

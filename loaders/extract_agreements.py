@@ -1,0 +1,217 @@
+"""Find agreements: known ones by name, others by kind word + parties; read status, dates, duration, articles, coverage and missing provisions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import DocCtx, PassageCtx, date_value, slug
+from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
+from irkg.schema.graph import AgreementRecord, AgreementStatus
+
+STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
+_ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
+_NAME_STOP = re.compile(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول)\s|[،,.:;؛()«»\"“”]")
+_KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
+            "deal": "Deal", "roadmap": "Roadmap", "membership": "Membership", "agreement": "Agreement"}
+
+
+@lru_cache(maxsize=1)
+def agreement_cues() -> dict:
+    """Load and compile cues_agreements.yaml."""
+    data = read_yaml("cues_agreements.yaml")
+    known = {k["id"]: k for k in data.get("known", [])}
+    names = {}
+    for k in known.values():
+        for n in k.get("names", []):
+            names[n] = k["id"]
+    return {
+        "kinds": lexicon_of(data["kinds"]),
+        "status": lexicon_of(data["status"]),
+        "not_after": {match_key(w) for w in data.get("not_after", [])},
+        "verbs": lexicon_of({"verb": data.get("verbs", [])}),
+        "missing": lexicon_of({"missing": data.get("missing_cues", [])}),
+        "provisions": lexicon_of(data.get("provisions", {})),
+        "cover": lexicon_of({"cover": data.get("cover_cues", [])}),
+        "duration": lexicon_of({"duration": data.get("duration_cues", [])}),
+        "dur_unit": [match_key(w) for w in data.get("durations_after_unit", [])],
+        "known": known,
+        "names": Lexicon(names),
+    }
+
+
+def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[str]:
+    out = []
+    for m in pc.actors_between(ts, te):
+        r = dc.state_of(m.ref) if dc.actor_type(m.ref) == "person" else m.ref
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def _status(pc: PassageCtx, cues) -> str | None:
+    found = {h.cat for h in cues["status"].find(pc.key)}
+    return max(found, key=STATUS_ORDER.index) if found else None
+
+
+def _dates(pc: PassageCtx, cues) -> dict[str, str]:
+    out = {}
+    for h in cues["status"].find(pc.key):
+        field = {"signed": "date", "ratified": "ratified", "in_force": "in_force"}.get(h.cat)
+        if field and field not in out:
+            ts, te = pc.span_of(h.start, h.end)
+            v = date_value(pc.nearest_date(ts, te, window=120))
+            if v:
+                out[field] = v
+    return out
+
+
+def _duration(pc: PassageCtx, cues, ts: int) -> int | None:
+    for q in pc.quantities:
+        if q.kind == "duration" and q.unit == "years" and q.start >= ts and 1 <= q.value <= 99:
+            kq = pc.kt.to_key(q.start)
+            near = cues["duration"].find(pc.key, max(0, kq - 25), kq + 2)
+            if near or q.start - ts < 90:
+                return int(q.value)
+    from irkg.loaders.numbers import load_number_lexicon
+
+    words = load_number_lexicon().words
+    for unit in cues["dur_unit"]:
+        for m in re.finditer(rf"{unit}\s+(?:ال)?(\w+)", pc.key):
+            v = words.get(m.group(1))
+            if v and v >= 2:
+                return int(v)
+    return None
+
+
+def _articles(pc: PassageCtx) -> int | None:
+    for q in pc.quantities:
+        if q.unit == "articles" and q.value.is_integer():
+            return int(q.value)
+    return None
+
+
+def _name_after(key: str, ks: int) -> str:
+    m = _NAME_STOP.search(key, ks + 1)
+    end = m.start() if m else len(key)
+    words = key[ks:end].split()
+    return " ".join(words[:6])
+
+
+def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
+    ts, te = pc.span_of(ks, ke)
+    status = _status(pc, cues)
+    dates = _dates(pc, cues)
+    duration = _duration(pc, cues, ts)
+    articles = _articles(pc)
+    covers = sorted({m.ref for m in pc.topics}) if cues["cover"].find(pc.key) else []
+    missing = _missing(pc, cues)
+    cert = assess_certainty(pc.key, ks, ke)
+    claims = {**dates, "status": status, "duration_years": duration, "articles": articles}
+    return AgreementRecord(
+        id=aid, label=label, agreement_kind=kind, names=names,
+        date=dates.get("date"), ratified=dates.get("ratified"), in_force=dates.get("in_force"),
+        duration_years=duration, articles=articles, status=AgreementStatus(status) if status else None,
+        parties=parties, covers=covers, missing_provisions=missing, certainty=cert,
+        evidence=[pc.evidence(cert, claims)],
+    )
+
+
+def _missing(pc: PassageCtx, cues) -> list[str]:
+    out = []
+    for h in cues["missing"].find(pc.key):
+        for p in cues["provisions"].find(pc.key, h.end, h.end + 60):
+            if p.cat not in out:
+                out.append(p.cat)
+    return out
+
+
+def _generic_id(kind: str, parties: list[str], anchor: str) -> str:
+    h = hashlib.sha1(anchor.encode()).hexdigest()[:8]
+    return f"agreement:{kind}:{'+'.join(sorted(parties)) or 'unknown'}:{h}"
+
+
+def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int, list[str]]:
+    """Append agreement records to `out`; return agreement ids per passage index."""
+    cues = agreement_cues()
+    by_passage: dict[int, list[str]] = {}
+    last: tuple[int, str] | None = None
+    for pc in pcs:
+        ids: list[str] = []
+        taken: list[tuple[int, int]] = []
+        for h in cues["names"].find(pc.key):
+            k = cues["known"][h.cat]
+            ts, te = pc.span_of(h.start, h.end)
+            rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
+                        [k["name_en"], *k.get("names", []), pc.p.text[ts:te]],
+                        list(k.get("parties", [])), h.start, h.end, k["name_en"], known=True)
+            out.append(rec)
+            ids.append(rec.id)
+            taken.append((h.start, h.end))
+        for h in cues["kinds"].find(pc.key):
+            if any(a <= h.start < b for a, b in taken):
+                continue
+            nxt = pc.key[h.end:h.end + 20].split()
+            if nxt and nxt[0] in cues["not_after"]:
+                continue
+            definite = h.prefix.endswith("ال") or h.cue.startswith("ال")
+            name = _name_after(pc.key, h.start)
+            bare = len(name.split()) <= 1 or nxt[:1] in (["بين"], ["مع"], ["التي"], ["الذي"])
+            if definite and bare and last and pc.p.idx - last[0] <= _ANAPHORA_SPAN:
+                ids.append(last[1])
+                _enrich_anaphor(pc, dc, cues, last[1], h, out)
+                continue
+            ts, te = pc.span_of(h.start, h.end)
+            parties = [p for p in _parties(pc, dc)]
+            strong = (_status(pc, cues) or pc.dates or pc.items
+                      or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
+            if not parties or not strong:
+                continue
+            if h.cat == "membership":
+                parties = _parties(pc, dc, ts, ts + 80) or parties
+            items = sorted({m.ref for m in pc.items if m.start >= ts})
+            anchor = " ".join(items) if items else name
+            aid = _generic_id(h.cat, parties, anchor)
+            label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
+            nm = _display(pc, h.start, h.start + len(name))
+            out.append(_make(pc, dc, cues, aid, h.cat, [nm], parties, h.start, h.end, label))
+            ids.append(aid)
+            taken.append((h.start, h.start + len(name)))
+        for h in cues["verbs"].find(pc.key):
+            ts, te = pc.span_of(h.start, h.end)
+            parties = _parties(pc, dc, 0, te + 40)
+            if len(parties) < 2:
+                continue
+            d = date_value(pc.nearest_date(ts, te, window=80))
+            aid = _generic_id("agreement", parties, d or "nodate")
+            rec = _make(pc, dc, cues, aid, "agreement", [_display(pc, h.start, h.end + 30)], parties,
+                        h.start, h.end, f"Agreement ({', '.join(dc.name_of(p) for p in parties[:4])}{', ' + d if d else ''})")
+            rec.date = rec.date or d
+            out.append(rec)
+            ids.append(aid)
+        if not ids and last and pc.p.idx - last[0] <= 4 and _missing(pc, cues):
+            ids.append(last[1])
+            h = cues["missing"].find(pc.key)[0]
+            _enrich_anaphor(pc, dc, cues, last[1], h, out)
+        if ids:
+            by_passage[pc.p.idx] = list(dict.fromkeys(ids))
+            last = (pc.p.idx, ids[-1])
+    return by_passage
+
+
+def _display(pc: PassageCtx, ks: int, ke: int) -> str:
+    ts, te = pc.span_of(ks, min(ke, len(pc.key)))
+    return pc.p.text[ts:te].strip()
+
+
+def _enrich_anaphor(pc, dc, cues, aid, h, out) -> None:
+    """Record what a passage says about an agreement it refers to as "the treaty"."""
+    base = next((r for r in reversed(out) if r.id == aid), None)
+    if base is None:
+        return
+    rec = _make(pc, dc, cues, aid, base.agreement_kind, [], list(base.parties), h.start, h.end, base.label)
+    if rec.date or rec.ratified or rec.in_force or rec.duration_years or rec.articles or rec.missing_provisions or rec.covers or rec.status:
+        out.append(rec)

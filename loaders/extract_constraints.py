@@ -1,0 +1,112 @@
+"""Find constraints: a factor (ties with a third party, a need, a policy, a past deal, sanctions) limiting cooperation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
+from irkg.loaders.extract_frictions import friction_cues
+from irkg.loaders.extract_lexicon import lexicon_of
+from irkg.schema.graph import ConstraintRecord
+
+FACTOR_KIND = {
+    "domestic_need": "need", "financial_limits": "need", "strategic_caution": "policy",
+    "international_sanctions": "sanctions", "avoid_entanglement": "policy",
+    "third_party_involvement": "relationship", "no_mutual_defence_clause": "clause",
+    "islamic_backlash": "risk",
+}
+FACTOR_EN = {
+    "domestic_need": "Russia's own urgent need for the weapons at home",
+    "financial_limits": "limited financial resources",
+    "strategic_caution": "a policy of strategic caution / restraint",
+    "international_sanctions": "UN Security Council sanctions and the international arms embargo",
+    "avoid_entanglement": "reluctance to be drawn into Iran's regional conflicts",
+    "third_party_involvement": "complications from third parties' involvement",
+    "no_mutual_defence_clause": "no mutual-defence clause in the treaty",
+    "islamic_backlash": "risk of a backlash among Muslim communities",
+}
+
+
+@lru_cache(maxsize=1)
+def constraint_cues() -> dict:
+    """Compile the constraint sections of cues_frictions.yaml."""
+    data = friction_cues()["data"]
+    return {
+        "cue": lexicon_of(data["constraint"]),
+        "targets": lexicon_of(data["targets"]),
+        "factors": lexicon_of(data["factors"]),
+        "past": lexicon_of({"past": data.get("past_deal", [])}),
+        "rel": lexicon_of({"rel": data.get("relation_words", [])}),
+    }
+
+
+def _targets(pc: PassageCtx, cc: dict) -> list[str]:
+    found = [h.cat for h in cc["targets"].find(pc.key)]
+    items = getattr(pc.dc.dicts, "items", {})
+    if not found and any(str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform") for m in pc.items):
+        found = ["arms_deliveries"]
+    return list(dict.fromkeys(found))
+
+
+def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple[str, str, list[str], str]]:
+    """Return (slug, kind, actors, description) for each factor the passage names."""
+    fc, cc = friction_cues(), constraint_cues()
+    out: list[tuple[str, str, list[str], str]] = []
+    for h in cc["factors"].find(pc.key):
+        if not any(o[0] == h.cat for o in out):
+            actors = ["unsc"] if h.cat == "international_sanctions" and "unsc" in pc.actor_ids else []
+            out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), actors, FACTOR_EN.get(h.cat, h.cat)))
+    for h in cc["past"].find(pc.key):
+        ts, te = pc.span_of(h.start, h.end)
+        tp = [t for t in _third(pc, fc, te - 2, te + 40)]
+        if tp:
+            d = date_value(pc.nearest_date(ts, te, window=60))
+            slug_ = f"past_deal_{tp[0]}{'_' + d[:4] if d else ''}"
+            out.append((slug_, "past_deal", tp[:1], f"a past deal with {dc.name_of(tp[0])}{' (' + d[:4] + ')' if d else ''}"))
+    for h in cc["rel"].find(pc.key):
+        ts, te = pc.span_of(h.start, h.end)
+        tp = _third(pc, fc, te - 1, te + 70)
+        groups: dict[str, list[str]] = {}
+        for t in tp:
+            g = fc["group_of"].get(t, t)
+            groups.setdefault(g, []).append(t)
+        for g, members in groups.items():
+            slug_ = f"relations_{g}"
+            if not any(o[0] == slug_ for o in out):
+                out.append((slug_, "relationship", members, f"relations with {dc.name_of(g) if g == members[0] else g.replace('_', ' ')}"))
+    return out
+
+
+def _third(pc: PassageCtx, fc: dict, ts: int, te: int) -> list[str]:
+    from irkg.loaders.extract_frictions import third_parties
+
+    return [t for t in third_parties(pc, fc, ts, te) if t not in PAIR]
+
+
+def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
+    """Append constraint records: one per (constrained topic, factor) a passage names."""
+    cc = constraint_cues()
+    prev_targets: list[str] = []
+    for pc in pcs:
+        cues = cc["cue"].find(pc.key)
+        targets = _targets(pc, cc)
+        if not cues:
+            prev_targets = targets
+            continue
+        targets = targets or prev_targets
+        prev_targets = targets
+        if not targets:
+            continue
+        factors = _factors(pc, dc)
+        if not factors:
+            continue
+        cert = assess_certainty(pc.key, cues[0].start, cues[0].end)
+        target = targets[0]
+        for slug_, kind, actors, desc in factors:
+            out.append(ConstraintRecord(
+                id=f"constraint:{target}:{slug_}", label=f"{desc} limits {target.replace('_', ' ')}",
+                factor=desc, factor_kind=kind, constrains=target, actors=actors,
+                summary=pc.p.text[:200], certainty=cert,
+                evidence=[pc.evidence(cert, {"factor": slug_, "cue": cues[0].cat})],
+            ))

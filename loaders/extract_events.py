@@ -1,0 +1,167 @@
+"""Find events: a trigger verb or noun, the actors around it, its date, place, agreement and items."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import DocCtx, PassageCtx, date_value
+from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.schema.graph import EventRecord, Participant
+
+_BACK = 70  # display characters before a trigger where its subject may stand
+_FORWARD = 140  # display characters after a trigger where its participants may stand
+_SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
+_HARD_STOP = ".؛;:"
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> dict:
+    """Load and compile cues_events.yaml."""
+    data = read_yaml("cues_events.yaml")
+    return {
+        "types": lexicon_of(data["types"]),
+        "needs": {t: lexicon_of({"n": ws}) for t, ws in (data.get("needs") or {}).items()},
+        "supersedes": data.get("supersedes") or {},
+        "receivers": lexicon_of({"r": data.get("receivers", [])}),
+        "to": lexicon_of({"to": data.get("to_markers", [])}),
+        "from": lexicon_of({"from": data.get("from_markers", [])}),
+    }
+
+
+def _triggers(pc: PassageCtx, cues) -> list:
+    hits = cues["types"].find(pc.key)
+    kept = []
+    for h in hits:
+        need = cues["needs"].get(h.cat)
+        if need and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
+            continue
+        kept.append(h)
+    out = []
+    for h in kept:
+        beaten = any(
+            o is not h and h.cat in cues["supersedes"].get(o.cat, []) and abs(o.start - h.start) <= _SUPERSEDE_GAP
+            for o in kept
+        )
+        if not beaten:
+            out.append(h)
+    return out
+
+
+def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
+    """A visit noun followed by a name with ل (زيارة بوتين لطهران) needs no إلى."""
+    ts, _ = pc.span_of(kend, kend + 1)
+    for m in pc.actors + pc.places:
+        if ts <= m.start < ts + 60 and pc.p.text[m.start:m.start + 1] == "ل":
+            return True
+    return False
+
+
+def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
+    """Return the display span of the clause a trigger governs."""
+    ts, te = pc.span_of(h.start, h.end)
+    text = pc.p.text
+    lo = max(0, ts - _BACK)
+    for i in range(ts - 1, lo - 1, -1):
+        if text[i] in _HARD_STOP:
+            lo = i + 1
+            break
+    hi = min(len(text), te + _FORWARD)
+    for i in range(te, hi):
+        if text[i] in _HARD_STOP:
+            hi = i
+            break
+    for o in triggers:
+        os_, _ = pc.span_of(o.start, o.end)
+        if o.cat == h.cat and te <= os_ < hi:
+            hi = os_
+        if o.cat == h.cat and lo <= os_ < ts:
+            lo = max(lo, os_ + 1)
+    return lo, hi
+
+
+def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
+    out: list[Participant] = []
+    receiver = bool(cues["receivers"].find(pc.key, h.start, h.end + 2))
+    for m in actors:
+        ks = pc.kt.to_key(m.start)
+        before = pc.key[max(0, ks - 6):ks]
+        clitic = pc.p.text[m.start:m.start + 1] == "ل" and m.start > pc.span_of(h.start, h.end)[0]
+        if clitic or cues["to"].find(before):
+            role = "target"
+        elif cues["from"].find(before):
+            role = "source"
+        else:
+            role = "agent"
+        if h.cat == "delivery" and receiver and role == "agent":
+            role = "target"
+        if not any(p.actor == m.ref for p in out):
+            out.append(Participant(actor=m.ref, role=role))
+    return out
+
+
+_ROLE_NAMES = {
+    "visit": {"agent": "visitor", "target": "host"},
+    "delivery": {"agent": "supplier", "target": "recipient", "source": "supplier"},
+    "signing": {"agent": "signatory", "target": "signatory"},
+    "ratification": {"agent": "ratifier", "target": "party"},
+    "sanction": {"agent": "imposer", "target": "target"},
+    "strike": {"agent": "attacker", "target": "target"},
+    "attack": {"agent": "attacker", "target": "target"},
+    "invasion": {"agent": "invader", "target": "invaded"},
+    "withdrawal": {"agent": "withdrawing", "source": "withdrawn_from"},
+}
+
+
+def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str | None) -> str:
+    names = "–".join(dc.name_of(p) for p in parts[:3]) or "unspecified actors"
+    tail = f" of {what}" if what else ""
+    return f"{names} {etype.replace('_', ' ')}{tail}{', ' + date if date else ''}"
+
+
+def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dict[int, list[str]]) -> None:
+    """Append the event records every passage states to `out`."""
+    cues = event_cues()
+    known_names = {r.id: r.label for r in out if r.kind == "agreement"}
+    for pc in pcs:
+        trig = _triggers(pc, cues)
+        seen: set[tuple] = set()
+        for h in trig:
+            lo, hi = _window(pc, h, trig)
+            actors = pc.actors_between(lo, hi)
+            roles = _roles(pc, h, actors, cues)
+            for r in roles:
+                r.role = _ROLE_NAMES.get(h.cat, {}).get(r.role, r.role)
+            parts = [r.actor for r in roles]
+            ts, te = pc.span_of(h.start, h.end)
+            dm = pc.nearest_date(ts, te, window=90)
+            if dm is not None and not (lo - 30 <= dm.start < hi + 30):
+                dm = None
+            date = date_value(dm)
+            agreement = None
+            if h.cat in ("signing", "ratification", "entry_into_force") and agreements.get(pc.p.idx):
+                agreement = agreements[pc.p.idx][0]
+            items = sorted({m.ref for m in pc.items if lo <= m.start < hi})
+            if h.cat == "statement" and not any(dc.actor_type(p) == "person" for p in parts):
+                continue
+            if not parts and not agreement and not items:
+                continue
+            if h.cat in ("signing", "ratification", "entry_into_force") and not agreement and not date:
+                continue
+            place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
+            cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
+            key = (h.cat, date, tuple(sorted(parts)), agreement)
+            if key in seen:
+                continue
+            seen.add(key)
+            tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items and not parts else "")
+            eid = f"event:{h.cat}:{date or 'nodate'}:{'+'.join(sorted(set(parts))) or 'none'}{tail}"
+            what = known_names.get(agreement) if agreement else (items[0] if items else None)
+            out.append(EventRecord(
+                id=eid, label=_label(dc, h.cat, parts, date, what), type=h.cat, date=date,
+                date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
+                participants=sorted(set(parts)), roles=roles, place=place, agreement=agreement,
+                items=items, topics=sorted({m.ref for m in pc.topics if lo <= m.start < hi}),
+                summary=pc.p.text[lo:hi].strip()[:200], certainty=cert,
+                evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
+            ))

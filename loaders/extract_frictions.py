@@ -1,0 +1,121 @@
+"""Find frictions between Iran and Russia: rivalry, disputes, distrust, clashing ties with third parties."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import IRAN, PAIR, RUSSIA, DocCtx, PassageCtx, date_value
+from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.schema.graph import FrictionRecord
+
+_BETWEEN = re.compile(r"بين\s+(\S+)\s+(?:و|مع\s+)(\S+)")
+
+
+@lru_cache(maxsize=1)
+def friction_cues() -> dict:
+    """Load and compile cues_frictions.yaml (shared with constraints)."""
+    data = read_yaml("cues_frictions.yaml")
+    groups = data.get("groups") or {}
+    return {
+        "data": data,
+        "friction": lexicon_of(data["friction"]),
+        "ties": lexicon_of({"ties": data.get("ties", [])}),
+        "pair": lexicon_of({"pair": data.get("pair", [])}),
+        "outsiders": lexicon_of({"out": data.get("outsiders", [])}),
+        "historical": lexicon_of({"h": data.get("historical", [])}),
+        "topics": lexicon_of(data.get("topics", {})),
+        "adversaries": set(data.get("adversaries", [])),
+        "group_of": {i: g for g, v in groups.items() for i in v.get("ids", [])},
+        "group_words": lexicon_of({g: v.get("words", []) for g, v in groups.items()}),
+        "outsider_words": {match_key(w).removesuffix("=") for w in data.get("outsiders", [])},
+    }
+
+
+def pair_in_view(pc: PassageCtx, cues: dict) -> bool:
+    """Tell whether a passage speaks of Iran and Russia together."""
+    s = pc.states
+    both = IRAN in s and RUSSIA in s
+    one = IRAN in s or RUSSIA in s
+    dual = bool(cues["pair"].find(pc.key))
+    return both or (one and dual) or ("بين البلدين" in pc.key or "بين الدولتين" in pc.key)
+
+
+def third_parties(pc: PassageCtx, cues: dict, ts: int = 0, te: int = 10**9) -> list[str]:
+    """Return third-party actor ids (not Iran or Russia), with group ids for group words."""
+    out = []
+    for m in pc.actors_between(ts, te):
+        r = pc.dc.state_of(m.ref)
+        if r not in PAIR and r not in out:
+            out.append(r)
+    ks, ke = pc.kt.to_key(ts), pc.kt.to_key(min(te, len(pc.p.text)))
+    for h in cues["group_words"].find(pc.key, ks, ke):
+        if h.cat not in out and not any(cues["group_of"].get(r) == h.cat for r in out):
+            out.append(h.cat)
+    return out
+
+
+def with_outsider(pc: PassageCtx, cues: dict, kend: int) -> bool:
+    """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب")."""
+    nxt = pc.key[kend:kend + 40].split()
+    if nxt and any(nxt[0].endswith(w) for w in cues["outsider_words"]):
+        return True
+    m = _BETWEEN.match(pc.key, kend + 1) or _BETWEEN.search(pc.key[kend:kend + 40])
+    if m:
+        words = (m.group(1), m.group(2))
+        return any(any(w.endswith(o) for o in cues["outsider_words"]) for w in words)
+    return False
+
+
+def topic_of(pc: PassageCtx, cues: dict, ks: int) -> str | None:
+    """Return the topic named nearest to a key offset (own cue words first, then recognition)."""
+    hits = cues["topics"].find(pc.key)
+    if hits:
+        return min(hits, key=lambda h: abs(h.start - ks)).cat
+    return pc.topics[0].ref if pc.topics else None
+
+
+def is_historical(pc: PassageCtx, cues: dict, family: str) -> bool:
+    if family in ("occupation", "war"):
+        return True
+    if cues["historical"].find(pc.key):
+        return True
+    return any((date_value(d) or "9999")[:4] < "2000" for d in pc.dates)
+
+
+def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
+    """Append the friction records every passage states to `out`."""
+    cues = friction_cues()
+    for pc in pcs:
+        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end)]
+        ties = []
+        if RUSSIA in pc.states or IRAN in pc.states:
+            for h in cues["ties"].find(pc.key):
+                ts, _ = pc.span_of(h.start, h.end)
+                tp = third_parties(pc, cues, ts, ts + 90)
+                if any(t in cues["adversaries"] or t in cues["group_of"].values() for t in tp):
+                    ties.append(h)
+        if not hits and not ties:
+            continue
+        if not pair_in_view(pc, cues) and not (ties and IRAN in pc.states | _iran_words(pc)):
+            continue
+        first = (hits or ties)[0]
+        family = first.cat if hits else "ties"
+        tp = sorted(third_parties(pc, cues))
+        topic = topic_of(pc, cues, first.start)
+        hist = is_historical(pc, cues, family)
+        cert = assess_certainty(pc.key, first.start, first.end)
+        fid = f"friction:{topic or 'general'}:{'+'.join(tp) or 'none'}{':historical' if hist else ''}"
+        names = ", ".join(dc.name_of(t) for t in tp[:3])
+        label = f"Iran–Russia friction over {topic or 'the relationship'}{' (' + names + ')' if names else ''}{' [historical]' if hist else ''}"
+        out.append(FrictionRecord(
+            id=fid, label=label, parties=list(PAIR), third_parties=tp, topic=topic, historical=hist,
+            summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
+            evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
+        ))
+
+
+def _iran_words(pc: PassageCtx) -> set[str]:
+    return {IRAN} if ("ايران" in pc.key or "طهران" in pc.key) else set()

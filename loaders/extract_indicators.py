@@ -1,0 +1,63 @@
+"""Find indicators: figures with a unit, what they measure, their date and the actors concerned."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
+from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.schema.graph import IndicatorRecord
+
+_KINDS = ("money", "percent", "quantity")
+_BEFORE = 110  # key characters before a figure where its measure word stands
+_AFTER = 45
+
+
+@lru_cache(maxsize=1)
+def indicator_cues() -> dict:
+    """Load and compile cues_indicators.yaml."""
+    data = read_yaml("cues_indicators.yaml")
+    measures = data["measures"]
+    return {
+        "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
+        "what": {k: v["what"] for k, v in measures.items()},
+        "growth": lexicon_of({"growth": data.get("growth", [])}),
+    }
+
+
+def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
+    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
+    after = ic["measures"].find(pc.key, ke, ke + _AFTER) if percent else []
+    if after and (not before or after[0].start - ke < ks - before[-1].end):
+        return after[0].cat
+    return before[-1].cat if before else None
+
+
+def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
+    """Append an indicator record for every figure with a unit that a passage states."""
+    ic = indicator_cues()
+    for pc in pcs:
+        date_spans = [(d.start, d.end) for d in pc.dates]
+        for q in pc.quantities:
+            if q.kind not in _KINDS or any(a <= q.start < b for a, b in date_spans):
+                continue
+            ks, ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
+            m = _measure(pc, ic, ks, ke, q.kind == "percent")
+            what = ic["what"][m] if m else f"figure in {q.unit}"
+            if q.kind == "percent" and ic["growth"].find(pc.key, max(0, ks - 30), ks):
+                what = f"{what} growth"
+            if q.kind == "percent" and not m and not what.endswith("growth"):
+                continue
+            dm = pc.nearest_date(q.start, q.end, window=160)
+            date = date_value(dm)
+            actors = sorted(pc.states & set(PAIR)) or sorted(pc.states)[:3]
+            cert = assess_certainty(pc.key, ks, ke)
+            vid = "" if m else f":{q.value:g}"
+            iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}"
+            out.append(IndicatorRecord(
+                id=iid, label=f"{what}{', ' + date if date else ''}: {q.value:g} {q.unit}",
+                what=what, value=q.value, unit=q.unit or "", date=date, actors=actors,
+                certainty=cert, topic=None,
+                evidence=[pc.evidence(cert, {"value": f"{q.value:g}", "unit": q.unit, "date": date, "surface": q.surface})],
+            ))

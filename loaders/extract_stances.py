@@ -1,0 +1,58 @@
+"""Find stances: how a source characterizes the Iran–Russia relationship, with polarity."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
+from irkg.loaders.extract_frictions import friction_cues, pair_in_view, third_parties
+from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.schema.graph import StanceRecord
+
+_NEG_WINDOW = 45  # key characters before a characterization where a negator flips it
+_FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
+
+
+@lru_cache(maxsize=1)
+def stance_cues() -> dict:
+    """Load and compile cues_stances.yaml."""
+    data = read_yaml("cues_stances.yaml")
+    chars = data["characterizations"]
+    return {
+        "chars": lexicon_of({k: v["cues"] for k, v in chars.items()}),
+        "polarity": {k: v["polarity"] for k, v in chars.items()},
+        "neg": lexicon_of({"neg": data.get("negators", [])}),
+        "relation": lexicon_of({"rel": data.get("relation", [])}),
+    }
+
+
+def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
+    """Append one stance record per characterization a source uses (evidence per passage)."""
+    sc, fc = stance_cues(), friction_cues()
+    stem = Path(dc.doc.file).stem
+    for pc in pcs:
+        hits = sc["chars"].find(pc.key)
+        if not hits:
+            continue
+        about = pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
+        if not about:
+            continue
+        done = set()
+        for h in hits:
+            ts, te = pc.span_of(h.start, h.end)
+            if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
+                continue  # an alliance with someone else
+            char, pol = h.cat, sc["polarity"][h.cat]
+            if sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start):
+                char, pol = f"not_{char}", _FLIP[pol]
+            if char in done:
+                continue
+            done.add(char)
+            cert = assess_certainty(pc.key, h.start, h.end)
+            out.append(StanceRecord(
+                id=f"stance:{stem}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
+                characterization=char, polarity=pol, source=dc.doc.file, subjects=list(PAIR),
+                certainty=cert, evidence=[pc.evidence(cert, {"characterization": char, "cue": pc.p.text[ts:te]})],
+            ))

@@ -1,0 +1,175 @@
+"""Merge records that describe the same thing across passages and documents, keeping disagreements.
+
+Records with one id become one record with all the evidence. Near-duplicates merge too:
+an agreement named differently (alias similarity), an event of the same type with shared
+participants (or agreement) and compatible dates. When sources give different values for
+a field, the first value stays, every value remains in its evidence's `claims`, and the
+field is listed in `conflicts` (indicators also list each value with its document in `values`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from irkg.loaders.arabic import match_key
+from irkg.schema.graph import Certainty, Record
+
+# Fields whose disagreement between sources is news (the rest merge silently).
+CONFLICT_FIELDS = {"date", "ratified", "in_force", "duration_years", "articles", "value", "unit", "place", "agreement_kind"}
+_STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
+_KEEP_FIRST = {"kind", "id", "label", "evidence", "conflicts", "certainty", "summary", "date_precision", "values"}
+
+
+def _dedupe(items: list) -> list:
+    seen, out = set(), []
+    for x in items:
+        k = json.dumps(x, sort_keys=True, ensure_ascii=False, default=str)
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def merge_two(a: Record, b: Record) -> Record:
+    """Return `a` with `b`'s evidence and values folded in; disagreements go to `conflicts`."""
+    da, db = a.model_dump(), b.model_dump()
+    conflicts = list(dict.fromkeys(da.get("conflicts", []) + db.get("conflicts", [])))
+    for f, vb in db.items():
+        va = da.get(f)
+        if f in _KEEP_FIRST:
+            continue
+        if isinstance(va, list):
+            da[f] = _dedupe(va + (vb or []))
+        elif va in (None, "", 0) and vb not in (None, ""):
+            da[f] = vb
+        elif f == "status" and vb:
+            da[f] = max((va, vb), key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else -1)
+        elif f == "date" and isinstance(va, str) and isinstance(vb, str) and _compatible_dates(va, vb):
+            da[f] = max(va, vb, key=len)
+        elif vb not in (None, "") and vb != va and f in CONFLICT_FIELDS:
+            if f not in conflicts:
+                conflicts.append(f)
+    if da.get("date") and "date_precision" in da:
+        da["date_precision"] = {4: "year", 7: "month", 10: "day"}.get(len(da["date"]))
+    seen = {(e["doc"], e["passage"]) for e in da["evidence"]}
+    da["evidence"] = da["evidence"] + [e for e in db["evidence"] if (e["doc"], e["passage"]) not in seen]
+    da["conflicts"] = conflicts
+    if a.kind == "indicator":
+        da["values"] = _indicator_values(da["evidence"])
+        if len({v["value"] for v in da["values"]}) > 1 and "value" not in conflicts:
+            conflicts.append("value")
+    levels = [e["certainty"] for e in da["evidence"]]
+    da["certainty"] = Certainty.ASSERTED if Certainty.ASSERTED in levels else levels[0]
+    if len(db.get("label", "")) > len(da.get("label", "")) and a.kind == "event" and db.get("date") == da.get("date"):
+        da["label"] = db["label"]
+    return type(a).model_validate(da)
+
+
+def _indicator_values(evidence: list[dict]) -> list[dict[str, str]]:
+    out, seen = [], set()
+    for e in evidence:
+        v = e.get("claims", {}).get("value")
+        if v is not None and (v, e["doc"]) not in seen:
+            seen.add((v, e["doc"]))
+            out.append({"value": v, "unit": e["claims"].get("unit", ""), "doc": e["doc"]})
+    return out if len({x["value"] for x in out}) > 1 else []
+
+
+def merge_by_id(records: list[Record]) -> list[Record]:
+    """Fold records with the same id into one, in first-seen order."""
+    by: dict[str, Record] = {}
+    for r in records:
+        by[r.id] = merge_two(by[r.id], r) if r.id in by else r
+    return list(by.values())
+
+
+def _merge_agreements(recs: list[Record]) -> list[Record]:
+    known = [r for r in recs if not r.id.count(":") > 2]
+    generic = [r for r in recs if r.id.count(":") > 2]
+    keyed = {r.id: {match_key(n) for n in r.names} for r in recs}
+    out = {r.id: r for r in known}
+    for g in generic:
+        target = None
+        for k in list(out.values()):
+            if k.agreement_kind != g.agreement_kind and k.id.count(":") > 2:
+                continue
+            if any(fuzz.token_set_ratio(x, y) >= 92 for x in keyed[g.id] for y in keyed[k.id] if len(x) > 8 and len(y) > 8):
+                if k.id.count(":") > 2 and sorted(k.parties) != sorted(g.parties):
+                    continue
+                target = k
+                break
+        if target is None:
+            out[g.id] = g
+        else:
+            out[target.id] = merge_two(target, g)
+    return list(out.values())
+
+
+def _merge_events(recs: list[Record]) -> list[Record]:
+    """Merge events of one type with shared participants or agreement and compatible dates."""
+    block: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        for p in r.participants:
+            block[(r.type, "p", p)].append(i)
+        if r.agreement:
+            block[(r.type, "a", r.agreement)].append(i)
+    alive = [True] * len(recs)
+    order = sorted(range(len(recs)), key=lambda i: (-(len(recs[i].date or "")), -len(recs[i].participants)))
+    for i in order:
+        if not alive[i]:
+            continue
+        r = recs[i]
+        cands = set()
+        for p in r.participants:
+            cands.update(block[(r.type, "p", p)])
+        if r.agreement:
+            cands.update(block[(r.type, "a", r.agreement)])
+        for j in sorted(cands):
+            if j == i or not alive[j]:
+                continue
+            o = recs[j]
+            if not _compatible_dates(r.date, o.date):
+                continue
+            if len(o.date or "") > len(r.date or ""):
+                continue
+            shared = set(r.participants) & set(o.participants)
+            same_agr = r.agreement and r.agreement == o.agreement
+            if not (same_agr or len(shared) >= 2 or shared == set(o.participants) or
+                    any(":" not in s and s not in ("iran", "russia") for s in shared)):
+                continue
+            if not o.date and _other_dated(recs, alive, i, o):
+                continue  # an undated mention that fits several dated events stays apart
+            recs[i] = r = merge_two(r, o)
+            alive[j] = False
+    return [r for k, r in enumerate(recs) if alive[k]]
+
+
+def _other_dated(recs, alive, i, o) -> bool:
+    for k, x in enumerate(recs):
+        if k != i and alive[k] and x is not o and x.type == o.type and x.date and \
+                set(o.participants) <= set(x.participants) and o.participants:
+            return True
+    return False
+
+
+def resolve_records(records: list[Record]) -> list[Record]:
+    """Return records merged across passages and documents: one per real-world fact or entity."""
+    merged = merge_by_id(records)
+    by_kind: dict[str, list[Record]] = defaultdict(list)
+    order: list[str] = []
+    for r in merged:
+        if r.kind not in by_kind:
+            order.append(r.kind)
+        by_kind[r.kind].append(r)
+    if "agreement" in by_kind:
+        by_kind["agreement"] = _merge_agreements(by_kind["agreement"])
+    if "event" in by_kind:
+        by_kind["event"] = _merge_events(by_kind["event"])
+    return [r for k in order for r in by_kind[k]]
