@@ -66,7 +66,8 @@ def merge_two(a: Record, b: Record) -> Record:
         if len({v["value"] for v in da["values"]}) > 1 and "value" not in conflicts:
             conflicts.append("value")
     levels = [e["certainty"] for e in da["evidence"]]
-    da["certainty"] = Certainty.ASSERTED if Certainty.ASSERTED in levels else levels[0]
+    if levels:
+        da["certainty"] = Certainty.ASSERTED if Certainty.ASSERTED in levels else levels[0]
     if len(db.get("label", "")) > len(da.get("label", "")) and a.kind == "event" and db.get("date") == da.get("date"):
         da["label"] = db["label"]
     return type(a).model_validate(da)
