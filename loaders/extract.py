@@ -65,10 +65,26 @@ class PassageCtx:
         for m in self.mentions:
             by.setdefault(str(m.kind), []).append(m)
         self.actors = [m for m in by.get("actor", []) if m.ref]
-        self.dates = [m for m in by.get("date", []) if m.value]
+        self.raw_dates = by.get("date", [])
+        self.dates = [m for m in self.raw_dates if m.value]
         self.items = [m for m in by.get("item", []) if m.ref]
         self.topics = [m for m in by.get("topic", []) if m.ref]
         self.places = [m for m in by.get("place", []) if m.ref]
+
+    def resolve_dates(self, ref: tuple[int, int] | None) -> None:
+        """Give month names without a year ("يوليو الماضي") the year they have from the document's date."""
+        if ref is None:
+            return
+        out = []
+        for m in self.raw_dates:
+            if m.value:
+                out.append(m)
+                continue
+            month = next((f[6:] for f in m.flags or [] if f.startswith("month=")), None)
+            if month and month.isdigit():
+                year = ref[0] if int(month) <= ref[1] else ref[0] - 1
+                out.append(m.model_copy(update={"value": f"{year}-{int(month):02d}"}))
+        self.dates = out
 
     @property
     def key(self) -> str:
@@ -94,12 +110,14 @@ class PassageCtx:
     def span_of(self, ks: int, ke: int) -> tuple[int, int]:
         return self.kt.to_text(ks, ke)
 
-    def nearest_date(self, ts: int, te: int, window: int = 10_000) -> Mention | None:
+    def nearest_date(self, ts: int, te: int, window: int = 10_000, skip=()) -> Mention | None:
         """Return the date mention closest to the display span, within `window` characters."""
         best, dist = None, window + 1
         for d in self.dates:
+            if d.start in skip:
+                continue
             gap = d.start - te if d.start >= te else ts - d.end
-            gap = max(gap, 0) + (0 if d.start >= te else 5)  # dates usually follow the trigger
+            gap = max(gap, 0) + (0 if d.start >= te else 20)  # dates usually follow the trigger
             if gap < dist:
                 best, dist = d, gap
         return best
@@ -126,12 +144,16 @@ def date_value(m: Mention | None) -> str | None:
     return v if re.match(r"^\d{4}(-\d{2}){0,2}$", v) else None
 
 
-def estimate_ref_year(passages: list[PassageCtx]) -> int | None:
-    """Guess the year a document was written in: the latest explicit year it mentions."""
-    years = [int(str(d.value)[:4]) for pc in passages for d in pc.dates
-             if date_value(d) and "relative" not in (d.flags or [])]
-    years = [y for y in years if 1900 <= y <= 2100]
-    return max(years) if years else None
+def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, int] | None:
+    """Return (year, month) the document speaks from: its publication date, else the latest date it states."""
+    if doc.published and re.match(r"^\d{4}", doc.published):
+        return int(doc.published[:4]), int(doc.published[5:7]) if len(doc.published) >= 7 else 12
+    dates = [str(d.value) for pc in passages for d in pc.dates
+             if date_value(d) and "relative" not in (d.flags or []) and "1900" <= str(d.value)[:4] <= "2100"]
+    if not dates:
+        return None
+    best = max(dates)
+    return int(best[:4]), int(best[5:7]) if len(best) >= 7 else 12
 
 
 def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Mention]], dicts) -> list[Record]:
@@ -146,7 +168,10 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     dc = DocCtx(doc, dicts)
     pcs = [PassageCtx(p, ms if i < len(mentions) else [], dc)
            for i, (p, ms) in enumerate(zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions))))]
-    dc.ref_year = estimate_ref_year(pcs)
+    ref = estimate_ref_date(doc, pcs)
+    dc.ref_year = ref[0] if ref else None
+    for pc in pcs:
+        pc.resolve_dates(ref)
     records: list[Record] = []
     agreement_by_passage = extract_agreements(pcs, dc, records)
     extract_events(pcs, dc, records, agreement_by_passage)

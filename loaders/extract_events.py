@@ -52,7 +52,7 @@ def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
     """A visit noun followed by a name with ل (زيارة بوتين لطهران) needs no إلى."""
     ts, _ = pc.span_of(kend, kend + 1)
     for m in pc.actors + pc.places:
-        if ts <= m.start < ts + 60 and pc.p.text[m.start:m.start + 1] == "ل":
+        if ts <= m.start < ts + 60 and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]:
             return True
     return False
 
@@ -126,7 +126,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
     for pc in pcs:
         trig = _triggers(pc, cues)
         seen: set[tuple] = set()
-        for h in trig:
+        spans = [pc.span_of(h.start, h.end) for h in trig]
+        owner = {}
+        for d in pc.dates:  # a date belongs to the trigger it stands closest to
+            gaps = [(d.start - te if d.start >= te else ts - d.end + 20, i) for i, (ts, te) in enumerate(spans)]
+            if gaps:
+                owner[d.start] = min(gaps)[1]
+        for n, h in enumerate(trig):
             lo, hi = _window(pc, h, trig)
             actors = pc.actors_between(lo, hi)
             roles = _roles(pc, h, actors, cues)
@@ -134,7 +140,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 r.role = _ROLE_NAMES.get(h.cat, {}).get(r.role, r.role)
             parts = [r.actor for r in roles]
             ts, te = pc.span_of(h.start, h.end)
-            dm = pc.nearest_date(ts, te, window=90)
+            dm = pc.nearest_date(ts, te, window=_FORWARD + 20,
+                                 skip={s for s, o in owner.items() if o != n and trig[o].cat != h.cat})
             if dm is not None and not (lo - 30 <= dm.start < hi + 30):
                 dm = None
             date = date_value(dm)
