@@ -42,3 +42,8 @@ def match_key_aligned(text: str) -> tuple[str, list[int]]:
         out.append(ch.translate(_KEY_TABLE).lower())
         pos.append(i)
     return "".join(out), pos
+
+
+def fold_letters(text: str) -> str:
+    """Unify letter forms as match_key does, but keep case and diacritics (for regex cue lists)."""
+    return text.translate(_KEY_TABLE)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.arabic import fold_letters, match_key, match_key_aligned
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line
@@ -26,7 +26,7 @@ def cues() -> dict:
     out: dict = {}
     for name, value in raw.items():
         if name.endswith(("_lines", "_prefixes", "_blocks")):
-            out[name] = re.compile("|".join(f"(?:{v})" for v in value))
+            out[name] = re.compile("|".join(f"(?:{fold_letters(v)})" for v in value))
         else:
             out[name] = frozenset(match_key(str(v)) for v in value)
     return out

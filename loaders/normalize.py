@@ -24,12 +24,13 @@ Piece = tuple[str, "range | list[int]"]
 class Line:
     """One repaired line: text pieces, each with the original offsets of its characters."""
 
-    __slots__ = ("pieces", "text", "nl")
+    __slots__ = ("pieces", "text", "nl", "flow")
 
-    def __init__(self, pieces: list[Piece], nl: int) -> None:
+    def __init__(self, pieces: list[Piece], nl: int, flow: bool = False) -> None:
         self.pieces = pieces
         self.text = "".join(p[0] for p in pieces)
         self.nl = nl  # offset of the original line end, for inserted separators
+        self.flow = flow  # known to continue into the next line (a repaired displacement)
 
     def strip(self) -> "Line":
         """Drop leading/trailing whitespace, keeping offsets aligned."""
@@ -38,7 +39,7 @@ class Line:
         right = len(text.rstrip())
         if left == 0 and right == len(text):
             return self
-        return Line(_slice_pieces(self.pieces, left, right), self.nl)
+        return Line(_slice_pieces(self.pieces, left, right), self.nl, self.flow)
 
 
 def normalize(doc: Document) -> NormalizedDoc:
@@ -50,10 +51,13 @@ def normalize(doc: Document) -> NormalizedDoc:
         repairs["front_matter"] += 1
     raw_lines = _split_lines(text, skip)
     layout = rp.detect_layout(text, raw_lines, doc.file)
-    counts = rp.word_counts(text) if layout.pdf else Counter()
+    words = rp.word_counts(text) if layout.pdf else rp.Words()
 
+    placed = rp.place_torn_lines(text, raw_lines) if layout.pdf else [(s, e, None) for s, e in raw_lines]
+    if layout.pdf:
+        repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
     lines: list[Line | None] = []
-    for start, end in raw_lines:
+    for start, end, mark in placed:
         line_text = text[start:end]
         if not line_text.strip():
             lines.append(None)
@@ -72,20 +76,34 @@ def normalize(doc: Document) -> NormalizedDoc:
             line_text = text[start:end]
         s, omap = line_text, start
         if layout.pdf:
-            fixed = rp.reorder_line(line_text, start, counts, layout)
+            fixed = rp.reorder_line(line_text, start, words, layout)
             if fixed is not None:
                 s, omap, kind = fixed
                 repairs[kind] += 1
         pieces = rp.clean_line(s, omap, layout, repairs)
-        line = Line(pieces, end).strip()
+        if mark is not None and mark >= 0:
+            pieces = _append_mark(pieces, text[mark], mark)
+        line = Line(pieces, end, flow=mark is not None).strip()
         lines.append(line if line.text else None)
 
     blocks = _blocks(lines)
     blocks = bp.drop_furniture(blocks, repairs)
     if layout.pdf:
         blocks = rp.drop_repeats(blocks, repairs)
-    out_text, offsets = _assemble(blocks, layout, counts, repairs, len(text))
+    out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
     return NormalizedDoc(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+
+
+def _append_mark(pieces: list[Piece], mark: str, offset: int) -> list[Piece]:
+    """Put a torn-off tanween back on the last letter of a line."""
+    if not pieces:
+        return pieces
+    last_text, last_offs = pieces[-1]
+    body = last_text.rstrip()
+    if not body or not ("\u0621" <= body[-1] <= "\u064a"):
+        return pieces
+    cut = len(body)
+    return pieces[:-1] + [(body, last_offs[:cut]), (mark, [offset]), (last_text[cut:], last_offs[cut:])]
 
 
 def _split_lines(text: str, skip: int) -> list[tuple[int, int]]:
@@ -119,7 +137,7 @@ def _blocks(lines: list[Line | None]) -> list[list[Line]]:
     return blocks
 
 
-def _assemble(blocks: list[list[Line]], layout: rp.Layout, counts: Counter, repairs: Counter, n: int) -> tuple[str, list[int]]:
+def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: rp.Words, repairs: Counter, n: int) -> tuple[str, list[int]]:
     """Join lines into paragraphs (wrapped lines flow; split words rejoined) and blocks with blank lines."""
     texts: list[str] = []
     offs: list[range | list[int]] = []
@@ -129,11 +147,11 @@ def _assemble(blocks: list[list[Line]], layout: rp.Layout, counts: Counter, repa
         for li, line in enumerate(block):
             if prev_line is not None:
                 if li == 0:
-                    flow = layout.pdf and rp.continues_across_blocks(prev_line.text, line.text, block, wide)
+                    flow = layout.pdf and (prev_line.flow or rp.continues_across_blocks(prev_line.text, line.text, block, wide))
                 else:
-                    flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf)
+                    flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf, prev_line.flow)
                 if flow:
-                    glue = rp.split_word_join(prev_line.text, line.text, counts) if layout.pdf else False
+                    glue = rp.split_word_join(prev_line.text, line.text, words) if layout.pdf else False
                     if glue:
                         repairs["split_word"] += 1
                     else:

@@ -46,7 +46,7 @@ def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
     """Decide from the line statistics whether the text is a PDF extraction and which repairs apply."""
     nonempty = [(s, e) for s, e in lines if e - s > 0 and text[s:e].strip()]
     gapped = sum(1 for s, e in nonempty if _GAP_LINE.search(text, s, e))
-    pdf = file.lower().endswith(".pdf") or (len(nonempty) >= 10 and gapped >= 5 and gapped >= 0.1 * len(nonempty))
+    pdf = file.lower().endswith(".pdf") or (gapped >= 4 and gapped >= 0.1 * len(nonempty))
     yeh_shadda = text.count("ي\u0651")
     shadda = pdf or (yeh_shadda >= 10 and yeh_shadda >= 0.45 * text.count("\u0651"))
     mirrored = len(re.findall(r"\)[^()\n]{1,200}\(", text))
@@ -56,14 +56,46 @@ def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
     return Layout(pdf=pdf, shadda=shadda, mirror=pdf and mirrored > straight, line_width=statistics.median(lengths))
 
 
-def word_counts(text: str) -> Counter:
-    """Count Arabic words (match-key form) that are not at the edge of a line or a word run."""
-    counts: Counter = Counter()
-    for line in match_key(text).split("\n"):
-        for run in _RUN.findall(line) if "  " in line else [line]:
-            words = _AR_WORD.findall(run)
-            counts.update(words[1:-1])
-    return counts
+class Words:
+    """The document's own vocabulary (match-key form), the evidence for rejoining split words."""
+
+    __slots__ = ("counts", "stems", "function_words")
+
+    def __init__(self, text: str = "") -> None:
+        self.counts: Counter = Counter(_AR_WORD.findall(match_key(text))) if text else Counter()
+        self.stems = {strip_clitics(w) for w in self.counts}
+        self.function_words = cues()["function_words"]
+
+    def attested(self, word: str) -> bool:
+        """Tell whether a whole word (possibly with proclitics) occurs in the document."""
+        return self.counts[word] >= 1 or strip_clitics(word) in self.stems
+
+    def is_part(self, piece: str) -> bool:
+        """Tell whether a piece looks like a fragment rather than a word of its own."""
+        if piece in self.function_words:
+            return False
+        return len(piece) < 3 or self.counts[piece] < 2
+
+    def joinable(self, a: str, b: str) -> bool:
+        """Tell whether pieces a + b (match keys, letters only) are one word broken in two."""
+        if not (a and b and (self.is_part(a) or self.is_part(b))):
+            return False
+        if a in self.function_words or b in self.function_words:
+            return self.counts[a + b] >= 1  # a real word beside a fragment: only an exact match
+        return self.attested(a + b)
+
+
+_CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(?=[\u0621-\u064a]{3})")
+
+
+def strip_clitics(word: str) -> str:
+    """Peel one layer of leading proclitics (و ف ب ل ك ال) when three letters remain."""
+    return _CLITIC.sub("", word, count=1)
+
+
+def word_counts(text: str) -> Words:
+    """Index the words of a document for split-word repair."""
+    return Words(text)
 
 
 def is_lone_marks(line: str) -> bool:
@@ -71,26 +103,129 @@ def is_lone_marks(line: str) -> bool:
     return bool(_MARKS_ONLY.match(line))
 
 
-def reorder_line(line: str, start: int, counts: Counter, layout: Layout) -> tuple[str, list[int], str] | None:
-    """Put the word runs of a reversed line back in reading order; None when the line is fine."""
-    if not _GAP_LINE.search(line):
-        return None
-    runs = [(m.start(), m.end()) for m in _RUN.finditer(line)]
-    if len(runs) < 2:
+FLOW = -1  # mark offset meaning "no mark; this line flows into the next whatever its length"
+
+
+def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
+    """Undo the line displacement around a torn-off tanween, returning (start, end, mark offset).
+
+    Extractors emit the tanween of a line's last word on a line of its own and put that
+    line (Y) after the line it precedes (X): X, blank, mark, Y. Y moves back before X and
+    gets its mark; the blank lines around them were artifacts and go. A whitespace-only
+    line between X and the mark means Y is already in place: the mark just goes to Y.
+    """
+    out: list[tuple[int, int, int | None]] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        s, e = lines[i]
+        if not is_lone_marks(text[s:e]) or not text[s:e].strip():
+            out.append((s, e, None))
+            i += 1
+            continue
+        q = i + 1
+        while q < n and not text[lines[q][0] : lines[q][1]].strip():
+            q += 1
+        p = len(out) - 1
+        while p >= 0 and not text[out[p][0] : out[p][1]].strip():
+            p -= 1
+        mark = s + len(text[s:e]) - len(text[s:e].lstrip())
+        if q >= n or p < 0:
+            i += 1
+            continue
+        gap = out[p + 1 :]
+        in_place = any(text[a:b] for a, b, _ in gap)  # a whitespace-only line, not an empty one
+        ys, ye = lines[q]
+        if in_place:
+            out.append((ys, ye, mark))
+            i = q + 1
+            continue
+        x = out[p]
+        del out[p:]
+        out.append((ys, ye, mark))
+        out.append((x[0], x[1], FLOW))
+        i = q + 1
+        while i < n and not text[lines[i][0] : lines[i][1]].strip():
+            i += 1  # the blank after Y separated nothing
+    return out
+
+
+def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[str, list[int], str] | None:
+    """Put a line's words back in reading order; None when nothing changed.
+
+    Reversed lines (runs separated by 2+ spaces) get their runs reversed; a two-word run
+    with a number or Latin token is also reversed inside; then words broken in two are
+    rejoined (`تعز` + `يز`, also when one word sits between the pieces).
+    """
+    kind = ""
+    tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
+    if _GAP_LINE.search(line):
+        runs = [[(t.start(), t.end()) for t in re.finditer(r"\S+", line[a:b])] for a, b in (m.span() for m in _RUN.finditer(line))]
+        starts = [m.start() for m in _RUN.finditer(line)]
+        runs = [[(a + s0, b + s0) for a, b in run] for run, s0 in zip(runs, starts)]
+        if len(runs) >= 2:
+            kind = "reversed_line"
+            for run in runs:
+                if len(run) == 2 and sum(1 for a, b in run if _LTR_TOKEN.match(line[a:b])) == 1:
+                    run.reverse()
+            tokens = list(reversed(runs))
+    if not kind:
+        tokens = [[(m.start(), m.end()) for m in re.finditer(r"\S+", line)]]
+    flat = [t for run in tokens for t in run]
+    order, glued = _rejoin(line, flat, words)
+    if not kind and not glued:
         return None
     parts: list[str] = []
     omap: list[int] = []
-    for i, (a, b) in enumerate(reversed(runs)):
-        chunk = line[a:b]
-        if i:
-            if split_word_join(parts[-1], chunk, counts):
-                pass  # a word broken at the run edge: rejoin without a space
-            else:
-                parts.append(" ")
-                omap.append(start + b)  # a gap position of the original line
-        parts.append(chunk)
-        omap.extend(range(start + a, start + b))
-    return "".join(parts), omap, "reversed_line"
+    for i, (a, b) in enumerate(order):
+        if i and not glued.get(i):
+            parts.append(" ")
+            omap.append(start + max(order[i - 1][1] - 1, 0))
+        piece = line[a:b]
+        if kind and _LEAD_PUNCT_NUMBER.match(piece):
+            # ",2022" is "2022," written right to left
+            parts.append(piece[1:] + piece[0])
+            omap.extend(list(range(start + a + 1, start + b)) + [start + a])
+        else:
+            parts.append(piece)
+            omap.extend(range(start + a, start + b))
+    return "".join(parts), omap, kind or "split_word"
+
+
+_LTR_TOKEN = re.compile(r"^[\"'(«]*[0-9A-Za-z%$.,\-/]+[\"')»]*[.,،]?$")
+_LEAD_PUNCT_NUMBER = re.compile(r"^[،,.؛]\d")
+
+
+def _rejoin(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[tuple[int, int]], dict[int, bool]]:
+    """Reorder/glue token spans where a word was broken in two; return spans and glue flags."""
+    out: list[tuple[int, int]] = []
+    glued: dict[int, bool] = {}
+    i = 0
+    n = len(toks)
+    tail = [_tail_letters(line[a:b]) for a, b in toks]
+    head = [_head_letters(line[a:b]) for a, b in toks]
+    while i < n:
+        if i + 1 < n and tail[i] and head[i + 1] and words.joinable(tail[i], head[i + 1]):
+            out.append(toks[i])
+            out.append(toks[i + 1])
+            glued[len(out) - 1] = True
+            i += 2
+            continue
+        if i + 2 < n and tail[i] and head[i + 2] and tail[i + 1] is not None and words.joinable(tail[i], head[i + 2]):
+            # A X B -> X AB: one word sits between the two pieces.
+            out.extend([toks[i + 1], toks[i], toks[i + 2]])
+            glued[len(out) - 1] = True
+            i += 3
+            continue
+        if i + 2 < n and tail[i + 2] and head[i] and tail[i + 1] is not None and words.joinable(tail[i + 2], head[i]):
+            # B X A -> AB X
+            out.extend([toks[i + 2], toks[i], toks[i + 1]])
+            glued[len(out) - 2] = True
+            i += 3
+            continue
+        out.append(toks[i])
+        i += 1
+    return out, glued
 
 
 def clean_line(s: str, omap: int | list[int], layout: Layout, repairs: Counter) -> list[Piece]:
@@ -135,22 +270,26 @@ def _pattern(pdf: bool, shadda: bool) -> re.Pattern:
     return _PATTERNS[key]
 
 
-def split_word_join(left: str, right: str, counts: Counter) -> bool:
+def split_word_join(left: str, right: str, words: Words) -> bool:  # noqa: D401
     """Tell whether the last word of `left` and the first of `right` are one word broken in two."""
     if not left or not right or left[-1].isspace() or not _is_letter(left[-1]):
         return False
-    ma = _AR_WORD.search(match_key(left.rsplit(None, 1)[-1])[::-1])
-    mb = _AR_WORD.match(match_key(right.split(None, 1)[0]))
-    if not ma or not mb or ma.start() != 0:
-        return False
-    a, b = ma.group(0)[::-1], mb.group(0)
-    joined = a + b
-    if counts[joined] < 1:
-        return False
-    function_words = cues()["function_words"]
-    attested_a = a in function_words or counts[a] >= 1
-    attested_b = b in function_words or counts[b] >= 1
-    return not (attested_a and attested_b)
+    a = _tail_letters(left.rsplit(None, 1)[-1])
+    b = _head_letters(right.split(None, 1)[0])
+    return a is not None and b is not None and words.joinable(a, b)
+
+
+def _tail_letters(token: str) -> str | None:
+    """Return the match key of a token that ends with a letter, else None."""
+    key = match_key(token)
+    m = _AR_WORD.fullmatch(key)
+    return m.group(0) if m else None
+
+
+def _head_letters(token: str) -> str | None:
+    """Return the leading letters (match key) of a token that starts with a letter, else None."""
+    m = _AR_WORD.match(match_key(token))
+    return m.group(0) if m else None
 
 
 def _is_letter(ch: str) -> bool:
@@ -162,18 +301,18 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def flows_into(prev: str, cur: str, block: list[Line], li: int, width: float, pdf: bool) -> bool:
+def flows_into(prev: str, cur: str, block: list[Line], li: int, width: float, pdf: bool, forced: bool = False) -> bool:
     """Tell whether a wrapped line continues into the next line of its block."""
     if is_bullet(cur) or ends_sentence(prev) or prev.rstrip().endswith(":"):
         return False
-    return len(prev) >= 0.5 * width
+    return forced or len(prev) >= 0.5 * width
 
 
 def continues_across_blocks(prev: str, cur: str, block: list[Line], width: float) -> bool:
     """Tell whether a sentence runs on across a column or page break (blank line) in a PDF."""
     if is_bullet(cur) or ends_sentence(prev) or prev.rstrip().endswith(":"):
         return False
-    return len(prev) >= 0.7 * width and len(cur) >= 0.5 * width
+    return len(prev) >= 0.7 * width and (len(cur) >= 0.5 * width or ends_sentence(cur))
 
 
 def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:

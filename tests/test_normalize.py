@@ -1,0 +1,178 @@
+"""Repairs of extracted text, on small samples written for these tests."""
+
+from __future__ import annotations
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.normalize import normalize
+from irkg.loaders.read import read_text
+
+# Filler lines: a PDF-like document needs enough lines with wide gaps to be recognised.
+_PDF_FILLER = [
+    "الزراعيّة  المحاصيل  تطوير  في  كبيرة  جهود  الوزارة  بذلت",  # reversed runs
+    "الجديدة.  المياه  شبكات  عن  فضلًا  الريفيّة  الطرق  تحسيّن  وشمل",
+    "المقبل.  العام  في  المشروع  من  الثانية  المرحلة  تبدأ  أن  ويتوقع",
+    "الزراعيّة  المحاصيل  لتطوير  مشتركة  لجنة  الإقليّم  في  المزارعون  وشكل",
+    "السنوي.  التقرير  في  النتائج  وتنشر  التعاون  هذا  تعزيز  الوزارة  وتريد",
+    "التصدير  وتعزيز  الزراعيّة  الصادرات  تنويع  إلى  الخطة  تهدف  كما",
+]
+
+
+def _pdf_doc(*lines: str):
+    return read_text("report.txt", "\n".join(list(lines) + [""] + _PDF_FILLER) + "\n")
+
+
+def _norm(text: str, file: str = "sample.txt"):
+    return normalize(read_text(file, text))
+
+
+def _check_offsets(nd):
+    assert len(nd.offsets) == len(nd.text)
+    for ch, off in zip(nd.text, nd.offsets):
+        assert 0 <= off < len(nd.doc.text)
+
+
+def test_reversed_word_runs_are_put_back_in_order():
+    nd = normalize(_pdf_doc())
+    key = match_key(nd.text)
+    assert "بذلت الوزاره جهود كبيره في تطوير المحاصيل الزراعيه" in key
+    assert nd.repairs["reversed_line"] >= 5
+    _check_offsets(nd)
+
+
+def test_reversed_run_with_number_is_reversed_inside():
+    nd = normalize(_pdf_doc("مليون··12 نحو··الصادرات··بلغت··،2023".replace("··", "  ")))
+    assert "بلغت الصادرات نحو 12 مليون" in nd.text
+    assert "،2023" not in nd.text and "2023،" in nd.text
+
+
+def test_tatweel_is_removed_with_offsets_kept():
+    nd = _norm("تعـــاون الــبلدين مســتمر.\n")
+    assert "\u0640" not in nd.text
+    assert "تعاون البلدين مستمر." in nd.text
+    _check_offsets(nd)
+    i = nd.text.index("مستمر")
+    assert nd.doc.text[nd.offsets[i]] == "م"
+
+
+def test_spurious_and_doubled_shadda_in_pdf_text():
+    nd = normalize(_pdf_doc("أكد الرئيّس أن القيّود الدوليّّة لن تمنع التعاون الاقتصاديّ."))
+    assert "الرئيس أن القيود الدوليّة" in nd.text
+    assert "\u0651\u0651" not in nd.text
+    assert "الاقتصاديّ" in nd.text  # legitimate final shadda is kept
+
+
+def test_doubled_shadda_is_removed_in_any_text():
+    nd = _norm("الشراكة الدوليّّة قائمة.\n")
+    assert "الدوليّة" in nd.text
+
+
+def test_glued_footnote_numbers_are_removed():
+    nd = normalize(_pdf_doc("وقع الاتفاق في العام 7.2019 بين الطرفين في المدينة المقبلة.3"))
+    assert "في العام 2019 بين" in nd.text
+    assert "المقبلة." in nd.text and "المقبلة.3" not in nd.text
+    assert nd.repairs["footnote"] >= 1 and nd.repairs["footnote_year"] == 1
+
+
+def test_decimal_numbers_are_not_footnotes():
+    nd = normalize(_pdf_doc("ارتفع النمو إلى 2.5 في المئة خلال الربع الأول."))
+    assert "2.5 في المئة" in nd.text
+
+
+def test_mirrored_parentheses_are_fixed_in_pdf_text():
+    nd = normalize(_pdf_doc("وقعت الوزارة اتفاقًا مع الهيئة )الوطنية للمياه( الأسبوع الماضي.", "وأعلنت الهيئة )في بيان( عن خطتها."))
+    assert "(الوطنية للمياه)" in nd.text and "(في بيان)" in nd.text
+
+
+def test_words_split_across_lines_are_joined_when_attested():
+    nd = normalize(
+        _pdf_doc(
+            "تسعى الحكومة إلى تعزيز الاستثمار في الموانئ وتعمل على تعز",
+            "يز التعاون مع الشركات الخاصة في قطاع النقل البحري الحديث.",
+        )
+    )
+    assert "وتعمل على تعزيز التعاون" in nd.text
+    assert nd.repairs["split_word"] >= 1
+
+
+def test_split_word_with_a_word_between_the_pieces():
+    nd = normalize(_pdf_doc("أعلنت الشركة عن زيادة الإنتاج هذا العام ثم ز على يادة التصدير."))
+    assert "على زيادة التصدير" in nd.text
+
+
+def test_lone_tanween_line_is_not_kept():
+    nd = normalize(_pdf_doc("بدأت المرحلة الأولى من المشروع في الربيع الماضي بنجاح كبير.", "", "\u064d", "وتلتها المرحلة الثانية."))
+    assert "\u064d\n" not in nd.text
+    assert not any(line.strip() == "\u064d" for line in nd.text.split("\n"))
+
+
+def test_wrapped_pdf_lines_flow_into_one_paragraph():
+    nd = normalize(
+        _pdf_doc(
+            "تواصل الحكومة تنفيذ برنامج طموح لتحديث شبكة القطارات في",
+            "المدن الكبرى مع التركيز على خفض الانبعاثات وتحسين الخدمة.",
+        )
+    )
+    assert "القطارات في المدن الكبرى" in nd.text
+
+
+def test_pull_quote_repeat_is_dropped():
+    sentence = "إن الاستثمار في التعليم هو الطريق الأقصر نحو اقتصاد قوي ومستدام"
+    nd = normalize(
+        _pdf_doc(
+            "قال الوزير في كلمته أمام المؤتمر السنوي للمعلمين في العاصمة:",
+            sentence + ". وأضاف أن الوزارة ستزيد عدد المدارس الجديدة.",
+            "",
+            sentence,
+        )
+    )
+    assert nd.text.count("الطريق الأقصر") == 1
+    assert nd.repairs["pull_quote"] == 1
+
+
+def test_page_markers_are_dropped_and_prefix_marker_removed():
+    nd = _norm("الفقرة الأولى من التقرير.\n\nيتبع:\n\nص 03\n\nص 04 والفقرة الثانية تكمل الحديث.\n")
+    assert "يتبع" not in nd.text
+    assert "ص 03" not in nd.text and "ص 04" not in nd.text
+    assert "والفقرة الثانية تكمل الحديث." in nd.text
+    assert nd.repairs["page_marker"] == 3
+
+
+def test_web_navigation_teasers_and_copyright_are_dropped():
+    text = "\n".join(
+        [
+            "آخر الأخبار",
+            "الرئيسية » اقتصاد » تقارير",
+            "افتتحت البلدية حديقة عامة جديدة في وسط المدينة.",
+            "وحضر الافتتاح عدد كبير من السكان والزوار.",
+            "وأكد رئيس البلدية أن الحديقة ستفتح أبوابها يوميًا.",
+            "جميع الحقوق محفوظة © 2024",
+            "قد يعجبك أيضاً",
+            "عنوان مقال آخر لا علاقة له بالموضوع",
+        ]
+    )
+    nd = _norm(text + "\n")
+    assert nd.text.startswith("افتتحت البلدية")
+    for gone in ("آخر الأخبار", "الرئيسية", "جميع الحقوق", "قد يعجبك", "عنوان مقال آخر"):
+        assert gone not in nd.text
+    assert nd.repairs["teaser_tail"] == 1
+
+
+def test_publisher_disclaimer_and_cover_credit_are_dropped():
+    nd = _norm(
+        "المركز مؤسسة بحثية مستقلة غير ربحية تعنى بالدراسات.\n\n"
+        "الآراء الواردة في هذه الورقة لا تعكس بالضرورة مواقف المركز.\n\n"
+        "صورة الغلاف: مشهد عام للميناء عند الغروب.\n\n"
+        "تتناول هذه الورقة تطور قطاع النقل البحري.\n"
+    )
+    assert nd.text.strip() == "تتناول هذه الورقة تطور قطاع النقل البحري."
+
+
+def test_front_matter_is_not_part_of_the_text():
+    nd = _norm("---\ntitle: عنوان\n---\nالنص الأول للمقال.\n", file="a.md")
+    assert nd.text.strip() == "النص الأول للمقال."
+    assert nd.doc.text[nd.offsets[0]] == "ا"
+
+
+def test_plain_web_text_with_double_spaces_is_not_reversed():
+    nd = _norm("  كتب المحرر   في ظل التطورات الأخيرة تحدث الخبراء عن الاقتصاد.\nسطر ثان من المقال.\n")
+    assert "كتب المحرر في ظل" in " ".join(nd.text.split()) or "كتب المحرر   في ظل" in nd.text
