@@ -1,0 +1,308 @@
+"""Find dates in Arabic and English text: month names of both calendars, years, ranges,
+decades, spans, weekdays and relative expressions, resolved against the publication date.
+
+Patterns run on the match key (unified letters, ASCII digits), so spelling variants and
+Arabic-Indic digits need no special cases; spans map back to the display text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.schema.pipeline import Mention, MentionKind
+
+DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
+
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+OLD_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
+YEAR_WORD = r"(?:(?:من\s+)?(?:في\s+)?(?:عام|العام|عامي|سنه|السنه|year)\s+)"
+# Units and signs after a number that make it an amount, not a year.
+AMOUNT_AFTER = (
+    r"\s*(?:%|٪|\$|دولار|مليون|مليار|الف|الاف|طن|اطنان|برميل|كيلو|كم|متر|ميل|يورو|روبل|ريال|تومان|"
+    r"شخص|جندي|طائره|صاروخ|مسيره|وحده|قطعه|نسمه|ميغاواط|ميجاوات|ميغاوات|مرة|مره|"
+    r"dollars?|million|billion|tons?|barrels?|km|mw|percent|people|troops)(?![a-z\u0621-\u064a])"
+)
+
+
+@dataclass
+class Calendar:
+    """Month, weekday and relative-word tables, compiled into regexes over the match key."""
+
+    month_of: dict[str, int] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    weekday_of: dict[str, int] = field(default_factory=dict)
+    relative: dict[str, tuple[str, int]] = field(default_factory=dict)
+    suffix_of: dict[str, int] = field(default_factory=dict)
+    decade_of: dict[str, int] = field(default_factory=dict)
+    century_of: dict[str, int] = field(default_factory=dict)
+    number_of: dict[str, int] = field(default_factory=dict)
+    quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+
+def _alt(words) -> str:
+    """Return a regex alternation of words, longest first, whitespace-tolerant."""
+    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ws) + ")"
+
+
+def _norm(word: str) -> str:
+    return " ".join(match_key(str(word)).split())
+
+
+@functools.lru_cache(maxsize=1)
+def calendar() -> Calendar:
+    """Load dates.yaml and compile the date patterns (once per process)."""
+    data = yaml.safe_load(DATES_YAML.read_text(encoding="utf-8"))
+    c = Calendar()
+    for m, names in data["months"].items():
+        for n in names:
+            c.month_of[_norm(n)] = int(m)
+    c.ambiguous = {_norm(n) for n in data["ambiguous"]}
+    for d, names in data["weekdays"].items():
+        for n in names:
+            c.weekday_of[_norm(n)] = int(d)
+    for unit in ("year", "month", "day"):
+        for off, names in data["relative"][unit].items():
+            for n in names:
+                c.relative[_norm(n)] = (unit, int(off))
+    for off, names in data["relative"]["month_suffix"].items():
+        for n in names:
+            c.suffix_of[_norm(n)] = int(off)
+    for tens, names in data["decades"].items():
+        for n in names:
+            c.decade_of[_norm(n)] = int(tens)
+    for base, names in data["centuries"].items():
+        for n in names:
+            c.century_of[_norm(n)] = int(base)
+    for num, names in data["numbers"].items():
+        for n in names:
+            c.number_of[_norm(n)] = int(num)
+    for rng, names in data["quarters"].items():
+        a, b = (int(x) for x in str(rng).split("-"))
+        for n in names:
+            c.quarter_of[_norm(n)] = (a, b)
+
+    B = r"(?<![\w])"  # no letter or digit before
+    E = r"(?![\w])"
+    month = _alt(c.month_of)
+    mon1 = rf"(?P<m1>{month})"
+    dual = rf"(?:\s*[/(]\s*(?P<m2>{month})\s*\)?)?"
+    clit = r"(?:[وفبل])?"
+    year_tail = rf"(?:\s*[,،]?\s*{YEAR_WORD}?(?P<y>{OLD_YEAR})(?:\s*م{E})?)"
+    wday = rf"(?:(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)})\s*[,،]?\s*(?:الموافق\s+)?)?"
+    count = _alt(c.number_of)
+    p = c.patterns
+    p.append(("range", re.compile(
+        rf"{B}(?:(?:من|بين)\s+)?{YEAR_WORD}?\(?\s*(?P<y1>{OLD_YEAR})\s*(?:[-–—/]|الي|حتي|و|to|and)\s*{YEAR_WORD}?(?P<y2>{OLD_YEAR})\s*\)?(?![\d])")))
+    p.append(("span", re.compile(
+        rf"{B}(?:ال)?(?:اشهر|شهور)\s+(?P<n>{count})\s+(?:ال)?اولي\s+(?:من\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}"
+        rf"|{B}(?:اول|اوائل)\s+(?P<n2>{count})\s+(?:اشهر|شهور)\s+(?:من\s+)?{YEAR_WORD}?(?P<y2>{YEAR}){E}"
+        rf"|{B}(?:the\s+)?first\s+(?P<n3>{count})\s+months\s+of\s+(?P<y3>{YEAR}){E}")))
+    p.append(("quarter", re.compile(
+        rf"{B}(?:the\s+)?(?P<q>{_alt(c.quarter_of)})\s+(?:من\s+|of\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}")))
+    p.append(("day_month", re.compile(
+        rf"{B}{wday}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{clit}{mon1}{dual}{year_tail}?{E}")))
+    p.append(("month_day", re.compile(
+        rf"{B}{mon1}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
+    p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))
+    p.append(("month_rel", re.compile(rf"{B}{clit}{mon1}{dual}\s+(?P<suf>{_alt(c.suffix_of)}){E}")))
+    p.append(("month_rel_en", re.compile(rf"{B}(?P<suf>last|next)\s+{mon1}{E}")))
+    p.append(("month", re.compile(rf"{B}{clit}{mon1}{dual}{E}")))
+    p.append(("decade", re.compile(
+        rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+(?:من\s+)?(?P<cent>{_alt(c.century_of)}){E})?"
+        rf"|{B}(?:the\s+)?(?P<y4>(?:1[5-9]|20)\d0)['’]?s{E}")))
+    p.append(("hijri", re.compile(rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<h>1[34]\d\d)\s*(?:هـ|ه|هجري|هجريه|للهجره){E}")))
+    p.append(("relative", re.compile(rf"{B}(?:[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
+    p.append(("weekday", re.compile(rf"{B}(?:[وفبل])?(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)}){E}")))
+    p.append(("year", re.compile(
+        rf"(?:{YEAR_WORD}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"
+        rf"(?:\s*م{E})?(?![\d])(?!{AMOUNT_AFTER})(?![.,]\d)")))
+    return c
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
+    """Split an ISO partial date into (year, month, day), None where unknown."""
+    if not published:
+        return None, None, None
+    parts = [int(x) for x in re.findall(r"\d+", str(published))[:3]]
+    parts += [None] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    if y is None:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _shift_month(y: int, m: int, off: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + off
+    return n // 12, n % 12 + 1
+
+
+def resolve_relative(unit: str, off: int, pub: tuple) -> str | None:
+    """Return the ISO partial date `off` units from the publication date, or None."""
+    y, m, d = pub
+    if unit == "year" and y:
+        return _iso(y + off)
+    if unit == "month" and y and m:
+        return _iso(*_shift_month(y, m, off))
+    if unit == "day" and y and m and d:
+        day = dt.date(y, m, d) + dt.timedelta(days=off)
+        return _iso(day.year, day.month, day.day)
+    return None
+
+
+def _month_with_suffix(month: int, off: int, pub: tuple) -> str | None:
+    """Return 'March last' as the most recent March before the publication month."""
+    y, m, _ = pub
+    if not (y and m):
+        return None
+    if off < 0:
+        return _iso(y if month < m else y - 1, month)
+    if off > 0:
+        return _iso(y if month > m else y + 1, month)
+    return _iso(y, month)
+
+
+def _weekday_date(wd: int, pub: tuple) -> str | None:
+    """Return the latest date with weekday `wd` on or before the publication date."""
+    y, m, d = pub
+    if not (y and m and d):
+        return None
+    day = dt.date(y, m, d)
+    day -= dt.timedelta(days=(day.weekday() - wd) % 7)
+    return _iso(day.year, day.month, day.day)
+
+
+# --- finding ------------------------------------------------------------------------------
+
+
+def _month(c: Calendar, g: str | None) -> int | None:
+    return c.month_of.get(" ".join(g.split())) if g else None
+
+
+def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None, list[str]] | None:
+    """Return (value, flags) for one pattern match, or None to reject it."""
+    g = mt.groupdict()
+    flags: list[str] = []
+    m1, m2 = _month(c, g.get("m1")), _month(c, g.get("m2"))
+    if m1 and m2 and m1 != m2:
+        flags.append("inconsistent")
+    if kind == "range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2 <= y1 + 150:
+            return None
+        return _iso(y1), ["range", f"end={y2}"]
+    if kind == "span":
+        n = c.number_of[" ".join((g["n"] or g["n2"] or g["n3"]).split())]
+        y = int(g["y"] or g["y2"] or g["y3"])
+        return _iso(y, 1), ["span", f"end={_iso(y, n)}"]
+    if kind == "quarter":
+        a, b = c.quarter_of[" ".join(g["q"].split())]
+        y = int(g["y"])
+        return _iso(y, a), ["span", f"end={_iso(y, b)}"]
+    if kind in ("day_month", "month_day"):
+        d = int(g["d"])
+        if not 1 <= d <= 31:
+            return None
+        if g.get("y"):
+            return _iso(int(g["y"]), m1, d), flags
+        if g.get("wd"):
+            flags.append("weekday")
+        y = pub[0]
+        flags += ["partial", f"month={m1:02d}", f"day={d:02d}"] if not y else ["year_inferred"]
+        return _iso(y, m1, d), flags
+    if kind == "month_year":
+        return _iso(int(g["y"]), m1), flags
+    if kind in ("month_rel", "month_rel_en"):
+        off = c.suffix_of.get(" ".join(g["suf"].split()), -1 if g["suf"] == "last" else 1)
+        value = _month_with_suffix(m1, off, pub)
+        flags.append("relative")
+        if value is None:
+            flags += ["partial", f"month={m1:02d}"]
+        return value, flags
+    if kind == "month":
+        key = " ".join(g["m1"].split())
+        if key in c.ambiguous and not m2:
+            return None
+        if pub[0]:
+            return _iso(pub[0], m1), flags + ["year_inferred"]
+        return None, flags + ["partial", f"month={m1:02d}"]
+    if kind == "decade":
+        if g.get("y4"):
+            y = int(g["y4"])
+            return _iso(y), ["decade", f"end={y + 9}"]
+        base = c.century_of.get(" ".join((g.get("cent") or "").split()), 1900)
+        y = base + 10 * c.decade_of[" ".join(g["dec"].split())]
+        if not g.get("cent"):
+            flags.append("century_assumed")
+        return _iso(y), ["decade", f"end={y + 9}", *flags]
+    if kind == "hijri":
+        h = int(g["h"])
+        return _iso(int(h * 0.970229 + 621.5643)), ["hijri", f"hijri={h}", "approximate"]
+    if kind == "relative":
+        unit, off = c.relative[" ".join(g["rel"].split())]
+        value = resolve_relative(unit, off, pub)
+        return value, ["relative"] + ([] if value else ["partial"])
+    if kind == "weekday":
+        value = _weekday_date(c.weekday_of[" ".join(g["wd"].split())], pub)
+        return value, ["weekday", "relative"] + ([] if value else ["partial"])
+    if kind == "year":
+        return _iso(int(g["y"] or g["yo"])), []
+    return None
+
+
+def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
+    """Return the key span to report: the year alone for glued footnote years."""
+    g = mt.groupdict()
+    if kind == "year" and g.get("y"):
+        return mt.span("y")
+    return mt.span()
+
+
+def find_dates(text: str, published: str | None = None) -> list[Mention]:
+    """Return date mentions in `text`, values resolved against `published` when known."""
+    c = calendar()
+    key, pos = match_key_aligned(text)
+    if not re.search(r"\d|[\u0621-\u064a]{3}|[a-z]{3}", key):
+        return []
+    pub = parse_published(published)
+    taken = bytearray(len(key))
+    out: list[Mention] = []
+    for kind, rx in c.patterns:
+        for mt in rx.finditer(key):
+            a, b = _span_of(kind, mt)
+            while a < b and key[a].isspace():
+                a += 1
+            while b > a and key[b - 1].isspace():
+                b -= 1
+            if a >= b or any(taken[a:b]):
+                continue
+            built = _build(kind, mt, c, pub)
+            if built is None:
+                continue
+            value, flags = built
+            taken[a:b] = b"\x01" * (b - a)
+            start, end = pos[a], pos[b - 1] + 1
+            out.append(
+                Mention(kind=MentionKind.DATE, start=start, end=end, surface=text[start:end],
+                        value=value, flags=flags, unit=next((f[4:] for f in flags if f.startswith("end=")), None))
+            )
+    out.sort(key=lambda m: m.start)
+    return out
