@@ -16,7 +16,7 @@ WHERE ($actor IS NULL OR EXISTS {
         MATCH (a:Actor)-[:PARTY_TO]->(ag)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-  AND ($topic IS NULL OR EXISTS { MATCH (ag)-[:ABOUT]->(t:Topic) WHERE t.id = $topic } OR $topic IN coalesce(ag.covers, []))
+  AND ($topic IS NULL OR EXISTS { MATCH (ag)-[:ABOUT]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' } OR $topic IN coalesce(ag.covers, []))
 CALL (ag) {
   OPTIONAL MATCH (a:Actor)-[:PARTY_TO]->(ag)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties
@@ -33,8 +33,8 @@ CALL (ag) {
 CALL (ag) {
   MATCH (ag)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ag.certainty)}) AS quotes
 }
 RETURN coalesce(ag.label, head(ag.names)) AS agreement, ag.agreement_kind AS kind, ag.status AS status,

@@ -13,15 +13,15 @@
 MATCH (a:Actor) WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
 MATCH (b:Actor) WHERE b.id = $actor2 OR toLower(b.name_en) = toLower($actor2) OR b.name_ar = $actor2 OR $actor2 IN coalesce(b.aliases, [])
 WITH a, b WHERE a <> b
-MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN|PARTY_TO|BETWEEN|INVOLVES_THIRD_PARTY|IMPOSED_BY|MEASURES|CHARACTERIZES|OFFICIAL_OF|SUPPLIES*..8]-(b))
+MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN|PARTY_TO|BETWEEN|INVOLVES_THIRD_PARTY|IMPOSED_BY|MEASURES|CHARACTERIZES|OFFICIAL_OF*..8]-(b))
 WITH p LIMIT 10
 WITH p, [x IN nodes(p) WHERE NOT x:Actor] AS facts
 CALL (facts) {
   UNWIND facts AS f
   MATCH (f)-[e:EVIDENCED_BY]->(ps:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(ps)
-  WITH DISTINCT e, ps, s, f ORDER BY coalesce(s.file, e.doc), ps.idx
-  RETURN collect({quote: coalesce(e.quote, ps.text), doc: coalesce(s.file, e.doc), passage: ps.idx,
+  WITH DISTINCT e, ps, s, f ORDER BY coalesce(s.file, e.file, e.doc), ps.idx
+  RETURN collect({quote: coalesce(e.quote, ps.text), doc: coalesce(s.file, e.file, e.doc), passage: ps.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
 RETURN length(p) AS hops,

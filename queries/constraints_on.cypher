@@ -1,6 +1,6 @@
 // name: constraints_on
 // description: What constrains a topic (arms deliveries, nuclear, trade...): one row per factor, who is behind it, the quotes.
-// param: topic string default=arms_deliveries fill=topic -- topic id (see `irkg query run topics`), or null for every topic
+// param: topic string default=null fill=topic -- topic id (see `irkg query run topics`), or null for every topic
 // returns: factor, kind, constrains, actors, certainty, quotes
 // example-en: what constrains arms deliveries?
 // example-en: what limits nuclear cooperation between Iran and Russia?
@@ -12,8 +12,8 @@
 // keywords: يقيد, تقيد, قيود, القيود, عوائق, العوائق, يعيق, تعيق, يحد, تحد, يمنع, تمنع, عقبات, العقبات, يعرقل, كوابح
 MATCH (c:Constraint)
 WHERE $topic IS NULL
-   OR c.constrains = $topic
-   OR EXISTS { MATCH (c)-[:CONSTRAINS]->(t:Topic) WHERE t.id = $topic OR toLower(t.label) = toLower($topic) OR t.name_ar = $topic }
+   OR c.constrains = $topic OR c.constrains STARTS WITH $topic + '_' OR $topic STARTS WITH c.constrains + '_'
+   OR EXISTS { MATCH (c)-[:CONSTRAINS]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' OR t.name_ar = $topic }
 OPTIONAL MATCH (c)-[:CONSTRAINS]->(t:Topic)
 OPTIONAL MATCH (c)-[:IMPOSED_BY]->(a:Actor)
 WITH coalesce(c.factor, c.label) AS factor,
@@ -25,8 +25,8 @@ CALL (cs) {
   MATCH (c)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
   WITH DISTINCT e, p, s, c
-  ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, c.certainty)}) AS quotes
 }
 RETURN factor,

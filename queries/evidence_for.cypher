@@ -13,16 +13,19 @@ MATCH (n)
 WHERE $node IS NOT NULL
   AND (n:Actor OR n:Item OR n:Topic OR n:Event OR n:Agreement OR n:Friction OR n:Constraint OR n:Indicator OR n:Stance)
   AND (n.id = $node OR toLower(n.label) = toLower($node) OR toLower(n.name_en) = toLower($node) OR n.name_ar = $node
-       OR $node IN coalesce(n.aliases, []) OR $node IN coalesce(n.names, []))
+       OR $node IN coalesce(n.aliases, []) OR $node IN coalesce(n.names, [])
+       OR (size($node) >= 4 AND NOT n:Actor AND (toLower(n.label) CONTAINS toLower($node)
+           OR any(x IN coalesce(n.names, []) WHERE toLower(x) CONTAINS toLower($node)))))
+WITH n ORDER BY CASE WHEN n.id = $node OR toLower(n.label) = toLower($node) THEN 0 ELSE 1 END LIMIT 25
 CALL (n) {
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  RETURN {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  RETURN {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
           start: e.start, end: e.end, certainty: coalesce(e.certainty, n.certainty)} AS q
   UNION
   MATCH (p:Passage)-[m:MENTIONS]->(n)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  RETURN {quote: p.text, doc: coalesce(s.file, p.doc), passage: p.idx, start: p.start, end: p.end, certainty: 'mention'} AS q
+  RETURN {quote: coalesce(m.quote, p.text), doc: coalesce(s.file, p.file, p.doc), passage: p.idx, start: p.start, end: p.end, certainty: 'mention'} AS q
 }
 WITH n, q ORDER BY q.doc, q.passage
 WITH n, collect(q)[..50] AS quotes

@@ -18,7 +18,7 @@ CALL () {
   OPTIONAL MATCH (ev)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
   WITH ev, g, r, collect(DISTINCT coalesce(it.label, it.id)) AS items,
-       collect(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+       collect(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ev.certainty)} END) AS quotes
   RETURN 'gets' AS relation, coalesce(g.name_en, g.label, g.id) AS giver, coalesce(r.name_en, r.label, r.id) AS receiver,
          CASE WHEN size(items) > 0 THEN items ELSE [coalesce(ev.summary, ev.label)] END AS what,

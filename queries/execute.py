@@ -58,8 +58,17 @@ def read_rows(driver: neo4j.Driver, cypher: str, params: dict[str, Any], databas
         cols = list(result.keys())
         return cols, [{k: to_plain(r[k]) for k in cols} for r in result]
 
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    with _read_session(driver, database) as session:
         return session.execute_read(work)
+
+
+def _read_session(driver: neo4j.Driver, database: str | None) -> neo4j.Session:
+    # Server notifications (e.g. a property no document has yet) would be logged as warnings.
+    return driver.session(
+        database=database,
+        default_access_mode=neo4j.READ_ACCESS,
+        notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+    )
 
 
 def run_named(driver: neo4j.Driver, query: NamedQuery, given: dict[str, Any] | None = None, database: str | None = None) -> Answer:
@@ -97,5 +106,5 @@ def explain_query(driver: neo4j.Driver, query: NamedQuery, database: str | None 
         summary = tx.run("EXPLAIN " + query.cypher, bind_params(query)).consume()
         return {"plan": summary.plan, "query_type": summary.query_type}
 
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    with _read_session(driver, database) as session:
         return session.execute_read(work)

@@ -13,7 +13,8 @@
 // keywords: indicator, indicators, figure, figures, volume, value, how much, how many, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
 // keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, كم, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري
 MATCH (i:Indicator)
-WHERE ($topic IS NULL OR i.topic = $topic OR EXISTS { MATCH (i)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
+WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR $topic STARTS WITH i.topic + '_'
+       OR EXISTS { MATCH (i)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
   AND ($year_from IS NULL OR toInteger(left(i.date, 4)) >= $year_from)
   AND ($year_to IS NULL OR toInteger(left(i.date, 4)) <= $year_to)
   AND ($actor IS NULL OR EXISTS {
@@ -27,11 +28,11 @@ CALL (i) {
 CALL (i) {
   MATCH (i)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect(DISTINCT coalesce(s.file, e.doc)) AS sources,
-         collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect(DISTINCT coalesce(s.file, e.file, e.doc)) AS sources,
+         collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, i.certainty)}) AS quotes
 }
 RETURN coalesce(i.what, i.label) AS what, i.date AS date, i.value AS value, i.unit AS unit, actors, sources,
-       [v IN coalesce(i.values, []) | toString(v)] AS conflicting_values, quotes
+       i.values_json AS conflicting_values, quotes
 ORDER BY what, date IS NULL, date

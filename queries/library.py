@@ -275,3 +275,17 @@ def bind_params(query: NamedQuery, given: dict[str, Any] | None = None) -> dict[
             raise InputError(f"query {query.name!r} has no parameter {key!r} (parameters: {names})")
         values[key] = coerce_value(p, value)
     return values
+
+
+def guess_value(text: str | None) -> Any:
+    """Return an ad-hoc parameter as int, float, bool or null when it reads as one, else the text."""
+    if text is None:
+        return None
+    t = text.strip()
+    if re.fullmatch(r"-?[0-9]+", t):
+        return int(t)
+    if re.fullmatch(r"-?[0-9]*\.[0-9]+", t):
+        return float(t)
+    if t in ("true", "false"):
+        return t == "true"
+    return text

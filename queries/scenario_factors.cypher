@@ -29,8 +29,8 @@ CALL (f) {
 CALL (f) {
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
 RETURN effect, coalesce(f.factor, f.summary, f.label, f.id) AS factor,

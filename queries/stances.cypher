@@ -20,8 +20,8 @@ CALL (st) {
 CALL (st) {
   MATCH (st)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, st.certainty)}) AS quotes
 }
 RETURN coalesce(src.file, st.source) AS source, coalesce(src.title_en, src.title, src.title_ar, src.label) AS title,

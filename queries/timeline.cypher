@@ -21,7 +21,7 @@ WHERE ($event_type IS NULL OR ev.type = $event_type)
         MATCH (a:Actor)-[:PARTICIPATED_IN]->(ev)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-  AND ($topic IS NULL OR EXISTS { MATCH (ev)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
+  AND ($topic IS NULL OR EXISTS { MATCH (ev)-[:ABOUT]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' })
 CALL (ev) {
   OPTIONAL MATCH (a:Actor)-[r:PARTICIPATED_IN]->(ev)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id) + CASE WHEN r.role IS NULL THEN '' ELSE ' (' + r.role + ')' END) AS participants
@@ -33,8 +33,8 @@ CALL (ev) {
 CALL (ev) {
   MATCH (ev)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ev.certainty)}) AS quotes
 }
 RETURN ev.date AS date, ev.type AS type, coalesce(ev.summary, ev.label) AS event,

@@ -24,8 +24,8 @@ CALL (f) {
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
   WHERE f.certainty IN $levels OR e.certainty IN $levels
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.doc), p.idx
-  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.doc), passage: p.idx,
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
 RETURN CASE WHEN f.certainty IN $levels THEN f.certainty ELSE head([q IN quotes | q.certainty]) END AS certainty,

@@ -1,0 +1,223 @@
+"""Print answers as a grouped table, JSON, CSV or Markdown; write the Browser favorites script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from irkg.errors import InputError
+from irkg.queries.execute import Answer
+from irkg.queries.library import Library, NamedQuery
+
+FORMATS = ("table", "json", "csv", "markdown")
+QUOTE_COLUMNS = ("quotes",)
+
+
+def format_value(value: Any) -> str:
+    """Return a compact one-line text for a cell (lists joined, maps as key=value)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ", ".join(format_value(v) for v in value if v not in (None, ""))
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={format_value(v)}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def format_quote(q: dict[str, Any]) -> str:
+    """Return one quote with its document, passage and certainty."""
+    where = str(q.get("doc") or "?")
+    if q.get("passage") is not None:
+        where += f" #{q['passage']}"
+    cert = f" [{q['certainty']}]" if q.get("certainty") else ""
+    return f"«{q.get('quote') or ''}» — {where}{cert}"
+
+
+def _quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for col in QUOTE_COLUMNS:
+        for q in row.get(col) or []:
+            if isinstance(q, dict) and q.get("quote"):
+                out.append(q)
+    return out
+
+
+def render_table(answer: Answer) -> str:
+    """Return one block per row: the first column as a headline, the others, then each quote."""
+    if not answer.rows:
+        return "(no results)"
+    cols = [c for c in answer.columns if c not in QUOTE_COLUMNS]
+    lines: list[str] = []
+    for n, row in enumerate(answer.rows, start=1):
+        head, rest = (cols[0], cols[1:]) if cols else ("", [])
+        lines.append(f"{n}. {head}: {format_value(row.get(head))}" if head else f"{n}.")
+        details = [f"{c}: {format_value(row.get(c))}" for c in rest if format_value(row.get(c))]
+        if details:
+            lines.append("   " + " | ".join(details))
+        for q in _quotes(row):
+            lines.append("   " + format_quote(q))
+        lines.append("")
+    lines.append(f"({len(answer.rows)} row{'s' if len(answer.rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def render_json(answer: Answer) -> str:
+    """Return the rows as a JSON array (Arabic kept as is)."""
+    return json.dumps(answer.rows, ensure_ascii=False, indent=2, default=str)
+
+
+def render_csv(answer: Answer) -> str:
+    """Return one CSV line per row; quotes joined with ' | ', each with its document."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(answer.columns)
+    for row in answer.rows:
+        w.writerow([
+            " | ".join(format_quote(q) for q in _quotes(row)) if c in QUOTE_COLUMNS else format_value(row.get(c))
+            for c in answer.columns
+        ])
+    return buf.getvalue().rstrip("\n")
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(answer: Answer) -> str:
+    """Return a Markdown table; quotes stacked in their cell."""
+    if not answer.rows:
+        return "_no results_"
+    out = ["| " + " | ".join(answer.columns) + " |", "|" + "---|" * len(answer.columns)]
+    for row in answer.rows:
+        cells = [
+            "<br>".join(_md_cell(format_quote(q)) for q in _quotes(row)) if c in QUOTE_COLUMNS else _md_cell(format_value(row.get(c)))
+            for c in answer.columns
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def render_answer(answer: Answer, fmt: str = "table") -> str:
+    """Render an answer in one of FORMATS."""
+    renderers = {"table": render_table, "json": render_json, "csv": render_csv, "markdown": render_markdown}
+    if fmt not in renderers:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return renderers[fmt](answer)
+
+
+def render_cypher(cypher: str, params: dict[str, Any]) -> str:
+    """Return the statement preceded by Browser-style `:param` lines."""
+    lines = [f":param {k} => {cypher_literal(v)};" for k, v in params.items()]
+    return "\n".join([*lines, cypher])
+
+
+def cypher_literal(value: Any) -> str:
+    """Return a Cypher literal for a parameter value (for display and Browser `:param` lines only)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def describe_query(q: NamedQuery) -> str:
+    """Return the header of a query as text: description, parameters, columns, examples."""
+    lines = [f"{q.name} ({q.path.name})", f"  {q.description}"]
+    for p in q.params:
+        fill = f", from the question: {p.fill}" if p.fill else ""
+        lines.append(f"  param {p.name}: {p.type} = {cypher_literal(p.default)}{fill}{'  ' + p.help if p.help else ''}")
+    lines.append(f"  returns: {', '.join(q.returns)}")
+    lines += [f"  e.g. {e}" for e in q.examples]
+    return "\n".join(lines)
+
+
+def browser_script(library: Library) -> str:
+    """Return every library query as a Browser script: a comment, `:param` lines, the statement."""
+    parts = [
+        "// irkg question library for Neo4j Browser (generated by `irkg browser --write`; do not edit).",
+        "// Paste one block into the editor, or drag this file onto the Favorites drawer to import it.",
+    ]
+    for q in library:
+        parts.append("")
+        parts.append(f"// {q.name}: {q.description}")
+        for e in q.examples:
+            parts.append(f"// e.g. {e}")
+        parts.append(render_cypher(q.cypher, q.defaults()) + ";")
+    return "\n".join(parts) + "\n"
+
+
+def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False) -> str:
+    """Return an answer to `irkg ask`: which query ran (and its Cypher if asked), then the rows."""
+    q = result.route.query
+    filled = ", ".join(f"{k}={format_value(v)}" for k, v in result.params.items() if v is not None) or "defaults"
+    head = [f"query: {q.name} — {q.description}", f"params: {filled}  (match score {result.route.score:.0f})"]
+    if show_cypher:
+        head += ["", render_cypher(q.cypher, result.params), ""]
+    body = render_answer(result.answer, fmt)
+    if fmt in ("json", "csv"):
+        # Machine formats stay parseable on stdout: the header goes first as comments only for table/markdown.
+        return body if not show_cypher else "\n".join(f"// {line}" for line in head) + "\n" + body
+    return "\n".join(head) + "\n\n" + body
+
+
+def render_no_match(error: Any) -> str:
+    """Return the message for a question no query fits: say so and list the closest example questions."""
+    lines = [f"No library query fits: {error.question!r}. Nothing was run. Closest questions:"]
+    seen = set()
+    for name, example, score in error.closest:
+        if example and example not in seen:
+            seen.add(example)
+            lines.append(f"  - {example}   ({name}, score {score:.0f})")
+    lines.append("See `irkg query list` for every question, or ask with `irkg cypher`.")
+    return "\n".join(lines)
+
+
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+GRASS_FILE = BROWSER_DIR / "irkg.grass"
+SCRIPT_FILE = BROWSER_DIR / "irkg-library.txt"
+
+
+def write_browser_files(library: Library | None = None) -> Path:
+    """Regenerate the Browser script of the library (`queries/browser/irkg-library.txt`)."""
+    from irkg.queries.library import load_library
+
+    SCRIPT_FILE.write_text(browser_script(library or load_library()), encoding="utf-8")
+    return SCRIPT_FILE
+
+
+def browser_urls() -> tuple[str, str, str]:
+    """Return (Browser URL, bolt URI, user) for the configured server; never the password."""
+    from urllib.parse import urlparse
+
+    from irkg.graph import server
+    from irkg.graph.connect import load_settings
+
+    settings = load_settings()
+    if settings.local:
+        url = server.load_config().browser_url
+    else:
+        url = f"http://{urlparse(settings.uri).hostname}:7474/browser/"
+    return url, settings.uri, settings.username
+
+
+def browser_instructions() -> str:
+    """Return the Browser URL and the steps to connect, apply the style and load the questions."""
+    url, bolt, user = browser_urls()
+    return "\n".join([
+        f"Neo4j Browser: {url}",
+        f"1. Open it and connect to {bolt} as {user} (password: NEO4J_PASSWORD, or the file `irkg neo4j status` names).",
+        f"2. Style: run `:style` in the editor, then drag {GRASS_FILE} onto the style panel",
+        "   (captions and colours per label: Source, Passage, Actor types, Event, Agreement, Friction, Constraint...).",
+        f"3. Questions: drag {SCRIPT_FILE} onto the Favorites drawer (star icon) to import the library,",
+        "   or paste one block: its `:param` lines set the parameters, then run the query under them.",
+        "Every result keeps quotes: click a fact node, then follow EVIDENCED_BY to its Passage and Source.",
+    ])
