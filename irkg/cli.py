@@ -82,3 +82,104 @@ def extract(
 # --- section: load / unload / stats / actors ----------------------------------
 
 # --- section: ask / query / cypher / browser ----------------------------------
+
+_FORMAT_OPT = typer.Option("table", "--format", "-f", help="table, json, csv or markdown.")
+_PARAM_OPT = typer.Option(None, "--param", "-p", help="Parameter as key=value (repeatable).")
+
+
+def _driver_and_db():
+    from irkg.graph.connect import load_settings, open_driver
+
+    settings = load_settings()
+    return open_driver(settings), settings.database
+
+
+@app.command("ask")
+def ask_cmd(
+    question: str = typer.Argument(..., help="A question in English or Arabic."),
+    fmt: str = _FORMAT_OPT,
+    show_cypher: bool = typer.Option(False, "--show-cypher", help="Print the Cypher and its parameters."),
+) -> None:
+    """Answer a question from the library of named queries, with quotes and their documents."""
+    from irkg.queries.ask import NoMatchingQuery, ask
+    from irkg.queries.render import render_ask, render_no_match
+
+    driver, database = _driver_and_db()
+    try:
+        result = ask(driver, question, database=database)
+    except NoMatchingQuery as e:
+        typer.echo(render_no_match(e))
+        raise typer.Exit(1)
+    finally:
+        driver.close()
+    typer.echo(render_ask(result, fmt, show_cypher))
+
+
+@query_app.command("list")
+def query_list_cmd() -> None:
+    """List the named queries with their descriptions."""
+    from irkg.queries.library import load_library
+
+    for q in load_library():
+        typer.echo(f"{q.name:18} {q.description}")
+
+
+@query_app.command("show")
+def query_show_cmd(name: str = typer.Argument(..., help="Query name.")) -> None:
+    """Show a query's header (parameters, columns, example questions) and its Cypher."""
+    from irkg.queries.library import load_library
+    from irkg.queries.render import describe_query
+
+    q = load_library().get(name)
+    typer.echo(describe_query(q) + "\n\n" + q.cypher)
+
+
+@query_app.command("run")
+def query_run_cmd(
+    name: str = typer.Argument(..., help="Query name."),
+    param: Optional[list[str]] = _PARAM_OPT,
+    fmt: str = _FORMAT_OPT,
+) -> None:
+    """Run a named query with parameters (defaults for the rest) in a read transaction."""
+    from irkg.queries.execute import run_named
+    from irkg.queries.library import load_library, parse_param_args
+    from irkg.queries.render import render_answer
+
+    q = load_library().get(name)
+    given = parse_param_args(param)
+    driver, database = _driver_and_db()
+    try:
+        answer = run_named(driver, q, given, database)
+    finally:
+        driver.close()
+    typer.echo(render_answer(answer, fmt))
+
+
+@app.command("cypher")
+def cypher_cmd(
+    statement: str = typer.Argument(..., help="A Cypher statement (read-only)."),
+    param: Optional[list[str]] = _PARAM_OPT,
+    fmt: str = _FORMAT_OPT,
+) -> None:
+    """Run ad-hoc Cypher in a read transaction; writes are refused."""
+    from irkg.queries.execute import run_cypher
+    from irkg.queries.library import guess_value, parse_param_args
+    from irkg.queries.render import render_answer
+
+    params = {k: guess_value(v) for k, v in parse_param_args(param).items()}
+    driver, database = _driver_and_db()
+    try:
+        answer = run_cypher(driver, statement, params, database)
+    finally:
+        driver.close()
+    typer.echo(render_answer(answer, fmt))
+
+
+@app.command("browser")
+def browser_cmd(write: bool = typer.Option(False, "--write", help="Regenerate the Browser script of the library first.")) -> None:
+    """Print the Neo4j Browser URL and how to apply the irkg style and load the questions."""
+    from irkg.queries.render import browser_instructions, write_browser_files
+
+    if write:
+        typer.echo(f"wrote {write_browser_files()}")
+    typer.echo(browser_instructions())
