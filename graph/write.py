@@ -167,7 +167,7 @@ def _load_batch(session: neo4j.Session, batch: list[DocExtraction], fingerprint:
         return session.execute_write(_write_batch, batch, rows, fingerprint, force)
     except _LOST as e:
         raise _lost(e, done) from e
-    except (nex.Neo4jError, nex.DriverError, TypeError, ValueError) as e:
+    except (nex.Neo4jError, nex.DriverError, TypeError, ValueError, OverflowError) as e:
         if len(batch) == 1:
             report = LoadReport()
             report.failed.append((batch[0].document.file, _reason(e)))

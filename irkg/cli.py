@@ -40,7 +40,113 @@ def run() -> None:
 
 # --- section: neo4j (server management) -------------------------------------
 
+_BOLT_OPT = typer.Option(None, "--bolt-port", help="Bolt port (default 7687, or the port it last ran on).")
+_HTTP_OPT = typer.Option(None, "--http-port", help="HTTP/Browser port (default 7474, or the port it last ran on).")
+_DATA_OPT = typer.Option(None, "--data-dir", help="Data directory (default ~/.local/share/irkg/neo4j or $IRKG_DATA_DIR).")
+
+
+def _uri_note() -> None:
+    """Warn when other commands will talk to a configured server, not the local one."""
+    from irkg.graph.connect import load_settings
+
+    settings = load_settings()
+    if not settings.local:
+        typer.echo(f"note: {settings.source} points irkg at {settings.uri}; the local server is not used")
+
+
+@neo4j_app.command("start")
+def neo4j_start(bolt_port: Optional[int] = _BOLT_OPT, http_port: Optional[int] = _HTTP_OPT,
+                data_dir: Optional[Path] = _DATA_OPT) -> None:
+    """Start the local Neo4j (assembled from Maven Central on first use)."""
+    from irkg.graph import server
+
+    cfg = server.load_config(bolt_port, http_port, data_dir)
+    if not server.running_pid(cfg) and not (cfg.home_dir / "lib").is_dir():
+        typer.echo(f"assembling Neo4j {server.NEO4J_VERSION} from Maven Central into {cfg.home_dir} (first start only)...")
+    state = server.start(cfg)
+    if state.get("already_running"):
+        typer.echo(f"Neo4j already running (pid {state['pid']}) at {cfg.bolt_uri}")
+    else:
+        typer.echo(f"Neo4j {server.NEO4J_VERSION} started in {state['seconds']}s (pid {state['pid']})")
+    typer.echo(f"bolt:     {cfg.bolt_uri}\nbrowser:  {cfg.browser_url}\ndata:     {cfg.data_dir}")
+    _uri_note()
+
+
+@neo4j_app.command("stop")
+def neo4j_stop(data_dir: Optional[Path] = _DATA_OPT) -> None:
+    """Stop the local Neo4j."""
+    from irkg.graph import server
+
+    cfg = server.load_config(data_dir=data_dir)
+    typer.echo("Neo4j stopped" if server.stop(cfg) else f"Neo4j was not running (data: {cfg.data_dir})")
+
+
+@neo4j_app.command("status")
+def neo4j_status(data_dir: Optional[Path] = _DATA_OPT) -> None:
+    """Show whether the local Neo4j runs, its version, URLs and where its data and password are."""
+    from irkg.graph import server
+
+    info = server.status(server.load_config(data_dir=data_dir))
+    state = f"running (pid {info['pid']})" if info["running"] else "not running — start it with 'irkg neo4j start'"
+    rows = [("status", state), ("version", info["version"] or ("unknown" if info["running"] else "-")),
+            ("bolt", info["bolt_uri"]), ("browser", info["browser_url"]), ("data", info["data_dir"]),
+            ("logs", info["log_file"]), ("password", info["password_file"]), ("server", info["home_dir"]),
+            ("neo4j browser", info["browser"]), ("apoc", info["apoc"])]
+    for key, value in rows:
+        typer.echo(f"{key + ':':15}{value}")
+    if info["error"]:
+        typer.echo(f"{'error:':15}{info['error']}")
+    _uri_note()
+
+
+@neo4j_app.command("logs")
+def neo4j_logs(n: int = typer.Option(50, "-n", help="Number of lines."), data_dir: Optional[Path] = _DATA_OPT) -> None:
+    """Print the last lines of the local server's log."""
+    from irkg.graph import server
+
+    for line in server.log_tail(server.load_config(data_dir=data_dir), n):
+        typer.echo(line)
+
+
 # --- section: schema ----------------------------------------------------------
+
+
+@schema_app.command("apply")
+def schema_apply_cmd() -> None:
+    """Create the constraints and indexes (IF NOT EXISTS: running it twice changes nothing)."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.schema_apply import apply_schema
+
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        report = apply_schema(driver, settings.database)
+    for item in report.items:
+        extra = f" (analyzer {report.analyzer})" if item.kind == "fulltext" else ""
+        typer.echo(f"{'created' if item.created else 'present'}  {item.kind:10} {item.name}{extra}")
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}")
+    typer.echo(f"schema on {settings.uri}: {len(report.created)} created, {len(report.items) - len(report.created)} already present")
+
+
+@schema_app.command("show")
+def schema_show_cmd() -> None:
+    """Print the constraints and indexes on the server (SHOW CONSTRAINTS / SHOW INDEXES)."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.schema_apply import list_constraints, list_indexes
+
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        constraints = list_constraints(driver, settings.database)
+        indexes = list_indexes(driver, settings.database)
+    typer.echo(f"constraints ({len(constraints)}):")
+    for c in constraints:
+        typer.echo(f"  {c['name']:28} {c['type']:12} :{':'.join(c['labels'] or [])}({', '.join(c['properties'] or [])})")
+    typer.echo(f"indexes ({len(indexes)}):")
+    for i in indexes:
+        target = f":{':'.join(i['labels'] or [])}({', '.join(i['properties'] or [])})" if i["labels"] else "(all)"
+        extra = f" analyzer={i['analyzer']}" if i["analyzer"] else ""
+        typer.echo(f"  {i['name']:28} {i['type']:9} {i['state']:8} {target}{extra}")
+
 
 # --- section: extract ---------------------------------------------------------
 
@@ -80,6 +186,66 @@ def extract(
 
 
 # --- section: load / unload / stats / actors ----------------------------------
+
+
+@app.command("load")
+def load_cmd(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf, corpus.yaml beside them)."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Extraction processes."),
+    force: bool = typer.Option(False, "--force", help="Reload unchanged documents too."),
+) -> None:
+    """Extract documents and write them into Neo4j; unchanged documents are skipped, changed ones replaced."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.load import load_paths
+    from irkg.graph.progress import progress_printer
+
+    settings = load_settings()
+    with open_driver(settings) as driver, progress_printer() as progress:
+        try:
+            report = load_paths(driver, paths, workers=workers, database=settings.database, progress=progress, force=force)
+        except KeyboardInterrupt:
+            raise IrkgError("interrupted; the batch in progress was rolled back — rerun the same command to resume") from None
+    typer.echo(report.summary())
+    if report.failed and not report.loaded and not report.skipped:
+        raise IrkgError(f"no document loaded ({len(report.failed)} failed)")
+
+
+@app.command("unload")
+def unload_cmd(doc: str = typer.Argument(..., help="Document id or file name.")) -> None:
+    """Remove a document, its passages and evidence, and the facts only it stated."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.unload import unload_document
+
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        report = unload_document(driver, doc, settings.database)
+    typer.echo(f"unloaded {', '.join(report.docs)}: -{report.nodes_deleted} nodes, -{report.relationships_deleted} relationships")
+
+
+@app.command("stats")
+def stats_cmd() -> None:
+    """Print node counts per label, relationship counts per type, and the provenance checks."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.stats import graph_stats
+
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        typer.echo(graph_stats(driver, settings.database).render())
+
+
+@app.command("actors")
+def actors_cmd(
+    unlinked: bool = typer.Option(False, "--unlinked", help="Only names discovered in text, awaiting curation."),
+    quotes: int = typer.Option(3, "--quotes", help="Quotes shown per actor."),
+) -> None:
+    """List actors with their mentions; --unlinked lists the names to add to a dictionary."""
+    from irkg.graph.connect import load_settings, open_driver
+    from irkg.graph.stats import list_actors, render_actors
+
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        typer.echo(render_actors(list_actors(driver, unlinked_only=unlinked, database=settings.database, max_quotes=quotes)))
+
 
 # --- section: ask / query / cypher / browser ----------------------------------
 

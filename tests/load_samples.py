@@ -173,3 +173,21 @@ def synthetic_extractions(n: int, seed: int = 0) -> list[DocExtraction]:
                                                 "date": str(year), "actors": ["iran", "russia"], "topic": "trade"}),
         ]))
     return out
+
+
+def graph_snapshot(driver) -> tuple[list, list]:
+    """Return every node (labels, id, properties) and relationship (type, ends, properties), sorted, for comparisons."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, n.id AS id, properties(n) AS props")
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, properties(r) AS props")
+    node_rows = sorted((sorted(r["labels"]), r["id"], sorted(r["props"].items(), key=str)) for r in nodes)
+    rel_rows = sorted((r["type"], r["a"], r["b"], sorted(r["props"].items(), key=str)) for r in rels)
+    return [repr(n) for n in node_rows], [repr(r) for r in rel_rows]
+
+
+def graph_counts(driver) -> tuple[int, int]:
+    """Return (nodes, relationships)."""
+    records, _, _ = driver.execute_query(
+        "RETURN COUNT { (n) } AS nodes, COUNT { ()-[r]->() } AS rels")
+    return records[0]["nodes"], records[0]["rels"]
