@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
+import socket
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlparse
 
 import neo4j
 import yaml
@@ -16,6 +19,9 @@ from neo4j import exceptions as nex
 
 from irkg.errors import ConnectionFailed, InputError
 from irkg.graph import server
+
+# The driver logs failed routing to stderr on its own; our errors say it in one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -66,19 +72,27 @@ def load_settings(local: server.ServerConfig | None = None) -> Settings:
                     source="local server", password_file=cfg.password_file)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, uri: str) -> str:
     """Name the network cause of an unreachable server in a few words."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, ConnectionRefusedError) or getattr(exc, "errno", None) == errno.ECONNREFUSED:
             return "connection refused"
-        if isinstance(exc, TimeoutError):
-            return "timed out"
-        if isinstance(exc, OSError) and "Name or service not known" in str(exc):
-            return "host not found"
         exc = exc.__cause__ or exc.__context__
-    return "connection refused" if "refused" in str(exc or "").lower() else "no answer"
+    # Routing drivers (neo4j://) drop the socket error; ask the network directly.
+    parsed = urlparse(uri)
+    try:
+        with socket.create_connection((parsed.hostname or "localhost", parsed.port or 7687), timeout=5):
+            return "the port answers but not as a Neo4j server"
+    except ConnectionRefusedError:
+        return "connection refused"
+    except socket.gaierror:
+        return f"host {parsed.hostname!r} not found"
+    except TimeoutError:
+        return "timed out"
+    except OSError as e:
+        return e.strerror or str(e)
 
 
 def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
@@ -97,7 +111,7 @@ def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
             fix = "start the local server with 'irkg neo4j start' or set NEO4J_URI"
         else:
             fix = f"check that the server runs and the URI from {settings.source} is right, or unset it to use 'irkg neo4j start'"
-        return ConnectionFailed(f"cannot reach Neo4j at {uri}: {_reason(exc)} — {fix}")
+        return ConnectionFailed(f"cannot reach Neo4j at {uri}: {_reason(exc, uri)} — {fix}")
     if isinstance(exc, (nex.ConfigurationError, ValueError)):
         return ConnectionFailed(f"invalid Neo4j URI {uri!r} from {settings.source}: {str(exc).splitlines()[0]} — use e.g. bolt://127.0.0.1:7687 or neo4j+s://host")
     if isinstance(exc, nex.Neo4jError) and settings.database and "database" in str(exc.message or "").lower():
@@ -106,9 +120,18 @@ def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
     return ConnectionFailed(f"Neo4j at {uri} failed: {msg[0] if msg else type(exc).__name__}")
 
 
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def open_driver(settings: Settings | None = None) -> neo4j.Driver:
     """Return a driver whose connectivity and credentials are verified, or raise ConnectionFailed."""
     settings = settings or load_settings()
+    scheme = urlparse(settings.uri).scheme
+    if scheme not in _SCHEMES:
+        raise ConnectionFailed(
+            f"invalid Neo4j URI {settings.uri!r} from {settings.source}: scheme {scheme or 'missing'!r} "
+            "— use bolt://host:7687 (one server) or neo4j://host:7687 (cluster, Aura: neo4j+s://)"
+        )
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.username, settings.password or ""),

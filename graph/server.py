@@ -330,8 +330,14 @@ def start(cfg: ServerConfig) -> dict:
     check_port_free(cfg.http_port, "HTTP", "--http-port")
     cfg.logs_dir.mkdir(parents=True, exist_ok=True)
     write_conf(cfg)
+    initialized = (cfg.data_dir / "data" / "dbms" / "auth.ini").exists() or (cfg.data_dir / "data" / "databases" / "system").exists()
+    if initialized and not read_password(cfg):
+        raise ServerError(
+            f"the Neo4j data in {cfg.data_dir} already has a password but {cfg.password_file} is missing — "
+            "set NEO4J_PASSWORD, restore that file, or start with an empty --data-dir"
+        )
     password = ensure_password(cfg)
-    if not (cfg.data_dir / "data" / "dbms" / "auth.ini").exists() and not (cfg.data_dir / "data" / "databases" / "system").exists():
+    if not initialized:
         set_initial_password(cfg, password)
     home = cfg.home_dir
     cmd = [
@@ -385,3 +391,43 @@ def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
 def log_tail(cfg: ServerConfig, n: int = 50) -> list[str]:
     """Return the last n lines of the server log (the console log if neo4j.log is empty)."""
     return tail(cfg.log_file, n) or tail(cfg.console_file, n)
+
+
+def status(cfg: ServerConfig) -> dict:
+    """Describe the server: running, version (asked of the server), URLs, directories, extras."""
+    pid = running_pid(cfg)
+    parts = optional_parts(cfg)
+    info = {
+        "running": bool(pid), "pid": pid, "version": None, "bolt_uri": cfg.bolt_uri,
+        "browser_url": cfg.browser_url, "data_dir": str(cfg.data_dir), "log_file": str(cfg.log_file),
+        "password_file": str(cfg.password_file) if not os.environ.get("NEO4J_PASSWORD") else "NEO4J_PASSWORD (environment)",
+        "home_dir": str(cfg.home_dir) if cfg.home_dir.is_dir() else f"{cfg.home_dir} (not assembled yet)",
+        "browser": "available" if parts.get("browser", {}).get("available") else _missing(parts, "browser"),
+        "apoc": "available" if parts.get("apoc", {}).get("available") else _missing(parts, "apoc"),
+        "error": None,
+    }
+    if not pid:
+        return info
+    from irkg.graph import connect  # connect imports this module
+
+    settings = connect.Settings(cfg.bolt_uri, "neo4j", read_password(cfg), None, password_file=cfg.password_file)
+    try:
+        with connect.open_driver(settings) as driver:
+            rec = driver.execute_query(connect.read_cypher("server_components")).records[0]
+            info["version"] = f"{rec['version']} {rec['edition']}"
+            if parts.get("apoc", {}).get("available"):
+                try:
+                    apoc = driver.execute_query(connect.read_cypher("apoc_version")).records[0]["version"]
+                    info["apoc"] = f"loaded ({apoc})"
+                except Exception as e:  # the jar is there but the server did not load it
+                    info["apoc"] = f"not loaded: {str(e).splitlines()[0]}"
+    except Exception as e:
+        info["error"] = str(e)
+    return info
+
+
+def _missing(parts: dict, name: str) -> str:
+    if not parts:
+        return "unknown (server not assembled yet)"
+    err = parts.get(name, {}).get("error") or "not resolved"
+    return f"unavailable ({err})"

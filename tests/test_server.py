@@ -1,0 +1,134 @@
+"""`irkg neo4j start|stop|status|logs` on a server of its own (own ports and data directory)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import urllib.request
+
+import neo4j
+import pytest
+
+from irkg.graph import server
+
+_NEO4J_VARS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """Return (env, bolt port, http port, dirs) for a server this module starts and stops."""
+    root = tmp_path_factory.mktemp("own-neo4j")
+    env = {k: v for k, v in os.environ.items() if k not in _NEO4J_VARS}
+    env.update({"IRKG_DATA_DIR": str(root / "data"), "IRKG_CONFIG_DIR": str(root / "config")})
+    info = {"env": env, "bolt": _free_port(), "http": _free_port(), "root": root}
+    yield info
+    subprocess.run([sys.executable, "-m", "irkg", "neo4j", "stop"], env=env, capture_output=True, timeout=120)
+
+
+def _irkg(own, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "irkg", *args], env=own["env"], capture_output=True, text=True, timeout=600)
+
+
+def _status(own) -> dict[str, str]:
+    res = _irkg(own, "neo4j", "status")
+    assert res.returncode == 0, res.stderr
+    return {line.split(":", 1)[0]: line.split(":", 1)[1].strip() for line in res.stdout.splitlines() if ":" in line}
+
+
+def test_server_lifecycle_start_status_restart_stop(own_server):
+    own = own_server
+    res = _irkg(own, "neo4j", "start", "--bolt-port", str(own["bolt"]), "--http-port", str(own["http"]))
+    assert res.returncode == 0, res.stderr
+    assert f"bolt://127.0.0.1:{own['bolt']}" in res.stdout
+
+    status = _status(own)
+    assert status["status"].startswith("running")
+    assert status["version"].startswith("5.26.") and status["version"].endswith("community")
+    assert status["bolt"] == f"bolt://127.0.0.1:{own['bolt']}"
+    assert status["browser"] == f"http://127.0.0.1:{own['http']}/browser/"
+    assert status["data"] == str(own["root"] / "data")
+    password_file = own["root"] / "config" / "neo4j-password"
+    assert status["password"] == str(password_file)
+    assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+    password = password_file.read_text().strip()
+    assert len(password) >= 16
+
+    # The generated password works; it never appears in output or logs.
+    with neo4j.GraphDatabase.driver(status["bolt"], auth=("neo4j", password)) as drv:
+        drv.execute_query("CREATE (:Probe {name: 'kept across restarts'})")
+    logs = _irkg(own, "neo4j", "logs", "-n", "500")
+    assert "Started." in logs.stdout
+    for text in (res.stdout, res.stderr, logs.stdout, _irkg(own, "neo4j", "status").stdout):
+        assert password not in text
+    for path in (own["root"] / "data" / "logs").iterdir():
+        assert password not in path.read_text(errors="replace")
+
+    again = _irkg(own, "neo4j", "start")
+    assert again.returncode == 0 and "already running" in again.stdout
+
+    assert _irkg(own, "neo4j", "stop").stdout.strip() == "Neo4j stopped"
+    assert _status(own)["status"].startswith("not running")
+
+    # The second start remembers the ports and finds the data again.
+    res = _irkg(own, "neo4j", "start")
+    assert res.returncode == 0, res.stderr
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{own['bolt']}", auth=("neo4j", password)) as drv:
+        records, _, _ = drv.execute_query("MATCH (p:Probe) RETURN p.name AS name")
+    assert [r["name"] for r in records] == ["kept across restarts"]
+    assert _irkg(own, "neo4j", "stop").returncode == 0
+
+
+def test_server_listens_on_loopback_and_serves_browser(own_server):
+    own = own_server
+    res = _irkg(own, "neo4j", "start", "--bolt-port", str(own["bolt"]), "--http-port", str(own["http"]))
+    assert res.returncode == 0, res.stderr
+    conf = (own["root"] / "data" / "conf" / "neo4j.conf").read_text()
+    assert f"server.bolt.listen_address=127.0.0.1:{own['bolt']}" in conf
+    assert f"server.http.listen_address=127.0.0.1:{own['http']}" in conf
+    status = _status(own)
+    if status["neo4j browser"] == "available":
+        with urllib.request.urlopen(status["browser"], timeout=30) as page:
+            assert page.status == 200 and b"Neo4j Browser" in page.read()
+    assert status["apoc"].startswith(("loaded", "unavailable"))
+
+
+def test_start_on_a_taken_port_names_the_port_and_the_option(own_server, tmp_path):
+    own = own_server
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        taken = blocker.getsockname()[1]
+        env = {**own["env"], "IRKG_DATA_DIR": str(tmp_path / "data")}
+        res = subprocess.run([sys.executable, "-m", "irkg", "neo4j", "start", "--bolt-port", str(taken),
+                              "--http-port", str(_free_port())], env=env, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 1
+    assert res.stderr.splitlines()[-1] == (
+        f"error: port {taken} (Bolt) on 127.0.0.1 is already in use — stop what uses it "
+        "or pick another with 'irkg neo4j start --bolt-port <port>'"
+    )
+    assert "Traceback" not in res.stderr
+
+
+def test_stop_when_not_running_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in _NEO4J_VARS}
+    env["IRKG_DATA_DIR"] = str(tmp_path / "nothing")
+    res = subprocess.run([sys.executable, "-m", "irkg", "neo4j", "stop"], env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0
+    assert res.stdout.strip() == f"Neo4j was not running (data: {tmp_path / 'nothing'})"
+
+
+def test_load_config_remembers_last_ports(tmp_path):
+    cfg = server.ServerConfig(bolt_port=23456, http_port=23457, data_dir=tmp_path)
+    cfg.state_file.write_text('{"pid": 0, "bolt_port": 23456, "http_port": 23457}')
+    again = server.load_config(data_dir=tmp_path)
+    assert (again.bolt_port, again.http_port) == (23456, 23457)
+    assert server.load_config(bolt_port=24000, data_dir=tmp_path).bolt_port == 24000
