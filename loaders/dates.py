@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.arabic import DIACRITICS, match_key, match_key_aligned, strip_diacritics
 from irkg.schema.pipeline import Mention, MentionKind
 
 DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
@@ -45,6 +45,7 @@ class Calendar:
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    words: re.Pattern = re.compile("(?!)")  # any calendar word: passages without one or a digit are skipped
 
 
 def _alt(words) -> str:
@@ -95,10 +96,11 @@ def calendar() -> Calendar:
     month = _alt(c.month_of)
     mon1 = rf"(?P<m1>{month})"
     dual = rf"(?:\s*[/(]\s*(?P<m2>{month})\s*\)?)?"
-    clit = r"(?:[وفبل])?"
+    clit = r"(?P<clit>[وفبل])?"
     year_tail = rf"(?:\s*[,،]?\s*{YEAR_WORD}?(?P<y>{OLD_YEAR})(?:\s*م{E})?)"
     wday = rf"(?:(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)})\s*[,،]?\s*(?:الموافق\s+)?)?"
     count = _alt(c.number_of)
+    c.words = re.compile(_alt([*c.month_of, *c.weekday_of, *c.relative, *c.decade_of, "first"]))
     p = c.patterns
     p.append(("range", re.compile(
         rf"{B}(?:(?:من|بين)\s+)?{YEAR_WORD}?\(?\s*(?P<y1>{OLD_YEAR})\s*(?:[-–—/]|الي|حتي|و|to|and)\s*{YEAR_WORD}?(?P<y2>{OLD_YEAR})\s*\)?(?![\d])")))
@@ -120,8 +122,8 @@ def calendar() -> Calendar:
         rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+(?:من\s+)?(?P<cent>{_alt(c.century_of)}){E})?"
         rf"|{B}(?:the\s+)?(?P<y4>(?:1[5-9]|20)\d0)['’]?s{E}")))
     p.append(("hijri", re.compile(rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<h>1[34]\d\d)\s*(?:هـ|ه|هجري|هجريه|للهجره){E}")))
-    p.append(("relative", re.compile(rf"{B}(?:[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
-    p.append(("weekday", re.compile(rf"{B}(?:[وفبل])?(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)}){E}")))
+    p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
+    p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)}){E}")))
     p.append(("year", re.compile(
         rf"(?:{YEAR_WORD}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"
         rf"(?:\s*م{E})?(?![\d])(?!{AMOUNT_AFTER})(?![.,]\d)")))
@@ -191,6 +193,27 @@ def _weekday_date(wd: int, pub: tuple) -> str | None:
 
 
 # --- finding ------------------------------------------------------------------------------
+
+_KEPT_RUNS = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+
+
+def key_aligned(text: str) -> tuple[str, list[int] | range]:
+    """Return match_key(text) and per key character its index in `text` (fast path of match_key_aligned)."""
+    if not DIACRITICS.search(text):
+        key = match_key(text)
+        if len(key) == len(text):
+            return key, range(len(text))
+    else:
+        key = match_key(strip_diacritics(text))
+        pos = [i for m in _KEPT_RUNS.finditer(text) for i in range(*m.span())]
+        if len(key) == len(pos):
+            return key, pos
+    return match_key_aligned(text)
+
+
+
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = frozenset({"range", "span", "quarter", "day_month", "month_day", "month_year", "hijri", "year"})
 
 
 def _month(c: Calendar, g: str | None) -> int | None:
@@ -273,19 +296,29 @@ def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
     g = mt.groupdict()
     if kind == "year" and g.get("y"):
         return mt.span("y")
+    if g.get("clit"):
+        return mt.end("clit"), mt.end()
     return mt.span()
 
 
 def find_dates(text: str, published: str | None = None) -> list[Mention]:
     """Return date mentions in `text`, values resolved against `published` when known."""
+    key, pos = key_aligned(text)
+    return find_dates_in_key(text, key, pos, published)
+
+
+def find_dates_in_key(text: str, key: str, pos, published: str | None = None) -> list[Mention]:
+    """Return date mentions given the text's match key and key-to-text offsets."""
     c = calendar()
-    key, pos = match_key_aligned(text)
-    if not re.search(r"\d|[\u0621-\u064a]{3}|[a-z]{3}", key):
+    has_digit = bool(_DIGIT.search(key))
+    if not has_digit and not c.words.search(key):
         return []
     pub = parse_published(published)
     taken = bytearray(len(key))
     out: list[Mention] = []
     for kind, rx in c.patterns:
+        if kind in _NEEDS_DIGIT and not has_digit:
+            continue
         for mt in rx.finditer(key):
             a, b = _span_of(kind, mt)
             while a < b and key[a].isspace():

@@ -27,6 +27,9 @@ from irkg.schema.graph import ActorType, ItemType
 DICT_DIR = Path(__file__).resolve().parent / "dictionaries"
 ENV_DIR = "IRKG_DICTIONARIES"
 CACHE_VERSION = "3"
+# Built-in files this module owns; other YAML in the folder (cue lists) belongs to other steps.
+BUILTIN_PREFIXES = ("actors", "items", "topics", "places", "titles")
+GENERATED = "actors_states.yaml"
 
 # Key tokens: Arabic letter runs, Latin letter runs, digit runs, and '+' (OPEC+).
 TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a]+|[a-z\u00e0-\u024f]+|[0-9]+|\+")
@@ -252,7 +255,9 @@ def dictionary_files(extra: Sequence[Path] = ()) -> list[Path]:
         if d.is_file():
             files.append(d)
         elif d.is_dir():
-            files += sorted(p for p in d.glob("*.yaml") if d != DICT_DIR or (p.name != "dates.yaml" and "cues" not in p.name))
+            found = [p for p in d.glob("*.yaml") if d != DICT_DIR or p.name.startswith(BUILTIN_PREFIXES)]
+            # generated data first, so hand-curated scalars (name_en) override it
+            files += sorted(found, key=lambda p: (p.name != GENERATED, p.name))
         else:
             raise InputError(f"{d}: dictionary path not found; check {ENV_DIR} or the path given")
     return files

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from irkg.loaders.arabic import DIACRITICS, match_key_aligned
-from irkg.loaders.dates import find_dates
+from irkg.loaders.arabic import DIACRITICS
+from irkg.loaders.dates import find_dates_in_key, key_aligned
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
 from irkg.schema.graph import ActorType
 from irkg.schema.pipeline import Mention, MentionKind, Passage
@@ -30,7 +30,8 @@ ARABIC_RE = re.compile(r"[\u0621-\u064a]+")
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LEN = 5
 NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "اب", "al", "bin", "ibn", "abu", "abdul"})
-QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
+# Second parts of compound given names (سراج الدين، عبد الله): an ال-word allowed inside a name.
+NAME_SUFFIXES = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحسين", "الزهراء", "الامين", "الهدي"})
 QUOTED_TYPE = {
     "شركه": ActorType.COMPANY, "حركه": ActorType.ARMED_GROUP, "جماعه": ActorType.ARMED_GROUP,
     "ميليشيا": ActorType.ARMED_GROUP, "ميليشيات": ActorType.ARMED_GROUP, "تنظيم": ActorType.ARMED_GROUP,
@@ -60,19 +61,35 @@ def _skip(prefix: str) -> int:
     return len(prefix) - 2 if prefix.endswith(("ال", "لل")) else len(prefix)
 
 
+_PEEL_CACHE: dict[tuple[int, str], list[tuple[str, int]]] = {}
+
+
 def peel(tok: str, known: dict[str, int] | frozenset[str]) -> list[tuple[str, int]]:
     """Return (remainder, surface skip) for each proclitic split whose remainder is known."""
+    ck = (id(known), tok)
+    got = _PEEL_CACHE.get(ck)
+    if got is None:
+        got = _PEEL_CACHE[ck] = _peel(tok, known)
+    return got
+
+
+def _peel(tok: str, known: dict[str, int] | frozenset[str]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
-    if not ARABIC_RE.fullmatch(tok):
+    if tok[0] not in "وفبلكا" or not ARABIC_RE.fullmatch(tok):
         return out
-    for p in PROCLITICS:
-        if tok.startswith(p) and len(tok) - len(p) >= 2:
-            rest = tok[len(p):]
-            if rest in known:
-                out.append((rest, _skip(p)))
-            if p.endswith("لل") and "ال" + rest in known:
-                out.append(("ال" + rest, _skip(p)))
+    for n in range(min(4, len(tok) - 2), 0, -1):
+        p = tok[:n]
+        if p not in _PROCLITIC_SET:
+            continue
+        rest = tok[n:]
+        if rest in known:
+            out.append((rest, _skip(p)))
+        if p.endswith("لل") and "ال" + rest in known:
+            out.append(("ال" + rest, _skip(p)))
     return out
+
+
+_PROCLITIC_SET = frozenset(PROCLITICS)
 
 
 def _match_at(toks: list[Tok], i: int, index: dict, firsts: dict[str, int]) -> Hit | None:
@@ -261,7 +278,7 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
                 break
         elif not ARABIC_RE.fullmatch(tk) or len(tk) < 2:
             break
-        elif tk.startswith("ال") and not (j > k and toks[j - 1].text in NAME_JOINERS):
+        elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in NAME_JOINERS or tk in NAME_SUFFIXES)):
             break
         j += 1
     n = j - k
@@ -298,7 +315,7 @@ def _discover_quoted(d: Dictionaries, text: str, key: str, pos: list[int], toks:
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position."""
     text = passage.text
-    key, pos = match_key_aligned(text)
+    key, pos = key_aligned(text)
     toks = [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(key)]
     hits = _scan(toks, dicts.entity_index, dicts.entity_first)
     covered = {k for h in hits for k in range(h.i, h.j)}
@@ -318,7 +335,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
         a, b = _span(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:
             out.append(Mention(kind=MentionKind.TOPIC, start=a, end=b, surface=text[a:b], ref=t.ref))
-    out += find_dates(text, published)
+    out += find_dates_in_key(text, key, pos, published)
     out.sort(key=lambda m: (m.start, -m.end, m.kind))
     return out
 

@@ -1,0 +1,158 @@
+"""Date recognition: every form in both calendars, relative dates, and what is not a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from irkg.loaders.dates import find_dates, parse_published
+
+
+def one(text: str, published: str | None = None):
+    found = find_dates(text, published)
+    assert len(found) == 1, [(m.surface, m.value) for m in found]
+    m = found[0]
+    assert text[m.start:m.end] == m.surface
+    return m
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("اجتمع الوفدان في 3 مارس 2019 بالعاصمة", "2019-03-03"),
+        ("وصل الوفد في 21 حزيران 2016 إلى المدينة", "2016-06-21"),
+        ("في الخامس من القمة، أي في 9 من ديسمبر من العام 2021", "2021-12-09"),
+        ("أعلن ذلك يوم الخميس 14 تشرين الثاني 2019", "2019-11-14"),
+        ("The memorandum was signed on March 4, 2018 in the capital.", "2018-03-04"),
+        ("It was signed on 4 March 2018.", "2018-03-04"),
+    ],
+)
+def test_day_month_year(text, value):
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("بدأت المحادثات في أبريل 2017", "2017-04"),
+        ("تعثرت الخطة في شباط 2020", "2020-02"),
+        ("وُقّع الاتفاق في أكتوبر/تشرين الأول 2015", "2015-10"),
+        ("جرت الزيارة في أغسطس (آب) 2018", "2018-08"),
+        ("في كانون الأول من عام 2011", "2011-12"),
+        ("بحلول سبتمبر 2014", "2014-09"),
+    ],
+)
+def test_month_year_and_dual_forms(text, value):
+    m = one(text)
+    assert m.value == value and "inconsistent" not in m.flags
+
+
+def test_inconsistent_dual_month_is_flagged_not_fatal():
+    m = one("في أكتوبر/تشرين الثاني 2016")
+    assert m.value == "2016-10" and "inconsistent" in m.flags
+
+
+def test_month_without_year_is_partial_without_publication_date():
+    m = one("في شهر حزيران سيعقد المؤتمر")
+    assert m.value is None and "partial" in m.flags and "month=06" in m.flags
+
+
+def test_month_without_year_takes_the_publication_year():
+    m = one("في شهر حزيران سيعقد المؤتمر", "2019-02-01")
+    assert m.value == "2019-06" and "year_inferred" in m.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بلغت الصادرات 2025 دولار", "ارتفع المؤشر بنسبة 2025%", "نحو 1990 مليون برميل", "في الصفحة 12", "رقم 12.5"],
+)
+def test_amounts_percentages_and_pages_are_not_years(text):
+    assert find_dates(text) == []
+
+
+def test_bare_year_and_year_word():
+    assert [m.value for m in find_dates("منذ 1997 وحتى اليوم، وفي عام 1813 وقعت معاهدة")] == ["1997", "1813"]
+
+
+def test_footnote_digit_glued_to_year_is_not_a_month():
+    m = one("بدأ ذلك في العام 7.2018 كما يذكر التقرير")
+    assert m.value == "2018" and m.surface == "2018"
+
+
+@pytest.mark.parametrize("text", ["خلال الفترة (1992-1996) توسع التعاون", "خلال الفترة 1992–1996 توسع التعاون"])
+def test_year_ranges(text):
+    m = one(text)
+    assert m.value == "1992" and "range" in m.flags and "end=1996" in m.flags
+
+
+def test_range_with_words():
+    m = one("بين عامي 2001 و2005 تراجعت العلاقات")
+    assert m.value == "2001" and "end=2005" in m.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "assumed"),
+    [
+        ("في خمسينات القرن الماضي", "1950", False),
+        ("في ستينيات القرن المنصرم", "1960", False),
+        ("منذ الثمانينيات", "1980", True),
+        ("since the 1970s", "1970", False),
+    ],
+)
+def test_decades(text, value, assumed):
+    m = one(text)
+    assert m.value == value and "decade" in m.flags
+    assert ("century_assumed" in m.flags) == assumed
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("خلال الأشهر الستة الأولى من 2023", "2023-01", "end=2023-06"),
+        ("في الأشهر التسعة الأولى من العام 2019", "2019-01", "end=2019-09"),
+        ("خلال الربع الأول من 2024", "2024-01", "end=2024-03"),
+        ("in the first eight months of 2020", "2020-01", "end=2020-08"),
+    ],
+)
+def test_spans(text, start, end):
+    m = one(text)
+    assert m.value == start and "span" in m.flags and end in m.flags
+
+
+def test_relative_dates_resolve_against_publication():
+    got = {m.surface: m.value for m in find_dates("قال أمس إن زيارة العام الماضي والشهر المقبل ويوم السبت", "2021-06-16")}
+    assert got == {"أمس": "2021-06-15", "العام الماضي": "2020", "الشهر المقبل": "2021-07", "يوم السبت": "2021-06-12"}
+
+
+def test_relative_dates_without_publication_stay_partial():
+    for m in find_dates("أمس وفي العام الماضي ويوم الثلاثاء وهذا العام"):
+        assert m.value is None and "relative" in m.flags and "partial" in m.flags
+
+
+def test_named_month_with_last_is_the_previous_occurrence():
+    assert one("في نيسان الماضي", "2021-02-10").value == "2020-04"
+    assert one("في نيسان الماضي", "2021-09-10").value == "2021-04"
+    assert one("في مارس الماضي").value is None
+
+
+def test_ambiguous_month_word_needs_context():
+    assert find_dates("مارس الوزير ضغوطاً كبيرة") == []
+    assert one("في مارس 2012").value == "2012-03"
+
+
+def test_hijri_year_is_converted_approximately():
+    m = one("في عام 1440 هـ")
+    assert m.value == "2018" and "hijri" in m.flags
+
+
+def test_arabic_indic_digits():
+    assert one("في ١٢ يناير ٢٠٢٠").value == "2020-01-12"
+
+
+def test_weekday_alone():
+    m = one("وصل الوفد يوم الاثنين")
+    assert "weekday" in m.flags and m.value is None
+
+
+def test_parse_published():
+    assert parse_published("2025-01") == (2025, 1, None)
+    assert parse_published(None) == (None, None, None)

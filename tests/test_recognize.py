@@ -1,0 +1,203 @@
+"""Recognition on our own Arabic and English sentences: clitics, variants, adjectives,
+metonyms, English names, discovery after titles and quotes, and actor records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from irkg.loaders.actors import build_actor_records, unlinked_id
+from irkg.loaders.arabic import match_key
+from irkg.loaders.dictionaries import load_dictionaries
+from irkg.loaders.recognize import recognize
+from irkg.schema.pipeline import Mention, Passage
+
+SAMPLES = Path(__file__).parent / "data" / "recognition"
+
+
+@pytest.fixture(scope="module")
+def dicts():
+    return load_dictionaries()
+
+
+def passage(text: str, idx: int = 0, file: str = "own.txt") -> Passage:
+    return Passage(doc="own", file=file, idx=idx, start=0, end=len(text), text=text, key=match_key(text))
+
+
+def actors(text: str, dicts, published: str | None = None) -> list[Mention]:
+    ms = [m for m in recognize(passage(text), dicts, published) if m.kind == "actor"]
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+    return ms
+
+
+def refs(text: str, dicts) -> list[str | None]:
+    return [m.ref for m in actors(text, dicts)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "surface"),
+    [
+        ("ورحب لبوتين بالفكرة", "vladimir_putin", "بوتين"),
+        ("وأكدت فروسيا موقفها", "russia", "روسيا"),
+        ("وتعهدت وإيران بالرد", "iran", "إيران"),
+        ("دعا الوزير للولايات المتحدة إلى التهدئة", "united_states", "للولايات المتحدة"),
+        ("ورحبت بالصين", "china", "الصين"),
+        ("انتقد ذلك والكرملين لاحقا", "russia", "الكرملين"),
+        ("كالعراق وغيره", "iraq", "العراق"),
+    ],
+)
+def test_proclitics_are_peeled_only_for_known_names(dicts, text, ref, surface):
+    ms = actors(text, dicts)
+    assert [(m.ref, m.surface) for m in ms] == [(ref, surface)]
+
+
+def test_unknown_words_are_never_stemmed(dicts):
+    # و + بوتين-like unknown word, ل + a common word: nothing recognised
+    assert actors("ولتين وبلادهم وللقاءات فيما بعد", dicts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("استقبل بزشكيان ضيفه", "masoud_pezeshkian"),
+        ("استقبل بيزشكيان ضيفه", "masoud_pezeshkian"),
+        ("استقبل پزشکیان ضيفه", "masoud_pezeshkian"),
+        ("صرح عراقچی للصحفيين", "abbas_araghchi"),
+        ("قال لافرووف للصحفيين", "sergey_lavrov"),  # a typo: fuzzy match
+        ("قال بسكوف للصحفيين", "dmitry_peskov"),
+    ],
+)
+def test_spelling_variants(dicts, text, ref):
+    assert refs(text, dicts) == [ref]
+
+
+def test_fuzzy_match_is_flagged_and_guarded(dicts):
+    m = actors("قال لافرووف للصحفيين", dicts)[0]
+    assert "fuzzy" in m.flags
+    # short or common words do not fuzzy-match names
+    assert actors("كان الطقس باردا ومستقرا في المساء", dicts) == []
+
+
+def test_adjectives_map_to_states(dicts):
+    ms = actors("عقد الجانبان الروسي والإيرانيون والأمريكية والبريطانيين لقاءات", dicts)
+    assert [m.ref for m in ms] == ["russia", "iran", "united_states", "united_kingdom"]
+    assert all("adjective" in m.flags for m in ms)
+
+
+def test_metonyms_map_to_governments_and_places(dicts):
+    ms = recognize(passage("ردت طهران على الكرملين وواشنطن"), dicts)
+    act = [(m.ref, m.flags) for m in ms if m.kind == "actor"]
+    assert act == [("iran", ["metonym"]), ("russia", ["metonym"]), ("united_states", ["metonym"])]
+    assert [m.ref for m in ms if m.kind == "place"] == ["tehran", "washington"]
+
+
+def test_longest_match_wins(dicts):
+    ms = actors("اجتمع مجلس الأمن الروسي ثم مجلس الأمن الدولي والمجلس الأعلى للأمن القومي", dicts)
+    assert [m.ref for m in ms] == ["russia_security_council", "unsc", "iran_snsc"]
+
+
+def test_generic_national_security_council_is_not_the_un(dicts):
+    assert "unsc" not in refs("اجتمع مجلس الأمن القومي في البلاد", dicts)
+
+
+def test_common_word_alias_needs_a_title(dicts):
+    assert refs("لعب دور رئيسي في المفاوضات", dicts) == []
+    ms = actors("في عهد رئيسي تحسنت العلاقات، وقال الرئيس رئيسي", dicts)
+    assert [m.ref for m in ms] == ["ebrahim_raisi", "ebrahim_raisi"]
+    assert ms[1].role == "president"
+
+
+def test_english_names_with_word_boundaries(dicts):
+    ms = actors("Russia's Gazprom and the IAEA met Iranian officials; Prussia and Russians", dicts)
+    assert [m.ref for m in ms] == ["russia", "gazprom", "iaea", "iran", "russia"]
+
+
+def test_short_acronyms_need_capitals(dicts):
+    assert refs("The US and the EU reacted", dicts) == ["united_states", "eu"]
+    assert refs("they told us about the plan", dicts) == []
+
+
+def test_news_agencies_are_not_actors(dicts):
+    text = "بحسب وكالة تسنيم ونقلت رويترز ووكالة الأنباء الروسية تاس، قال Reuters and TASS"
+    assert actors(text, dicts) == []
+
+
+def test_title_gives_role_to_known_person(dicts):
+    ms = actors("وقال وزير الخارجية الروسي سيرغي لافروف إن الاتفاق قائم", dicts)
+    lav = [m for m in ms if m.ref == "sergey_lavrov"][0]
+    assert lav.role == "foreign_minister" and "state=russia" in lav.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "state"),
+    [
+        ("وقال الرئيس القرغيزي صادر جاباروف إن بلاده مستعدة", "صادر جاباروف", "president", "kyrgyzstan"),
+        ("أعلن وزير الدفاع الأرميني سورين بابيكيان أن الجيش جاهز", "سورين بابيكيان", "defence_minister", "armenia"),
+        ("وأوضح المتحدث باسم الخارجية الصينية لين جيان أن بكين ترحب", "لين جيان", "spokesperson", "china"),
+        ("قال السفير الإيراني في موسكو رضا تقوي إن", "رضا تقوي", "ambassador", "iran"),
+        ("أعلن قائد القوات البرية كيومرث حيدري أن", "كيومرث حيدري", "commander", None),
+        ("وأكد أمين المجلس الأعلى للأمن القومي، بهروز نيكنام، أن", "بهروز نيكنام", "security_council_secretary", None),
+        ("Foreign Minister Tarek Haddad of Lebanon said", "Tarek Haddad", "foreign_minister", None),
+        ("President Anna Kovac arrived", "Anna Kovac", "president", None),
+    ],
+)
+def test_discovery_after_titles(dicts, text, surface, role, state):
+    found = [m for m in actors(text, dicts) if m.unlinked]
+    assert [(m.surface, m.role) for m in found] == [(surface, role)]
+    assert found[0].ref is None and "discovered" in found[0].flags
+    if state:
+        assert f"state={state}" in found[0].flags
+
+
+def test_discovery_does_not_take_verbs_or_particles(dicts):
+    for text in ("قال الرئيس إن البلاد بخير", "وزار وزير الخارجية في الأسبوع الماضي", "وأكد المتحدث باسم الوزارة أن"):
+        assert [m for m in actors(text, dicts) if m.unlinked] == [], text
+
+
+def test_quoted_names_after_organization_nouns(dicts):
+    found = [m for m in actors("أعلنت جماعة «سيوف الحق» وشركة \"نور فضا\" مسؤوليتهما", dicts) if m.unlinked]
+    assert [(m.surface, m.flags[-1]) for m in found] == [("سيوف الحق", "type=armed_group"), ("نور فضا", "type=company")]
+
+
+def test_mentions_include_items_topics_places_dates(dicts):
+    ms = recognize(passage("سلمت روسيا منظومة إس-400 إلى الهند في أصفهان في 5 أيار 2021 رغم العقوبات"), dicts)
+    kinds = {(m.kind.value, m.ref or m.value) for m in ms}
+    assert {("item", "s400"), ("place", "isfahan"), ("date", "2021-05-05"), ("topic", "sanctions")} <= kinds
+
+
+def test_relative_dates_use_published(dicts):
+    ms = [m for m in recognize(passage("زار الوفد موسكو العام الماضي"), dicts, "2024-03-01") if m.kind == "date"]
+    assert ms[0].value == "2023"
+
+
+def test_own_sample_documents(dicts):
+    items = []
+    for f in sorted(SAMPLES.glob("*.txt")):
+        for i, line in enumerate(f.read_text(encoding="utf-8").splitlines()):
+            p = passage(line, i, f.name)
+            items.append((p, recognize(p, dicts, "2025-12-01")))
+    recs = {r.id: r for r in build_actor_records(items, dicts)}
+    discovered = {r.label for r in recs.values() if not r.linked}
+    assert {
+        "سراج الدين مهر الدين", "نوروز قادروف", "فلاديمير بوغاتشوف", "كامران نادري", "فرهاد كيومرثي",
+        "الفجر الجديد", "تكنو بارس", "Talgat Bekov", "Reza Navabi",
+    } <= discovered
+    assert {"iran", "russia", "tajikistan", "kazakhstan", "irgc", "iran_snsc", "mohammad_javad_zarif",
+            "vladimir_putin", "iaea"} <= set(recs)
+    assert not any("تاس" in n or "Reuters" in n for r in recs.values() for n in r.names)
+    putin = recs["vladimir_putin"]
+    assert putin.label == "Vladimir Putin" and putin.type == "person" and putin.roles
+    assert putin.evidence[0].doc == "sample_english.txt" and putin.evidence[0].text.startswith("Foreign Minister")
+    spokes = recs[unlinked_id("نوروز قادروف")]
+    assert spokes.roles == [{"role": "spokesperson", "state": "tajikistan"}] and spokes.linked is False
+
+
+def test_actor_records_merge_names_and_cap_evidence(dicts):
+    items = [(passage(f"قال بوتين وبيوتين {i}", i), None) for i in range(8)]
+    items = [(p, recognize(p, dicts)) for p, _ in items]
+    recs = build_actor_records(items, dicts)
+    assert len(recs) == 1 and recs[0].id == "vladimir_putin"
+    assert len(recs[0].evidence) == 5
+    assert "بوتين" in recs[0].names and "Putin" in recs[0].names
