@@ -163,6 +163,14 @@ def recognize_question(question: str, dicts: Any) -> tuple[QuestionFacts, list[s
             taken[j] = True
         i += n
     rest = [t for t, used in zip(tokens, taken) if not used]
+    if not facts.topics:
+        # "nuclear" names the family of topic ids nuclear_*; the queries match it as a prefix.
+        ids = list(getattr(dicts, "topics", {}) or {})
+        for t in rest:
+            if len(t) >= 4 and any(i.startswith(t + "_") for i in ids):
+                facts.topics.append(t)
+                rest = [r for r in rest if r != t]
+                break
     return facts, rest
 
 

@@ -14,6 +14,7 @@
 // keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, كم, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري
 MATCH (i:Indicator)
 WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR $topic STARTS WITH i.topic + '_'
+       OR toLower(i.what) CONTAINS replace($topic, '_', ' ')
        OR EXISTS { MATCH (i)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
   AND ($year_from IS NULL OR toInteger(left(i.date, 4)) >= $year_from)
   AND ($year_to IS NULL OR toInteger(left(i.date, 4)) <= $year_to)
