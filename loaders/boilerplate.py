@@ -29,11 +29,16 @@ def cues() -> dict:
             out[name] = re.compile("|".join(f"(?:{fold_letters(v)})" for v in value))
         else:
             out[name] = frozenset(match_key(str(v)) for v in value)
+    # One pass per line: which kind of line cue (if any) matches.
+    groups = {"tail": "tail_cut_lines", "nav": "navigation_lines", "copy": "copyright_lines"}
+    out["line_cues"] = re.compile("|".join(f"(?P<{g}>{out[name].pattern})" for g, name in groups.items()))
     return out
 
 
 def is_page_marker(line: str) -> bool:
     """Tell whether a whole line is a page marker or a bare page number."""
+    if len(line) > 60:
+        return False
     return bool(cues()["page_marker_lines"].search(match_key(line.strip())))
 
 
@@ -62,22 +67,25 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
     seen = 0
     kept: list[list[Line]] = []
     cut = False
+    line_cue = c["line_cues"]
     for block in blocks:
         lines: list[Line] = []
         for line in block:
             seen += 1
             key = match_key(line.text)
-            if c["tail_cut_lines"].search(key) and seen > 0.4 * total:
+            m = line_cue.search(key)
+            kind = m.lastgroup if m else None
+            if kind == "tail" and seen > 0.4 * total:
                 repairs["teaser_tail"] += 1
                 cut = True
                 break
-            if c["navigation_lines"].search(key):
+            if kind == "nav":
                 repairs["navigation"] += 1
                 continue
-            if c["copyright_lines"].search(key) and len(key.split()) <= 25:
+            if kind == "copy" and len(key.split()) <= 25:
                 repairs["copyright"] += 1
                 continue
-            if len(_LETTER.findall(key)) < 2 and not any(ch.isdigit() for ch in key):
+            if len(key) < 8 and len(_LETTER.findall(key)) < 2 and not any(ch.isdigit() for ch in key):
                 repairs["stray_line"] += 1
                 continue
             lines.append(line)

@@ -12,6 +12,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from irkg.loaders.arabic import match_key
@@ -59,12 +60,13 @@ def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
 class Words:
     """The document's own vocabulary (match-key form), the evidence for rejoining split words."""
 
-    __slots__ = ("counts", "stems", "function_words")
+    __slots__ = ("counts", "stems", "function_words", "parts")
 
     def __init__(self, text: str = "") -> None:
         self.counts: Counter = Counter(_AR_WORD.findall(match_key(text))) if text else Counter()
         self.stems = {strip_clitics(w) for w in self.counts}
         self.function_words = cues()["function_words"]
+        self.parts = {w for w in self.counts if self.is_part(w)}
 
     def attested(self, word: str) -> bool:
         """Tell whether a whole word (possibly with proclitics) occurs in the document."""
@@ -78,16 +80,21 @@ class Words:
 
     def joinable(self, a: str, b: str) -> bool:
         """Tell whether pieces a + b (match keys, letters only) are one word broken in two."""
-        if not (a and b and (self.is_part(a) or self.is_part(b))):
+        joined = a + b
+        exact = joined in self.counts
+        if not exact and strip_clitics(joined) not in self.stems:
+            return False
+        if not (a in self.parts or b in self.parts):
             return False
         if a in self.function_words or b in self.function_words:
-            return self.counts[a + b] >= 1  # a real word beside a fragment: only an exact match
-        return self.attested(a + b)
+            return exact  # a real word beside a fragment: only an exact match
+        return bool(a and b)
 
 
 _CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(?=[\u0621-\u064a]{3})")
 
 
+@lru_cache(maxsize=65536)
 def strip_clitics(word: str) -> str:
     """Peel one layer of leading proclitics (و ف ب ل ك ال) when three letters remain."""
     return _CLITIC.sub("", word, count=1)
@@ -160,17 +167,15 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
     kind = ""
     tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
     if _GAP_LINE.search(line):
-        runs = [[(t.start(), t.end()) for t in re.finditer(r"\S+", line[a:b])] for a, b in (m.span() for m in _RUN.finditer(line))]
-        starts = [m.start() for m in _RUN.finditer(line)]
-        runs = [[(a + s0, b + s0) for a, b in run] for run, s0 in zip(runs, starts)]
+        runs = [[t.span() for t in _TOKEN.finditer(line, m.start(), m.end())] for m in _RUN.finditer(line)]
         if len(runs) >= 2:
             kind = "reversed_line"
             for run in runs:
-                if len(run) == 2 and sum(1 for a, b in run if _LTR_TOKEN.match(line[a:b])) == 1:
+                if len(run) == 2 and (_LTR_TOKEN.match(line, *run[0]) is not None) != (_LTR_TOKEN.match(line, *run[1]) is not None):
                     run.reverse()
-            tokens = list(reversed(runs))
+            tokens = runs[::-1]
     if not kind:
-        tokens = [[(m.start(), m.end()) for m in re.finditer(r"\S+", line)]]
+        tokens = [[m.span() for m in _TOKEN.finditer(line)]]
     flat = [t for run in tokens for t in run]
     order, glued = _rejoin(line, flat, words)
     if not kind and not glued:
@@ -192,7 +197,8 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
     return "".join(parts), omap, kind or "split_word"
 
 
-_LTR_TOKEN = re.compile(r"^[\"'(«]*[0-9A-Za-z%$.,\-/]+[\"')»]*[.,،]?$")
+_LTR_TOKEN = re.compile(r"[\"'(«]*[0-9A-Za-z%$.,\-/]+[\"')»]*[.,،]?(?!\S)")
+_TOKEN = re.compile(r"\S+")
 _LEAD_PUNCT_NUMBER = re.compile(r"^[،,.؛]\d")
 
 
@@ -204,20 +210,30 @@ def _rejoin(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[
     n = len(toks)
     tail = [_tail_letters(line[a:b]) for a, b in toks]
     head = [_head_letters(line[a:b]) for a, b in toks]
+    # Only a fragment can start a join: skip lines without one (most lines).
+    parts = words.parts
+    frag = [t in parts or h in parts for t, h in zip(tail, head)]
+    if not any(frag):
+        return list(toks), glued
+
+    def join(x: int, y: int) -> bool:
+        a, b = tail[x], head[y]
+        return (frag[x] or frag[y]) and a is not None and b is not None and words.joinable(a, b)
+
     while i < n:
-        if i + 1 < n and tail[i] and head[i + 1] and words.joinable(tail[i], head[i + 1]):
+        if i + 1 < n and join(i, i + 1):
             out.append(toks[i])
             out.append(toks[i + 1])
             glued[len(out) - 1] = True
             i += 2
             continue
-        if i + 2 < n and tail[i] and head[i + 2] and tail[i + 1] is not None and words.joinable(tail[i], head[i + 2]):
+        if i + 2 < n and tail[i + 1] is not None and join(i, i + 2):
             # A X B -> X AB: one word sits between the two pieces.
             out.extend([toks[i + 1], toks[i], toks[i + 2]])
             glued[len(out) - 1] = True
             i += 3
             continue
-        if i + 2 < n and tail[i + 2] and head[i] and tail[i + 1] is not None and words.joinable(tail[i + 2], head[i]):
+        if i + 2 < n and tail[i + 1] is not None and join(i + 2, i):
             # B X A -> AB X
             out.extend([toks[i + 2], toks[i], toks[i + 1]])
             glued[len(out) - 2] = True
@@ -279,6 +295,7 @@ def split_word_join(left: str, right: str, words: Words) -> bool:  # noqa: D401
     return a is not None and b is not None and words.joinable(a, b)
 
 
+@lru_cache(maxsize=65536)
 def _tail_letters(token: str) -> str | None:
     """Return the match key of a token that ends with a letter, else None."""
     key = match_key(token)
@@ -286,6 +303,7 @@ def _tail_letters(token: str) -> str | None:
     return m.group(0) if m else None
 
 
+@lru_cache(maxsize=65536)
 def _head_letters(token: str) -> str | None:
     """Return the leading letters (match key) of a token that starts with a letter, else None."""
     m = _AR_WORD.match(match_key(token))
