@@ -62,11 +62,12 @@ def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction
         out.mentions = mentions
         return out
 
+    from irkg.loaders.entities import complete_entities
     from irkg.loaders.extract import extract_facts
 
     records: list[Record] = list(build_actor_records(zip(passages, mentions), dicts))
     records.extend(extract_facts(doc, passages, mentions, dicts))
-    out.records = records
+    out.records = complete_entities(records, passages, mentions, dicts)
     return out
 
 
