@@ -378,7 +378,8 @@ def _index(d: Dictionaries) -> None:
     for toks, targets in ent.items():
         strong = [t for t in targets if t.how == "name" and t.kind == "actor"]
         tok = toks[0]
-        if len(toks) == 1 and len(tok) >= 5 and strong and tok not in common and re.fullmatch("[\u0621-\u064a]+", tok):
+        if len(toks) == 1 and len(tok) >= 5 and strong and tok not in common and re.fullmatch("[\u0621-\u064a]+", tok) \
+                and not tok.startswith("ال"):
             if any(t.kind == "none" for t in targets):
                 continue
             d.fuzzy_names[tok] = strong

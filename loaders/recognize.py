@@ -28,6 +28,7 @@ PROCLITICS = (
 )
 ARABIC_RE = re.compile(r"[\u0621-\u064a]+")
 FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_SHORT = 90.0  # five or six letters: one substituted letter is not enough
 FUZZY_MIN_LEN = 5
 NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "اب", "al", "bin", "ibn", "abu", "abdul"})
 # Second parts of compound given names (سراج الدين، عبد الله): an ال-word allowed inside a name.
@@ -122,10 +123,12 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
     if tok not in common and ARABIC_RE.fullmatch(tok):
         cands = [(tok, 0)] + [(tok[len(p):], _skip(p)) for p in PROCLITICS if tok.startswith(p)]
         for form, plen in cands:
-            if len(form) < FUZZY_MIN_LEN or form in common:
+            # words with the article are nouns and adjectives (السياسي is not السيسي)
+            if len(form) < FUZZY_MIN_LEN or form in common or form.startswith("ال"):
                 continue
             bucket = d.fuzzy_buckets.get(form[0], [])
-            got = process.extractOne(form, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            cutoff = FUZZY_CUTOFF if len(form) > 6 else FUZZY_CUTOFF_SHORT
+            got = process.extractOne(form, bucket, scorer=fuzz.ratio, score_cutoff=cutoff)
             if got and abs(len(got[0]) - len(form)) <= 2:
                 result = (d.fuzzy_names[got[0]], plen)
                 break
@@ -165,6 +168,13 @@ def _weak_ok(d: Dictionaries, toks: list[Tok], i: int) -> bool:
     return bool(forms & ctx) or any((prev1,) == k or tuple(prev2.split()) == k for k in d.title_index)
 
 
+def _article_peeled(toks: list[Tok], h: Hit) -> bool:
+    """Tell whether an article was peeled off the first token (المالي is not مالي)."""
+    tok = toks[h.i].text
+    prefix = tok[:len(tok) - len(h.form)] if h.form and tok.endswith(h.form) else ""
+    return prefix.endswith(("ال", "لل"))
+
+
 def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok], hits: list[Hit]) -> list[Mention]:
     out: list[Mention] = []
     for h in hits:
@@ -176,7 +186,7 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
                 continue
             if t.how == "acronym" and not re.sub(r"[^A-Za-z]", "", surface).isupper():
                 continue
-            if t.how == "weak" and not _weak_ok(d, toks, h.i):
+            if t.how == "weak" and (_article_peeled(toks, h) or not _weak_ok(d, toks, h.i)):
                 continue
             seen_kinds.add(t.kind)
             flags = [t.how] if t.how in ("adjective", "metonym", "weak") else []
@@ -201,7 +211,7 @@ def _is_latin(tok: str) -> bool:
 def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok],
               at: dict[int, Hit], out: list[Mention]) -> None:
     """Add unlinked actors named after titles; set `role` on known persons after titles."""
-    stop, orgs = d.words_of("stop"), d.words_of("org_nouns")
+    stop, orgs, quals = d.words_of("stop"), d.words_of("org_nouns"), d.words_of("qualifiers")
     by_start = {m.start: m for m in out if m.kind == MentionKind.ACTOR}
     i = 0
     while i < len(toks):
@@ -223,6 +233,9 @@ def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
                 k, hops = h.j, hops + 1
                 continue
             tk = toks[k].text
+            if tk in quals:
+                k, hops = k + 1, hops + 1
+                continue
             if tk in ("في", "لدي", "in", "to") and k + 1 < len(toks) and (k + 1) in at:
                 k, hops = at[k + 1].j, hops + 1
                 continue
@@ -286,9 +299,10 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
         return None
     if n >= 2:
         return j
-    # One word only: accept when the name is clearly closed (punctuation, a stop word, the end).
+    # One word only: Arabic has no capitals to tell a surname from an adjective (مستشار عسكري),
+    # so only a capitalised Latin name closed by punctuation, a stop word or the end is taken.
     closed = j == len(toks) or re.search(r"[^\s]", _gap(key, toks, j)) or toks[j].text in stop
-    return j if closed and len(toks[k].text) >= 3 else None
+    return j if latin and closed and len(toks[k].text) >= 3 else None
 
 
 def _discover_quoted(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], out: list[Mention]) -> None:
@@ -325,7 +339,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
             continue
         got = _fuzzy(dicts, t.text, cache)
         if got:
-            hits.append(Hit(k, k + 1, got[0], got[1], fuzzy=True))
+            hits.append(Hit(k, k + 1, got[0], got[1], fuzzy=True, form=t.text[got[1]:]))
     hits.sort(key=lambda h: h.i)
     out = _entity_mentions(dicts, text, pos, toks, hits)
     at = {h.i: h for h in hits}
