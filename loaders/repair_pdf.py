@@ -13,7 +13,10 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
+
+import yaml
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.boilerplate import cues, ends_sentence
@@ -69,8 +72,14 @@ class Words:
         self.parts = {w for w in self.counts if self.is_part(w)}
 
     def attested(self, word: str) -> bool:
-        """Tell whether a whole word (possibly with proclitics) occurs in the document."""
-        return self.counts[word] >= 1 or strip_clitics(word) in self.stems
+        """Tell whether a whole word (possibly with proclitics) occurs in the document or the lexicon."""
+        if word in self.counts or strip_clitics(word) in self.stems:
+            return True
+        stem = strip_clitics(word)
+        if stem in _lexicon():
+            return True
+        # A nisba adjective (ـية) of an attested noun (ـة): الثورية from الثورة.
+        return stem.endswith("يه") and len(stem) >= 5 and (stem[:-2] + "ه" in self.stems or stem[:-2] + "ه" in _lexicon())
 
     def is_part(self, piece: str) -> bool:
         """Tell whether a piece looks like a fragment rather than a word of its own."""
@@ -82,7 +91,7 @@ class Words:
         """Tell whether pieces a + b (match keys, letters only) are one word broken in two."""
         joined = a + b
         exact = joined in self.counts
-        if not exact and strip_clitics(joined) not in self.stems:
+        if not exact and not self.attested(joined):
             return False
         if not (a in self.parts or b in self.parts):
             return False
@@ -92,6 +101,13 @@ class Words:
 
 
 _CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(?=[\u0621-\u064a]{3})")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Load the general vocabulary (match-key form, proclitics peeled)."""
+    raw = yaml.safe_load(resources.files("irkg.loaders").joinpath("dictionaries/lexicon_ar.yaml").read_text(encoding="utf-8"))
+    return frozenset(strip_clitics(match_key(str(w))) for w in raw.get("words", []))
 
 
 @lru_cache(maxsize=65536)
@@ -334,14 +350,66 @@ def continues_across_blocks(prev: str, cur: str, block: list[Line], width: float
 
 
 def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
-    """Drop pull quotes: a block whose words repeat verbatim inside another block."""
-    keys = [" ".join(match_key(" ".join(line.text for line in b)).split()) for b in blocks]
+    """Drop pull quotes: blocks repeated verbatim inside other blocks, then repeated runs of lines."""
+    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs), repairs)
+
+
+def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop a block whose words occur verbatim inside another block (or earlier, identical)."""
+    keys = [" ".join(_AR_WORD.findall(match_key(" ".join(line.text for line in b)))) for b in blocks]
     out: list[list[Line]] = []
     for i, block in enumerate(blocks):
         k = keys[i]
-        repeat = len(k) >= 40 and any(j != i and (k in keys[j] if len(keys[j]) > len(k) else (k == keys[j] and j < i)) for j in range(len(keys)))
-        if repeat:
+        if len(k) >= 40 and any(j != i and (k in keys[j] if len(keys[j]) > len(k) else (k == keys[j] and j < i)) for j in range(len(keys))):
             repairs["pull_quote"] += 1
             continue
         out.append(block)
     return out
+
+
+def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop pull quotes: runs of lines whose words repeat elsewhere and that interrupt a sentence.
+
+    A line counts as repeated when nearly all its word trigrams occur twice in the
+    document. A pull quote is set apart by the layout (its run starts a block) and cuts
+    into running text (the text before it does not end a sentence); the other copy is
+    the original. Runs are dropped one at a time, so two copies never both go.
+    """
+    flat = [(bi, li, line) for bi, block in enumerate(blocks) for li, line in enumerate(block)]
+    line_words = [_AR_WORD.findall(match_key(line.text)) for _, _, line in flat]
+    grams = [list(zip(w, w[1:], w[2:])) for w in line_words]
+    # Count over the whole word stream: the original copy may break its lines elsewhere.
+    stream = [w for ws in line_words for w in ws]
+    counts: Counter = Counter(zip(stream, stream[1:], stream[2:]))
+
+    def repeated(k: int) -> bool:
+        gs = grams[k]
+        return len(gs) >= 2 and sum(1 for g in gs if counts[g] >= 2) >= 0.8 * len(gs)
+
+    def in_context(k: int) -> bool:
+        # The words across the break (end of the line before + start of this one) also
+        # occur elsewhere: this copy sits in its own sentence, the other is the quote.
+        before, here = line_words[k - 1][-2:], line_words[k][:1]
+        return len(before) == 2 and len(here) == 1 and counts[(before[0], before[1], here[0])] >= 2
+
+    drop: set[int] = set()
+    k = 0
+    while k < len(flat):
+        if k == 0 or flat[k][1] != 0 or ends_sentence(flat[k - 1][2].text) or not repeated(k) or in_context(k):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(flat) and repeated(end + 1):
+            end += 1
+        if sum(len(grams[j]) for j in range(k, end + 1)) >= 4:
+            for j in range(k, end + 1):
+                drop.add(j)
+                counts.subtract(grams[j])
+            repairs["pull_quote"] += 1
+        k = end + 1
+    out: list[list[Line]] = [[] for _ in blocks]
+    for k, (bi, _, line) in enumerate(flat):
+        if k not in drop:
+            out[bi].append(line)
+    return [b for b in out if b]
+
