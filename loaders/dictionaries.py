@@ -365,7 +365,7 @@ def _index(d: Dictionaries) -> None:
     for p in d.places.values():
         for n in (p.name_en, p.name_ar, *p.aliases):
             if n:
-                _add(ent, n, Target(kind="place", ref=p.id))
+                _add(ent, n, _name_target("place", p.id, n, common))
     for t in d.topics.values():
         for n in (t.name_en, t.name_ar, *t.cues):
             if n:

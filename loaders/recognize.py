@@ -264,16 +264,28 @@ def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
                 i = nxt.j
                 continue
             if name:
-                a, b = _span(toks, k, name, pos, text)
                 flags = ["discovered"] + ([f"state={state}"] if state else [])
-                out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], unlinked=True, role=role, flags=flags))
-                i = name
+                while name:
+                    a, b = _span(toks, k, name, pos, text)
+                    out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], unlinked=True,
+                                       role=role, flags=list(flags)))
+                    i, name = name, None
+                    # a coordinated second name with the same title: العقيدين "X Y" و"Z W"
+                    if i + 2 < len(toks) and toks[i].text == "و" and not re.search(r"[.:؛;!?؟\n]", key[toks[i - 1].b:toks[i + 1].a]):
+                        k = i + 1
+                        name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin)
+                        name = name if name and name - k >= 2 else None
                 continue
         i = max(th.j, i + 1)
 
 
 def _is_org(d: Dictionaries, t: Target) -> bool:
     return t.kind == "actor" and d.actors[t.ref].type != ActorType.PERSON
+
+
+def _blocks(h: Hit | None) -> bool:
+    """Tell whether a dictionary hit ends a name (a common-word alias such as نجاد does not)."""
+    return h is not None and any(t.how != "weak" for t in h.targets)
 
 
 def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], k: int,
@@ -284,7 +296,7 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
         tk = toks[j].text
         if j > k and re.search(r"[^\s\-]", _gap(key, toks, j)):
             break
-        if tk in stop or tk.isdigit() or j in at or (tk,) in d.title_index or tk in orgs:
+        if tk in stop or tk.isdigit() or _blocks(at.get(j)) or (tk,) in d.title_index or tk in orgs:
             break
         if latin:
             if not (_is_latin(tk) and text[pos[toks[j].a]].isupper()):
@@ -306,9 +318,10 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
 
 
 def _discover_quoted(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], out: list[Mention]) -> None:
-    """Add unlinked organizations quoted after حركة/شركة/جماعة... («...»)."""
+    """Add unlinked organizations quoted after حركة/شركة/جماعة («...»), and quoted persons before a title."""
     nouns = d.words_of("quoted_org")
     taken = [(m.start, m.end) for m in out if m.kind == MentionKind.ACTOR]
+    _discover_quoted_persons(d, text, key, pos, toks, out, taken)
     for mt in re.finditer(r"([\u0621-\u064a]+)\s*([«\"“])([^«»\"“”\n]{2,40})([»\"”])", key):
         noun = mt.group(1)
         bare = next((r for r, _ in peel(noun, nouns)), noun)
@@ -321,6 +334,30 @@ def _discover_quoted(d: Dictionaries, text: str, key: str, pos: list[int], toks:
         typ = QUOTED_TYPE.get(bare, ActorType.ORGANIZATION)
         out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], unlinked=True,
                            flags=["discovered", "quoted", f"type={typ.value}"]))
+
+
+def _discover_quoted_persons(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok],
+                             out: list[Mention], taken: list[tuple[int, int]]) -> None:
+    """Add a quoted two-to-four-word name followed by a title: "X Y" آخر سفير لإيران ..."""
+    stop = d.words_of("stop")
+    starts = {t.a: n for n, t in enumerate(toks)}
+    for mt in re.finditer(r"[\"«“]([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})[\"»”]\s*", key):
+        words = mt.group(1).split()
+        if any(w in stop or w.startswith("ال") and w not in NAME_SUFFIXES for w in words):
+            continue
+        k = starts.get(mt.end())
+        if k is None:
+            continue
+        if toks[k].text in ("اخر", "اول", "سابق", "السابق"):  # "the last/first/former ambassador"
+            k += 1
+        th = _match_at(toks, k, d.title_index, d.title_first) if k < len(toks) else None
+        a, b = pos[mt.start(1)], pos[mt.end(1) - 1] + 1
+        if th is None or any(s < b and a < e for s, e in taken):
+            continue
+        role = d.title_index[(th.form, *(t.text for t in toks[th.i + 1:th.j]))]
+        out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], unlinked=True, role=role,
+                           flags=["discovered", "quoted"]))
+        taken.append((a, b))
 
 
 # --- entry point ---------------------------------------------------------------------------------

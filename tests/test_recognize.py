@@ -201,3 +201,19 @@ def test_actor_records_merge_names_and_cap_evidence(dicts):
     assert len(recs) == 1 and recs[0].id == "vladimir_putin"
     assert len(recs[0].evidence) == 5
     assert "بوتين" in recs[0].names and "Putin" in recs[0].names
+
+
+def test_coordinated_names_share_the_title(dicts):
+    found = [m for m in actors('قُتل العقيدين في الحرس الثوري "داود ميرزائي" و"بهمن كاظمي" في الغارة', dicts) if m.unlinked]
+    assert [(m.surface, m.role) for m in found] == [("داود ميرزائي", "officer"), ("بهمن كاظمي", "officer")]
+
+
+def test_quoted_name_before_a_title(dicts):
+    found = [m for m in actors('ولخص "منصور طاهري" آخر سفير لإيران لدى اليونان الموقف', dicts) if m.unlinked]
+    assert [(m.surface, m.role) for m in found] == [("منصور طاهري", "ambassador")]
+
+
+def test_common_word_place_needs_context(dicts):
+    ms = recognize(passage("تغير المشهد السياسي بعد زيارة مدينة مشهد"), dicts)
+    places = [(m.ref, m.surface) for m in ms if m.kind == "place"]
+    assert places == [("mashhad", "مشهد")]
