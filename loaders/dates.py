@@ -22,7 +22,7 @@ DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 OLD_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
-YEAR_WORD = r"(?:(?:من\s+)?(?:في\s+)?(?:عام|العام|عامي|سنه|السنه|year)\s+)"
+YEAR_WORD = r"(?:(?:عام|العام|عامي|سنه|السنه|year)\s+)"
 # Units and signs after a number that make it an amount, not a year.
 AMOUNT_AFTER = (
     r"\s*(?:%|٪|\$|دولار|مليون|مليار|الف|الاف|طن|اطنان|برميل|كيلو|كم|متر|ميل|يورو|روبل|ريال|تومان|"
@@ -42,6 +42,7 @@ class Calendar:
     suffix_of: dict[str, int] = field(default_factory=dict)
     decade_of: dict[str, int] = field(default_factory=dict)
     century_of: dict[str, int] = field(default_factory=dict)
+    century_name_of: dict[str, int] = field(default_factory=dict)
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -83,6 +84,9 @@ def calendar() -> Calendar:
     for base, names in data["centuries"].items():
         for n in names:
             c.century_of[_norm(n)] = int(base)
+    for base, names in data["century_names"].items():
+        for n in names:
+            c.century_name_of[_norm(n)] = int(base)
     for num, names in data["numbers"].items():
         for n in names:
             c.number_of[_norm(n)] = int(num)
@@ -95,12 +99,13 @@ def calendar() -> Calendar:
     E = r"(?![\w])"
     month = _alt(c.month_of)
     mon1 = rf"(?P<m1>{month})"
+    month_en = _alt(m for m in c.month_of if m.isascii())  # "March 4, 2018" is English word order only
     dual = rf"(?:\s*[/(]\s*(?P<m2>{month})\s*\)?)?"
     clit = r"(?P<clit>[وفبل])?"
-    year_tail = rf"(?:\s*[,،]?\s*{YEAR_WORD}?(?P<y>{OLD_YEAR})(?:\s*م{E})?)"
+    year_tail = rf"(?:\s*[,،]?\s*(?:من\s+)?{YEAR_WORD}?(?P<y>{OLD_YEAR})(?:\s*م{E})?)"
     wday = rf"(?:(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)})\s*[,،]?\s*(?:الموافق\s+)?)?"
     count = _alt(c.number_of)
-    c.words = re.compile(_alt([*c.month_of, *c.weekday_of, *c.relative, *c.decade_of, "first"]))
+    c.words = re.compile(_alt([*c.month_of, *c.weekday_of, *c.relative, *c.decade_of, "first", "قرن", "century"]))
     p = c.patterns
     p.append(("range", re.compile(
         rf"{B}(?:(?:من|بين)\s+)?{YEAR_WORD}?\(?\s*(?P<y1>{OLD_YEAR})\s*(?:[-–—/]|الي|حتي|و|to|and)\s*{YEAR_WORD}?(?P<y2>{OLD_YEAR})\s*\)?(?![\d])")))
@@ -113,7 +118,7 @@ def calendar() -> Calendar:
     p.append(("day_month", re.compile(
         rf"{B}{wday}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{clit}{mon1}{dual}{year_tail}?{E}")))
     p.append(("month_day", re.compile(
-        rf"{B}{mon1}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
+        rf"{B}(?P<m1>{month_en})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
     p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))
     p.append(("month_rel", re.compile(rf"{B}{clit}{mon1}{dual}\s+(?P<suf>{_alt(c.suffix_of)}){E}")))
     p.append(("month_rel_en", re.compile(rf"{B}(?P<suf>last|next)\s+{mon1}{E}")))
@@ -121,6 +126,7 @@ def calendar() -> Calendar:
     p.append(("decade", re.compile(
         rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+(?:من\s+)?(?P<cent>{_alt(c.century_of)}){E})?"
         rf"|{B}(?:the\s+)?(?P<y4>(?:1[5-9]|20)\d0)['’]?s{E}")))
+    p.append(("century", re.compile(rf"{B}(?P<cn>{_alt(c.century_name_of)}){E}")))
     p.append(("hijri", re.compile(rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<h>1[34]\d\d)\s*(?:هـ|ه|هجري|هجريه|للهجره){E}")))
     p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
     p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)}){E}")))
@@ -276,6 +282,9 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         if not g.get("cent"):
             flags.append("century_assumed")
         return _iso(y), ["decade", f"end={y + 9}", *flags]
+    if kind == "century":
+        y = c.century_name_of[" ".join(g["cn"].split())]
+        return _iso(y), ["century", f"end={y + 99}"]
     if kind == "hijri":
         h = int(g["h"])
         return _iso(int(h * 0.970229 + 621.5643)), ["hijri", f"hijri={h}", "approximate"]

@@ -156,3 +156,13 @@ def test_weekday_alone():
 def test_parse_published():
     assert parse_published("2025-01") == (2025, 1, None)
     assert parse_published(None) == (None, None, None)
+
+
+def test_century_alone():
+    m = one("تعود العلاقات إلى القرن التاسع عشر")
+    assert m.value == "1800" and "century" in m.flags and "end=1899" in m.flags
+
+
+def test_decade_with_century_is_one_mention():
+    m = one("في تسعينيات القرن العشرين")
+    assert m.value == "1990" and "decade" in m.flags
