@@ -42,6 +42,17 @@ def is_page_marker(line: str) -> bool:
     return bool(cues()["page_marker_lines"].search(match_key(line.strip())))
 
 
+def is_continuation(line: str) -> bool:
+    """Tell whether a line says the text continues on the next page (يتبع)."""
+    return len(line) <= 60 and bool(cues()["continuation_lines"].search(match_key(line.strip())))
+
+
+def is_running_header(line: str) -> bool:
+    """Tell whether a line right after a page break looks like a running header."""
+    t = line.strip()
+    return 0 < len(t.split()) <= 8 and not ends_sentence(t) and not t.startswith(("-", "•", "●", "*"))
+
+
 def page_marker_prefix(line: str) -> int:
     """Return how many characters of `line` are a page marker glued before its text (0 if none)."""
     if "ص" not in line[:12]:

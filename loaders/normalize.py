@@ -57,11 +57,24 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
     lines: list[Line | None] = []
+    page_break = False  # after a "continued" line: the running header comes next
     for start, end, mark in placed:
         line_text = text[start:end]
         if not line_text.strip():
             lines.append(None)
             continue
+        if bp.is_continuation(line_text):
+            repairs["page_marker"] += 1
+            _flow_last(lines)
+            lines.append(None)
+            page_break = True
+            continue
+        if page_break:
+            page_break = False
+            if bp.is_running_header(line_text) and not bp.is_page_marker(line_text) and not bp.page_marker_prefix(line_text):
+                repairs["running_header"] += 1
+                lines.append(None)
+                continue
         if bp.is_page_marker(line_text):
             repairs["page_marker"] += 1
             lines.append(None)
@@ -92,6 +105,15 @@ def normalize(doc: Document) -> NormalizedDoc:
         blocks = rp.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
     return NormalizedDoc(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+
+
+def _flow_last(lines: list[Line | None]) -> None:
+    """Let the last line before a page break run on into the next page when its sentence is open."""
+    for line in reversed(lines):
+        if line is not None:
+            if not bp.ends_sentence(line.text) and not line.text.rstrip().endswith(":"):
+                line.flow = True
+            return
 
 
 def _append_mark(pieces: list[Piece], mark: str, offset: int) -> list[Piece]:
@@ -147,7 +169,7 @@ def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: rp.Words, repa
         for li, line in enumerate(block):
             if prev_line is not None:
                 if li == 0:
-                    flow = layout.pdf and (prev_line.flow or rp.continues_across_blocks(prev_line.text, line.text, block, wide))
+                    flow = prev_line.flow or (layout.pdf and rp.continues_across_blocks(prev_line.text, line.text, block, wide))
                 else:
                     flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf, prev_line.flow)
                 if flow:

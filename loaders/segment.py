@@ -88,6 +88,8 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     start = a
     abbrev = cues()["abbreviations"]
     for m in _BOUNDARY.finditer(text, a, b):
+        if text[m.start()] == "؛" and len(text[start : m.start()].split()) < 4:
+            continue  # a discourse marker (في المقابل؛ ولذا؛) belongs to the clause after it
         if text[m.start()] == "." and m.end() - m.start() == 1:
             prev = _PREV_TOKEN.search(text, start, m.start())
             token = prev.group(1) if prev else ""

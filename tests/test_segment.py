@@ -23,9 +23,14 @@ def _passages(text: str, file: str = "s.txt"):
 
 
 def test_sentences_split_on_arabic_punctuation():
-    ps = _passages("وصل الوفد أمس. هل تنجح المفاوضات؟ نعم بالتأكيد! وانتهى الاجتماع؛ ثم غادر الجميع.\n")
-    assert [p.text for p in ps] == ["وصل الوفد أمس.", "هل تنجح المفاوضات؟", "نعم بالتأكيد!", "وانتهى الاجتماع؛", "ثم غادر الجميع."]
+    ps = _passages("وصل الوفد أمس. هل تنجح المفاوضات؟ نعم بالتأكيد! وانتهى الاجتماع بعد ساعتين كاملتين؛ ثم غادر الجميع.\n")
+    assert [p.text for p in ps] == ["وصل الوفد أمس.", "هل تنجح المفاوضات؟", "نعم بالتأكيد!", "وانتهى الاجتماع بعد ساعتين كاملتين؛", "ثم غادر الجميع."]
     assert [p.idx for p in ps] == [0, 1, 2, 3, 4]
+
+
+def test_short_discourse_marker_before_semicolon_stays_with_its_clause():
+    ps = _passages("وفي المقابل؛ تبقى الخلافات قائمة بين الطرفين.\n")
+    assert [p.text for p in ps] == ["وفي المقابل؛ تبقى الخلافات قائمة بين الطرفين."]
 
 
 def test_no_split_on_decimals_dates_or_abbreviations():
@@ -38,6 +43,12 @@ def test_bullets_are_passages_without_their_marker():
     ps = _passages("الخلاصة:\n- يتوسع التبادل التجاري بين البلدين.\n- تبقى العقبات المالية قائمة.\n")
     bullets = [p for p in ps if p.kind == PassageKind.BULLET]
     assert [p.text for p in bullets] == ["يتوسع التبادل التجاري بين البلدين.", "تبقى العقبات المالية قائمة."]
+
+
+def test_page_break_with_running_header_is_bridged():
+    text = "يرى الباحثون أن التعاون بين المدينتين سيتوسع خلال السنوات المقبلة مع\n\nيتبع:\n\nآفاق التعاون\n\nص 07\n\nزيادة الاستثمارات في الموانئ.\n"
+    ps = _passages(text)
+    assert [p.text for p in ps] == ["يرى الباحثون أن التعاون بين المدينتين سيتوسع خلال السنوات المقبلة مع زيادة الاستثمارات في الموانئ."]
 
 
 def test_heading_is_marked_and_separated_from_paragraph():
