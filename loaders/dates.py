@@ -271,9 +271,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         if key in c.ambiguous and not m2:
             return None
         if pub[0]:
-            # news reports the recent past: a month well after publication belongs to the year before
-            y = pub[0] - 1 if pub[1] and m1 > pub[1] + 1 else pub[0]
-            return _iso(y, m1), flags + ["year_inferred"]
+            # the publication year; past or future is the sentence's business (flagged)
+            return _iso(pub[0], m1), flags + ["year_inferred"]
         return None, flags + ["partial", f"month={m1:02d}"]
     if kind == "decade":
         if g.get("y4"):

@@ -167,6 +167,3 @@ def test_decade_with_century_is_one_mention():
     m = one("في تسعينيات القرن العشرين")
     assert m.value == "1990" and "decade" in m.flags
 
-
-def test_month_without_year_after_publication_month_is_last_year():
-    assert one("في شهر تشرين الأول تم التوقيع", "2022-03-05").value == "2021-10"
