@@ -45,7 +45,7 @@ def _targets(pc: PassageCtx, cc: dict) -> list[str]:
     found = [h.cat for h in cc["targets"].find(pc.key)]
     items = getattr(pc.dc.dicts, "items", {})
     if not found and any(str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform") for m in pc.items):
-        found = ["arms_deliveries"]
+        found = ["arms"]
     return list(dict.fromkeys(found))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from irkg.loaders.arabic import match_key
@@ -23,10 +24,16 @@ _STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "fro
 _KEEP_FIRST = {"kind", "id", "label", "evidence", "conflicts", "certainty", "summary", "date_precision", "values"}
 
 
+def _ident(x) -> str:
+    if isinstance(x, BaseModel):
+        return x.model_dump_json()
+    return json.dumps(x, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def _dedupe(items: list) -> list:
     seen, out = set(), []
     for x in items:
-        k = json.dumps(x, sort_keys=True, ensure_ascii=False, default=str)
+        k = _ident(x)
         if k not in seen:
             seen.add(k)
             out.append(x)
@@ -37,58 +44,71 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
-def merge_two(a: Record, b: Record) -> Record:
-    """Return `a` with `b`'s evidence and values folded in; disagreements go to `conflicts`."""
-    da, db = a.model_dump(), b.model_dump()
-    conflicts = list(dict.fromkeys(da.get("conflicts", []) + db.get("conflicts", [])))
-    for f, vb in db.items():
-        va = da.get(f)
-        if f in _KEEP_FIRST:
-            continue
-        if isinstance(va, list):
-            da[f] = _dedupe(va + (vb or []))
-        elif va in (None, "", 0) and vb not in (None, ""):
-            da[f] = vb
-        elif f == "status" and vb:
-            da[f] = max((va, vb), key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else -1)
-        elif f == "date" and isinstance(va, str) and isinstance(vb, str) and _compatible_dates(va, vb):
-            da[f] = max(va, vb, key=len)
-        elif vb not in (None, "") and vb != va and f in CONFLICT_FIELDS:
-            if f not in conflicts:
+def merge_group(recs: list[Record]) -> Record:
+    """Return the first record with the others' evidence and values folded in; disagreements go to `conflicts`."""
+    if len(recs) == 1:
+        return recs[0]
+    a = recs[0].model_copy(deep=False)
+    conflicts = list(a.conflicts)
+    evidence = list(a.evidence)
+    seen = {(e.doc, e.passage) for e in evidence}
+    fields = [f for f in type(a).model_fields if f not in _KEEP_FIRST]
+    for b in recs[1:]:
+        conflicts += [c for c in b.conflicts if c not in conflicts]
+        for f in fields:
+            va, vb = getattr(a, f), getattr(b, f)
+            if isinstance(va, list):
+                if vb:
+                    setattr(a, f, _dedupe(va + list(vb)))
+            elif va in (None, "", 0) and vb not in (None, ""):
+                setattr(a, f, vb)
+            elif f == "status" and vb:
+                setattr(a, f, max((va, vb), key=lambda s: _STATUS_ORDER.index(s) if s in _STATUS_ORDER else -1))
+            elif f == "date" and isinstance(va, str) and isinstance(vb, str) and _compatible_dates(va, vb):
+                setattr(a, f, max(va, vb, key=len))
+            elif vb not in (None, "") and vb != va and f in CONFLICT_FIELDS and f not in conflicts:
                 conflicts.append(f)
-    if da.get("date") and "date_precision" in da:
-        da["date_precision"] = {4: "year", 7: "month", 10: "day"}.get(len(da["date"]))
-    seen = {(e["doc"], e["passage"]) for e in da["evidence"]}
-    da["evidence"] = da["evidence"] + [e for e in db["evidence"] if (e["doc"], e["passage"]) not in seen]
-    da["conflicts"] = conflicts
+        for e in b.evidence:
+            if (e.doc, e.passage) not in seen:
+                seen.add((e.doc, e.passage))
+                evidence.append(e)
+        if a.kind == "event" and b.date == a.date and len(b.label) > len(a.label):
+            a.label = b.label
+    if getattr(a, "date", None) and "date_precision" in type(a).model_fields:
+        a.date_precision = {4: "year", 7: "month", 10: "day"}.get(len(a.date))
+    a.evidence = evidence
     if a.kind == "indicator":
-        da["values"] = _indicator_values(da["evidence"])
-        if len({v["value"] for v in da["values"]}) > 1 and "value" not in conflicts:
+        a.values = _indicator_values(evidence)
+        if a.values and "value" not in conflicts:
             conflicts.append("value")
-    levels = [e["certainty"] for e in da["evidence"]]
+    a.conflicts = conflicts
+    levels = [e.certainty for e in evidence]
     if levels:
-        da["certainty"] = Certainty.ASSERTED if Certainty.ASSERTED in levels else levels[0]
-    if len(db.get("label", "")) > len(da.get("label", "")) and a.kind == "event" and db.get("date") == da.get("date"):
-        da["label"] = db["label"]
-    return type(a).model_validate(da)
+        a.certainty = Certainty.ASSERTED if Certainty.ASSERTED in levels else levels[0]
+    return a
 
 
-def _indicator_values(evidence: list[dict]) -> list[dict[str, str]]:
+def merge_two(a: Record, b: Record) -> Record:
+    """Return `a` with `b`'s evidence and values folded in."""
+    return merge_group([a, b])
+
+
+def _indicator_values(evidence: list) -> list[dict[str, str]]:
     out, seen = [], set()
     for e in evidence:
-        v = e.get("claims", {}).get("value")
-        if v is not None and (v, e["doc"]) not in seen:
-            seen.add((v, e["doc"]))
-            out.append({"value": v, "unit": e["claims"].get("unit", ""), "doc": e["doc"]})
+        v = e.claims.get("value")
+        if v is not None and (v, e.doc) not in seen:
+            seen.add((v, e.doc))
+            out.append({"value": v, "unit": e.claims.get("unit", ""), "doc": e.doc})
     return out if len({x["value"] for x in out}) > 1 else []
 
 
 def merge_by_id(records: list[Record]) -> list[Record]:
     """Fold records with the same id into one, in first-seen order."""
-    by: dict[str, Record] = {}
+    by: dict[str, list[Record]] = {}
     for r in records:
-        by[r.id] = merge_two(by[r.id], r) if r.id in by else r
-    return list(by.values())
+        by.setdefault(r.id, []).append(r)
+    return [merge_group(g) for g in by.values()]
 
 
 def _merge_agreements(recs: list[Record]) -> list[Record]:
@@ -145,15 +165,16 @@ def _merge_events(recs: list[Record]) -> list[Record]:
             if not (same_agr or len(shared) >= 2 or shared == set(o.participants) or
                     any(":" not in s and s not in ("iran", "russia") for s in shared)):
                 continue
-            if not o.date and _other_dated(recs, alive, i, o):
+            if not o.date and _other_dated(recs, alive, i, o, cands):
                 continue  # an undated mention that fits several dated events stays apart
             recs[i] = r = merge_two(r, o)
             alive[j] = False
     return [r for k, r in enumerate(recs) if alive[k]]
 
 
-def _other_dated(recs, alive, i, o) -> bool:
-    for k, x in enumerate(recs):
+def _other_dated(recs, alive, i, o, cands) -> bool:
+    for k in cands:
+        x = recs[k]
         if k != i and alive[k] and x is not o and x.type == o.type and x.date and \
                 set(o.participants) <= set(x.participants) and o.participants:
             return True
