@@ -1,14 +1,44 @@
-"""PDF text through pypdf (optional extra `pdf`); artifacts are left to the normalizer."""
+"""PDF text through pypdf (optional extra `pdf`), with right-to-left lines put in reading order.
+
+pypdf gives each Arabic run its letters in logical order, but a line that mixes Arabic
+with numbers or Latin comes out as its runs in visual order, left to right
+(`. بحضور الوزيرين2024  مارس12 وقعت ...`). Reversing the runs of such a line restores
+reading order; the normalizer then applies the usual repairs.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 
 from pypdf import PdfReader
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
+# An LTR run: digits or Latin letters with their inner punctuation (2,5  S-400  12/3).
+_LTR_RUN = re.compile(r"([0-9A-Za-z\u0660-\u0669](?:[0-9A-Za-z\u0660-\u0669.,%/:\-]*[0-9A-Za-z\u0660-\u0669%])?)")
+_LEADING_PUNCT = re.compile(r"^([.،,؛:!؟]+)\s*(.*)$", re.S)
 
 
 def extract_pdf_text(data: bytes) -> str:
     """Return the text of every page, pages separated by a blank line."""
     reader = PdfReader(io.BytesIO(data))
     pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
-    return "\n\n".join(pages) + "\n"
+    text = "\n\n".join(pages) + "\n"
+    return "\n".join(visual_to_logical(line) for line in text.split("\n"))
+
+
+def visual_to_logical(line: str) -> str:
+    """Put the runs of a mostly-Arabic line that mixes in numbers or Latin back in reading order."""
+    arabic = len(_ARABIC.findall(line))
+    if arabic == 0 or arabic < len(_LATIN.findall(line)) or not _LTR_RUN.search(line):
+        return line
+    parts = [p.strip() for p in _LTR_RUN.split(line)]
+    runs = [p for p in parts if p]
+    out: list[str] = []
+    for run in reversed(runs):
+        m = _LEADING_PUNCT.match(run)
+        if m and _ARABIC.search(m.group(2) or ""):
+            run = f"{m.group(2)}{m.group(1)}"  # a sentence end shown at the visual left
+        out.append(run)
+    return " ".join(out)

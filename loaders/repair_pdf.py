@@ -41,6 +41,7 @@ class Layout:
     """What the document's lines say about how it was produced."""
 
     pdf: bool
+    reversed_runs: bool
     shadda: bool
     mirror: bool
     line_width: float
@@ -50,14 +51,15 @@ def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
     """Decide from the line statistics whether the text is a PDF extraction and which repairs apply."""
     nonempty = [(s, e) for s, e in lines if e - s > 0 and text[s:e].strip()]
     gapped = sum(1 for s, e in nonempty if _GAP_LINE.search(text, s, e))
-    pdf = file.lower().endswith(".pdf") or (gapped >= 4 and gapped >= 0.1 * len(nonempty))
+    reversed_runs = gapped >= 4 and gapped >= 0.1 * len(nonempty)
+    pdf = file.lower().endswith(".pdf") or reversed_runs
     yeh_shadda = text.count("ي\u0651")
     shadda = pdf or (yeh_shadda >= 10 and yeh_shadda >= 0.45 * text.count("\u0651"))
     mirrored = len(re.findall(r"\)[^()\n]{1,200}\(", text))
     straight = len(re.findall(r"\([^()\n]{1,200}\)", text))
     lengths = [len(text[s:e].strip()) for s, e in nonempty]
     lengths = [n for n in lengths if n >= 15] or [80]
-    return Layout(pdf=pdf, shadda=shadda, mirror=pdf and mirrored > straight, line_width=statistics.median(lengths))
+    return Layout(pdf=pdf, reversed_runs=reversed_runs, shadda=shadda, mirror=pdf and mirrored > straight, line_width=statistics.median(lengths))
 
 
 class Words:
@@ -182,7 +184,7 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
     """
     kind = ""
     tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
-    if _GAP_LINE.search(line):
+    if layout.reversed_runs and _GAP_LINE.search(line):
         runs = [[t.span() for t in _TOKEN.finditer(line, m.start(), m.end())] for m in _RUN.finditer(line)]
         if len(runs) >= 2:
             kind = "reversed_line"

@@ -61,12 +61,15 @@ def segment(nd: NormalizedDoc) -> list[Passage]:
 def is_heading(line: str, nxt: str) -> bool:
     """Tell whether a line is a heading: short, no final punctuation, followed by longer text."""
     t = line.strip()
-    if not t or len(t) > 90 or len(t.split()) > 12 or t[-1] in _HEADING_END:
-        return False
-    if not _LETTER.search(t):
-        return False
     n = nxt.strip()
-    return bool(n) and (len(n) > len(t) * 1.5 or n[-1] in ".!?؟")
+    if not t or not n or len(t) > 90 or len(t.split()) > 12 or not _LETTER.search(t):
+        return False
+    if t[-1] in "?؟":
+        # A question standing alone above a long paragraph is a section heading.
+        return len(t.split()) <= 10 and len(n) >= 2 * len(t) and n[-1] not in "?؟"
+    if t[-1] in _HEADING_END:
+        return False
+    return len(n) > len(t) * 1.5 or n[-1] in ".!?؟"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

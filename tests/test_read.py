@@ -94,6 +94,25 @@ def test_pdf_without_text_is_reported_not_fatal(tmp_path):
     assert problems[0].file.endswith("scan.pdf")
 
 
+def test_arabic_pdf_is_read_in_reading_order():
+    # ports.pdf: our own sentences, laid out right to left with HarfBuzz shaping (fpdf2).
+    docs, problems = read_paths([DATA / "pdf" / "ports.pdf"])
+    assert problems == []
+    text = docs[0].text
+    assert docs[0].encoding == "pdf"
+    assert "في مجال النقل البحري في 12 مارس 2024 بحضور الوزيرين." in text
+    assert "إلى 5 مليارات دولار" in text
+    assert "(الشمالية والجنوبية)." in text
+
+
+def test_visual_order_line_is_put_in_reading_order():
+    from irkg.loaders.read_pdf import visual_to_logical
+
+    assert visual_to_logical(". في الميناء2023  يونيو3 افتتح الرصيف") == "افتتح الرصيف 3 يونيو 2023 في الميناء."
+    assert visual_to_logical("سطر عربي خالص بلا أرقام") == "سطر عربي خالص بلا أرقام"
+    assert visual_to_logical("An English line with 3 numbers 2024") == "An English line with 3 numbers 2024"
+
+
 def test_recursive_folder_reading(tmp_path):
     sub = tmp_path / "sub"
     sub.mkdir()
