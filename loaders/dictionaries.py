@@ -303,10 +303,17 @@ def _validate_title(path: Path, entry: Any) -> TitleEntry:
 
 
 def _check_refs(d: Dictionaries) -> None:
+    # ids are node ids in one JSONL stream and one graph: an actor and a topic may not share one
+    seen: dict[str, str] = {}
+    for section in ("actors", "items", "topics", "places"):
+        for rid in getattr(d, section):
+            if rid in seen:
+                raise InputError(f"{section} entry '{rid}': id already used in {seen[rid]}; choose another id")
+            seen[rid] = section
     for a in d.actors.values():
-        for ref in [a.country, *(r.state for r in a.roles)]:
+        for ref in [a.country, *(r.state for r in a.roles), *(r.org for r in a.roles)]:
             if ref and ref not in d.actors:
-                raise InputError(f"actors entry '{a.id}': unknown state id '{ref}'; use an id from actors_states.yaml")
+                raise InputError(f"actors entry '{a.id}': unknown actor id '{ref}'; use an id from actors*.yaml")
     for it in d.items.values():
         for t in it.topics:
             if t not in d.topics:

@@ -102,3 +102,17 @@ def test_missing_extra_path_is_an_input_error(tmp_path):
 
 def test_load_is_cached(dicts):
     assert load_dictionaries() is dicts
+
+
+def test_ids_are_unique_across_dictionaries(tmp_path):
+    clash = tmp_path / "clash.yaml"
+    clash.write_text("topics:\n- {id: iran, name_en: Iran topic}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="iran.*already used"):
+        build_dictionaries(dictionary_files([clash]))
+
+
+def test_role_organization_must_exist(tmp_path):
+    bad = tmp_path / "org.yaml"
+    bad.write_text("actors:\n- {id: ab_cd, type: person, name_en: Ab Cd, roles: [{role: head, org: nowhere_org}]}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="nowhere_org"):
+        build_dictionaries(dictionary_files([bad]))

@@ -115,7 +115,7 @@ def test_english_names_with_word_boundaries(dicts):
 
 
 def test_short_acronyms_need_capitals(dicts):
-    assert refs("The US and the EU reacted", dicts) == ["united_states", "eu"]
+    assert refs("The US and the EU reacted", dicts) == ["united_states", "european_union"]
     assert refs("they told us about the plan", dicts) == []
 
 
