@@ -222,6 +222,10 @@ def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
         role = d.title_index[(th.form, *(t.text for t in toks[th.i + 1:th.j]))]
         k, state, hops = th.j, None, 0
         latin = _is_latin(toks[i].text)
+        if latin:  # "Russian President X", "Iran's Foreign Minister X": the state comes first
+            before = next((h for h in at.values() if h.j == i or (h.j == i - 1 and toks[i - 1].text == "s")), None)
+            if before:
+                state = next((t.ref for t in before.targets if t.how == "adjective" or _is_state(d, t)), None)
         # Skip what qualifies the title: adjectives, organizations, "in Moscow", commas.
         while k < len(toks) and hops < 7:
             gap = _gap(key, toks, k)
@@ -229,7 +233,7 @@ def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
                 break
             h = at.get(k)
             if h and all(t.kind != "actor" or t.how in ("adjective", "metonym") or _is_org(d, t) for t in h.targets):
-                state = state or next((t.ref for t in h.targets if t.how == "adjective"), None)
+                state = state or next((t.ref for t in h.targets if t.how == "adjective" or _is_state(d, t)), None)
                 k, hops = h.j, hops + 1
                 continue
             tk = toks[k].text
@@ -279,6 +283,10 @@ def _discover(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
         i = max(th.j, i + 1)
 
 
+def _is_state(d: Dictionaries, t: Target) -> bool:
+    return t.kind == "actor" and t.how != "weak" and d.actors[t.ref].type == ActorType.STATE
+
+
 def _is_org(d: Dictionaries, t: Target) -> bool:
     return t.kind == "actor" and d.actors[t.ref].type != ActorType.PERSON
 
@@ -296,7 +304,11 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
         tk = toks[j].text
         if j > k and re.search(r"[^\s\-]", _gap(key, toks, j)):
             break
-        if tk in stop or tk.isdigit() or _blocks(at.get(j)) or (tk,) in d.title_index or tk in orgs:
+        h = at.get(j)
+        if j > k and h and not tk.startswith("ال") and all(t.how == "adjective" for t in h.targets):
+            j += 1  # a bare nisba after a name is a surname (شهرام إيراني): adjectives of names take ال
+            continue
+        if tk in stop or tk.isdigit() or _blocks(h) or (tk,) in d.title_index or tk in orgs:
             break
         if latin:
             if not (_is_latin(tk) and text[pos[toks[j].a]].isupper()):
@@ -382,6 +394,9 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     at = {h.i: h for h in hits}
     _discover(dicts, text, key, pos, toks, at, out)
     _discover_quoted(dicts, text, key, pos, toks, out)
+    names = [(m.start, m.end) for m in out if m.unlinked]
+    if names:  # an adjective inside a discovered name is a surname, not a state
+        out = [m for m in out if m.unlinked or not any(a <= m.start and m.end <= b for a, b in names)]
     for h in _scan(toks, dicts.topic_index, dicts.topic_first):
         a, b = _span(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:

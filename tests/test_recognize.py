@@ -217,3 +217,21 @@ def test_common_word_place_needs_context(dicts):
     ms = recognize(passage("تغير المشهد السياسي بعد زيارة مدينة مشهد"), dicts)
     places = [(m.ref, m.surface) for m in ms if m.kind == "place"]
     assert places == [("mashhad", "مشهد")]
+
+
+def test_state_name_after_title_gives_the_state(dicts):
+    ms = actors("وقال رئيس وزراء اليونان كوستاس ميتسوتاكيس إن", dicts)
+    new = [m for m in ms if m.unlinked][0]
+    assert new.surface == "كوستاس ميتسوتاكيس" and new.role == "prime_minister" and "state=greece" in new.flags
+
+
+def test_english_state_before_title(dicts):
+    ms = actors("Uzbek Deputy Prime Minister Jamshid Khodjaev and Iran's Foreign Minister Abbas Araghchi met", dicts)
+    got = {(m.surface, m.role, tuple(f for f in m.flags if f.startswith("state="))) for m in ms if m.role}
+    assert got == {("Jamshid Khodjaev", "deputy_prime_minister", ("state=uzbekistan",)),
+                   ("Abbas Araghchi", "foreign_minister", ("state=iran",))}
+
+
+def test_bare_nisba_after_a_given_name_is_a_surname(dicts):
+    ms = actors("وقال قائد البحرية الأدميرال شهرام إيراني إن المناورات انتهت", dicts)
+    assert [(m.surface, m.unlinked) for m in ms] == [("شهرام إيراني", True)]
