@@ -14,7 +14,7 @@ from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
-_NAME_STOP = re.compile(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول)\s|[،,.:;؛()«»\"“”]")
+_NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
             "deal": "Deal", "roadmap": "Roadmap", "membership": "Membership", "agreement": "Agreement"}
 
@@ -157,7 +157,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             nxt = pc.key[h.end:h.end + 20].split()
             if nxt and nxt[0] in cues["not_after"]:
                 continue
-            definite = h.prefix.endswith("ال") or h.cue.startswith("ال")
+            definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith("ال")
             name = _name_after(pc.key, h.start)
             bare = len(name.split()) <= 1 or nxt[:1] in (["بين"], ["مع"], ["التي"], ["الذي"])
             if definite and bare and last and pc.p.idx - last[0] <= _ANAPHORA_SPAN:

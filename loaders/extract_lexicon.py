@@ -41,6 +41,11 @@ class Lexicon:
             if k.endswith("="):
                 k = k[:-1]
                 self.exact.add(k)
+            if k.startswith("ال") and len(k) > 4:
+                # the article is matched as a proclitic, so that لل (ل + ال) also reaches it
+                if k in self.exact:
+                    self.exact.add(k[2:])
+                k = k[2:]
             if k:
                 self.cats[k] = cat
         alts = "|".join(

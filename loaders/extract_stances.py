@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
 
 _NEG_WINDOW = 45  # key characters before a characterization where a negator flips it
+_CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن)(?!\w)")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
 
 
@@ -45,12 +47,13 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
             char, pol = h.cat, sc["polarity"][h.cat]
-            if sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start):
+            negs = sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start)
+            if negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start):
                 char, pol = f"not_{char}", _FLIP[pol]
             if char in done:
                 continue
             done.add(char)
-            cert = assess_certainty(pc.key, h.start, h.end)
+            cert = assess_certainty(pc.key[:h.start])  # the negation is the stance, not a denial
             out.append(StanceRecord(
                 id=f"stance:{stem}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
                 characterization=char, polarity=pol, source=dc.doc.file, subjects=list(PAIR),

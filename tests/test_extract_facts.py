@@ -1,0 +1,83 @@
+"""Fact extraction on our own short Arabic documents (other actors, new wording)."""
+
+from pathlib import Path
+
+import pytest
+
+from irkg.loaders.dictionaries import load_dictionaries
+from irkg.loaders.extract import extract_facts
+from irkg.loaders.normalize import normalize
+from irkg.loaders.read import read_paths
+from irkg.loaders.recognize import recognize
+from irkg.loaders.segment import segment
+
+DATA = Path(__file__).parent / "data" / "facts"
+
+
+def _facts(name: str):
+    dicts = load_dictionaries()
+    docs, _ = read_paths([DATA / name])
+    doc = docs[0]
+    passages = segment(normalize(doc))
+    mentions = [recognize(p, dicts, doc.published) for p in passages]
+    return extract_facts(doc, passages, mentions, dicts)
+
+
+@pytest.fixture(scope="module")
+def gen1():
+    return _facts("gen_01.txt")
+
+
+@pytest.fixture(scope="module")
+def gen2():
+    return _facts("gen_02.txt")
+
+
+def _kind(recs, kind):
+    return [r for r in recs if r.kind == kind]
+
+
+def test_visit_with_date_and_participant(gen1):
+    visits = [e for e in _kind(gen1, "event") if e.type == "visit"]
+    assert any(e.date == "2024-03-03" and "sergey_lavrov" in e.participants for e in visits)
+
+
+def test_trade_indicator(gen1):
+    ind = [i for i in _kind(gen1, "indicator") if i.what == "bilateral trade"]
+    assert ind and ind[0].value == pytest.approx(4.8e9) and ind[0].unit == "USD" and ind[0].date == "2023"
+
+
+def test_energy_friction(gen1):
+    fr = _kind(gen1, "friction")
+    assert any("تتنافس" in e.text for f in fr for e in f.evidence)
+
+
+def test_negated_stance_and_tactical(gen1):
+    chars = {s.characterization for s in _kind(gen1, "stance")}
+    assert "not_strategic_partnership" in chars and "tactical_rapprochement" in chars
+
+
+def test_reported_delivery_is_reported(gen1):
+    dl = [e for e in _kind(gen1, "event") if e.type == "delivery"]
+    assert any(ev.certainty == "reported" and "تقارير" in ev.text for e in dl for ev in e.evidence)
+
+
+def test_arms_constraint_from_israel_ties(gen1):
+    cons = _kind(gen1, "constraint")
+    assert any(c.constrains == "arms" and "israel" in c.actors for c in cons)
+
+
+def test_treaty_facts(gen2):
+    (t,) = [a for a in _kind(gen2, "agreement") if a.id == "agreement:cspt"]
+    assert t.duration_years == 20 and t.articles == 47
+    assert "mutual_defence" in t.missing_provisions
+    assert t.ratified == "2025-05-21"
+
+
+def test_ratification_event(gen2):
+    assert any(e.type == "ratification" and e.agreement == "agreement:cspt" for e in _kind(gen2, "event"))
+
+
+def test_every_fact_has_evidence(gen1, gen2):
+    for r in gen1 + gen2:
+        assert r.evidence and all(e.text and e.end > e.start for e in r.evidence)

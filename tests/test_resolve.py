@@ -1,0 +1,42 @@
+"""Cross-document resolution: same id merges, disagreements are kept and flagged."""
+
+from irkg.loaders.resolve import resolve_records
+from irkg.schema.graph import AgreementRecord, Evidence, EventRecord, IndicatorRecord
+
+
+def _ev(doc, idx, **claims):
+    return Evidence(doc=doc, passage=idx, start=0, end=10, text="نص", claims={k: str(v) for k, v in claims.items()})
+
+
+def test_indicator_conflict_kept():
+    a = IndicatorRecord(id="indicator:x:usd:2022", label="x", what="x", value=5e9, unit="USD", date="2022",
+                        evidence=[_ev("a.txt", 1, value="5e+09")])
+    b = IndicatorRecord(id="indicator:x:usd:2022", label="x", what="x", value=4e9, unit="USD", date="2022",
+                        evidence=[_ev("b.txt", 3, value="4e+09")])
+    (r,) = resolve_records([a, b])
+    assert "value" in r.conflicts and len(r.evidence) == 2
+    assert {v["doc"] for v in r.values} == {"a.txt", "b.txt"}
+
+
+def test_agreement_date_conflict():
+    a = AgreementRecord(id="agreement:t", label="T", date="2025-01-17", evidence=[_ev("a.txt", 1, date="2025-01-17")])
+    b = AgreementRecord(id="agreement:t", label="T", date="2025-01-18", evidence=[_ev("b.txt", 2, date="2025-01-18")])
+    (r,) = resolve_records([a, b])
+    assert r.date == "2025-01-17" and r.conflicts == ["date"]
+    assert [e.claims["date"] for e in r.evidence] == ["2025-01-17", "2025-01-18"]
+
+
+def test_events_merge_on_compatible_dates():
+    a = EventRecord(id="event:visit:2022-07:p", label="v", type="visit", date="2022-07", participants=["p", "iran"],
+                    evidence=[_ev("a.txt", 1)])
+    b = EventRecord(id="event:visit:nodate:p", label="v", type="visit", participants=["p"], evidence=[_ev("b.txt", 4)])
+    (r,) = resolve_records([a, b])
+    assert r.date == "2022-07" and len(r.evidence) == 2
+
+
+def test_events_with_different_dates_stay_apart():
+    a = EventRecord(id="event:visit:2022-07:p", label="v", type="visit", date="2022-07", participants=["p"],
+                    evidence=[_ev("a.txt", 1)])
+    b = EventRecord(id="event:visit:2019-01:p", label="v", type="visit", date="2019-01", participants=["p"],
+                    evidence=[_ev("b.txt", 4)])
+    assert len(resolve_records([a, b])) == 2
