@@ -32,7 +32,10 @@ FUZZY_CUTOFF_SHORT = 90.0  # five or six letters: one substituted letter is not 
 FUZZY_MIN_LEN = 5
 NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "اب", "al", "bin", "ibn", "abu", "abdul"})
 # Second parts of compound given names (سراج الدين، عبد الله): an ال-word allowed inside a name.
-NAME_SUFFIXES = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحسين", "الزهراء", "الامين", "الهدي"})
+NAME_SUFFIXES = frozenset({
+    "الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحسين", "الزهراء", "الامين", "الهدي",
+    "الاول", "الثاني", "الثالث", "الرابع",  # regnal ordinals: عبد الله الثاني
+})
 QUOTED_TYPE = {
     "شركه": ActorType.COMPANY, "حركه": ActorType.ARMED_GROUP, "جماعه": ActorType.ARMED_GROUP,
     "ميليشيا": ActorType.ARMED_GROUP, "ميليشيات": ActorType.ARMED_GROUP, "تنظيم": ActorType.ARMED_GROUP,

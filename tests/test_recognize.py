@@ -235,3 +235,13 @@ def test_english_state_before_title(dicts):
 def test_bare_nisba_after_a_given_name_is_a_surname(dicts):
     ms = actors("وقال قائد البحرية الأدميرال شهرام إيراني إن المناورات انتهت", dicts)
     assert [(m.surface, m.unlinked) for m in ms] == [("شهرام إيراني", True)]
+
+
+def test_descriptors_after_a_title_are_not_names(dicts):
+    for text in ("وقال قائد عسكري رفيع المستوى إن الهجوم فشل", "وأكد مسؤول أمني كبير أن الوضع هادئ"):
+        assert [m for m in actors(text, dicts) if m.unlinked] == [], text
+
+
+def test_regnal_ordinal_is_part_of_the_name(dicts):
+    found = [m for m in actors("وأكد الملك حمد الثاني أن بلاده محايدة", dicts) if m.unlinked]
+    assert [(m.surface, m.role) for m in found] == [("حمد الثاني", "king")]
