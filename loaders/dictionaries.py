@@ -183,6 +183,25 @@ class Dictionaries(BaseModel):
                 return self.actors[t.ref]
         return None
 
+    def roles_at(self, ref: str, date: str | None = None) -> list[Role]:
+        """Return the offices an actor held on an ISO partial date (all offices when date is None)."""
+        a = self.actors.get(ref)
+        if a is None:
+            return []
+        if not date:
+            return list(a.roles)
+        # compare on the common precision: "2024" overlaps any role running through 2024
+        return [r for r in a.roles
+                if (not r.from_ or r.from_[:len(date)] <= date[:len(r.from_)])
+                and (not r.to or date[:len(r.to)] <= r.to[:len(date)])]
+
+    def state_of(self, ref: str) -> str | None:
+        """Return the state an actor belongs to: itself for a state, else its country."""
+        a = self.actors.get(ref)
+        if a is None:
+            return None
+        return a.id if a.type == ActorType.STATE else a.country
+
     def words_of(self, name: str) -> frozenset[str]:
         """Return a word list from titles.yaml as a set of match keys."""
         return self.word_sets.get(name, frozenset())

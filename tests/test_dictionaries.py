@@ -116,3 +116,16 @@ def test_role_organization_must_exist(tmp_path):
     bad.write_text("actors:\n- {id: ab_cd, type: person, name_en: Ab Cd, roles: [{role: head, org: nowhere_org}]}\n", encoding="utf-8")
     with pytest.raises(InputError, match="nowhere_org"):
         build_dictionaries(dictionary_files([bad]))
+
+
+def test_roles_at_a_date(dicts):
+    assert [r.role for r in dicts.roles_at("vladimir_putin", "2010-03")] == ["prime_minister"]
+    assert [r.role for r in dicts.roles_at("abbas_araghchi", "2025")] == ["foreign_minister"]
+    assert {r.role for r in dicts.roles_at("sergei_shoigu", "2024")} == {"defence_minister", "security_council_secretary"}
+    assert dicts.roles_at("nobody_here", "2020") == []
+
+
+def test_state_of(dicts):
+    assert dicts.state_of("abbas_araghchi") == "iran"
+    assert dicts.state_of("russia") == "russia"
+    assert dicts.state_of("nato") is None
