@@ -245,3 +245,8 @@ def test_descriptors_after_a_title_are_not_names(dicts):
 def test_regnal_ordinal_is_part_of_the_name(dicts):
     found = [m for m in actors("وأكد الملك حمد الثاني أن بلاده محايدة", dicts) if m.unlinked]
     assert [(m.surface, m.role) for m in found] == [("حمد الثاني", "king")]
+
+
+def test_generated_adjectives_cover_every_state(dicts):
+    ms = actors("وقال الوزير الكيني والسفيرة التشيكية والوفد الفنلندي", dicts)
+    assert [m.ref for m in ms] == ["kenya", "czechia", "finland"]
