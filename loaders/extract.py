@@ -114,7 +114,7 @@ class PassageCtx:
         """Return the date mention closest to the display span, within `window` characters."""
         best, dist = None, window + 1
         for d in self.dates:
-            if d.start in skip:
+            if d.start in skip or "century" in (d.flags or []):
                 continue
             gap = d.start - te if d.start >= te else ts - d.end
             gap = max(gap, 0) + (0 if d.start >= te else 20)  # dates usually follow the trigger
@@ -148,12 +148,20 @@ def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, i
     """Return (year, month) the document speaks from: its publication date, else the latest date it states."""
     if doc.published and re.match(r"^\d{4}", doc.published):
         return int(doc.published[:4]), int(doc.published[5:7]) if len(doc.published) >= 7 else 12
-    dates = [str(d.value) for pc in passages for d in pc.dates
-             if date_value(d) and "relative" not in (d.flags or []) and "1900" <= str(d.value)[:4] <= "2100"]
+    dates = []
+    for pc in passages:
+        for d in pc.dates:
+            flags = d.flags or []
+            if not date_value(d) or "relative" in flags or "century" in flags or "decade" in flags:
+                continue
+            end = next((f[4:] for f in flags if f.startswith("end=")), None)
+            dates.append(end if end and re.match(r"^\d{4}", end) else str(d.value))
+    dates = [d for d in dates if "1900" <= d[:4] <= "2100"]
     if not dates:
         return None
-    best = max(dates)
-    return int(best[:4]), int(best[5:7]) if len(best) >= 7 else 12
+    year = max(d[:4] for d in dates)
+    months = [int(d[5:7]) if len(d) >= 7 else 12 for d in dates if d[:4] == year]
+    return int(year), max(months)
 
 
 def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Mention]], dicts) -> list[Record]:

@@ -13,6 +13,7 @@ from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
+_PARTY_REACH = 90  # display characters around a kind word where its parties are named
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
 _NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
@@ -63,9 +64,9 @@ def _dates(pc: PassageCtx, cues) -> dict[str, str]:
         field = {"signed": "date", "ratified": "ratified", "in_force": "in_force"}.get(h.cat)
         if field and field not in out:
             ts, te = pc.span_of(h.start, h.end)
-            v = date_value(pc.nearest_date(ts, te, window=120))
-            if v:
-                out[field] = v
+            d = pc.nearest_date(ts, te, window=120)
+            if d is not None and (d.start >= te or ts - d.end <= 25):
+                out[field] = date_value(d)
     return out
 
 
@@ -139,6 +140,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
     cues = agreement_cues()
     by_passage: dict[int, list[str]] = {}
     last: tuple[int, str] | None = None
+    recent: dict[str, tuple[int, str]] = {}  # agreement kind -> (passage, id) last named
+    kind_of: dict[str, str] = {}
     for pc in pcs:
         ids: list[str] = []
         taken: list[tuple[int, int]] = []
@@ -151,21 +154,29 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             out.append(rec)
             ids.append(rec.id)
             taken.append((h.start, h.end))
-        for h in cues["kinds"].find(pc.key):
+            recent[rec.agreement_kind] = last = (pc.p.idx, rec.id)
+        kinds = cues["kinds"].find(pc.key)
+        for n, h in enumerate(kinds):
             if any(a <= h.start < b for a, b in taken):
                 continue
-            nxt = pc.key[h.end:h.end + 20].split()
-            if nxt and nxt[0] in cues["not_after"]:
+            nxt = pc.key[h.end:h.end + 30].split()
+            if nxt and (nxt[0] in cues["not_after"] or " ".join(nxt[:2]) in cues["not_after"]):
                 continue
+            if h.cat == "contract" and "ل" in h.prefix:
+                continue  # لعقود = for decades
+            if n + 1 < len(kinds) and kinds[n + 1].start - h.end < 14:
+                continue  # "اتفاق في شأن خارطة طريق": the second word names the kind
             definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith("ال")
             name = _name_after(pc.key, h.start)
-            bare = len(name.split()) <= 1 or nxt[:1] in (["بين"], ["مع"], ["التي"], ["الذي"])
-            if definite and bare and last and pc.p.idx - last[0] <= _ANAPHORA_SPAN:
-                ids.append(last[1])
-                _enrich_anaphor(pc, dc, cues, last[1], h, out)
+            follows_name = bool(nxt) and nxt[0][0] in "\"«“"
+            new_party = "مع" in nxt[:3]
+            ref = recent.get(h.cat) or last
+            if definite and not follows_name and not new_party and ref and pc.p.idx - ref[0] <= _ANAPHORA_SPAN:
+                ids.append(ref[1])
+                _enrich_anaphor(pc, dc, cues, ref[1], h, out)
                 continue
             ts, te = pc.span_of(h.start, h.end)
-            parties = [p for p in _parties(pc, dc)]
+            parties = _parties(pc, dc, ts - _PARTY_REACH, te + _PARTY_REACH)
             strong = (_status(pc, cues) or pc.dates or pc.items
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
             if not parties or not strong:
@@ -173,14 +184,17 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if h.cat == "membership":
                 parties = _parties(pc, dc, ts, ts + 80) or parties
             items = sorted({m.ref for m in pc.items if m.start >= ts})
-            anchor = " ".join(items) if items else name
+            anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)
             aid = _generic_id(h.cat, parties, anchor)
             label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
             nm = _display(pc, h.start, h.start + len(name))
             out.append(_make(pc, dc, cues, aid, h.cat, [nm], parties, h.start, h.end, label))
             ids.append(aid)
             taken.append((h.start, h.start + len(name)))
+            recent[h.cat] = last = (pc.p.idx, aid)
         for h in cues["verbs"].find(pc.key):
+            if any(h.start <= a < h.end + 40 for a, _ in taken):
+                continue  # the agreement reached is named right after the verb
             ts, te = pc.span_of(h.start, h.end)
             parties = _parties(pc, dc, 0, te + 40)
             if len(parties) < 2:
@@ -198,7 +212,6 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             _enrich_anaphor(pc, dc, cues, last[1], h, out)
         if ids:
             by_passage[pc.p.idx] = list(dict.fromkeys(ids))
-            last = (pc.p.idx, ids[-1])
     return by_passage
 
 

@@ -17,6 +17,7 @@ from irkg.loaders.arabic import match_key, match_key_aligned
 
 CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
 _CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
+_PLURAL_SCALES = ("ملايين", "مليارات", "الاف", "الوف")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def load_number_lexicon(path: Path = CUES_FILE) -> _Lexicon:
     currencies = {match_key(k): v for k, v in data["currency_qualifiers"].items()}
     halves = [match_key(h) for h in data["halves"]] + [match_key(q) for q in data["quarters"]]
     pct = [match_key(p) for p in data["percent"]]
-    word = rf"(?:ال)?(?:{_alternation(words)})(?!\w)"
+    word = rf"(?:[وف]?[بل]?(?:ال)?)(?:{_alternation(words)})(?!\w)"
     number = rf"(?:\d+(?:[.,\u066b\u066c]\d+)*|{word}(?:\s+و{word})?)"
     pattern = re.compile(
         rf"(?<![\w.,])(?:"
@@ -110,7 +111,11 @@ def parse_digits(s: str, before_scale: bool = False) -> float | None:
 def _word_value(s: str, lex: _Lexicon) -> float | None:
     total = 0.0
     for part in re.split(r"\s+و", s):
-        v = lex.words.get(_strip_al(part.strip()))
+        part = part.strip()
+        v = lex.words.get(_strip_al(part))
+        while v is None and part[:1] and part[0] in "وفبل":
+            part = part[1:]
+            v = lex.words.get(_strip_al(part))
         if v is None:
             return None
         total += v
@@ -125,7 +130,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in lex.pattern.finditer(key):
         scale = m.group("scale")
         if m.group("bare"):
-            if not (m.group("half") or m.group("unit")):
+            if not (m.group("half") or m.group("unit")) or m.group("bare").endswith(_PLURAL_SCALES):
                 continue  # "ملايين" alone is no figure
             scale = _strip_al(re.sub(r"^[وف]?[بلك]?", "", m.group("bare")))
             if scale not in lex.scales:
