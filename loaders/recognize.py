@@ -400,7 +400,10 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     names = [(m.start, m.end) for m in out if m.unlinked]
     if names:  # an adjective inside a discovered name is a surname, not a state
         out = [m for m in out if m.unlinked or not any(a <= m.start and m.end <= b for a, b in names)]
+    inside = [(h.i, h.j) for h in hits if h.j - h.i > 1]
     for h in _scan(toks, dicts.topic_index, dicts.topic_first):
+        if any(i <= h.i and h.j <= j and j - i > h.j - h.i for i, j in inside):
+            continue  # الأمن in مجلس الأمن names a body, not the security topic
         a, b = _span(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:
             out.append(Mention(kind=MentionKind.TOPIC, start=a, end=b, surface=text[a:b], ref=t.ref))

@@ -250,3 +250,8 @@ def test_regnal_ordinal_is_part_of_the_name(dicts):
 def test_generated_adjectives_cover_every_state(dicts):
     ms = actors("وقال الوزير الكيني والسفيرة التشيكية والوفد الفنلندي", dicts)
     assert [m.ref for m in ms] == ["kenya", "czechia", "finland"]
+
+
+def test_topic_cue_inside_a_name_is_not_a_topic(dicts):
+    ms = recognize(passage("اجتمع مجلس الأمن الدولي لبحث الأمن الإقليمي"), dicts)
+    assert [(m.surface, m.ref) for m in ms if m.kind == "topic"] == [("الأمن الإقليمي", "security")]
