@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
@@ -11,7 +10,6 @@ from irkg.loaders.extract import IRAN, PAIR, RUSSIA, DocCtx, PassageCtx, date_va
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import FrictionRecord
 
-_BETWEEN = re.compile(r"بين\s+(\S+)\s+(?:و|مع\s+)(\S+)")
 
 
 @lru_cache(maxsize=1)
@@ -57,16 +55,12 @@ def third_parties(pc: PassageCtx, cues: dict, ts: int = 0, te: int = 10**9) -> l
     return out
 
 
-def with_outsider(pc: PassageCtx, cues: dict, kend: int) -> bool:
-    """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب")."""
-    nxt = pc.key[kend:kend + 40].split()
-    if nxt and any(nxt[0].endswith(w) for w in cues["outsider_words"]):
-        return True
-    m = _BETWEEN.match(pc.key, kend + 1) or _BETWEEN.search(pc.key[kend:kend + 40])
-    if m:
-        words = (m.group(1), m.group(2))
-        return any(any(w.endswith(o) for o in cues["outsider_words"]) for w in words)
-    return False
+def with_outsider(pc: PassageCtx, cues: dict, kend: int, family: str = "") -> bool:
+    """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب", "التوتر مع واشنطن")."""
+    if family in ("expense", "against_iran"):
+        return False
+    nxt = pc.key[kend:kend + 60].split()[:5]
+    return any(w.endswith(o) for w in nxt for o in cues["outsider_words"])
 
 
 def topic_of(pc: PassageCtx, cues: dict, ks: int) -> str | None:
@@ -89,7 +83,7 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append the friction records every passage states to `out`."""
     cues = friction_cues()
     for pc in pcs:
-        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end)]
+        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end, h.cat)]
         ties = []
         if RUSSIA in pc.states or IRAN in pc.states:
             for h in cues["ties"].find(pc.key):

@@ -31,7 +31,10 @@ def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str |
     after = ic["measures"].find(pc.key, ke, ke + _AFTER) if percent else []
     if after and (not before or after[0].start - ke < ks - before[-1].end):
         return after[0].cat
-    return before[-1].cat if before else None
+    if before:
+        return before[-1].cat
+    earlier = ic["measures"].find(pc.key, 0, ks)  # a later figure in the same sentence about the same measure
+    return earlier[-1].cat if earlier and not percent else None
 
 
 def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
@@ -51,6 +54,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 continue
             dm = pc.nearest_date(q.start, q.end, window=160)
             date = date_value(dm)
+            if date and dm is not None and "span" in (dm.flags or []):
+                date = date[:4]  # "the first ten months of 2025" dates a figure to 2025
             actors = sorted(pc.states & set(PAIR)) or sorted(pc.states)[:3]
             cert = assess_certainty(pc.key, ks, ke)
             vid = "" if m else f":{q.value:g}"

@@ -12,7 +12,8 @@ from irkg.loaders.extract_frictions import friction_cues, pair_in_view, third_pa
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
 
-_NEG_WINDOW = 45  # key characters before a characterization where a negator flips it
+_NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
+_AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
 _CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن)(?!\w)")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
 
@@ -36,8 +37,8 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     stem = Path(dc.doc.file).stem
     for pc in pcs:
         hits = sc["chars"].find(pc.key)
-        if not hits:
-            continue
+        if not hits or pc.p.text.rstrip().endswith(("؟", "?")):
+            continue  # a question asks, it does not characterize
         about = pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
         if not about:
             continue
@@ -46,9 +47,12 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             ts, te = pc.span_of(h.start, h.end)
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
+            if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]):
+                continue  # part of a treaty's name ("معاهدة الشراكة الاستراتيجية")
             char, pol = h.cat, sc["polarity"][h.cat]
+            prev = pc.key[max(0, h.start - 8):h.start].split()[-1:]
             negs = sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start)
-            if negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start):
+            if (negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start)) or prev in (["لا"], ["ليس"], ["ليست"], ["غير"]):
                 char, pol = f"not_{char}", _FLIP[pol]
             if char in done:
                 continue
