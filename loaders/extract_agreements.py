@@ -166,7 +166,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # لعقود = for decades
             if n + 1 < len(kinds) and kinds[n + 1].start - h.end < 14:
                 continue  # "اتفاق في شأن خارطة طريق": the second word names the kind
-            definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith("ال")
+            definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith(("ال", "لل"))
             name = _name_after(pc.key, h.start)
             follows_name = bool(nxt) and nxt[0][0] in "\"«“"
             new_party = "مع" in nxt[:3]

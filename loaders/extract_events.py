@@ -76,25 +76,37 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
         if o.cat == h.cat and te <= os_ < hi:
             hi = os_
         if o.cat == h.cat and lo <= os_ < ts:
-            lo = max(lo, os_ + 1)
+            lo = ts  # "زيارة رئيسي لموسكو ... وزيارة بوتين لطهران": the earlier clause is not ours
     return lo, hi
 
 
 def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
+    """Give each actor a role from word order and prepositions: subject, object, target, source."""
     out: list[Participant] = []
     receiver = bool(cues["receivers"].find(pc.key, h.start, h.end + 2))
-    for m in actors:
+    ts, _ = pc.span_of(h.start, h.end)
+    subject = next((m for m in reversed(actors) if ts - 25 <= m.start < ts), None)
+    subject = subject or next((m for m in actors if m.start >= ts), None) or next(iter(actors), None)
+    for i, m in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
+            subject = m  # "الرئيس الإيراني إبراهيم رئيسي": the state and its official act together
         ks = pc.kt.to_key(m.start)
         before = pc.key[max(0, ks - 6):ks]
-        clitic = pc.p.text[m.start:m.start + 1] == "ل" and m.start > pc.span_of(h.start, h.end)[0]
-        if clitic or cues["to"].find(before):
-            role = "target"
+        clitic = m.start > ts and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]
+        prev = actors[i - 1] if i > 0 else None
+        if m is subject or (prev is subject and 0 <= m.start - prev.end <= 2 and pc.dc.state_of(m.ref) == prev.ref):
+            role = "agent"
         elif cues["from"].find(before):
             role = "source"
-        else:
-            role = "agent"
-        if h.cat == "delivery" and receiver and role == "agent":
+        elif clitic or cues["to"].find(before):
             role = "target"
+        else:
+            role = "object"
+        if h.cat == "delivery":
+            role = {("agent", True): "recipient", ("object", True): "supplier", ("source", True): "supplier",
+                    ("agent", False): "supplier", ("object", False): "recipient", ("target", False): "recipient",
+                    ("source", False): "supplier"}.get((role, receiver), role)
         if not any(p.actor == m.ref for p in out):
             out.append(Participant(actor=m.ref, role=role))
     return out
@@ -102,8 +114,7 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
 
 _ROLE_NAMES = {
     "visit": {"agent": "visitor", "target": "host"},
-    "delivery": {"agent": "supplier", "target": "recipient", "source": "supplier"},
-    "signing": {"agent": "signatory", "target": "signatory"},
+    "signing": {"agent": "signatory", "object": "signatory", "target": "signatory"},
     "ratification": {"agent": "ratifier", "target": "party"},
     "sanction": {"agent": "imposer", "target": "target"},
     "strike": {"agent": "attacker", "target": "target"},

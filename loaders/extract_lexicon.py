@@ -42,10 +42,11 @@ class Lexicon:
                 k = k[:-1]
                 self.exact.add(k)
             if k.startswith("ال") and len(k) > 4:
-                # the article is matched as a proclitic, so that لل (ل + ال) also reaches it
+                # ل + ال is written لل: "للدفاع المشترك" must reach "الدفاع المشترك"
+                variant = "لل" + k[2:]
+                self.cats.setdefault(variant, cat)
                 if k in self.exact:
-                    self.exact.add(k[2:])
-                k = k[2:]
+                    self.exact.add(variant)
             if k:
                 self.cats[k] = cat
         alts = "|".join(
