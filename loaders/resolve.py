@@ -142,6 +142,7 @@ def _merge_events(recs: list[Record]) -> list[Record]:
         if r.agreement:
             block[(r.type, "a", r.agreement)].append(i)
     alive = [True] * len(recs)
+    orig = [set(r.participants) for r in recs]  # compare as found, not as grown by merges
     order = sorted(range(len(recs)), key=lambda i: (-(len(recs[i].date or "")), -len(recs[i].participants)))
     for i in order:
         if not alive[i]:
@@ -160,11 +161,13 @@ def _merge_events(recs: list[Record]) -> list[Record]:
                 continue
             if len(o.date or "") > len(r.date or ""):
                 continue
-            shared = set(r.participants) & set(o.participants)
+            shared = orig[i] & orig[j]
             same_agr = r.agreement and r.agreement == o.agreement
-            if not (same_agr or len(shared) >= 2 or shared == set(o.participants) or
-                    any(":" not in s and s not in ("iran", "russia") for s in shared)):
-                continue
+            if not same_agr:
+                if not shared or not (orig[j] <= orig[i] or orig[i] <= orig[j]):
+                    continue  # one account must name a subset of the other's participants
+                if not o.date and not any(s not in ("iran", "russia") for s in shared):
+                    continue  # an undated event needs a shared named participant beyond the pair
             if not o.date and _other_dated(recs, alive, i, o, cands):
                 continue  # an undated mention that fits several dated events stays apart
             recs[i] = r = merge_two(r, o)
