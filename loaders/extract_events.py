@@ -13,6 +13,7 @@ _BACK = 70  # display characters before a trigger where its subject may stand
 _FORWARD = 140  # display characters after a trigger where its participants may stand
 _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
 _HARD_STOP = ".؛;:"
+_OBJECT_TOPICS = {"arms", "military_cooperation", "nuclear_energy", "space"}
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +24,8 @@ def event_cues() -> dict:
         "types": lexicon_of(data["types"]),
         "needs": {t: lexicon_of({"n": ws}) for t, ws in (data.get("needs") or {}).items()},
         "supersedes": data.get("supersedes") or {},
+        "needs_person": set(data.get("needs_person") or []),
+        "needs_object": set(data.get("needs_object") or []),
         "receivers": lexicon_of({"r": data.get("receivers", [])}),
         "to": lexicon_of({"to": data.get("to_markers", [])}),
         "from": lexicon_of({"from": data.get("from_markers", [])}),
@@ -160,7 +163,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if h.cat in ("signing", "ratification", "entry_into_force") and agreements.get(pc.p.idx):
                 agreement = agreements[pc.p.idx][0]
             items = sorted({m.ref for m in pc.items if lo <= m.start < hi})
-            if h.cat == "statement" and not any(dc.actor_type(p) == "person" for p in parts):
+            if h.cat in cues["needs_person"] and not any(dc.actor_type(p) == "person" for p in parts):
+                continue
+            if h.cat in cues["needs_object"] and not items and not any(
+                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi):
                 continue
             if not parts and not agreement and not items:
                 continue
