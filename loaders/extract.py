@@ -116,6 +116,8 @@ class PassageCtx:
         for d in self.dates:
             if d.start in skip or "century" in (d.flags or []):
                 continue
+            if d.start < ts and any(c in self.p.text[d.end:ts] for c in "،,؛;"):
+                continue  # a date before the trigger counts only within its clause
             gap = d.start - te if d.start >= te else ts - d.end
             gap = max(gap, 0) + (0 if d.start >= te else 20)  # dates usually follow the trigger
             if gap < dist:
@@ -178,6 +180,8 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
            for i, (p, ms) in enumerate(zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions))))]
     ref = estimate_ref_date(doc, pcs)
     dc.ref_year = ref[0] if ref else None
+    if ref and not doc.published:
+        ref = (ref[0], 12)  # the latest date stated is only a lower bound on when the text was written
     for pc in pcs:
         pc.resolve_dates(ref)
     records: list[Record] = []

@@ -49,21 +49,21 @@ def _targets(pc: PassageCtx, cc: dict) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple[str, str, list[str], str]]:
-    """Return (slug, kind, actors, description) for each factor the passage names."""
+def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
+    """Return (slug, kind, actors, description, key offset) for each factor the passage names."""
     fc, cc = friction_cues(), constraint_cues()
-    out: list[tuple[str, str, list[str], str]] = []
+    out: list[tuple] = []
     for h in cc["factors"].find(pc.key):
         if not any(o[0] == h.cat for o in out):
             actors = ["unsc"] if h.cat == "international_sanctions" and "unsc" in pc.actor_ids else []
-            out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), actors, FACTOR_EN.get(h.cat, h.cat)))
+            out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), actors, FACTOR_EN.get(h.cat, h.cat), h.start))
     for h in cc["past"].find(pc.key):
         ts, te = pc.span_of(h.start, h.end)
         tp = [t for t in _third(pc, fc, te - 2, te + 40)]
         if tp:
             d = date_value(pc.nearest_date(ts, te, window=60))
             slug_ = f"past_deal_{tp[0]}{'_' + d[:4] if d else ''}"
-            out.append((slug_, "past_deal", tp[:1], f"a past deal with {dc.name_of(tp[0])}{' (' + d[:4] + ')' if d else ''}"))
+            out.append((slug_, "past_deal", tp[:1], f"a past deal with {dc.name_of(tp[0])}{' (' + d[:4] + ')' if d else ''}", h.start))
     for h in cc["rel"].find(pc.key):
         ts, te = pc.span_of(h.start, h.end)
         tp = _third(pc, fc, te - 1, te + 70)
@@ -74,8 +74,16 @@ def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple[str, str, list[str], str]
         for g, members in groups.items():
             slug_ = f"relations_{g}"
             if not any(o[0] == slug_ for o in out):
-                out.append((slug_, "relationship", members, f"relations with {dc.name_of(g) if g == members[0] else g.replace('_', ' ')}"))
+                out.append((slug_, "relationship", members, f"relations with {dc.name_of(g) if g == members[0] else g.replace('_', ' ')}", h.start))
     return out
+
+
+_CUE_REACH = 160  # key characters between a limiting cue and the factor it names
+
+
+def _near_cue(pc: PassageCtx, factor, cues) -> bool:
+    at = factor[4]
+    return any(abs(c.start - at) <= _CUE_REACH for c in cues)
 
 
 def _third(pc: PassageCtx, fc: dict, ts: int, te: int) -> list[str]:
@@ -98,12 +106,12 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         prev_targets = targets
         if not targets:
             continue
-        factors = _factors(pc, dc)
+        factors = [f for f in _factors(pc, dc) if _near_cue(pc, f, cues)]
         if not factors:
             continue
         cert = assess_certainty(pc.key, cues[0].start, cues[0].end)
         target = targets[0]
-        for slug_, kind, actors, desc in factors:
+        for slug_, kind, actors, desc, _ in factors:
             out.append(ConstraintRecord(
                 id=f"constraint:{target}:{slug_}", label=f"{desc} limits {target.replace('_', ' ')}",
                 factor=desc, factor_kind=kind, constrains=target, actors=actors,

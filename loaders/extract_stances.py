@@ -13,6 +13,7 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
 
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
+_CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو)(?!\w)")
 _AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
 _CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن)(?!\w)")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
@@ -47,6 +48,8 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             ts, te = pc.span_of(h.start, h.end)
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
+            if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 20):
+                continue  # "التحالف ... حال حدوثه": a hypothesis, not a characterization
             if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]):
                 continue  # part of a treaty's name ("معاهدة الشراكة الاستراتيجية")
             char, pol = h.cat, sc["polarity"][h.cat]
