@@ -116,8 +116,8 @@ class PassageCtx:
         for d in self.dates:
             if d.start in skip or "century" in (d.flags or []):
                 continue
-            if d.start < ts and any(c in self.p.text[d.end:ts] for c in "،,؛;"):
-                continue  # a date before the trigger counts only within its clause
+            if d.start < ts and d.start > 30 and any(c in self.p.text[d.end:ts] for c in "،,؛;"):
+                continue  # a date before the trigger counts only within its clause or fronting the sentence
             gap = d.start - te if d.start >= te else ts - d.end
             gap = max(gap, 0) + (0 if d.start >= te else 20)  # dates usually follow the trigger
             if gap < dist:

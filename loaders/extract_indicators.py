@@ -58,7 +58,7 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 date = date[:4]  # "the first ten months of 2025" dates a figure to 2025
             actors = sorted(pc.states & set(PAIR)) or sorted(pc.states)[:3]
             cert = assess_certainty(pc.key, ks, ke)
-            vid = "" if m else f":{q.value:g}"
+            vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal
             iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}"
             out.append(IndicatorRecord(
                 id=iid, label=f"{what}{', ' + date if date else ''}: {q.value:g} {q.unit}",
