@@ -127,6 +127,12 @@ _ROLE_NAMES = {
 }
 
 
+def _is_object(dc: DocCtx, ref: str) -> bool:
+    """Tell whether an item can be delivered (a weapon, platform or commodity, not a place)."""
+    it = getattr(dc.dicts, "items", {}).get(ref)
+    return it is None or str(it.type) in ("weapon", "platform", "commodity", "project")
+
+
 def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str | None) -> str:
     names = "–".join(dc.name_of(p) for p in parts[:3]) or "unspecified actors"
     tail = f" of {what}" if what else ""
@@ -162,10 +168,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             agreement = None
             if h.cat in ("signing", "ratification", "entry_into_force") and agreements.get(pc.p.idx):
                 agreement = agreements[pc.p.idx][0]
-            items = sorted({m.ref for m in pc.items if lo <= m.start < hi})
+            items = sorted({m.ref for m in pc.items if lo <= m.start < hi and _is_object(dc, m.ref)})
+            places = [m for m in pc.places + pc.items if lo <= m.start < hi]
             if h.cat in cues["needs_person"] and not any(dc.actor_type(p) == "person" for p in parts):
                 continue
-            if h.cat in cues["needs_object"] and not items and not any(
+            if h.cat == "annexation" and not places:
+                continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
+            if h.cat == "delivery" and not items and not any(
                     m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi):
                 continue
             if not parts and not agreement and not items:
@@ -178,7 +187,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if key in seen:
                 continue
             seen.add(key)
-            tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items and not parts else "")
+            tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items else "")
             eid = f"event:{h.cat}:{date or 'nodate'}:{'+'.join(sorted(set(parts))) or 'none'}{tail}"
             what = known_names.get(agreement) if agreement else (items[0] if items else None)
             out.append(EventRecord(
