@@ -185,7 +185,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 parties = _parties(pc, dc, ts, ts + 80) or parties
                 if len(parties) < 2:
                     continue  # a membership needs a member and an organization
-            if any(i.count(":") > 2 and i.split(":")[2] == "+".join(sorted(parties)) for i in ids):
+            if any(i.count(":") > 2 and set(i.split(":")[2].split("+")) & set(parties) for i in ids):
                 continue  # one unnamed agreement per sentence and party set ("مذكرات التفاهم التي تحولت إلى عقود")
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)

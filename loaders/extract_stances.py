@@ -13,7 +13,7 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
 
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
-_CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو)(?!\w)")
+_CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|امكانيه|احتمال|هل)(?!\w)")
 _AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
 _CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن)(?!\w)")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
