@@ -13,7 +13,8 @@ from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
-_PARTY_REACH = 60  # display characters around a kind word where its parties are named
+_PARTY_REACH = 60
+_COMMERCIAL = {"contract", "mou", "deal"}  # display characters around a kind word where its parties are named
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
 _NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
@@ -185,7 +186,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 parties = _parties(pc, dc, ts, ts + 80) or parties
                 if len(parties) < 2:
                     continue  # a membership needs a member and an organization
-            if any(i.count(":") > 2 and set(i.split(":")[2].split("+")) & set(parties) for i in ids):
+            if any(i.count(":") > 2 and (set(i.split(":")[2].split("+")) & set(parties)
+                                         or {i.split(":")[1], h.cat} <= _COMMERCIAL) for i in ids):
                 continue  # one unnamed agreement per sentence and party set ("مذكرات التفاهم التي تحولت إلى عقود")
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)

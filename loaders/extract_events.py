@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
 from irkg.loaders.certainty import assess_certainty
@@ -189,6 +190,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             seen.add(key)
             tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items else "")
             eid = f"event:{h.cat}:{date or 'nodate'}:{'+'.join(sorted(set(parts))) or 'none'}{tail}"
+            if not date and not tail and set(parts) <= {"iran", "russia"}:
+                # too little to tell one such event from another: keep it to its own clause
+                eid += ":" + hashlib.sha1(pc.key[pc.kt.to_key(lo):pc.kt.to_key(hi)].encode()).hexdigest()[:8]
             what = known_names.get(agreement) if agreement else (items[0] if items else None)
             out.append(EventRecord(
                 id=eid, label=_label(dc, h.cat, parts, date, what), type=h.cat, date=date,
