@@ -92,7 +92,7 @@ class PassageCtx:
 
     @cached_property
     def quantities(self) -> list[Quantity]:
-        return find_quantities(self.p.text)
+        return find_quantities(self.p.text, (self.kt.key, self.kt.pos))
 
     @cached_property
     def actor_ids(self) -> set[str]:

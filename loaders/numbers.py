@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.arabic import match_key
 
 CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
 _CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
+_DIGIT = re.compile(r"\d")
+_WORDISH = re.compile("|".join(["ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر", "مئ", "ماي", "الف", "الاف", "مليون", "ملاي", "مليار", "بليون", "ترليون", "تريليون", "نصف", "اثن", "واحد"]))
 _PLURAL_SCALES = ("ملايين", "مليارات", "الاف", "الوف")
 
 
@@ -122,10 +124,16 @@ def _word_value(s: str, lex: _Lexicon) -> float | None:
     return total
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Return every quantity in `text`, left to right, with offsets into `text`."""
+def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
+    """Return every quantity in `text`, left to right, with offsets into `text` (`aligned`: its key and positions)."""
     lex = load_number_lexicon()
-    key, pos = match_key_aligned(text)
+    if aligned is None:
+        from irkg.loaders.extract_lexicon import align_key
+
+        aligned = align_key(text)
+    key, pos = aligned
+    if not _DIGIT.search(key) and not _WORDISH.search(key):
+        return []
     out: list[Quantity] = []
     for m in lex.pattern.finditer(key):
         scale = m.group("scale")
