@@ -35,9 +35,9 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
         found |= {Certainty(h.cat) for h in hedges.find(key, end, end + _AFTER_WINDOW)
                   if h.cat in ("alleged", "reported")}
     if start >= 0:
-        for h in negation.find(key, max(0, start - _NEG_WINDOW), start + 1):
-            if h.end <= start + 1:
-                found.add(Certainty.DENIED)
+        word = start - len(prefix)  # negations stand before the trigger's word, clitics included
+        if negation.find(key, max(0, word - _NEG_WINDOW), word):
+            found.add(Certainty.DENIED)
         if "س" in prefix:
             found.add(Certainty.EXPECTED)
     for level in _ORDER:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
-from irkg.schema.graph import EventRecord, Participant
+from irkg.schema.graph import Certainty, EventRecord, Participant
 
 _BACK = 70  # display characters before a trigger where its subject may stand
 _FORWARD = 140  # display characters after a trigger where its participants may stand
@@ -28,6 +28,7 @@ def event_cues() -> dict:
         "needs_person": set(data.get("needs_person") or []),
         "needs_object": set(data.get("needs_object") or []),
         "receivers": lexicon_of({"r": data.get("receivers", [])}),
+        "intent": lexicon_of({"i": data.get("intent", [])}),
         "to": lexicon_of({"to": data.get("to_markers", [])}),
         "from": lexicon_of({"from": data.get("from_markers", [])}),
     }
@@ -175,15 +176,17 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if h.cat == "annexation" and not places:
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
-            if h.cat == "delivery" and not items and not any(
-                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi):
-                continue
+            if h.cat == "delivery" and not items and (len(parts) < 2 or not any(
+                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi)):
+                continue  # a delivery names what is delivered, or a supplier and a recipient of arms
             if not parts and not agreement and not items:
                 continue
             if h.cat in ("signing", "ratification", "entry_into_force") and not agreement and not date:
                 continue
             place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
             cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
+            if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 120), h.start):
+                cert = Certainty.EXPECTED  # "ناقش ... نقل صواريخ", "طلبت إمدادها": asked for, not delivered
             key = (h.cat, date, tuple(sorted(parts)), agreement)
             if key in seen:
                 continue
