@@ -255,3 +255,18 @@ def test_generated_adjectives_cover_every_state(dicts):
 def test_topic_cue_inside_a_name_is_not_a_topic(dicts):
     ms = recognize(passage("اجتمع مجلس الأمن الدولي لبحث الأمن الإقليمي"), dicts)
     assert [(m.surface, m.ref) for m in ms if m.kind == "topic"] == [("الأمن الإقليمي", "security")]
+
+
+def test_diacritics_presentation_forms_and_indic_digits(dicts):
+    text = "قال بُوتِين في ١٧ يناير ٢٠٢٥ إن ﻃﻬﺮﺍﻥ شريك"
+    ms = recognize(passage(text), dicts)
+    got = [(m.kind.value, m.surface, m.ref or m.value) for m in ms if m.kind != "topic"]
+    assert ("actor", "بُوتِين", "vladimir_putin") in got
+    assert ("date", "١٧ يناير ٢٠٢٥", "2025-01-17") in got
+    assert ("actor", "ﻃﻬﺮﺍﻥ", "iran") in got
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+
+
+def test_persian_zero_width_non_joiner(dicts):
+    assert refs("دیدار خامنه‌ای با پزشکیان", dicts) == ["ali_khamenei", "masoud_pezeshkian"]
