@@ -29,6 +29,7 @@ def event_cues() -> dict:
         "needs_object": set(data.get("needs_object") or []),
         "receivers": lexicon_of({"r": data.get("receivers", [])}),
         "intent": lexicon_of({"i": data.get("intent", [])}),
+        "framing": lexicon_of({"f": data.get("framing", [])}),
         "to": lexicon_of({"to": data.get("to_markers", [])}),
         "from": lexicon_of({"from": data.get("from_markers", [])}),
     }
@@ -48,7 +49,8 @@ def _triggers(pc: PassageCtx, cues) -> list:
             o is not h and h.cat in cues["supersedes"].get(o.cat, []) and abs(o.start - h.start) <= _SUPERSEDE_GAP
             for o in kept
         )
-        if not beaten:
+        framed = bool(cues["framing"].find(pc.key, max(0, h.start - 9), h.start))
+        if not beaten and not framed:
             out.append(h)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
@@ -55,11 +56,26 @@ def third_parties(pc: PassageCtx, cues: dict, ts: int = 0, te: int = 10**9) -> l
     return out
 
 
+_WORD = re.compile(r"\w+")
+_PAIR_REACH = 100  # display characters around a cue within which both sides must be named
+_LOOSE = {"tension", "clash", "rivalry", "dispute", "divergence", "distrust", "grievance"}
+
+
+def both_sides_near(pc: PassageCtx, cues: dict, ks: int, ke: int) -> bool:
+    """Tell whether Iran and Russia (or "the two countries") are named close to a cue."""
+    ts, te = pc.span_of(ks, ke)
+    near = {pc.dc.state_of(m.ref) for m in pc.actors_between(ts - _PAIR_REACH, te + _PAIR_REACH)}
+    if IRAN in near and RUSSIA in near:
+        return True
+    a, b = pc.kt.to_key(max(0, ts - _PAIR_REACH)), pc.kt.to_key(te + _PAIR_REACH)
+    return bool(cues["pair"].find(pc.key, a, b))
+
+
 def with_outsider(pc: PassageCtx, cues: dict, kend: int, family: str = "") -> bool:
     """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب", "التوتر مع واشنطن")."""
     if family in ("expense", "against_iran"):
         return False
-    nxt = pc.key[kend:kend + 60].split()[:5]
+    nxt = _WORD.findall(pc.key[kend:kend + 60])[:5]
     return any(w.endswith(o) for w in nxt for o in cues["outsider_words"])
 
 
@@ -83,13 +99,14 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append the friction records every passage states to `out`."""
     cues = friction_cues()
     for pc in pcs:
-        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end, h.cat)]
+        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end, h.cat)
+                and (h.cat not in _LOOSE or both_sides_near(pc, cues, h.start, h.end))]
         ties = []
         if RUSSIA in pc.states or IRAN in pc.states:
             for h in cues["ties"].find(pc.key):
                 ts, _ = pc.span_of(h.start, h.end)
                 tp = third_parties(pc, cues, ts, ts + 90)
-                if any(t in cues["adversaries"] or t in cues["group_of"].values() for t in tp):
+                if any(t in cues["adversaries"] or t == "gulf_states" for t in tp):
                     ties.append(h)
         if not hits and not ties:
             continue
