@@ -14,10 +14,10 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from irkg.loaders.dates import find_dates_in_key, key_aligned
+from irkg.loaders.dates import find_dates_in_key
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
 from irkg.loaders.discover import discover_quoted, discover_titled
-from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, peel, scan, span_of, surface_skip
+from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, key_aligned, peel, scan, span_of, surface_skip
 from irkg.schema.pipeline import Mention, MentionKind, Passage
 
 FUZZY_CUTOFF = 88.0
