@@ -14,7 +14,8 @@ from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
 _PARTY_REACH = 60
-_COMMERCIAL = {"contract", "mou", "deal"}  # display characters around a kind word where its parties are named
+_COMMERCIAL = {"contract", "mou", "deal"}
+_BETWEEN = re.compile(r"\w*\s+(?:\w+\s+)?بين\s+\w+\s+و\w+(?:\s+\w+)?")  # display characters around a kind word where its parties are named
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
 _NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
@@ -178,6 +179,10 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue
             ts, te = pc.span_of(h.start, h.end)
             parties = _parties(pc, dc, ts - _PARTY_REACH, te + _PARTY_REACH)
+            between = _BETWEEN.match(pc.key, h.end)
+            if between:  # "اتفاق ثنائي بين طهران وواشنطن": the parties are named
+                bs, be = pc.span_of(between.start(), between.end())
+                parties = _parties(pc, dc, bs, be) or parties
             strong = (_status(pc, cues) or pc.dates or pc.items
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
             if not parties or not strong:

@@ -12,7 +12,7 @@ from irkg.schema.graph import ConstraintRecord
 
 FACTOR_KIND = {
     "domestic_need": "need", "financial_limits": "need", "strategic_caution": "policy",
-    "international_sanctions": "sanctions", "avoid_entanglement": "policy",
+    "unsc_sanctions": "sanctions", "arms_embargo": "policy", "avoid_entanglement": "policy",
     "third_party_involvement": "relationship", "no_mutual_defence_clause": "clause",
     "islamic_backlash": "risk",
 }
@@ -20,7 +20,8 @@ FACTOR_EN = {
     "domestic_need": "Russia's own urgent need for the weapons at home",
     "financial_limits": "limited financial resources",
     "strategic_caution": "a policy of strategic caution / restraint",
-    "international_sanctions": "UN Security Council sanctions and the international arms embargo",
+    "unsc_sanctions": "UN Security Council sanctions on Iran",
+    "arms_embargo": "an arms embargo on Iran",
     "avoid_entanglement": "reluctance to be drawn into Iran's regional conflicts",
     "third_party_involvement": "complications from third parties' involvement",
     "no_mutual_defence_clause": "no mutual-defence clause in the treaty",
@@ -55,7 +56,7 @@ def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
     out: list[tuple] = []
     for h in cc["factors"].find(pc.key):
         if not any(o[0] == h.cat for o in out):
-            actors = ["unsc"] if h.cat == "international_sanctions" and "unsc" in pc.actor_ids else []
+            actors = ["unsc"] if h.cat == "unsc_sanctions" and "unsc" in pc.actor_ids else []
             out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), actors, FACTOR_EN.get(h.cat, h.cat), h.start))
     for h in cc["past"].find(pc.key):
         ts, te = pc.span_of(h.start, h.end)
@@ -66,7 +67,8 @@ def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
             out.append((slug_, "past_deal", tp[:1], f"a past deal with {dc.name_of(tp[0])}{' (' + d[:4] + ')' if d else ''}", h.start))
     for h in cc["rel"].find(pc.key):
         ts, te = pc.span_of(h.start, h.end)
-        tp = _third(pc, fc, te - 1, te + 70)
+        tp = [t for t in _third(pc, fc, te - 1, te + 70) if t in fc["adversaries"] or t in fc["group_of"].values()
+              or t in fc["group_of"]]
         groups: dict[str, list[str]] = {}
         for t in tp:
             g = fc["group_of"].get(t, t)

@@ -187,7 +187,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
             cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
-            if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 120), h.start):
+            if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
                 cert = Certainty.EXPECTED  # "ناقش ... نقل صواريخ", "طلبت إمدادها": asked for, not delivered
             key = (h.cat, date, tuple(sorted(parts)), agreement)
             if key in seen:

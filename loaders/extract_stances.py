@@ -48,7 +48,7 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             ts, te = pc.span_of(h.start, h.end)
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
-            if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 20):
+            if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 45):
                 continue  # "التحالف ... حال حدوثه": a hypothesis, not a characterization
             if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]):
                 continue  # part of a treaty's name ("معاهدة الشراكة الاستراتيجية")
