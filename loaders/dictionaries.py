@@ -330,6 +330,13 @@ def _cache_path(files: list[Path]) -> Path:
     return base / f"dictionaries-{h.hexdigest()[:16]}.pickle"
 
 
+def _prune_cache(folder: Path, keep: int = 8) -> None:
+    """Delete all but the newest cached dictionary builds (each edit of a YAML file makes one)."""
+    old = sorted(folder.glob("dictionaries-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]
+    for p in old:
+        p.unlink(missing_ok=True)
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(files: tuple[Path, ...]) -> Dictionaries:
     path = _cache_path(list(files))
@@ -344,6 +351,7 @@ def _load_cached(files: tuple[Path, ...]) -> Dictionaries:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
             pickle.dump(d, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
+        _prune_cache(path.parent)
     except OSError:
         pass  # a read-only home only costs speed
     return d
