@@ -84,7 +84,7 @@ def _reason(exc: BaseException, uri: str) -> str:
     parsed = urlparse(uri)
     try:
         with socket.create_connection((parsed.hostname or "localhost", parsed.port or 7687), timeout=5):
-            return "the port answers but not as a Neo4j server"
+            return "the port answers but the Bolt handshake failed (not Neo4j, TLS mismatch, or still starting)"
     except ConnectionRefusedError:
         return "connection refused"
     except socket.gaierror:

@@ -190,6 +190,22 @@ def ensure_home(cfg: ServerConfig) -> bool:
 # --- configuration and password --------------------------------------------------------------
 
 
+def plugins_dir(cfg: ServerConfig) -> Path:
+    """Return the plugins directory: the home's with APOC, an empty one if APOC is unavailable."""
+    if optional_parts(cfg).get("apoc", {}).get("available"):
+        return cfg.home_dir / "plugins"
+    empty = cfg.data_dir / "plugins"
+    empty.mkdir(parents=True, exist_ok=True)
+    return empty
+
+
+def disable_apoc(cfg: ServerConfig, reason: str) -> None:
+    """Record that APOC cannot be used with this server home, so it starts without it."""
+    parts = optional_parts(cfg)
+    parts["apoc"] = {**parts.get("apoc", {}), "available": False, "error": reason}
+    (cfg.home_dir / "optional.json").write_text(json.dumps(parts, indent=2))
+
+
 def write_conf(cfg: ServerConfig) -> Path:
     """Write neo4j.conf for this data directory and these ports (loopback only)."""
     cfg.conf_dir.mkdir(parents=True, exist_ok=True)
@@ -199,7 +215,7 @@ def write_conf(cfg: ServerConfig) -> Path:
         f"server.directories.data={cfg.data_dir / 'data'}",
         f"server.directories.logs={cfg.logs_dir}",
         f"server.directories.run={cfg.data_dir / 'run'}",
-        f"server.directories.plugins={cfg.home_dir / 'plugins'}",
+        f"server.directories.plugins={plugins_dir(cfg)}",
         f"server.directories.import={cfg.data_dir / 'import'}",
         "server.default_listen_address=127.0.0.1",
         "server.default_advertised_address=127.0.0.1",
@@ -274,10 +290,16 @@ def _pid_alive(pid: int | None) -> bool:
         return False
     except PermissionError:
         return True
-    try:  # a recycled pid belonging to something else is not our server
-        return _ENTRY_POINT in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
-    except OSError:
-        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        cmdline = Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): trust the signal
+    if state in ("Z", "X"):
+        return False
+    # An exiting process has an empty cmdline but still holds its ports and store lock;
+    # a recycled pid belonging to something else is not our server.
+    return not cmdline or _ENTRY_POINT in cmdline
 
 
 def running_pid(cfg: ServerConfig) -> int | None:
@@ -341,7 +363,7 @@ def start(cfg: ServerConfig) -> dict:
         set_initial_password(cfg, password)
     home = cfg.home_dir
     cmd = [
-        _require_tool("java"), "-cp", f"{home}/plugins/*:{cfg.conf_dir}/*:{home}/lib/*",
+        _require_tool("java"), "-cp", f"{plugins_dir(cfg)}/*:{cfg.conf_dir}/*:{home}/lib/*",
         f"-Xms{cfg.heap}", f"-Xmx{cfg.heap}", *_JVM_FLAGS, _ENTRY_POINT,
         f"--home-dir={home}", f"--config-dir={cfg.conf_dir}", "--console-mode",
     ]
@@ -356,7 +378,12 @@ def start(cfg: ServerConfig) -> dict:
     deadline = time.monotonic() + cfg.start_timeout
     while True:
         if proc.poll() is not None:
-            raise ServerError(f"Neo4j stopped while starting (log: {cfg.console_file}): {_failure_lines(cfg)}")
+            failure = _failure_lines(cfg)
+            if "apoc" in failure.lower() and optional_parts(cfg).get("apoc", {}).get("available"):
+                # APOC is optional: a plugin that breaks the server is dropped, not fatal.
+                disable_apoc(cfg, f"the server failed to load it: {failure[:200]}")
+                return start(cfg)
+            raise ServerError(f"Neo4j stopped while starting (log: {cfg.console_file}): {failure}")
         if _port_open(cfg.bolt_port) and any(ln.endswith("INFO  Started.") for ln in tail(cfg.console_file, 50)):
             break
         if time.monotonic() > deadline:
@@ -392,42 +419,3 @@ def log_tail(cfg: ServerConfig, n: int = 50) -> list[str]:
     """Return the last n lines of the server log (the console log if neo4j.log is empty)."""
     return tail(cfg.log_file, n) or tail(cfg.console_file, n)
 
-
-def status(cfg: ServerConfig) -> dict:
-    """Describe the server: running, version (asked of the server), URLs, directories, extras."""
-    pid = running_pid(cfg)
-    parts = optional_parts(cfg)
-    info = {
-        "running": bool(pid), "pid": pid, "version": None, "bolt_uri": cfg.bolt_uri,
-        "browser_url": cfg.browser_url, "data_dir": str(cfg.data_dir), "log_file": str(cfg.log_file),
-        "password_file": str(cfg.password_file) if not os.environ.get("NEO4J_PASSWORD") else "NEO4J_PASSWORD (environment)",
-        "home_dir": str(cfg.home_dir) if cfg.home_dir.is_dir() else f"{cfg.home_dir} (not assembled yet)",
-        "browser": "available" if parts.get("browser", {}).get("available") else _missing(parts, "browser"),
-        "apoc": "available" if parts.get("apoc", {}).get("available") else _missing(parts, "apoc"),
-        "error": None,
-    }
-    if not pid:
-        return info
-    from irkg.graph import connect  # connect imports this module
-
-    settings = connect.Settings(cfg.bolt_uri, "neo4j", read_password(cfg), None, password_file=cfg.password_file)
-    try:
-        with connect.open_driver(settings) as driver:
-            rec = driver.execute_query(connect.read_cypher("server_components")).records[0]
-            info["version"] = f"{rec['version']} {rec['edition']}"
-            if parts.get("apoc", {}).get("available"):
-                try:
-                    apoc = driver.execute_query(connect.read_cypher("apoc_version")).records[0]["version"]
-                    info["apoc"] = f"loaded ({apoc})"
-                except Exception as e:  # the jar is there but the server did not load it
-                    info["apoc"] = f"not loaded: {str(e).splitlines()[0]}"
-    except Exception as e:
-        info["error"] = str(e)
-    return info
-
-
-def _missing(parts: dict, name: str) -> str:
-    if not parts:
-        return "unknown (server not assembled yet)"
-    err = parts.get(name, {}).get("error") or "not resolved"
-    return f"unavailable ({err})"

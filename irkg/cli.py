@@ -85,8 +85,9 @@ def neo4j_stop(data_dir: Optional[Path] = _DATA_OPT) -> None:
 def neo4j_status(data_dir: Optional[Path] = _DATA_OPT) -> None:
     """Show whether the local Neo4j runs, its version, URLs and where its data and password are."""
     from irkg.graph import server
+    from irkg.graph.server_status import status
 
-    info = server.status(server.load_config(data_dir=data_dir))
+    info = status(server.load_config(data_dir=data_dir))
     state = f"running (pid {info['pid']})" if info["running"] else "not running — start it with 'irkg neo4j start'"
     rows = [("status", state), ("version", info["version"] or ("unknown" if info["running"] else "-")),
             ("bolt", info["bolt_uri"]), ("browser", info["browser_url"]), ("data", info["data_dir"]),

@@ -6,7 +6,8 @@ Fixtures other test modules use (keep these names):
   ``NEO4J_URI`` set it is that server (``NEO4J_USERNAME``/``NEO4J_PASSWORD``/``NEO4J_DATABASE``);
   otherwise a local server started for the session on its own ports (``IRKG_TEST_BOLT_PORT``,
   default 17687; ``IRKG_TEST_HTTP_PORT``, default 17474) and data directory
-  (``.pytest-neo4j/<bolt port>/`` in the repo), stopped at the end if this session started it.
+  (``.pytest-neo4j/<bolt port>/`` in the repo), stopped at the end if this session started it
+  (set ``IRKG_TEST_KEEP_SERVER=1`` to leave it running for the next session; a running one is reused).
   It also exports ``NEO4J_URI``/``NEO4J_USERNAME``/``NEO4J_PASSWORD`` (and ``NEO4J_DATABASE``)
   to ``os.environ`` so CLI commands run in-process (CliRunner) or as subprocesses reach the test
   server. If the server cannot start, every test using it FAILS with the server's own error.
@@ -45,7 +46,7 @@ def test_server_config() -> server.ServerConfig:
     data = REPO / ".pytest-neo4j" / str(bolt)
     return server.ServerConfig(
         bolt_port=bolt, http_port=http, data_dir=data, password_file=data / "password",
-        heap="768m", pagecache="256m",
+        heap="768m", pagecache="256m", start_timeout=300.0,
     )
 
 
@@ -74,7 +75,7 @@ def _local_server():
         if saved is not None:
             os.environ["NEO4J_PASSWORD"] = saved
     yield cfg
-    if not state.get("already_running"):
+    if not state.get("already_running") and not os.environ.get("IRKG_TEST_KEEP_SERVER"):
         server.stop(cfg)
 
 

@@ -90,3 +90,37 @@ def test_debug_flag_shows_the_traceback(tmp_path):
     res = _irkg(["--debug", "schema", "show"], tmp_path, IRKG_BOLT_PORT=str(port))
     assert res.returncode != 0
     assert "Traceback" in res.stderr and "ConnectionFailed" in res.stderr
+
+
+def test_settings_come_from_env_then_config_file_then_local_server(tmp_path, monkeypatch):
+    from irkg.graph.connect import load_settings
+
+    for var in _NEO4J_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("IRKG_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("IRKG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("IRKG_BOLT_PORT", "7999")
+    local = load_settings()
+    assert (local.uri, local.local, local.password, local.database) == ("bolt://127.0.0.1:7999", True, None, None)
+    assert local.password_file == tmp_path / "config" / "neo4j-password"
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.yaml").write_text("uri: neo4j+s://example.invalid\nusername: analyst\ndatabase: irkg\n")
+    from_file = load_settings()
+    assert (from_file.uri, from_file.username, from_file.database, from_file.local) == (
+        "neo4j+s://example.invalid", "analyst", "irkg", False)
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example.invalid:7687")
+    monkeypatch.setenv("NEO4J_PASSWORD", "from-env")
+    from_env = load_settings()
+    assert (from_env.uri, from_env.password, from_env.source, from_env.database) == (
+        "bolt://db.example.invalid:7687", "from-env", "NEO4J_URI", "irkg")
+
+
+def test_session_for_uses_configured_database_and_mode(driver, neo4j_settings):
+    from irkg.graph.connect import session_for
+
+    with session_for(driver, neo4j_settings, write=True) as session:
+        assert session.run("RETURN 1 AS one").single()["one"] == 1
+    with session_for(driver, neo4j_settings) as session:
+        assert session.run("RETURN 2 AS two").single()["two"] == 2

@@ -54,7 +54,7 @@ def test_arabic_fulltext_index_finds_passage_by_inflected_word(schema_db):
                             text="وقّعت طهران وموسكو اتفاقية للتعاون في مجال الطاقة النووية السلمية.")
     schema_db.execute_query(read_cypher("test_create_passage"), id="doc1#1", doc="doc1",
                             text="ناقش الوزيران أسعار القمح وخطوط النقل عبر بحر قزوين.")
-    schema_db.execute_query("CALL db.awaitIndexes(60)")
+    schema_db.execute_query(read_cypher("await_indexes"), seconds=60)
     # The Arabic analyzer strips the definite article and normalizes: "اتفاقيه" finds "اتفاقية".
     records, _, _ = schema_db.execute_query(read_cypher("search_passages"), query="الاتفاقيه", limit=5)
     assert [r["id"] for r in records] == ["doc1#0"]

@@ -13,6 +13,7 @@ import neo4j
 import pytest
 
 from irkg.graph import server
+from irkg.graph.connect import read_cypher
 
 _NEO4J_VARS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 
@@ -64,7 +65,7 @@ def test_server_lifecycle_start_status_restart_stop(own_server):
 
     # The generated password works; it never appears in output or logs.
     with neo4j.GraphDatabase.driver(status["bolt"], auth=("neo4j", password)) as drv:
-        drv.execute_query("CREATE (:Probe {name: 'kept across restarts'})")
+        drv.execute_query(read_cypher("test_create_passage"), id="probe#0", doc="probe", text="kept across restarts")
     logs = _irkg(own, "neo4j", "logs", "-n", "500")
     assert "Started." in logs.stdout
     for text in (res.stdout, res.stderr, logs.stdout, _irkg(own, "neo4j", "status").stdout):
@@ -82,8 +83,8 @@ def test_server_lifecycle_start_status_restart_stop(own_server):
     res = _irkg(own, "neo4j", "start")
     assert res.returncode == 0, res.stderr
     with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{own['bolt']}", auth=("neo4j", password)) as drv:
-        records, _, _ = drv.execute_query("MATCH (p:Probe) RETURN p.name AS name")
-    assert [r["name"] for r in records] == ["kept across restarts"]
+        records, _, _ = drv.execute_query(read_cypher("count_nodes"))
+    assert records[0]["nodes"] == 1
     assert _irkg(own, "neo4j", "stop").returncode == 0
 
 
