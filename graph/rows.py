@@ -77,7 +77,7 @@ def extraction_rows(x: DocExtraction, fingerprint: str = "") -> BatchRows:
     doc = x.document
     out = BatchRows()
     out.sources.append(_source_row(x, fingerprint))
-    out.passages.extend(_passage_row(doc.id, p) for p in x.passages)
+    out.passages.extend(_passage_row(doc.id, p) for p in {p.idx: p for p in x.passages}.values())
     passage_ids = {p.idx for p in x.passages}
 
     records = [r for r in x.records if r.kind != "document"]
@@ -160,9 +160,15 @@ def _node_row(r: Record, doc_id: str, passage_ids: set[int]) -> dict:
         "doc": doc_id,
         "props": _props(r),
         "extra_labels": extra,
-        "evidence": [_evidence_row(doc_id, e) for e in evidence] if is_fact else [],
+        "evidence": _evidence_rows(doc_id, evidence) if is_fact else [],
         "mentions": [] if is_fact else _mention_rows(doc_id, evidence),
     }
+
+
+def _evidence_rows(doc_id: str, evidence: list[Evidence]) -> list[dict]:
+    # One EVIDENCED_BY per span: the same span given twice is written once.
+    spans = {(e.passage, e.start, e.end): e for e in evidence}
+    return [_evidence_row(doc_id, e) for e in spans.values()]
 
 
 def _evidence_row(doc_id: str, e: Evidence) -> dict:
@@ -181,7 +187,8 @@ def _mention_rows(doc_id: str, evidence: list[Evidence]) -> list[dict]:
     for e in sorted(evidence, key=lambda e: (e.passage, e.start)):
         seen.setdefault(e.passage, {
             "passage": passage_id(doc_id, e.passage),
-            "props": {"doc": doc_id, "start": e.start, "end": e.end, "quote": e.text, "certainty": str(e.certainty)},
+            # No quote: the passage holds the text, and actors are mentioned in thousands of passages.
+            "props": {"doc": doc_id, "start": e.start, "end": e.end, "certainty": str(e.certainty)},
         })
     return list(seen.values())
 

@@ -209,7 +209,7 @@ def _write_batch(
     for x in todo:
         out.extend(rows[x.document.id])
     report.add(tx.run(read_cypher("merge_sources"), rows=out.sources).consume())
-    report.add(tx.run(read_cypher("merge_passages"), rows=out.passages).consume())
+    report.add(tx.run(read_cypher("create_passages"), rows=out.passages).consume())
     report.add(tx.run(read_cypher("merge_nodes"), rows=out.nodes, type_labels=list(TYPE_LABELS)).consume())
     report.add(tx.run(read_cypher("merge_links"), rows=out.links).consume())
     done = [{"id": s["id"], "sha256": s["sha256"]} for s in out.sources]

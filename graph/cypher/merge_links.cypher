@@ -2,6 +2,7 @@
 // description: Create or update relationships between records (PARTICIPATED_IN, PARTY_TO, ABOUT, ...), adding the stating document to `docs`.
 // params: $rows — [{type, from_label, from, to_label, to, doc, props}] where type is a RelType value
 // Each end is looked up under its static label (one branch per label) so the id constraint serves it.
+CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
   MATCH (a:Actor {id: row.from}) WHERE row.from_label = 'Actor' RETURN a

@@ -2,6 +2,9 @@
 // description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities).
 // params: $rows — [{label, id, doc, props, extra_labels, evidence: [{passage, start, end, props}], mentions: [{passage, props}]}]; $type_labels — every actor type label
 // The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup.
+// Passages are new in the transaction (an older version of the document is unloaded first), so their
+// relationships are created, never merged: no scan of a dense actor's relationships.
+CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.label = 'Actor' MERGE (n:Actor {id: row.id}) RETURN n
@@ -30,12 +33,12 @@ WITH n, row
 CALL (n, row) {
   UNWIND row.evidence AS ev
   MATCH (p:Passage {id: ev.passage})
-  MERGE (n)-[e:EVIDENCED_BY {start: ev.start, end: ev.end}]->(p)
+  CREATE (n)-[e:EVIDENCED_BY {start: ev.start, end: ev.end}]->(p)
   SET e += ev.props
 }
 CALL (n, row) {
   UNWIND row.mentions AS m
   MATCH (p:Passage {id: m.passage})
-  MERGE (p)-[r:MENTIONS]->(n)
+  CREATE (p)-[r:MENTIONS]->(n)
   SET r += m.props
 }

@@ -1,0 +1,129 @@
+"""Benchmark loading into Neo4j: throughput, batched vs one transaction per fact, no-op reload.
+
+Usage: python bench/bench_load.py [--sizes 1000,10000] [--per-fact-docs 200] [--batch-docs 20] [--workers 2] --wipe
+
+Generates a synthetic Arabic corpus with `bench/synth.py`, extracts it once with the real
+pipeline (not timed as loading), then on the server named by NEO4J_URI (else the local
+server) measures:
+- batched load of the whole corpus (docs/s, facts/s), from an empty graph;
+- a no-op reload of the unchanged corpus as `irkg load` does it (read + hash + plan);
+- batched vs one-transaction-per-record writes on the same first `--per-fact-docs` documents.
+The graph is wiped before each run, hence the required --wipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import generate_corpus  # noqa: E402
+
+from irkg.graph.connect import load_settings, open_driver, read_cypher  # noqa: E402
+from irkg.graph.rows import TYPE_LABELS, extraction_rows  # noqa: E402
+from irkg.graph.schema_apply import apply_schema  # noqa: E402
+from irkg.graph.write import QUIET, load_extractions, plan_load  # noqa: E402
+
+
+def wipe(driver, database) -> None:
+    """Delete every node and relationship, in batches."""
+    while True:
+        records, _, _ = driver.execute_query(read_cypher("wipe_batch"), batch=20000, database_=database)
+        if records[0]["deleted"] == 0:
+            return
+
+
+def extract(paths: list[Path], workers: int):
+    """Run the real pipeline on the generated files."""
+    from irkg.loaders.pipeline import extract_all
+    from irkg.loaders.read import read_paths
+
+    docs, _ = read_paths([str(p) for p in paths])
+    return docs, list(extract_all(docs, workers=workers))
+
+
+def load_per_record(driver, extractions, database) -> int:
+    """Write like a naive loader: one transaction per source, per record (with its links), per completion."""
+    facts = 0
+    with driver.session(database=database, **QUIET) as session:
+        for x in extractions:
+            rows = extraction_rows(x)
+            facts += rows.facts
+            session.execute_write(lambda tx: (tx.run(read_cypher("merge_sources"), rows=rows.sources).consume(),
+                                              tx.run(read_cypher("create_passages"), rows=rows.passages).consume()))
+            for node in rows.nodes:
+                links = [ln for ln in rows.links if (ln["from"], ln["from_label"]) == (node["id"], node["label"])
+                         or (ln["to"], ln["to_label"]) == (node["id"], node["label"])]
+
+                def write(tx, node=node, links=links):
+                    tx.run(read_cypher("merge_nodes"), rows=[node], type_labels=list(TYPE_LABELS)).consume()
+                    tx.run(read_cypher("merge_links"), rows=links).consume()
+
+                session.execute_write(write)
+            done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]
+            session.execute_write(lambda tx: tx.run(read_cypher("mark_sources_complete"), rows=done).consume())
+    return facts
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--per-fact-docs", type=int, default=200)
+    ap.add_argument("--batch-docs", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--wipe", action="store_true", help="allow deleting the whole graph")
+    args = ap.parse_args()
+    if not args.wipe:
+        ap.error("this benchmark deletes the whole graph; pass --wipe on a server you can empty")
+    settings = load_settings()
+    driver = open_driver(settings)
+    db = settings.database
+    apply_schema(driver, db)
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"machine: {os.cpu_count()} cores, {mem:.0f} GB RAM; server {settings.uri}; batch {args.batch_docs} docs")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = generate_corpus(n, Path(tmp), args.seed)
+            t0 = time.perf_counter()
+            docs, xs = extract(paths, args.workers)
+            print(f"\n[{n} documents] extracted in {time.perf_counter() - t0:.1f}s (not part of load times)")
+
+            wipe(driver, db)
+            rep = load_extractions(driver, xs, database=db, batch_docs=args.batch_docs)
+            print(f"batched load: {rep.seconds:.1f}s, {len(rep.loaded) / rep.seconds:.0f} docs/s, "
+                  f"{rep.facts_per_second:.0f} facts/s ({rep.facts} facts, {rep.passages} passages, "
+                  f"+{rep.nodes_created} nodes, +{rep.relationships_created} relationships)")
+
+            t0 = time.perf_counter()
+            from irkg.loaders.read import read_paths
+
+            again, _ = read_paths([tmp])
+            to_load, unchanged = plan_load(driver, again, db)
+            print(f"no-op reload (read {len(again)} files + hash + plan): {time.perf_counter() - t0:.2f}s, "
+                  f"{len(to_load)} to load, {len(unchanged)} unchanged")
+            t0 = time.perf_counter()
+            rep2 = load_extractions(driver, xs, database=db, batch_docs=args.batch_docs)
+            print(f"no-op write pass over extracted docs (in-transaction check): {time.perf_counter() - t0:.2f}s, "
+                  f"{len(rep2.skipped)} skipped")
+
+            sub = xs[: args.per_fact_docs]
+            wipe(driver, db)
+            rb = load_extractions(driver, sub, database=db, batch_docs=args.batch_docs)
+            wipe(driver, db)
+            t0 = time.perf_counter()
+            facts = load_per_record(driver, sub, db)
+            tf = time.perf_counter() - t0
+            print(f"same {len(sub)} docs ({facts} facts): batched {rb.seconds:.2f}s ({rb.facts_per_second:.0f} facts/s) "
+                  f"vs one transaction per record {tf:.2f}s ({facts / tf:.0f} facts/s): ratio {tf / rb.seconds:.1f}x")
+    driver.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
