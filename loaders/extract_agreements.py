@@ -167,7 +167,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if h.cat == "contract" and "ل" in h.prefix:
                 continue  # لعقود = for decades
             if n + 1 < len(kinds) and kinds[n + 1].start - h.end < 14:
-                continue  # "اتفاق في شأن خارطة طريق": the second word names the kind
+                continue  # "اتفاق حول خريطة طريق": the second word names the kind
             definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith(("ال", "لل"))
             name = _name_after(pc.key, h.start)
             follows_name = bool(nxt) and nxt[0][0] in "\"«“"
@@ -180,7 +180,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             ts, te = pc.span_of(h.start, h.end)
             parties = _parties(pc, dc, ts - _PARTY_REACH, te + _PARTY_REACH)
             between = _BETWEEN.match(pc.key, h.end)
-            if between:  # "اتفاق ثنائي بين طهران وواشنطن": the parties are named
+            if between:  # "اتفاق بين أنقرة وبغداد": the parties are named
                 bs, be = pc.span_of(between.start(), between.end())
                 parties = _parties(pc, dc, bs, be) or parties
             strong = (_status(pc, cues) or pc.dates or pc.items
@@ -193,7 +193,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                     continue  # a membership needs a member and an organization
             if any(i.count(":") > 2 and (set(i.split(":")[2].split("+")) & set(parties)
                                          or {i.split(":")[1], h.cat} <= _COMMERCIAL) for i in ids):
-                continue  # one unnamed agreement per sentence and party set ("مذكرات التفاهم التي تحولت إلى عقود")
+                continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)
             aid = _generic_id(h.cat, parties, anchor)

@@ -56,7 +56,7 @@ def _triggers(pc: PassageCtx, cues) -> list:
 
 
 def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
-    """A visit noun followed by a name with ل (زيارة بوتين لطهران) needs no إلى."""
+    """A visit noun followed by a name with ل (زيارة الوزير لبكين) needs no إلى."""
     ts, _ = pc.span_of(kend, kend + 1)
     for m in pc.actors + pc.places:
         if ts <= m.start < ts + 60 and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]:
@@ -83,7 +83,7 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
         if o.cat == h.cat and te <= os_ < hi:
             hi = os_
         if o.cat == h.cat and lo <= os_ < ts:
-            lo = ts  # "زيارة رئيسي لموسكو ... وزيارة بوتين لطهران": the earlier clause is not ours
+            lo = ts  # "زيارة الوزير لأنقرة ... وزيارة نظيره لبكين": the earlier clause is not ours
     return lo, hi
 
 
@@ -97,7 +97,7 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
     for i, m in enumerate(actors):
         nxt = actors[i + 1] if i + 1 < len(actors) else None
         if subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
-            subject = m  # "الرئيس الإيراني إبراهيم رئيسي": the state and its official act together
+            subject = m  # "الرئيس التركي رجب طيب أردوغان": the state and its official act together
         ks = pc.kt.to_key(m.start)
         before = pc.key[max(0, ks - 6):ks]
         clitic = m.start > ts and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]
@@ -188,7 +188,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
             cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
             if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
-                cert = Certainty.EXPECTED  # "ناقش ... نقل صواريخ", "طلبت إمدادها": asked for, not delivered
+                cert = Certainty.EXPECTED  # "ناقش الوفدان نقل ذخائر", "طلبت تزويدها": asked for, not delivered
             key = (h.cat, date, tuple(sorted(parts)), agreement)
             if key in seen:
                 continue

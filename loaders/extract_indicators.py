@@ -55,7 +55,7 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             dm = pc.nearest_date(q.start, q.end, window=160)
             date = date_value(dm)
             if date and dm is not None and "span" in (dm.flags or []):
-                date = date[:4]  # "the first ten months of 2025" dates a figure to 2025
+                date = date[:4]  # "the first half of 2024" dates a figure to 2024
             actors = sorted(pc.states & set(PAIR)) or sorted(pc.states)[:3]
             cert = assess_certainty(pc.key, ks, ke)
             vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal

@@ -49,9 +49,9 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
             if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 45):
-                continue  # "التحالف ... حال حدوثه": a hypothesis, not a characterization
+                continue  # "التحالف ... إن قام": a hypothesis, not a characterization
             if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]):
-                continue  # part of a treaty's name ("معاهدة الشراكة الاستراتيجية")
+                continue  # part of a treaty's name ("معاهدة الصداقة والتعاون")
             char, pol = h.cat, sc["polarity"][h.cat]
             prev = pc.key[max(0, h.start - 8):h.start].split()[-1:]
             negs = sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start)
