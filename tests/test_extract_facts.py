@@ -81,3 +81,41 @@ def test_ratification_event(gen2):
 def test_every_fact_has_evidence(gen1, gen2):
     for r in gen1 + gen2:
         assert r.evidence and all(e.text and e.end > e.start for e in r.evidence)
+
+
+@pytest.fixture(scope="module")
+def gen3():
+    return _facts("gen_03.txt")
+
+
+def test_arabic_indic_date_and_mou(gen3):
+    mous = [a for a in _kind(gen3, "agreement") if a.agreement_kind == "mou"]
+    assert mous and mous[0].date == "2023-09-14" and "gazprom" in mous[0].parties
+
+
+def test_denied_delivery(gen3):
+    dl = [e for e in _kind(gen3, "event") if e.type == "delivery"]
+    assert dl and all(e.certainty == "denied" for e in dl)
+
+
+def test_reported_gas_exports_dual_scale(gen3):
+    ind = [i for i in _kind(gen3, "indicator") if i.unit.startswith("cubic metres")]
+    assert ind and ind[0].value == pytest.approx(2e9) and ind[0].certainty == "reported"
+
+
+def test_percent_words_indicator(gen3):
+    assert any(i.value == 85 and i.unit == "percent" for i in _kind(gen3, "indicator"))
+
+
+def test_gas_rivalry_friction(gen3):
+    assert any(f.topic == "energy" for f in _kind(gen3, "friction"))
+
+
+def test_conflicting_figures_across_documents(gen1, gen2):
+    from irkg.loaders.resolve import resolve_records
+
+    merged = resolve_records(gen1 + gen2)
+    (trade,) = [r for r in merged if r.kind == "indicator" and r.what == "bilateral trade" and r.date == "2023"]
+    assert "value" in trade.conflicts
+    assert {v["doc"] for v in trade.values} == {"gen_01.txt", "gen_02.txt"}
+    assert {e.doc for e in trade.evidence} == {"gen_01.txt", "gen_02.txt"}
