@@ -40,7 +40,7 @@ def _triggers(pc: PassageCtx, cues) -> list:
     kept = []
     for h in hits:
         need = cues["needs"].get(h.cat)
-        if need and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
+        if need and not need.find(h.cue) and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
             continue
         kept.append(h)
     out = []

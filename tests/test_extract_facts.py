@@ -119,3 +119,13 @@ def test_conflicting_figures_across_documents(gen1, gen2):
     assert "value" in trade.conflicts
     assert {v["doc"] for v in trade.values} == {"gen_01.txt", "gen_02.txt"}
     assert {e.doc for e in trade.evidence} == {"gen_01.txt", "gen_02.txt"}
+
+
+def test_visit_verb_with_subject_between(gen3):
+    visits = [e for e in _kind(gen3, "event") if e.type == "visit"]
+    assert any(e.date == "2023-09-12" and e.place == "isfahan" for e in visits)
+
+
+def test_reluctance_makes_delivery_denied(gen1):
+    dl = [e for e in _kind(gen1, "event") if e.type == "delivery" and "israel" in e.participants]
+    assert dl and dl[0].certainty == "denied"
