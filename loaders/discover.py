@@ -71,6 +71,12 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                 continue
             if not latin and (tk in orgs or (tk.startswith("ال") and tk not in stop and k not in at) or tk.startswith("لل")):
                 k, hops = k + 1, hops + 1
+                # an organization noun without article is followed by the organization's name:
+                # المتحدث باسم حركة فتح X — فتح names the movement, X the spokesman
+                nxt = toks[k].text if k < len(toks) else ""
+                if tk in orgs and not tk.startswith("ال") and nxt and not nxt.startswith(("ال", "لل")) \
+                        and nxt not in stop and k not in at and not re.search(r"[^\s]", _gap(key, toks, k)):
+                    k += 1
                 continue
             break
         if k < len(toks) and not re.search(r"[.:؛;!?؟\n()]", _gap(key, toks, k)):
@@ -83,7 +89,7 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                         m.flags.append(f"state={state}")
                 i = h.j
                 continue
-            name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin)
+            name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin, bare=hops == 0)
             nxt = at.get(name if name else k + 1) if k + 1 < len(toks) else None
             if nxt and any(t.kind == "actor" and d.actors[t.ref].type == ActorType.PERSON for t in nxt.targets) \
                     and nxt.i - k <= 2 and not re.search(r"[^\s\-]", key[toks[k].b:toks[nxt.i].a]):
@@ -103,7 +109,7 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                     # a coordinated second name with the same title: العقيدين "X Y" و"Z W"
                     if i + 2 < len(toks) and toks[i].text == "و" and not re.search(r"[.:؛;!?؟\n]", key[toks[i - 1].b:toks[i + 1].a]):
                         k = i + 1
-                        name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin)
+                        name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin, bare=hops == 0)
                         name = name if name and name - k >= 2 else None
                 continue
         i = max(th.j, i + 1)
@@ -117,14 +123,25 @@ def _is_org(d: Dictionaries, t: Target) -> bool:
     return t.kind == "actor" and d.actors[t.ref].type != ActorType.PERSON
 
 
+def _has_tanween(text: str, pos: list[int], tok: Tok) -> bool:
+    """Tell whether a word carries tanween in the display text: an indefinite noun, not a name."""
+    end = pos[tok.b - 1] + 1
+    return bool(re.search("[\u064b-\u064d]", text[pos[tok.a]:end + 2]))
+
+
 def _blocks(h: Hit | None) -> bool:
     """Tell whether a dictionary hit ends a name (a common-word alias such as نجاد does not)."""
     return h is not None and any(t.how != "weak" for t in h.targets)
 
 
 def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], k: int,
-                 at: dict[int, Hit], stop: frozenset[str], orgs: frozenset[str], latin: bool) -> int | None:
-    """Return one past the last token of a person's name starting at token k, or None."""
+                 at: dict[int, Hit], stop: frozenset[str], orgs: frozenset[str], latin: bool,
+                 bare: bool = False) -> int | None:
+    """Return one past the last token of a person's name starting at token k, or None.
+
+    `bare`: the title stands alone (ويواجه الرئيس ضغوطا): what follows is as likely the verb's
+    object, so words ending like indefinite accusatives or feminine nouns (ـا، ـة) end the name.
+    """
     j = k
     while j < len(toks) and j - k < 4:
         tk = toks[j].text
@@ -139,9 +156,15 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
         if latin:
             if not (_is_latin(tk) and text[pos[toks[j].a]].isupper()):
                 break
-        elif not ARABIC_RE.fullmatch(tk) or len(tk) < 2:
+        elif not ARABIC_RE.fullmatch(tk) or len(tk) < 2 or _has_tanween(text, pos, toks[j]):
+            break
+        elif bare and tk.endswith(("ا", "ه")):
             break
         elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in NAME_JOINERS or tk in NAME_SUFFIXES)):
+            # a family name with the article ends the name (منذر الحايك); a first word in ة is
+            # a noun (طبيعة العلاقة), not a given name
+            if j == k + 1 and len(tk) >= 5 and not toks[k].text.endswith("ه"):
+                j += 1
             break
         j += 1
     n = j - k

@@ -270,3 +270,21 @@ def test_diacritics_presentation_forms_and_indic_digits(dicts):
 
 def test_persian_zero_width_non_joiner(dicts):
     assert refs("دیدار خامنه‌ای با پزشکیان", dicts) == ["ali_khamenei", "masoud_pezeshkian"]
+
+
+def test_organization_name_after_org_noun_is_skipped(dicts):
+    found = [m for m in actors("وقال المتحدث باسم حركة فتح منذر الحايك إن الحوار مستمر", dicts) if m.unlinked]
+    assert [(m.surface, m.role) for m in found] == [("منذر الحايك", "spokesperson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويواجه الرئيس ضغوطا داخلية متزايدة",
+        "وتلقى الرئيس اتصالاً هاتفياً من نظيره",
+        "وأكد وزير الخارجية، خلال لقائه نظيره، ضرورة تعزيز التعاون",
+        "وقال السفير، في حديث لوكالة محلية، إن الأمور جيدة",
+    ],
+)
+def test_objects_and_indefinite_nouns_after_titles_are_not_names(dicts, text):
+    assert [m.surface for m in actors(text, dicts) if m.unlinked] == []
