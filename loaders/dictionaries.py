@@ -322,7 +322,8 @@ def _index(d: Dictionaries) -> None:
 
 def _cache_path(files: list[Path]) -> Path:
     h = hashlib.sha256(CACHE_VERSION.encode())
-    h.update(Path(__file__).read_bytes())
+    for code in ("dictionaries.py", "dictionary_entries.py"):  # a code change invalidates old builds
+        h.update((Path(__file__).parent / code).read_bytes())
     for f in files:
         st = f.stat()
         h.update(f"{f.resolve()}|{st.st_mtime_ns}|{st.st_size}".encode())
