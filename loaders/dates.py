@@ -44,6 +44,7 @@ class Calendar:
     decade_of: dict[str, int] = field(default_factory=dict)
     century_of: dict[str, int] = field(default_factory=dict)
     century_name_of: dict[str, int] = field(default_factory=dict)
+    part_of: dict[str, str] = field(default_factory=dict)
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -88,6 +89,9 @@ def calendar() -> Calendar:
     for base, names in data["century_names"].items():
         for n in names:
             c.century_name_of[_norm(n)] = int(base)
+    for part, names in data["parts"].items():
+        for n in names:
+            c.part_of[_norm(n)] = part
     for num, names in data["numbers"].items():
         for n in names:
             c.number_of[_norm(n)] = int(num)
@@ -127,6 +131,8 @@ def calendar() -> Calendar:
     p.append(("decade", re.compile(
         rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+(?:من\s+)?(?P<cent>{_alt(c.century_of)}){E})?"
         rf"|{B}(?:the\s+)?(?P<y4>(?:1[5-9]|20)\d0)['’]?s{E}")))
+    p.append(("part", re.compile(
+        rf"{B}(?P<part>{_alt(c.part_of)})[\s\-]+(?:من\s+|of\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}(?!{AMOUNT_AFTER})")))
     p.append(("century", re.compile(rf"{B}(?P<cn>{_alt(c.century_name_of)}){E}")))
     p.append(("hijri", re.compile(rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<h>1[34]\d\d)\s*(?:هـ|ه|هجري|هجريه|للهجره){E}")))
     p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
@@ -205,7 +211,7 @@ def _weekday_date(wd: int, pub: tuple) -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
-_NEEDS_DIGIT = frozenset({"range", "span", "quarter", "day_month", "month_day", "month_year", "hijri", "year"})
+_NEEDS_DIGIT = frozenset({"range", "span", "quarter", "day_month", "month_day", "month_year", "hijri", "year", "part"})
 
 
 def _month(c: Calendar, g: str | None) -> int | None:
@@ -269,6 +275,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         if not g.get("cent"):
             flags.append("century_assumed")
         return _iso(y), ["decade", f"end={y + 9}", *flags]
+    if kind == "part":
+        return _iso(int(g["y"])), [f"part={c.part_of[' '.join(g['part'].split())]}"]
     if kind == "century":
         y = c.century_name_of[" ".join(g["cn"].split())]
         return _iso(y), ["century", f"end={y + 99}"]

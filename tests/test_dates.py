@@ -167,3 +167,12 @@ def test_decade_with_century_is_one_mention():
     m = one("في تسعينيات القرن العشرين")
     assert m.value == "1990" and "decade" in m.flags
 
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("في مطلع عام 2023", "early"), ("منتصف 2025", "mid"), ("في أواخر العام 2021", "late"), ("by mid-2024", "mid")],
+)
+def test_part_of_year(text, part):
+    m = one(text)
+    assert m.value == text.split()[-1][-4:] and f"part={part}" in m.flags
