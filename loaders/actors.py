@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import Dictionaries
 from irkg.schema.graph import ActorRecord, ActorType, Evidence
@@ -37,7 +39,7 @@ def build_actor_records(items: Iterable[tuple[Passage, list[Mention]]], dicts: D
         for m in mentions:
             if m.kind != MentionKind.ACTOR:
                 continue
-            rec = recs.get(m.ref or unlinked_id(m.surface))
+            rec = recs.get(m.ref or _similar_unlinked(recs, unlinked_id(m.surface)))
             if rec is None:
                 rec = _new_record(m, dicts)
                 if rec is None:
@@ -56,6 +58,16 @@ def build_actor_records(items: Iterable[tuple[Passage, list[Mention]]], dicts: D
                 seen_passages[rec.id].add(where)
                 rec.evidence.append(_evidence(passage))
     return sorted(recs.values(), key=lambda r: (not r.linked, -len(r.evidence), r.id))
+
+
+def _similar_unlinked(recs: dict[str, ActorRecord], rid: str) -> str:
+    """Return the id of a discovered actor spelled almost the same (كربلائي/كربلايي), else `rid`."""
+    if rid in recs:
+        return rid
+    for other in recs:
+        if other.startswith("unlinked:") and fuzz.ratio(other, rid) >= 92:
+            return other
+    return rid
 
 
 def _new_record(m: Mention, dicts: Dictionaries) -> ActorRecord | None:

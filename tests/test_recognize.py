@@ -288,3 +288,11 @@ def test_organization_name_after_org_noun_is_skipped(dicts):
 )
 def test_objects_and_indefinite_nouns_after_titles_are_not_names(dicts, text):
     assert [m.surface for m in actors(text, dicts) if m.unlinked] == []
+
+
+def test_discovered_spelling_variants_share_one_record(dicts):
+    texts = ["وقال وزير الخارجية الكيني موساليا مودافادي إن", "وأكد وزير الخارجية الكيني موساليا موداڤادي أن"]
+    items = [(passage(t, i), None) for i, t in enumerate(texts)]
+    recs = build_actor_records([(p, recognize(p, dicts)) for p, _ in items], dicts)
+    new = [r for r in recs if not r.linked]
+    assert len(new) == 1 and len(new[0].names) == 2 and len(new[0].evidence) == 2
