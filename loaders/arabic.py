@@ -50,6 +50,8 @@ _KEY_PAIRS = [(chr(src), dst) for src, dst in _KEY_TABLE.items() if chr(src) != 
 
 def fold_letters(text: str) -> str:
     """Unify letter forms as match_key does, but keep case and diacritics (for regex cue lists)."""
+    if len(text) < 48:
+        return text.translate(_KEY_TABLE)  # per-call overhead dominates on short strings
     for src, dst in _KEY_PAIRS:
         if src in text:
             text = text.replace(src, dst)

@@ -83,6 +83,9 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
         lines: list[Line] = []
         for line in block:
             seen += 1
+            if len(line.text) > 400:
+                lines.append(line)  # a paragraph, never a navigation or credit line
+                continue
             key = match_key(line.text)
             m = line_cue.search(key)
             kind = m.lastgroup if m else None

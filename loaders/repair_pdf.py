@@ -226,8 +226,16 @@ def _rejoin(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[
     glued: dict[int, bool] = {}
     i = 0
     n = len(toks)
-    tail = [_tail_letters(line[a:b]) for a, b in toks]
-    head = [_head_letters(line[a:b]) for a, b in toks]
+    line_keys = match_key(line).split()
+    if len(line_keys) == n:
+        # toks may be reordered (reversed runs): give each its key by position in the line
+        keys = [""] * n
+        for rank, t in enumerate(sorted(range(n), key=lambda t: toks[t][0])):
+            keys[t] = line_keys[rank]
+    else:  # a token made only of marks vanished from the key: go token by token
+        keys = [match_key(line[a:b]) for a, b in toks]
+    tail = [k if _AR_WORD.fullmatch(k) else None for k in keys]
+    head = [_head_key(k) for k in keys]
     # Only a fragment can start a join: skip lines without one (most lines).
     parts = words.parts
     frag = [t in parts or h in parts for t, h in zip(tail, head)]
@@ -318,6 +326,11 @@ def _tail_letters(token: str) -> str | None:
     """Return the match key of a token that ends with a letter, else None."""
     key = match_key(token)
     m = _AR_WORD.fullmatch(key)
+    return m.group(0) if m else None
+
+
+def _head_key(key: str) -> str | None:
+    m = _AR_WORD.match(key)
     return m.group(0) if m else None
 
 
