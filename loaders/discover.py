@@ -12,19 +12,6 @@ from irkg.loaders.matching import ARABIC_RE, Hit, Tok, match_at, span_of, peel
 from irkg.schema.graph import ActorType
 from irkg.schema.pipeline import Mention, MentionKind
 
-NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "اب", "al", "bin", "ibn", "abu", "abdul"})
-# Second parts of compound given names (سراج الدين، عبد الله): an ال-word allowed inside a name.
-NAME_SUFFIXES = frozenset({
-    "الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحسين", "الزهراء", "الامين", "الهدي",
-    "الاول", "الثاني", "الثالث", "الرابع",  # regnal ordinals: عبد الله الثاني
-})
-QUOTED_TYPE = {
-    "شركه": ActorType.COMPANY, "حركه": ActorType.ARMED_GROUP, "جماعه": ActorType.ARMED_GROUP,
-    "ميليشيا": ActorType.ARMED_GROUP, "ميليشيات": ActorType.ARMED_GROUP, "تنظيم": ActorType.ARMED_GROUP,
-    "فصيل": ActorType.ARMED_GROUP, "كتائب": ActorType.ARMED_GROUP, "لواء": ActorType.ARMED_GROUP,
-}
-
-
 def _gap(key: str, toks: list[Tok], k: int) -> str:
     """Return the key text between token k-1 and token k."""
     return key[toks[k - 1].b:toks[k].a] if k > 0 else ""
@@ -66,7 +53,7 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
             if tk in quals:
                 k, hops = k + 1, hops + 1
                 continue
-            if tk in ("في", "لدي", "in", "to") and k + 1 < len(toks) and (k + 1) in at:
+            if tk in d.words_of("place_preps") and k + 1 < len(toks) and (k + 1) in at:
                 k, hops = at[k + 1].j, hops + 1
                 continue
             if not latin and (tk in orgs or (tk.startswith("ال") and tk not in stop and k not in at) or tk.startswith("لل")):
@@ -142,6 +129,7 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
     `bare`: the title stands alone (ويواجه الرئيس ضغوطا): what follows is as likely the verb's
     object, so words ending like indefinite accusatives or feminine nouns (ـا، ـة) end the name.
     """
+    joiners, suffixes = d.words_of("name_joiners"), d.words_of("name_suffixes")
     j = k
     while j < len(toks) and j - k < 4:
         tk = toks[j].text
@@ -160,7 +148,7 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
             break
         elif bare and tk.endswith(("ا", "ه")):
             break
-        elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in NAME_JOINERS or tk in NAME_SUFFIXES)):
+        elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in joiners or tk in suffixes)):
             # a family name with the article ends the name (منذر الحايك); a first word in ة is
             # a noun (طبيعة العلاقة), not a given name
             if j == k + 1 and len(tk) >= 5 and not toks[k].text.endswith("ه"):
@@ -168,7 +156,7 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
             break
         j += 1
     n = j - k
-    if n == 0 or toks[j - 1].text in NAME_JOINERS:
+    if n == 0 or toks[j - 1].text in joiners:
         return None
     if n >= 2:
         return j
@@ -192,7 +180,8 @@ def discover_quoted(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
         inner = [t for t in TOKEN_RE.findall(mt.group(3))]
         if not inner or len(inner) > 4 or any(s < b and a < e for s, e in taken):
             continue
-        typ = QUOTED_TYPE.get(bare, ActorType.ORGANIZATION)
+        typ = (ActorType.COMPANY if bare in d.words_of("quoted_company")
+               else ActorType.ARMED_GROUP if bare in d.words_of("quoted_armed_group") else ActorType.ORGANIZATION)
         out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], unlinked=True,
                            flags=["discovered", "quoted", f"type={typ.value}"]))
 
@@ -204,12 +193,13 @@ def _discover_quoted_persons(d: Dictionaries, text: str, key: str, pos: list[int
     starts = {t.a: n for n, t in enumerate(toks)}
     for mt in re.finditer(r"[\"«“]([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,3})[\"»”]\s*", key):
         words = mt.group(1).split()
-        if any(w in stop or w.startswith("ال") and w not in NAME_SUFFIXES for w in words):
+        suffixes = d.words_of("name_suffixes")
+        if any(w in stop or w.startswith("ال") and w not in suffixes for w in words):
             continue
         k = starts.get(mt.end())
         if k is None:
             continue
-        if toks[k].text in ("اخر", "اول", "سابق", "السابق"):  # "the last/first/former ambassador"
+        if toks[k].text in d.words_of("title_openers"):  # "the last/first/former ambassador"
             k += 1
         th = match_at(toks, k, d.title_index, d.title_first) if k < len(toks) else None
         a, b = pos[mt.start(1)], pos[mt.end(1) - 1] + 1
