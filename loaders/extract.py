@@ -81,9 +81,15 @@ class PassageCtx:
                 out.append(m)
                 continue
             month = next((f[6:] for f in m.flags or [] if f.startswith("month=")), None)
-            if month and month.isdigit():
+            if not (month and month.isdigit()):
+                continue
+            nxt = next((d for d in self.raw_dates if d.value and 0 <= d.start - m.end <= 25
+                        and re.match(r"^\d{4}", str(d.value))), None)
+            if nxt is not None and "relative" not in (m.flags or []):
+                year = int(str(nxt.value)[:4])  # "أبريل وأكتوبر 2024": the year written just after
+            else:  # "يوليو الماضي": the last such month before the reference date
                 year = ref[0] if int(month) <= ref[1] else ref[0] - 1
-                out.append(m.model_copy(update={"value": f"{year}-{int(month):02d}"}))
+            out.append(m.model_copy(update={"value": f"{year}-{int(month):02d}"}))
         self.dates = out
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_frictions import friction_cues
@@ -39,6 +40,7 @@ def constraint_cues() -> dict:
         "factors": lexicon_of(data["factors"]),
         "past": lexicon_of({"past": data.get("past_deal", [])}),
         "rel": lexicon_of({"rel": data.get("relation_words", [])}),
+        "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
     }
 
 
@@ -98,13 +100,17 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append constraint records: one per (constrained topic, factor) a passage names."""
     cc = constraint_cues()
     prev_targets: list[str] = []
-    for pc in pcs:
-        cues = cc["cue"].find(pc.key)
+    for n, pc in enumerate(pcs):
+        cues = [c for c in cc["cue"].find(pc.key)
+                if not (pc.key[c.end:c.end + 25].split()[:2] and
+                        any(w.lstrip("وال") in cc["not_before"] or w in cc["not_before"]
+                            for w in pc.key[c.end:c.end + 25].split()[:2]))]
         targets = _targets(pc, cc)
         if not cues:
             prev_targets = targets
             continue
-        targets = targets or prev_targets
+        # a limiting factor may be named in one sentence and what it limits in the next
+        targets = targets or prev_targets or (_targets(pcs[n + 1], cc) if n + 1 < len(pcs) else [])
         prev_targets = targets
         if not targets:
             continue

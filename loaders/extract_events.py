@@ -44,7 +44,12 @@ def _triggers(pc: PassageCtx, cues) -> list:
             continue
         kept.append(h)
     out = []
+    last_end: dict[str, int] = {}
     for h in kept:
+        if h.start - last_end.get(h.cat, -100) <= 12:
+            last_end[h.cat] = h.end
+            continue  # "الاشتباكات والمواجهات": one event named twice
+        last_end[h.cat] = h.end
         beaten = any(
             o is not h and h.cat in cues["supersedes"].get(o.cat, []) and abs(o.start - h.start) <= _SUPERSEDE_GAP
             for o in kept

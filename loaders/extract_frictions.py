@@ -29,13 +29,14 @@ def friction_cues() -> dict:
         "adversaries": set(data.get("adversaries", [])),
         "group_of": {i: g for g, v in groups.items() for i in v.get("ids", [])},
         "group_words": lexicon_of({g: v.get("words", []) for g, v in groups.items()}),
+        "predecessors": data.get("predecessors") or {},
         "outsider_words": {match_key(w).removesuffix("=") for w in data.get("outsiders", [])},
     }
 
 
 def pair_in_view(pc: PassageCtx, cues: dict) -> bool:
     """Tell whether a passage speaks of Iran and Russia together."""
-    s = pc.states
+    s = {cues["predecessors"].get(x, x) for x in pc.states}
     both = IRAN in s and RUSSIA in s
     one = IRAN in s or RUSSIA in s
     dual = bool(cues["pair"].find(pc.key))
@@ -47,7 +48,7 @@ def third_parties(pc: PassageCtx, cues: dict, ts: int = 0, te: int = 10**9) -> l
     out = []
     for m in pc.actors_between(ts, te):
         r = pc.dc.state_of(m.ref)
-        if r not in PAIR and r not in out:
+        if r not in PAIR and r not in cues["predecessors"] and r not in out:
             out.append(r)
     ks, ke = pc.kt.to_key(ts), pc.kt.to_key(min(te, len(pc.p.text)))
     for h in cues["group_words"].find(pc.key, ks, ke):
@@ -64,7 +65,8 @@ _LOOSE = {"tension", "clash", "rivalry", "dispute", "divergence", "distrust", "g
 def both_sides_near(pc: PassageCtx, cues: dict, ks: int, ke: int) -> bool:
     """Tell whether Iran and Russia (or "the two countries") are named close to a cue."""
     ts, te = pc.span_of(ks, ke)
-    near = {pc.dc.state_of(m.ref) for m in pc.actors_between(ts - _PAIR_REACH, te + _PAIR_REACH)}
+    near = {cues["predecessors"].get(x, x) for x in
+            (pc.dc.state_of(m.ref) for m in pc.actors_between(ts - _PAIR_REACH, te + _PAIR_REACH))}
     if IRAN in near and RUSSIA in near:
         return True
     a, b = pc.kt.to_key(max(0, ts - _PAIR_REACH)), pc.kt.to_key(te + _PAIR_REACH)
@@ -73,7 +75,7 @@ def both_sides_near(pc: PassageCtx, cues: dict, ks: int, ke: int) -> bool:
 
 def with_outsider(pc: PassageCtx, cues: dict, kend: int, family: str = "") -> bool:
     """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب", "التوتر مع واشنطن")."""
-    if family in ("expense", "against_iran"):
+    if family in ("expense", "against_iran", "leverage"):
         return False
     nxt = _WORD.findall(pc.key[kend:kend + 60])[:5]
     return any(w.endswith(o) for w in nxt for o in cues["outsider_words"])

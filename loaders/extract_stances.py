@@ -36,11 +36,14 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append one stance record per characterization a source uses (evidence per passage)."""
     sc, fc = stance_cues(), friction_cues()
     stem = Path(dc.doc.file).stem
+    seen_states = [s for pc in pcs for s in pc.states]
+    pair_doc = seen_states.count(PAIR[0]) >= 3 and seen_states.count(PAIR[1]) >= 3
     for pc in pcs:
         hits = sc["chars"].find(pc.key)
         if not hits or pc.p.text.rstrip().endswith(("؟", "?")):
             continue  # a question asks, it does not characterize
-        about = pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
+        about = (pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
+                 or (pc.p.kind == "heading" and pair_doc))  # a heading in a text about the pair
         if not about:
             continue
         done = set()
