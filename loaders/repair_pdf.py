@@ -65,10 +65,17 @@ def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
 class Words:
     """The document's own vocabulary (match-key form), the evidence for rejoining split words."""
 
-    __slots__ = ("counts", "stems", "function_words", "parts")
+    __slots__ = ("counts", "stems", "function_words", "parts", "bigrams")
 
     def __init__(self, text: str = "") -> None:
-        self.counts: Counter = Counter(_AR_WORD.findall(match_key(text))) if text else Counter()
+        key = match_key(text) if text else ""
+        self.counts: Counter = Counter(_AR_WORD.findall(key))
+        self.bigrams: Counter = Counter()
+        for line in key.split("\n"):
+            # Read gapped lines with their runs reversed, as the repair will.
+            runs = _RUN.findall(line)[::-1] if "  " in line else [line]
+            seq = [w for run in runs for w in _AR_WORD.findall(run)]
+            self.bigrams.update(zip(seq, seq[1:]))
         self.stems = {strip_clitics(w) for w in self.counts}
         self.function_words = cues()["function_words"]
         self.parts = {w for w in self.counts if self.is_part(w)}
@@ -191,9 +198,15 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
             for run in runs:
                 if len(run) == 2 and (_LTR_TOKEN.match(line, *run[0]) is not None) != (_LTR_TOKEN.match(line, *run[1]) is not None):
                     run.reverse()
+                elif 2 <= len(run) <= 4 and _reads_backwards(line, run, words):
+                    run.reverse()
             tokens = runs[::-1]
     if not kind:
-        tokens = [[m.span() for m in _TOKEN.finditer(line)]]
+        spans = [m.span() for m in _TOKEN.finditer(line)]
+        if layout.reversed_runs and 2 <= len(spans) <= 8 and _reads_backwards(line, spans, words):
+            kind = "reversed_short_line"
+            spans.reverse()
+        tokens = [spans]
     flat = [t for run in tokens for t in run]
     order, glued = _rejoin(line, flat, words)
     if not kind and not glued:
@@ -213,6 +226,14 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
             parts.append(piece)
             omap.extend(range(start + a, start + b))
     return "".join(parts), omap, kind or "split_word"
+
+
+def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:
+    """Tell whether a short single-spaced line reads better backwards, judged by the document's word pairs."""
+    seq = [match_key(line[a:b]) for a, b in spans]
+    fwd = sum(min(words.bigrams[p], 3) for p in zip(seq, seq[1:]))
+    back = sum(min(words.bigrams[p], 3) for p in zip(seq[::-1], seq[::-1][1:]))
+    return back >= 2 and back > 2 * fwd
 
 
 _LTR_TOKEN = re.compile(r"[\"'(«]*[0-9A-Za-z%$.,\-/]+[\"')»]*[.,،]?(?!\S)")

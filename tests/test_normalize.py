@@ -45,6 +45,18 @@ def test_reversed_run_with_number_is_reversed_inside():
     assert "،2023" not in nd.text and "2023،" in nd.text
 
 
+def test_reversed_two_word_run_is_judged_by_the_documents_word_pairs():
+    nd = normalize(
+        _pdf_doc(
+            "الشاملة التنمية  خطة",
+            "",
+            "أقرت الحكومة خطة التنمية الشاملة للمناطق الريفية.",
+            "وتشمل التنمية الشاملة بناء المدارس والطرق.",
+        )
+    )
+    assert nd.text.startswith("خطة التنمية الشاملة")
+
+
 def test_tatweel_is_removed_with_offsets_kept():
     nd = _norm("تعـــاون الــبلدين مســتمر.\n")
     assert "\u0640" not in nd.text
