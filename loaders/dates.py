@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
+from irkg.errors import InputError
 from irkg.loaders.arabic import match_key
 from irkg.loaders.matching import key_aligned
 from irkg.schema.pipeline import Mention, MentionKind
@@ -23,13 +25,31 @@ DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 OLD_YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
-YEAR_WORD = r"(?:(?:عام|العام|عامي|سنه|السنه|year)\s+)"
-# Units and signs after a number that make it an amount, not a year.
-AMOUNT_AFTER = (
-    r"\s*(?:%|٪|\$|دولار|مليون|مليار|الف|الاف|طن|اطنان|برميل|كيلو|كم|متر|ميل|يورو|روبل|ريال|تومان|"
-    r"شخص|جندي|طائره|صاروخ|مسيره|وحده|قطعه|نسمه|ميغاواط|ميجاوات|ميغاوات|مرة|مره|"
-    r"dollars?|million|billion|tons?|barrels?|km|mw|percent|people|troops)(?![a-z\u0621-\u064a])"
-)
+Words = list[str]
+
+
+class CalendarFile(BaseModel):
+    """The shape of dates.yaml."""
+
+    months: dict[int, Words]
+    ambiguous: Words
+    weekdays: dict[int, Words]
+    relative: dict[str, dict[int, Words]]
+    decades: dict[int, Words]
+    centuries: dict[int, Words]
+    century_names: dict[int, Words]
+    parts: dict[str, Words]
+    grammar: dict[str, Words]
+    numbers: dict[int, Words]
+    quarters: dict[str, Words]
+
+
+def read_calendar_file(path: Path = DATES_YAML) -> CalendarFile:
+    """Read and validate dates.yaml."""
+    try:
+        return CalendarFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as e:
+        raise InputError(f"{path.name}: invalid calendar file ({str(e).splitlines()[0]}); fix the YAML") from e
 
 
 @dataclass
@@ -64,7 +84,7 @@ def _norm(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def calendar() -> Calendar:
     """Load dates.yaml and compile the date patterns (once per process)."""
-    data = yaml.safe_load(DATES_YAML.read_text(encoding="utf-8"))
+    data = read_calendar_file().model_dump()
     c = Calendar()
     for m, names in data["months"].items():
         for n in names:
@@ -100,6 +120,10 @@ def calendar() -> Calendar:
         for n in names:
             c.quarter_of[_norm(n)] = (a, b)
 
+    w = {k: _alt(_norm(x) for x in v) for k, v in data["grammar"].items()}
+    year_word = rf"(?:{w['year_words']}\s+)"
+    # units and signs after a number that make it an amount, not a year
+    amount = rf"\s*{w['amount_units']}(?![a-z\u0621-\u064a])"
     B = r"(?<![\w])"  # no letter or digit before
     E = r"(?![\w])"
     month = _alt(c.month_of)
@@ -107,21 +131,26 @@ def calendar() -> Calendar:
     month_en = _alt(m for m in c.month_of if m.isascii())  # "March 4, 2018" is English word order only
     dual = rf"(?:\s*[/(]\s*(?P<m2>{month})\s*\)?)?"
     clit = r"(?P<clit>[وفبل])?"
-    year_tail = rf"(?:\s*[,،]?\s*(?:من\s+)?{YEAR_WORD}?(?P<y>{OLD_YEAR})(?:\s*م{E})?)"
-    wday = rf"(?:(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)})\s*[,،]?\s*(?:الموافق\s+)?)?"
+    of = rf"(?:{w['of_words']}\s+)"
+    ce = rf"(?:\s*{w['ce_markers']}{E})?"
+    year_tail = rf"(?:\s*[,،]?\s*{of}?{year_word}?(?P<y>{OLD_YEAR}){ce})"
+    day_word = rf"(?:{w['day_words']}\s+)"
+    wday = rf"(?:{day_word}?(?P<wd>{_alt(c.weekday_of)})\s*[,،]?\s*(?:{w['day_glue']}\s+)?)?"
     count = _alt(c.number_of)
-    c.words = re.compile(_alt([*c.month_of, *c.weekday_of, *c.relative, *c.decade_of, "first", "قرن", "century"]))
+    c.words = re.compile(_alt([*c.month_of, *c.weekday_of, *c.relative, *c.decade_of, "first",
+                               *(_norm(x) for x in data["grammar"]["century_words"])]))
     p = c.patterns
     p.append(("range", re.compile(
-        rf"{B}(?:(?:من|بين)\s+)?{YEAR_WORD}?\(?\s*(?P<y1>{OLD_YEAR})\s*(?:[-–—/]|الي|حتي|و|to|and)\s*{YEAR_WORD}?(?P<y2>{OLD_YEAR})\s*\)?(?![\d])")))
+        rf"{B}(?:{w['range_starts']}\s+)?{year_word}?\(?\s*(?P<y1>{OLD_YEAR})\s*(?:[-–—/]|{w['range_joins']})\s*"
+        rf"{year_word}?(?P<y2>{OLD_YEAR})\s*\)?(?![\d])")))
     p.append(("span", re.compile(
-        rf"{B}(?:ال)?(?:اشهر|شهور)\s+(?P<n>{count})\s+(?:ال)?اولي\s+(?:من\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}"
-        rf"|{B}(?:اول|اوائل)\s+(?P<n2>{count})\s+(?:اشهر|شهور)\s+(?:من\s+)?{YEAR_WORD}?(?P<y2>{YEAR}){E}"
+        rf"{B}{w['months_plural']}\s+(?P<n>{count})\s+{w['first_plural']}\s+{of}?{year_word}?(?P<y>{YEAR}){E}"
+        rf"|{B}{w['first_words']}\s+(?P<n2>{count})\s+{w['months_plural']}\s+{of}?{year_word}?(?P<y2>{YEAR}){E}"
         rf"|{B}(?:the\s+)?first\s+(?P<n3>{count})\s+months\s+of\s+(?P<y3>{YEAR}){E}")))
     p.append(("quarter", re.compile(
-        rf"{B}(?:the\s+)?(?P<q>{_alt(c.quarter_of)})\s+(?:من\s+|of\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}")))
+        rf"{B}(?:the\s+)?(?P<q>{_alt(c.quarter_of)})\s+{of}?{year_word}?(?P<y>{YEAR}){E}")))
     p.append(("day_month", re.compile(
-        rf"{B}{wday}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{clit}{mon1}{dual}{year_tail}?{E}")))
+        rf"{B}{wday}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*{of}?{clit}{mon1}{dual}{year_tail}?{E}")))
     p.append(("month_day", re.compile(
         rf"{B}(?P<m1>{month_en})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
     p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))
@@ -129,17 +158,17 @@ def calendar() -> Calendar:
     p.append(("month_rel_en", re.compile(rf"{B}(?P<suf>last|next)\s+{mon1}{E}")))
     p.append(("month", re.compile(rf"{B}{clit}{mon1}{dual}{E}")))
     p.append(("decade", re.compile(
-        rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+(?:من\s+)?(?P<cent>{_alt(c.century_of)}){E})?"
+        rf"{B}(?:ال)?(?P<dec>{_alt(c.decade_of)})(?:يات|ات){E}(?:\s+{of}?(?P<cent>{_alt(c.century_of)}){E})?"
         rf"|{B}(?:the\s+)?(?P<y4>(?:1[5-9]|20)\d0)['’]?s{E}")))
     p.append(("part", re.compile(
-        rf"{B}(?P<part>{_alt(c.part_of)})[\s\-]+(?:من\s+|of\s+)?{YEAR_WORD}?(?P<y>{YEAR}){E}(?!{AMOUNT_AFTER})")))
+        rf"{B}(?P<part>{_alt(c.part_of)})[\s\-]+{of}?{year_word}?(?P<y>{YEAR}){E}(?!{amount})")))
     p.append(("century", re.compile(rf"{B}(?P<cn>{_alt(c.century_name_of)}){E}")))
-    p.append(("hijri", re.compile(rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<h>1[34]\d\d)\s*(?:هـ|ه|هجري|هجريه|للهجره){E}")))
+    p.append(("hijri", re.compile(rf"{B}{year_word}?(?P<h>1[34]\d\d)\s*{w['hijri_markers']}{E}")))
     p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
-    p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?(?:يوم\s+)?(?P<wd>{_alt(c.weekday_of)}){E}")))
+    p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?{day_word}?(?P<wd>{_alt(c.weekday_of)}){E}")))
     p.append(("year", re.compile(
-        rf"(?:{YEAR_WORD}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"
-        rf"(?:\s*م{E})?(?![\d])(?!{AMOUNT_AFTER})(?![.,]\d)")))
+        rf"(?:{year_word}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"
+        rf"{ce}(?![\d])(?!{amount})(?![.,]\d)")))
     return c
 
 

@@ -176,3 +176,14 @@ def test_decade_with_century_is_one_mention():
 def test_part_of_year(text, part):
     m = one(text)
     assert m.value == text.split()[-1][-4:] and f"part={part}" in m.flags
+
+
+def test_calendar_file_is_validated(tmp_path):
+    from irkg.errors import InputError
+    from irkg.loaders.dates import read_calendar_file
+
+    assert read_calendar_file().months[7][0] == "يوليو"
+    bad = tmp_path / "dates.yaml"
+    bad.write_text("months: {1: [يناير]}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"dates\.yaml"):
+        read_calendar_file(bad)
