@@ -231,7 +231,9 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
 def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:
     """Tell whether a short single-spaced line reads better backwards, judged by the document's word pairs."""
     seq = [match_key(line[a:b]) for a, b in spans]
-    fwd = sum(min(words.bigrams[p], 3) for p in zip(seq, seq[1:]))
+    if any(w in words.function_words for w in seq):
+        return False  # particles pair with anything: no evidence either way
+    fwd = sum(min(words.bigrams[p] - 1, 3) for p in zip(seq, seq[1:]))  # the line itself counts once
     back = sum(min(words.bigrams[p], 3) for p in zip(seq[::-1], seq[::-1][1:]))
     return back >= 2 and back > 2 * fwd
 
