@@ -172,9 +172,6 @@ def calendar() -> Calendar:
     return c
 
 
-# --- resolution --------------------------------------------------------------------------
-
-
 def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
     """Split an ISO partial date into (year, month, day), None where unknown."""
     if not published:
@@ -232,11 +229,6 @@ def _weekday_date(wd: int, pub: tuple) -> str | None:
     day = dt.date(y, m, d)
     day -= dt.timedelta(days=(day.weekday() - wd) % 7)
     return _iso(day.year, day.month, day.day)
-
-
-# --- finding ------------------------------------------------------------------------------
-
-
 
 
 _DIGIT = re.compile(r"\d")

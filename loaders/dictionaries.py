@@ -122,8 +122,6 @@ def expand_adjective(adj: str) -> list[str]:
     return [key + e for e in _NISBA_ENDINGS]
 
 
-# --- loading -------------------------------------------------------------------------------
-
 _SECTIONS = ("actors", "items", "topics", "places", "titles", "words", "months", "weekdays", "relative")
 
 
@@ -315,9 +313,6 @@ def _index(d: Dictionaries) -> None:
     d.entity_first = _firsts(ent)
     d.topic_first = _firsts(top)
     d.title_first = _firsts(d.title_index)
-
-
-# --- caching -------------------------------------------------------------------------------
 
 
 def _cache_path(files: list[Path]) -> Path:

@@ -84,9 +84,6 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
     return out
 
 
-# --- entry point ---------------------------------------------------------------------------------
-
-
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position."""
     text = passage.text
