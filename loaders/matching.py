@@ -19,6 +19,8 @@ ARABIC_RE = re.compile(r"[\u0621-\u064a]+")
 
 @dataclass
 class Tok:
+    """A match-key token and its key offsets."""
+
     text: str  # match key
     a: int  # key offsets
     b: int
@@ -26,6 +28,8 @@ class Tok:
 
 @dataclass
 class Hit:
+    """A dictionary match over tokens i..j-1."""
+
     i: int  # first token
     j: int  # one past the last token
     targets: list[Target]

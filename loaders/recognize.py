@@ -23,6 +23,8 @@ from irkg.schema.pipeline import Mention, MentionKind, Passage
 FUZZY_CUTOFF = 88.0
 FUZZY_CUTOFF_SHORT = 90.0  # five or six letters: one substituted letter is not enough
 FUZZY_MIN_LEN = 5
+# token -> fuzzy result, per Dictionaries object: corpora repeat their words, rapidfuzz runs once per word
+_FUZZY_CACHE: dict[int, dict] = {}
 
 
 def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] | None:
@@ -64,6 +66,7 @@ def _article_peeled(toks: list[Tok], h: Hit) -> bool:
 
 
 def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok], hits: list[Hit]) -> list[Mention]:
+    """Turn hits into mentions: one per kind, acronyms only in capitals, weak aliases only in context."""
     out: list[Mention] = []
     for h in hits:
         a, b = span_of(toks, h.i, h.j, pos, text, h.peeled)
@@ -117,5 +120,3 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     out.sort(key=lambda m: (m.start, -m.end, m.kind))
     return out
 
-
-_FUZZY_CACHE: dict[int, dict] = {}
