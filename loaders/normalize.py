@@ -91,8 +91,11 @@ def normalize(doc: Document) -> NormalizedDoc:
         if layout.pdf:
             fixed = rp.reorder_line(line_text, start, words, layout)
             if fixed is not None:
-                s, omap, kind = fixed
-                repairs[kind] += 1
+                s, omap, kind, glued = fixed
+                if kind:
+                    repairs[kind] += 1
+                if glued:
+                    repairs["split_word"] += glued
         pieces = rp.clean_line(s, omap, layout, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)

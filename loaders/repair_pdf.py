@@ -100,8 +100,11 @@ class Words:
         """Tell whether pieces a + b (match keys, letters only) are one word broken in two."""
         joined = a + b
         exact = joined in self.counts
-        if not exact and not self.attested(joined):
-            return False
+        if not exact:
+            if not self.attested(joined):
+                return False
+            if len(a) < len(joined) - len(strip_clitics(joined)):
+                return False  # the break falls inside the proclitic: not evidence of one word
         if not (a in self.parts or b in self.parts):
             return False
         if a in self.function_words or b in self.function_words:
@@ -182,8 +185,8 @@ def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[str, list[int], str] | None:
-    """Put a line's words back in reading order; None when nothing changed.
+def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[str, list[int], str, int] | None:
+    """Put a line's words back in reading order: (text, offsets, kind of reorder or "", words rejoined); None when nothing changed.
 
     Reversed lines (runs separated by 2+ spaces) get their runs reversed; a two-word run
     with a number or Latin token is also reversed inside; then words broken in two are
@@ -225,7 +228,7 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
         else:
             parts.append(piece)
             omap.extend(range(start + a, start + b))
-    return "".join(parts), omap, kind or "split_word"
+    return "".join(parts), omap, kind, len(glued)
 
 
 def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:
