@@ -172,7 +172,9 @@ def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: rp.Words, repa
         for li, line in enumerate(block):
             if prev_line is not None:
                 if li == 0:
-                    flow = prev_line.flow or (layout.pdf and rp.continues_across_blocks(prev_line.text, line.text, block, wide))
+                    # A line moved back into place flows into the next: judge them together.
+                    cur = line.text + " " + block[1].text if line.flow and len(block) > 1 else line.text
+                    flow = prev_line.flow or (layout.pdf and rp.continues_across_blocks(prev_line.text, cur, block, wide))
                 else:
                     flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf, prev_line.flow)
                 if flow:
