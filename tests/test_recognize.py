@@ -296,3 +296,9 @@ def test_discovered_spelling_variants_share_one_record(dicts):
     recs = build_actor_records([(p, recognize(p, dicts)) for p, _ in items], dicts)
     new = [r for r in recs if not r.linked]
     assert len(new) == 1 and len(new[0].names) == 2 and len(new[0].evidence) == 2
+
+
+def test_ministry_titles_give_specific_roles(dicts):
+    ms = actors("وقال وزير النفط الإيراني محسن باك نجاد ومحافظ البنك المركزي الروسي إلفيرا نابيولينا", dicts)
+    assert [(m.ref, m.role) for m in ms if m.role] == [
+        ("mohsen_paknejad", "oil_minister"), ("elvira_nabiullina", "central_bank_governor")]
