@@ -20,6 +20,7 @@ from irkg.schema.pipeline import Document, Mention, Passage
 IRAN, RUSSIA = "iran", "russia"
 PAIR = (IRAN, RUSSIA)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_NEW_CLAUSE = re.compile(r"[،,؛;]\s*(?:و?لكن|بل|ثم|بينما|في حين|إلا أن|غير أن)")
 
 
 def slug(text: str) -> str:
@@ -124,6 +125,8 @@ class PassageCtx:
                 continue
             if d.start < ts and d.start > 30 and any(c in self.p.text[d.end:ts] for c in "،,؛;"):
                 continue  # a date before the trigger counts only within its clause or fronting the sentence
+            if d.start >= te and _NEW_CLAUSE.search(self.p.text, te, d.start):
+                continue  # "..., لكنها انضمت في 2015": the date belongs to the next clause
             gap = d.start - te if d.start >= te else ts - d.end
             gap = max(gap, 0) + (0 if d.start >= te else 20)  # dates usually follow the trigger
             if gap < dist:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 
 from irkg.loaders.certainty import assess_certainty
@@ -26,6 +27,8 @@ def event_cues() -> dict:
         "needs": {t: lexicon_of({"n": ws}) for t, ws in (data.get("needs") or {}).items()},
         "supersedes": data.get("supersedes") or {},
         "needs_person": set(data.get("needs_person") or []),
+        "alias_of": data.get("alias_of") or {},
+        "objects": lexicon_of({"o": data.get("objects", [])}),
         "needs_object": set(data.get("needs_object") or []),
         "receivers": lexicon_of({"r": data.get("receivers", [])}),
         "intent": lexicon_of({"i": data.get("intent", [])}),
@@ -42,7 +45,7 @@ def _triggers(pc: PassageCtx, cues) -> list:
         need = cues["needs"].get(h.cat)
         if need and not need.find(h.cue) and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
             continue
-        kept.append(h)
+        kept.append(replace(h, cat=cues["alias_of"].get(h.cat, h.cat)))
     out = []
     last_end: dict[str, int] = {}
     for h in kept:
@@ -183,8 +186,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if h.cat == "annexation" and not places:
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
-            if h.cat == "delivery" and not items and (len(parts) < 2 or not any(
-                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi)):
+            if h.cat == "delivery" and not items and (len(parts) < 2 or not (any(
+                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi)
+                    or cues["objects"].find(pc.key, pc.kt.to_key(lo), pc.kt.to_key(hi)))):
                 continue  # a delivery names what is delivered, or a supplier and a recipient of arms
             if not parts and not agreement and not items:
                 continue

@@ -19,7 +19,7 @@ from irkg.loaders.arabic import match_key
 from irkg.schema.graph import Certainty, Record
 
 # Fields whose disagreement between sources is news (the rest merge silently).
-CONFLICT_FIELDS = {"date", "ratified", "in_force", "duration_years", "articles", "value", "unit", "place", "agreement_kind"}
+CONFLICT_FIELDS = {"date", "ratified", "in_force", "duration_years", "articles", "value", "unit", "agreement_kind"}
 _STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
 _KEEP_FIRST = {"kind", "id", "label", "evidence", "conflicts", "certainty", "summary", "date_precision", "values"}
 

@@ -129,3 +129,10 @@ def test_visit_verb_with_subject_between(gen3):
 def test_reluctance_makes_delivery_denied(gen1):
     dl = [e for e in _kind(gen1, "event") if e.type == "delivery" and "israel" in e.participants]
     assert dl and dl[0].certainty == "denied"
+
+
+def test_acquire_verb_with_subject_between():
+    recs = _facts("gen_04.txt")
+    dl = [e for e in _kind(recs, "event") if e.type == "delivery"]
+    assert any(e.date == "2021" and {"iran", "china"} <= set(e.participants) for e in dl)
+    assert not any(e.date == "2019" for e in dl)  # the year of the next clause is not the delivery's
