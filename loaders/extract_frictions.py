@@ -77,7 +77,7 @@ def with_outsider(pc: PassageCtx, cues: dict, kend: int, family: str = "") -> bo
     """Tell whether a cue is about the pair's friction with someone else ("مخاوف الغرب", "التوتر مع واشنطن")."""
     if family in ("expense", "against_iran", "leverage"):
         return False
-    nxt = _WORD.findall(pc.key[kend:kend + 60])[:5]
+    nxt = _WORD.findall(pc.key[kend:kend + 70])[:6]
     return any(w.endswith(o) for w in nxt for o in cues["outsider_words"])
 
 
