@@ -36,7 +36,7 @@ def emit_mentions(extractions: Iterable[DocExtraction], fmt: str, out: TextIO) -
         for p, ms in zip(x.passages, x.mentions or []):
             for m in ms:
                 n += 1
-                ref = m.ref if m.ref else "unlinked"
+                ref = m.ref or ("unlinked" if m.unlinked else None)
                 if fmt == "jsonl":
                     row = {"doc": p.file, "passage": p.idx, **m.model_dump(mode="json")}
                     row["ref"] = ref
@@ -44,8 +44,9 @@ def emit_mentions(extractions: Iterable[DocExtraction], fmt: str, out: TextIO) -
                 else:
                     value = "" if m.value is None else str(m.value)
                     flags = ",".join(m.flags)
+                    role = m.role or ""
                     out.write(
-                        f"{p.file}\t{p.idx}\t{m.kind}\t{m.start}-{m.end}\t{m.surface}\t{ref}\t{value}\t{flags}\n"
+                        f"{p.file}\t{p.idx}\t{m.kind}\t{m.start}-{m.end}\t{m.surface}\t{ref or '-'}\t{role}\t{value}\t{flags}\n"
                     )
     return n
 
