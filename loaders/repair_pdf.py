@@ -233,7 +233,7 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
 
 def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:
     """Tell whether a short single-spaced line reads better backwards, judged by the document's word pairs."""
-    seq = [match_key(line[a:b]) for a, b in spans]
+    seq = [_token_key(line[a:b]) for a, b in spans]
     if any(w in words.function_words for w in seq):
         return False  # particles pair with anything: no evidence either way
     fwd = sum(min(words.bigrams[p] - 1, 3) for p in zip(seq, seq[1:]))  # the line itself counts once
@@ -270,7 +270,13 @@ def _rejoin(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[
 
     def join(x: int, y: int) -> bool:
         a, b = tail[x], head[y]
-        return (frag[x] or frag[y]) and a is not None and b is not None and words.joinable(a, b)
+        if a is None or b is None:
+            return False
+        # A short piece beside anything, or two pieces that each occur once (السينار|يوهات).
+        a_part, b_part = a in parts, b in parts
+        if not ((a_part and len(a) <= 3) or (b_part and len(b) <= 3) or (a_part and b_part)):
+            return False
+        return words.joinable(a, b)
 
     while i < n:
         if i + 1 < n and join(i, i + 1):
@@ -353,6 +359,11 @@ def _tail_letters(token: str) -> str | None:
     key = match_key(token)
     m = _AR_WORD.fullmatch(key)
     return m.group(0) if m else None
+
+
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    return match_key(token)
 
 
 def _head_key(key: str) -> str | None:
