@@ -16,6 +16,7 @@ _BULLET_MARK = re.compile(r"^\s*(?:[-–—•●○▪■◦*]+|\d{1,2}[.)-]|[\
 _LETTER = re.compile(r"[^\W\d_]")
 _PREV_TOKEN = re.compile(r"(\S+)$")
 _HEADING_END = ".!?؟؛،,;"
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def segment(nd: NormalizedDoc) -> list[Passage]:
@@ -26,7 +27,10 @@ def segment(nd: NormalizedDoc) -> list[Passage]:
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
         nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
-        if is_bullet(line):
+        md = _MD_HEADING.match(line)
+        if md and md.end() < len(line):
+            spans.append((a + md.end(), b, PassageKind.HEADING))
+        elif is_bullet(line):
             m = _BULLET_MARK.match(line)
             a2 = a + (m.end() if m else 0)
             spans.extend((s, e, PassageKind.BULLET) for s, e in _sentences(text, a2, b))

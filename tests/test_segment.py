@@ -57,6 +57,12 @@ def test_heading_is_marked_and_separated_from_paragraph():
     assert ps[1].kind == PassageKind.SENTENCE
 
 
+def test_markdown_heading_marker_is_not_part_of_the_heading():
+    ps = _passages("## آفاق التعاون\nيتوسع التعاون بين البلدين في مجالات عديدة ومتنوعة.\n", file="n.md")
+    assert ps[0].kind == PassageKind.HEADING and ps[0].text == "آفاق التعاون"
+    assert ps[0].start == 3
+
+
 def test_very_long_sentence_is_split_on_comma():
     clause = "وتحدث المشاركون عن تطوير الموانئ والطرق والسكك الحديدية في المنطقة الشمالية"
     ps = _passages("، ".join([clause] * 12) + ".\n")
