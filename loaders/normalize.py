@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from irkg.loaders import boilerplate as bp
+from irkg.loaders import pull_quotes, split_words
 from irkg.loaders import repair_pdf as rp
 from irkg.loaders.read import front_matter_span
 from irkg.schema.pipeline import Document, NormalizedDoc
@@ -51,7 +52,7 @@ def normalize(doc: Document) -> NormalizedDoc:
         repairs["front_matter"] += 1
     raw_lines = _split_lines(text, skip)
     layout = rp.detect_layout(text, raw_lines, doc.file)
-    words = rp.word_counts(text) if layout.pdf else rp.Words()
+    words = split_words.word_counts(text) if layout.pdf else split_words.Words()
 
     placed = rp.place_torn_lines(text, raw_lines) if layout.pdf else [(s, e, None) for s, e in raw_lines]
     if layout.pdf:
@@ -105,7 +106,7 @@ def normalize(doc: Document) -> NormalizedDoc:
     blocks = _blocks(lines)
     blocks = bp.drop_furniture(blocks, repairs)
     if layout.pdf:
-        blocks = rp.drop_repeats(blocks, repairs)
+        blocks = pull_quotes.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
     return NormalizedDoc(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
 
@@ -162,7 +163,7 @@ def _blocks(lines: list[Line | None]) -> list[list[Line]]:
     return blocks
 
 
-def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: rp.Words, repairs: Counter, n: int) -> tuple[str, list[int]]:
+def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: split_words.Words, repairs: Counter, n: int) -> tuple[str, list[int]]:
     """Join lines into paragraphs (wrapped lines flow; split words rejoined) and blocks with blank lines."""
     texts: list[str] = []
     offs: list[range | list[int]] = []
@@ -178,7 +179,7 @@ def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: rp.Words, repa
                 else:
                     flow = rp.flows_into(prev_line.text, line.text, block, li, wide, layout.pdf, prev_line.flow)
                 if flow:
-                    glue = rp.split_word_join(prev_line.text, line.text, words) if layout.pdf else False
+                    glue = split_words.split_word_join(prev_line.text, line.text, words) if layout.pdf else False
                     if glue:
                         repairs["split_word"] += 1
                     else:

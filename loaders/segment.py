@@ -80,7 +80,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of the non-blank lines, trimmed."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", text):
-        a, b = m.start(), m.end()
+        a = m.start()
         seg = m.group(0)
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())

@@ -1,0 +1,80 @@
+"""Pull quotes: passages a PDF layout repeats verbatim, set apart from the running text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.boilerplate import ends_sentence
+
+if TYPE_CHECKING:
+    from irkg.loaders.normalize import Line
+
+_AR_WORD = re.compile("[\u0621-\u064a]+")
+
+
+def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop pull quotes: blocks repeated verbatim inside other blocks, then repeated runs of lines."""
+    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs), repairs)
+
+
+def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop a block whose words occur verbatim inside another block (or earlier, identical)."""
+    keys = [" ".join(_AR_WORD.findall(match_key(" ".join(line.text for line in b)))) for b in blocks]
+    out: list[list[Line]] = []
+    for i, block in enumerate(blocks):
+        k = keys[i]
+        if len(k) >= 40 and any(j != i and (k in keys[j] if len(keys[j]) > len(k) else (k == keys[j] and j < i)) for j in range(len(keys))):
+            repairs["pull_quote"] += 1
+            continue
+        out.append(block)
+    return out
+
+
+def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop pull quotes: runs of lines whose words repeat elsewhere and that interrupt a sentence.
+
+    A line counts as repeated when nearly all its word trigrams occur twice in the
+    document. A pull quote is set apart by the layout (its run starts a block) and cuts
+    into running text (the text before it does not end a sentence); the other copy is
+    the original. Runs are dropped one at a time, so two copies never both go.
+    """
+    flat = [(bi, li, line) for bi, block in enumerate(blocks) for li, line in enumerate(block)]
+    line_words = [_AR_WORD.findall(match_key(line.text)) for _, _, line in flat]
+    grams = [list(zip(w, w[1:], w[2:])) for w in line_words]
+    # Count over the whole word stream: the original copy may break its lines elsewhere.
+    stream = [w for ws in line_words for w in ws]
+    counts: Counter = Counter(zip(stream, stream[1:], stream[2:]))
+
+    def repeated(k: int) -> bool:
+        gs = grams[k]
+        return len(gs) >= 2 and sum(1 for g in gs if counts[g] >= 2) >= 0.8 * len(gs)
+
+    def in_context(k: int) -> bool:
+        # The words across the break (end of the line before + start of this one) also
+        # occur elsewhere: this copy sits in its own sentence, the other is the quote.
+        before, here = line_words[k - 1][-2:], line_words[k][:1]
+        return len(before) == 2 and len(here) == 1 and counts[(before[0], before[1], here[0])] >= 2
+
+    drop: set[int] = set()
+    k = 0
+    while k < len(flat):
+        if k == 0 or flat[k][1] != 0 or ends_sentence(flat[k - 1][2].text) or not repeated(k) or in_context(k):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(flat) and repeated(end + 1):
+            end += 1
+        if sum(len(grams[j]) for j in range(k, end + 1)) >= 4:
+            for j in range(k, end + 1):
+                drop.add(j)
+                counts.subtract(grams[j])
+            repairs["pull_quote"] += 1
+        k = end + 1
+    out: list[list[Line]] = [[] for _ in blocks]
+    for k, (bi, _, line) in enumerate(flat):
+        if k not in drop:
+            out[bi].append(line)
+    return [b for b in out if b]

@@ -1,0 +1,189 @@
+"""Words broken in two by PDF extraction (`تعز` + `يز`), rejoined on the document's own evidence.
+
+Two pieces are joined when the joined word occurs in the same document (or, with its
+proclitics peeled, in a small general lexicon) and at least one piece does not look like
+a word of its own. The same word index scores word pairs, to tell a short run that reads
+backwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.boilerplate import cues
+
+_RUN = re.compile(r"\S+(?:[ \t]\S+)*")
+_AR_WORD = re.compile("[\u0621-\u064a]+")
+
+
+class Words:
+    """The document's own vocabulary (match-key form), the evidence for rejoining split words."""
+
+    __slots__ = ("counts", "stems", "function_words", "parts", "bigrams")
+
+    def __init__(self, text: str = "") -> None:
+        key = match_key(text) if text else ""
+        self.counts: Counter = Counter(_AR_WORD.findall(key))
+        self.bigrams: Counter = Counter()
+        for line in key.split("\n"):
+            # Read gapped lines with their runs reversed, as the repair will.
+            runs = _RUN.findall(line)[::-1] if "  " in line else [line]
+            seq = [w for run in runs for w in _AR_WORD.findall(run)]
+            self.bigrams.update(zip(seq, seq[1:]))
+        self.stems = {strip_clitics(w) for w in self.counts}
+        self.function_words = cues()["function_words"]
+        self.parts = {w for w in self.counts if self.is_part(w)}
+
+    def attested(self, word: str) -> bool:
+        """Tell whether a whole word (possibly with proclitics) occurs in the document or the lexicon."""
+        if word in self.counts or strip_clitics(word) in self.stems:
+            return True
+        stem = strip_clitics(word)
+        if stem in _lexicon():
+            return True
+        # A nisba adjective (ـية) of an attested noun (ـة): الثورية from الثورة.
+        return stem.endswith("يه") and len(stem) >= 5 and (stem[:-2] + "ه" in self.stems or stem[:-2] + "ه" in _lexicon())
+
+    def is_part(self, piece: str) -> bool:
+        """Tell whether a piece looks like a fragment rather than a word of its own."""
+        if piece in self.function_words:
+            return False
+        return len(piece) < 3 or self.counts[piece] < 2
+
+    def joinable(self, a: str, b: str) -> bool:
+        """Tell whether pieces a + b (match keys, letters only) are one word broken in two."""
+        joined = a + b
+        exact = joined in self.counts
+        if not exact:
+            if not self.attested(joined):
+                return False
+            if len(a) < len(joined) - len(strip_clitics(joined)):
+                return False  # the break falls inside the proclitic: not evidence of one word
+        if not (a in self.parts or b in self.parts):
+            return False
+        if a in self.function_words or b in self.function_words:
+            return exact  # a real word beside a fragment: only an exact match
+        return bool(a and b)
+
+
+_CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(?=[\u0621-\u064a]{3})")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Load the general vocabulary (match-key form, proclitics peeled)."""
+    raw = yaml.safe_load(resources.files("irkg.loaders").joinpath("dictionaries/lexicon_ar.yaml").read_text(encoding="utf-8"))
+    return frozenset(strip_clitics(match_key(str(w))) for w in raw.get("words", []))
+
+
+@lru_cache(maxsize=65536)
+def strip_clitics(word: str) -> str:
+    """Peel one layer of leading proclitics (و ف ب ل ك ال) when three letters remain."""
+    return _CLITIC.sub("", word, count=1)
+
+
+def word_counts(text: str) -> Words:
+    """Index the words of a document for split-word repair."""
+    return Words(text)
+
+
+
+def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[tuple[int, int]], dict[int, bool]]:
+    """Reorder/glue token spans where a word was broken in two; return spans and glue flags."""
+    out: list[tuple[int, int]] = []
+    glued: dict[int, bool] = {}
+    i = 0
+    n = len(toks)
+    line_keys = match_key(line).split()
+    if len(line_keys) == n:
+        # toks may be reordered (reversed runs): give each its key by position in the line
+        keys = [""] * n
+        for rank, t in enumerate(sorted(range(n), key=lambda t: toks[t][0])):
+            keys[t] = line_keys[rank]
+    else:  # a token made only of marks vanished from the key: go token by token
+        keys = [match_key(line[a:b]) for a, b in toks]
+    tail = [k if _AR_WORD.fullmatch(k) else None for k in keys]
+    head = [_head_key(k) for k in keys]
+    # Only a fragment can start a join: skip lines without one (most lines).
+    parts = words.parts
+    frag = [t in parts or h in parts for t, h in zip(tail, head)]
+    if not any(frag):
+        return list(toks), glued
+
+    def join(x: int, y: int) -> bool:
+        a, b = tail[x], head[y]
+        if a is None or b is None:
+            return False
+        # A short piece beside anything, or two pieces that each occur once (السينار|يوهات).
+        a_part, b_part = a in parts, b in parts
+        if not ((a_part and len(a) <= 3) or (b_part and len(b) <= 3) or (a_part and b_part)):
+            return False
+        return words.joinable(a, b)
+
+    while i < n:
+        if i + 1 < n and join(i, i + 1):
+            out.append(toks[i])
+            out.append(toks[i + 1])
+            glued[len(out) - 1] = True
+            i += 2
+            continue
+        if i + 2 < n and tail[i + 1] is not None and join(i, i + 2):
+            # A X B -> X AB: one word sits between the two pieces.
+            out.extend([toks[i + 1], toks[i], toks[i + 2]])
+            glued[len(out) - 1] = True
+            i += 3
+            continue
+        if i + 2 < n and tail[i + 1] is not None and join(i + 2, i):
+            # B X A -> AB X
+            out.extend([toks[i + 2], toks[i], toks[i + 1]])
+            glued[len(out) - 2] = True
+            i += 3
+            continue
+        out.append(toks[i])
+        i += 1
+    return out, glued
+
+
+
+def split_word_join(left: str, right: str, words: Words) -> bool:
+    """Tell whether the last word of `left` and the first of `right` are one word broken in two."""
+    if not left or not right or left[-1].isspace() or not _is_letter(left[-1]):
+        return False
+    a = _tail_letters(left.rsplit(None, 1)[-1])
+    b = _head_letters(right.split(None, 1)[0])
+    return a is not None and b is not None and words.joinable(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _tail_letters(token: str) -> str | None:
+    """Return the match key of a token that ends with a letter, else None."""
+    key = match_key(token)
+    m = _AR_WORD.fullmatch(key)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    return match_key(token)
+
+
+def _head_key(key: str) -> str | None:
+    m = _AR_WORD.match(key)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=65536)
+def _head_letters(token: str) -> str | None:
+    """Return the leading letters (match key) of a token that starts with a letter, else None."""
+    m = _AR_WORD.match(match_key(token))
+    return m.group(0) if m else None
+
+
+def _is_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a" or "\u064b" <= ch <= "\u0652" or ch == "\u0640"
