@@ -100,7 +100,12 @@ def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple
     glued: dict[int, bool] = {}
     i = 0
     n = len(toks)
-    line_keys = match_key(line).split()
+    key_line = match_key(line)
+    parts = words.parts
+    hits = [w for w in _AR_WORD.findall(key_line) if w in parts]
+    if not hits or (len(hits) == 1 and len(hits[0]) > 3):
+        return list(toks), glued  # no short piece and no pair of one-off pieces: nothing to join
+    line_keys = key_line.split()
     if len(line_keys) == n:
         # toks may be reordered (reversed runs): give each its key by position in the line
         keys = [""] * n
@@ -110,8 +115,6 @@ def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple
         keys = [match_key(line[a:b]) for a, b in toks]
     tail = [k if _AR_WORD.fullmatch(k) else None for k in keys]
     head = [_head_key(k) for k in keys]
-    # Only a fragment can start a join: skip lines without one (most lines).
-    parts = words.parts
     frag = [t in parts or h in parts for t, h in zip(tail, head)]
     if not any(frag):
         return list(toks), glued
