@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from irkg.loaders.boilerplate import ends_sentence
-from irkg.loaders.split_words import Words, rejoin_tokens, token_key
+from irkg.loaders.split_words import Words, has_candidates, rejoin_tokens, token_key
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line, Piece
@@ -130,6 +130,8 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
                     run.reverse()
             tokens = runs[::-1]
     if not kind:
+        if (not layout.reversed_runs or line.count(" ") > 9) and not has_candidates(line, words):
+            return None  # the common case: an ordinary line with nothing to rejoin
         spans = [m.span() for m in _TOKEN.finditer(line)]
         if layout.reversed_runs and 2 <= len(spans) <= 8 and _reads_backwards(line, spans, words):
             kind = "reversed_short_line"

@@ -94,6 +94,17 @@ def word_counts(text: str) -> Words:
 
 
 
+def has_candidates(line: str, words: Words) -> bool:
+    """Tell whether a line holds a piece that could be half of a broken word."""
+    return _has_candidates(match_key(line), words.parts)
+
+
+def _has_candidates(key_line: str, parts: set[str]) -> bool:
+    # A short piece, or two one-off pieces (السينار|يوهات); otherwise nothing to join.
+    hits = [w for w in _AR_WORD.findall(key_line) if w in parts]
+    return bool(hits) and (len(hits) > 1 or len(hits[0]) <= 3)
+
+
 def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[tuple[int, int]], dict[int, bool]]:
     """Reorder/glue token spans where a word was broken in two; return spans and glue flags."""
     out: list[tuple[int, int]] = []
@@ -102,9 +113,8 @@ def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple
     n = len(toks)
     key_line = match_key(line)
     parts = words.parts
-    hits = [w for w in _AR_WORD.findall(key_line) if w in parts]
-    if not hits or (len(hits) == 1 and len(hits[0]) > 3):
-        return list(toks), glued  # no short piece and no pair of one-off pieces: nothing to join
+    if not _has_candidates(key_line, parts):
+        return list(toks), glued
     line_keys = key_line.split()
     if len(line_keys) == n:
         # toks may be reordered (reversed runs): give each its key by position in the line
