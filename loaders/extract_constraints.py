@@ -8,7 +8,7 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_frictions import friction_cues
-from irkg.loaders.extract_lexicon import lexicon_of
+from irkg.loaders.extract_lexicon import CueHit, lexicon_of
 from irkg.schema.graph import ConstraintRecord
 
 FACTOR_KIND = {
@@ -41,15 +41,33 @@ def constraint_cues() -> dict:
         "past": lexicon_of({"past": data.get("past_deal", [])}),
         "rel": lexicon_of({"rel": data.get("relation_words", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
+        "pending": lexicon_of({"p": data.get("pending_supply", [])}),
     }
 
 
-def _targets(pc: PassageCtx, cc: dict) -> list[str]:
-    found = [h.cat for h in cc["targets"].find(pc.key)]
+_TARGET_AFTER = 90  # key characters after a limiting cue where what it limits is named
+
+
+def _targets(pc: PassageCtx, cc: dict, at: int | None = None) -> list[str]:
+    """Return the topics a passage says are limited, the one named right after the cue `at` first."""
+    hits = cc["targets"].find(pc.key)
     items = getattr(pc.dc.dicts, "items", {})
-    if not found and any(str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform") for m in pc.items):
-        found = ["arms"]
-    return list(dict.fromkeys(found))
+    for m in pc.items:  # a weapon or platform named in the passage means arms
+        if str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform"):
+            ks = pc.kt.to_key(m.start)
+            hits.append(CueHit(ks, ks + 1, "", "arms", ""))
+    if at is not None:
+        # "ما يحد من عمق التزامها": the object of the limiting verb is what it limits
+        hits.sort(key=lambda h: (0 if 0 <= h.start - at <= _TARGET_AFTER else 1, abs(h.start - at)))
+    return list(dict.fromkeys(h.cat for h in hits))
+
+
+def _pending_arms(pcs: list[PassageCtx], n: int, cc: dict) -> bool:
+    """Tell whether one of the few passages before `n` says arms are still sought or awaited."""
+    for pc in pcs[max(0, n - 6):n]:
+        if cc["pending"].find(pc.key) and "arms" in _targets(pc, cc):
+            return True
+    return False
 
 
 def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
@@ -105,7 +123,7 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 if not (pc.key[c.end:c.end + 25].split()[:2] and
                         any(w.lstrip("وال") in cc["not_before"] or w in cc["not_before"]
                             for w in pc.key[c.end:c.end + 25].split()[:2]))]
-        targets = _targets(pc, cc)
+        targets = _targets(pc, cc, cues[0].start if cues else None)
         if not cues:
             prev_targets = targets
             continue
@@ -115,14 +133,24 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         if not targets:
             continue
         factors = [f for f in _factors(pc, dc) if _near_cue(pc, f, cues)]
+        because = pc
+        if not factors and n + 1 < len(pcs) and not cc["cue"].find(pcs[n + 1].key):
+            # "the alliance stays limited. Russia keeps close ties with X": the next sentence says why
+            factors, because = _factors(pcs[n + 1], dc), pcs[n + 1]
         if not factors:
             continue
         cert = assess_certainty(pc.key, cues[0].start, cues[0].end)
-        target = targets[0]
-        for slug_, kind, actors, desc, _ in factors:
-            out.append(ConstraintRecord(
-                id=f"constraint:{target}:{slug_}", label=f"{desc} limits {target.replace('_', ' ')}",
-                factor=desc, factor_kind=kind, constrains=target, actors=actors,
-                summary=pc.p.text[:200], certainty=cert,
-                evidence=[pc.evidence(cert, {"factor": slug_, "cue": cues[0].cat})],
-            ))
+        chosen = targets[:1]
+        if chosen == ["security"] and _pending_arms(pcs, n, cc):
+            chosen.append("arms")  # "X still seeks the S-400 ... the alliance stays limited because ..."
+        evid = [pc.evidence(cert, {"cue": cues[0].cat})]
+        if because is not pc:
+            evid.append(because.evidence(cert))
+        for target in chosen:
+            for slug_, kind, actors, desc, _ in factors:
+                out.append(ConstraintRecord(
+                    id=f"constraint:{target}:{slug_}", label=f"{desc} limits {target.replace('_', ' ')}",
+                    factor=desc, factor_kind=kind, constrains=target, actors=actors,
+                    summary=because.p.text[:200], certainty=cert,
+                    evidence=[e.model_copy(update={"claims": {**e.claims, "factor": slug_}}) for e in evid],
+                ))

@@ -153,7 +153,10 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
 
 def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dict[int, list[str]]) -> None:
     """Append the event records every passage states to `out`."""
+    from irkg.loaders.extract_constraints import constraint_cues
+
     cues = event_cues()
+    limit_cues = constraint_cues()["cue"]
     known_names = {r.id: r.label for r in out if r.kind == "agreement"}
     for pc in pcs:
         trig = _triggers(pc, cues)
@@ -196,6 +199,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
             cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
+            if h.cat == "delivery" and any(not any(c in pc.key[c_.end:h.start] for c in "،,.؛;")
+                                           for c_ in limit_cues.find(pc.key, max(0, h.start - 80), h.start)):
+                continue  # "يحد من تزويد إيران بالصواريخ": a limit on deliveries, not a delivery
             if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
                 cert = Certainty.EXPECTED  # "ناقش الوفدان نقل ذخائر", "طلبت تزويدها": asked for, not delivered
             key = (h.cat, date, tuple(sorted(parts)), agreement)

@@ -136,3 +136,22 @@ def test_acquire_verb_with_subject_between():
     dl = [e for e in _kind(recs, "event") if e.type == "delivery"]
     assert any(e.date == "2021" and {"iran", "china"} <= set(e.participants) for e in dl)
     assert not any(e.date == "2019" for e in dl)  # the year of the next clause is not the delivery's
+
+
+@pytest.fixture(scope="module")
+def gen5():
+    return _facts("gen_05.txt")
+
+
+def test_constraint_reason_in_next_sentence(gen5):
+    cons = {c.id for c in _kind(gen5, "constraint")}
+    assert "constraint:arms:relations_gulf_states" in cons
+
+
+def test_constraint_target_named_after_cue(gen5):
+    cons = [c for c in _kind(gen5, "constraint") if c.id == "constraint:arms:relations_israel"]
+    assert cons and any(e.passage == 3 for e in cons[0].evidence)
+
+
+def test_limited_delivery_is_no_delivery(gen5):
+    assert not [e for e in _kind(gen5, "event") if e.type == "delivery"]
