@@ -2,6 +2,7 @@
 // description: Agreements: what was agreed, when signed / ratified / in force, what they cover and what they lack, with quotes.
 // param: actor string default=null fill=actor -- a party (id or name)
 // param: topic string default=null fill=topic -- a topic the agreement covers
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: agreement, kind, status, signed, ratified, in_force, duration_years, articles, parties, covers, provisions, missing_provisions, events, quotes
 // example-en: what agreements have Iran and Russia signed?
 // example-en: when was the strategic partnership treaty signed and ratified?
@@ -17,6 +18,7 @@ WHERE ($actor IS NULL OR EXISTS {
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
   AND ($topic IS NULL OR EXISTS { MATCH (ag)-[:ABOUT]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' } OR $topic IN coalesce(ag.covers, []))
+WITH ag ORDER BY ag.date IS NULL, ag.date DESC LIMIT $limit
 CALL (ag) {
   OPTIONAL MATCH (a:Actor)-[:PARTY_TO]->(ag)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties

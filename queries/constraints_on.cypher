@@ -1,6 +1,7 @@
 // name: constraints_on
-// description: What constrains a topic (arms deliveries, nuclear, trade...): one row per factor, who is behind it, the quotes.
+// description: What constrains a topic (arms deliveries, nuclear, trade...): one row per factor, who is behind it, up to 25 quotes.
 // param: topic string default=null fill=topic -- topic id (see `irkg query run topics`), or null for every topic
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: factor, kind, constrains, actors, certainty, quotes
 // example-en: what constrains arms deliveries?
 // example-en: what limits nuclear cooperation between Iran and Russia?
@@ -20,12 +21,13 @@ WITH coalesce(c.factor, c.label) AS factor,
      collect(DISTINCT c) AS cs,
      collect(DISTINCT coalesce(t.id, c.constrains)) AS constrains,
      collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
+ORDER BY size(cs) DESC, factor LIMIT $limit
 CALL (cs) {
   UNWIND cs AS c
   MATCH (c)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
   WITH DISTINCT e, p, s, c
-  ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, c.certainty)}) AS quotes
 }

@@ -1,5 +1,6 @@
 // name: disagreements
 // description: Where the sources disagree: opposite characterizations of the relationship, and facts whose dates or figures differ by source.
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: kind, subject, field, claims, quotes
 // example-en: where do the sources disagree?
 // example-en: which dates and figures conflict between sources?
@@ -26,12 +27,15 @@ CALL () {
           src2 + ' (negative): ' + reduce(t = '', x IN neg | t + CASE WHEN t = '' THEN '' ELSE '; ' END + x.characterization)] AS claims,
          quotes
   UNION ALL
+  MATCH (n)
+  WHERE (n:Agreement OR n:Indicator OR n:Event OR n:Friction OR n:Constraint) AND COUNT { (n)-[:EVIDENCED_BY]->() } > 1
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
   // Only claims that carry a value (a date, a figure, a status), not the extractor's cue words.
   WITH n, e, p, [k IN keys(e) WHERE k IN ['claim_date', 'claim_value', 'claim_unit', 'claim_signed', 'claim_ratified',
        'claim_in_force', 'claim_duration_years', 'claim_articles', 'claim_status', 'claim_amount', 'claim_count']] AS ks
   UNWIND ks AS k
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+  WITH n, e, p, s, k ORDER BY coalesce(s.file, e.file, e.doc), p.idx
   WITH n, substring(k, 6) AS field, collect({value: toString(e[k]), doc: coalesce(s.file, e.file, e.doc), quote: coalesce(e.quote, p.text), passage: p.idx, certainty: e.certainty}) AS cl
   WITH n, field, cl, reduce(vals = [], c IN cl | CASE WHEN c.value IN vals THEN vals ELSE vals + c.value END) AS vals,
        reduce(docs = [], c IN cl | CASE WHEN c.doc IN docs THEN docs ELSE docs + c.doc END) AS docs
@@ -54,3 +58,4 @@ CALL () {
 }
 RETURN kind, subject, field, claims, quotes
 ORDER BY kind, subject, field
+LIMIT $limit

@@ -1,6 +1,7 @@
 // name: exchanges
 // description: What each side gets from the other (supplies, technology, diplomatic cover) and what it seeks but has not received.
 // param: actor string default=null fill=actor -- giver, receiver or seeker (id or name)
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: relation, giver, receiver, what, status, date, quotes
 // example-en: what does each side get from the other?
 // example-en: what weapons has Russia supplied to Iran and what does Iran still seek?
@@ -41,3 +42,4 @@ WHERE $actor IS NULL OR $actor IN [giver, receiver]
    OR EXISTS { MATCH (a:Actor) WHERE (a.id = $actor OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])) AND a.name_en IN [giver, receiver] }
 RETURN relation, giver, receiver, what, status, date, quotes
 ORDER BY receiver, relation, date
+LIMIT $limit

@@ -2,6 +2,7 @@
 // description: Frictions between the two sides, historical and current, with the third parties involved and quotes.
 // param: period string default=null fill=period -- historical, current, or null for both
 // param: actor string default=null fill=actor -- a party or third party (id or name)
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: period, friction, topic, parties, third_parties, certainty, quotes
 // example-en: what are the frictions between Iran and Russia?
 // example-en: what historical tensions divide Iran and Russia?
@@ -19,6 +20,7 @@ WHERE ($period IS NULL
         MATCH (f)-[:BETWEEN|INVOLVES_THIRD_PARTY]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
+WITH f ORDER BY coalesce(f.historical, false), coalesce(f.summary, f.label) LIMIT $limit
 CALL (f) {
   OPTIONAL MATCH (f)-[:BETWEEN]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties

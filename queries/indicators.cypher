@@ -4,6 +4,7 @@
 // param: actor string default=null fill=actor -- an actor the indicator measures
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: what, date, value, unit, actors, sources, conflicting_values, quotes
 // example-en: how has trade between Iran and Russia changed over time?
 // example-en: what is the trade volume between Iran and Russia?
@@ -22,6 +23,7 @@ WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR
         MATCH (i)-[:MEASURES]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
+WITH i ORDER BY coalesce(i.what, i.label), i.date IS NULL, i.date LIMIT $limit
 CALL (i) {
   OPTIONAL MATCH (i)-[:MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors

@@ -1,5 +1,6 @@
 // name: scenario_factors
 // description: What could strengthen or weaken the partnership: the drivers and brakes the sources name (expected developments, constraints, current frictions).
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: effect, factor, kind, actors, certainty, quotes
 // example-en: what could strengthen or weaken the Iran Russia partnership?
 // example-en: what are the future scenarios for the relationship?
@@ -22,6 +23,7 @@ CALL () {
   MATCH (f:Agreement) WHERE f.status IN ['negotiated', 'stalled', 'frozen']
   RETURN 'strengthen' AS effect, f
 }
+WITH effect, f ORDER BY effect, head(labels(f)), coalesce(f.factor, f.summary, f.label, f.id) LIMIT $limit
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors

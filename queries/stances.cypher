@@ -1,6 +1,7 @@
 // name: stances
 // description: How each source characterizes the relationship (alliance, partnership, marriage of convenience...), with polarity and quotes.
 // param: source string default=null -- a document file name, or null for every source
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: source, title, characterization, polarity, subjects, quotes
 // example-en: how does each source characterize the relationship?
 // example-en: is it an alliance or a partnership according to the sources?
@@ -13,6 +14,7 @@ MATCH (st:Stance)
 OPTIONAL MATCH (st)-[:STATED_IN]->(src:Source)
 WITH st, src
 WHERE $source IS NULL OR src.file = $source OR st.source = $source OR src.id = $source
+WITH st, src ORDER BY coalesce(src.file, st.source), st.polarity, st.characterization LIMIT $limit
 CALL (st) {
   OPTIONAL MATCH (st)-[:CHARACTERIZES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS subjects

@@ -1,7 +1,8 @@
 // name: third_parties
-// description: Third parties in the relationship and their role (mediator, constraint, partner, adversary), with the facts and quotes.
+// description: Third parties in the relationship and their role (mediator, constraint, partner, adversary), with the facts and up to 25 quotes.
 // param: actor string default=null fill=actor -- one third party (id or name), or null for all
 // param: pair list default=[iran, russia] -- the two sides (ids); everyone else is a third party
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: third_party, role, via, facts, quotes
 // example-en: which third parties matter in Iran Russia relations and what role do they play?
 // example-en: what role do the United States and Israel play?
@@ -32,11 +33,12 @@ WHERE NOT a.id IN $pair
   AND NOT EXISTS { MATCH (a)-[:OFFICIAL_OF]->(st:Actor) WHERE st.id IN $pair }
   AND ($actor IS NULL OR a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, []))
 WITH a, role, collect(DISTINCT fact) AS facts
+ORDER BY size(facts) DESC, coalesce(a.name_en, a.label, a.id), role LIMIT $limit
 CALL (facts) {
   UNWIND facts AS f
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH DISTINCT e, p, s, f ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  WITH DISTINCT e, p, s, f ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }

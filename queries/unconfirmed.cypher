@@ -1,6 +1,7 @@
 // name: unconfirmed
 // description: What the sources report as alleged, unconfirmed, expected or denied: the fact, who is involved, and the hedged quotes.
 // param: levels list default=[alleged, reported, denied] fill=certainty -- certainty levels to list
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: certainty, kind, fact, actors, quotes
 // example-en: what do the sources report as alleged or unconfirmed?
 // example-en: which claims are unverified or denied?
@@ -12,6 +13,7 @@
 MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
 WHERE f.certainty IN $levels OR e.certainty IN $levels
 WITH DISTINCT f
+WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.summary, f.factor, f.characterization, f.label, f.id) LIMIT $limit
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS direct

@@ -3,6 +3,7 @@
 // param: actor string default=null fill=actor -- actor id or name
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
+// param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: date, type, event, place, officials, participants, quotes
 // example-en: which high-level visits and meetings took place between Iran and Russia?
 // example-en: when did Putin meet Pezeshkian?
@@ -19,6 +20,7 @@ WHERE ev.type IN ['visit', 'meeting']
         MATCH (a:Actor)-[:PARTICIPATED_IN]->(ev)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
+WITH ev ORDER BY NOT EXISTS { MATCH (:Person)-[:PARTICIPATED_IN]->(ev) }, ev.date IS NULL, ev.date LIMIT $limit
 CALL (ev) {
   OPTIONAL MATCH (a:Actor)-[r:PARTICIPATED_IN]->(ev)
   RETURN collect(DISTINCT CASE WHEN a:Person THEN coalesce(a.name_en, a.label) END) AS officials,

@@ -160,7 +160,7 @@ def test_unknown_header_field_fails(tmp_path):
 def test_bind_params_types_and_defaults():
     q = load_library().get("timeline")
     values = bind_params(q, {"year_from": "2020", "actor": "iran"})
-    assert values == {"actor": "iran", "event_type": None, "topic": None, "year_from": 2020, "year_to": None}
+    assert values == {"actor": "iran", "event_type": None, "topic": None, "year_from": 2020, "year_to": None, "limit": 200}
 
 
 def test_bind_params_rejects_unknown_and_badly_typed():
