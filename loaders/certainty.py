@@ -7,6 +7,7 @@ only right before the trigger; a future prefix on the trigger verb (سيزور) 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
@@ -14,6 +15,7 @@ from irkg.schema.graph import Certainty
 
 _ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.REPORTED, Certainty.EXPECTED)
 _AFTER_WINDOW = 30  # key characters after the trigger where a parenthetical hedge may sit
+_DIGIT_AFTER = re.compile(r"\s+\d")
 _NEG_WINDOW = 14  # key characters between a negation and the trigger it denies
 
 
@@ -30,7 +32,7 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     """Return the certainty of a fact whose trigger spans key[start:end] (whole sentence if -1)."""
     hedges, negation = certainty_lexicons()
     limit = len(key) if start < 0 else start
-    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)}
+    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit) if not _is_month(key, h)}
     if start >= 0:  # a parenthetical hedge just after the trigger: "وسّعت، حسبما يُزعم،"
         found |= {Certainty(h.cat) for h in hedges.find(key, end, end + _AFTER_WINDOW)
                   if h.cat in ("alleged", "reported")}
@@ -44,6 +46,11 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
         if level in found:
             return level
     return Certainty.ASSERTED
+
+
+def _is_month(key: str, h) -> bool:
+    """Tell whether the modal "may" is the month ("on May 21", "in May 2024")."""
+    return h.cue == "may" and (bool(_DIGIT_AFTER.match(key, h.end)) or key[max(0, h.start - 3):h.start] in ("in ", "of "))
 
 
 def certainty_of(text: str) -> Certainty:

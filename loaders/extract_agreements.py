@@ -15,7 +15,8 @@ from irkg.schema.graph import AgreementRecord, AgreementStatus
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
 _PARTY_REACH = 60
 _COMMERCIAL = {"contract", "mou", "deal"}
-_BETWEEN = re.compile(r"\w*\s+(?:\w+\s+)?بين\s+\w+\s+و\w+(?:\s+\w+)?")  # display characters around a kind word where its parties are named
+_BETWEEN = re.compile(r"\w*\s+(?:\w+\s+)?(?:بين\s+\w+\s+و\w+|between\s+\w+\s+and\s+\w+)(?:\s+\w+)?")  # display characters around a kind word where its parties are named
+_EN_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+$")  # "the treaty" points back like "المعاهدة"
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
 _NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
@@ -74,7 +75,8 @@ def _dates(pc: PassageCtx, cues) -> dict[str, str]:
 
 def _duration(pc: PassageCtx, cues, ts: int) -> int | None:
     for q in pc.quantities:
-        if q.kind == "duration" and q.unit == "years" and q.start >= ts and 1 <= q.value <= 99:
+        if q.kind == "duration" and q.unit == "years" and 1 <= q.value <= 99 and (
+                q.start >= ts or (ts - q.end < 50 and "-" in q.surface)):  # "a 20-year treaty"
             kq = pc.kt.to_key(q.start)
             near = cues["duration"].find(pc.key, max(0, kq - 25), kq + 2)
             if near or q.start - ts < 90:
@@ -168,10 +170,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # لعقود = for decades
             if n + 1 < len(kinds) and kinds[n + 1].start - h.end < 14:
                 continue  # "اتفاق حول خريطة طريق": the second word names the kind
-            definite = h.prefix.endswith(("ال", "لل")) or h.cue.startswith(("ال", "لل"))
+            definite = (h.prefix.endswith(("ال", "لل")) or h.cue.startswith(("ال", "لل"))
+                        or bool(_EN_DEFINITE.search(pc.key, max(0, h.start - 8), h.start)))
             name = _name_after(pc.key, h.start)
             follows_name = bool(nxt) and nxt[0][0] in "\"«“"
-            new_party = "مع" in nxt[:3]
+            new_party = "مع" in nxt[:3] or "with" in nxt[:3]
             ref = recent.get(h.cat) or last
             if definite and not follows_name and not new_party and ref and pc.p.idx - ref[0] <= _ANAPHORA_SPAN:
                 ids.append(ref[1])

@@ -122,8 +122,11 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
             role = {("agent", True): "recipient", ("object", True): "supplier", ("source", True): "supplier",
                     ("agent", False): "supplier", ("object", False): "recipient", ("target", False): "recipient",
                     ("source", False): "supplier"}.get((role, receiver), role)
-        if not any(p.actor == m.ref for p in out):
+        old = next((p for p in out if p.actor == m.ref), None)
+        if old is None:
             out.append(Participant(actor=m.ref, role=role))
+        elif m is subject:
+            old.role = role  # "The Kremlin denied that Moscow had sent": the subject mention decides
     return out
 
 

@@ -23,6 +23,7 @@ def friction_cues() -> dict:
         "friction": lexicon_of(data["friction"]),
         "ties": lexicon_of({"ties": data.get("ties", [])}),
         "pair": lexicon_of({"pair": data.get("pair", [])}),
+        "pair_nouns": lexicon_of({"pair": data.get("pair_nouns", [])}),
         "outsiders": lexicon_of({"out": data.get("outsiders", [])}),
         "historical": lexicon_of({"h": data.get("historical", [])}),
         "topics": lexicon_of(data.get("topics", {})),
@@ -34,13 +35,20 @@ def friction_cues() -> dict:
     }
 
 
-def pair_in_view(pc: PassageCtx, cues: dict) -> bool:
-    """Tell whether a passage speaks of Iran and Russia together."""
+def pair_in_view(pc: PassageCtx, cues: dict, pair_doc: bool = False) -> bool:
+    """Tell whether a passage speaks of Iran and Russia together ("the two countries" does in a text about them)."""
     s = {cues["predecessors"].get(x, x) for x in pc.states}
     both = IRAN in s and RUSSIA in s
     one = IRAN in s or RUSSIA in s
     dual = bool(cues["pair"].find(pc.key))
-    return both or (one and dual) or ("بين البلدين" in pc.key or "بين الدولتين" in pc.key)
+    named = pair_doc and bool(cues["pair_nouns"].find(pc.key))
+    return both or (one and dual) or named or ("بين البلدين" in pc.key or "بين الدولتين" in pc.key)
+
+
+def is_pair_doc(pcs: list[PassageCtx]) -> bool:
+    """Tell whether a document is about Iran and Russia (each named in three passages or more)."""
+    seen = [s for pc in pcs for s in pc.states]
+    return seen.count(IRAN) >= 3 and seen.count(RUSSIA) >= 3
 
 
 def third_parties(pc: PassageCtx, cues: dict, ts: int = 0, te: int = 10**9) -> list[str]:
@@ -100,9 +108,11 @@ def is_historical(pc: PassageCtx, cues: dict, family: str) -> bool:
 def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append the friction records every passage states to `out`."""
     cues = friction_cues()
+    pair_doc = is_pair_doc(pcs)
     for pc in pcs:
         hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end, h.cat)
-                and (h.cat not in _LOOSE or both_sides_near(pc, cues, h.start, h.end))]
+                and (h.cat not in _LOOSE or both_sides_near(pc, cues, h.start, h.end))
+                and (h.cat != "against_iran" or _russia_acts(pc, cues, h.start))]
         ties = []
         if RUSSIA in pc.states or IRAN in pc.states:
             for h in cues["ties"].find(pc.key):
@@ -112,7 +122,7 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                     ties.append(h)
         if not hits and not ties:
             continue
-        if not pair_in_view(pc, cues) and not (ties and IRAN in pc.states | _iran_words(pc)):
+        if not pair_in_view(pc, cues, pair_doc) and not (ties and IRAN in pc.states | _iran_words(pc)):
             continue
         first = (hits or ties)[0]
         family = first.cat if hits else "ties"
@@ -130,5 +140,12 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         ))
 
 
+def _russia_acts(pc: PassageCtx, cues: dict, ks: int) -> bool:
+    """Tell whether Russia (or its predecessor) stands before a measure against Iran, as the one who takes it."""
+    ts, _ = pc.span_of(ks, ks + 1)
+    return any(cues["predecessors"].get(pc.dc.state_of(m.ref), pc.dc.state_of(m.ref)) == RUSSIA
+               for m in pc.actors_between(max(0, ts - 160), ts))
+
+
 def _iran_words(pc: PassageCtx) -> set[str]:
-    return {IRAN} if ("ايران" in pc.key or "طهران" in pc.key) else set()
+    return {IRAN} if ("ايران" in pc.key or "طهران" in pc.key or "iran" in pc.key or "tehran" in pc.key) else set()

@@ -12,6 +12,8 @@ from irkg.schema.graph import IndicatorRecord
 _KINDS = ("money", "percent", "quantity")
 _BEFORE = 110  # key characters before a figure where its measure word stands
 _AFTER = 45
+_SHARES = {"currency_share", "national_currency_settlement", "gas_reserves", "oil_supply_share"}
+_TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,8 @@ def indicator_cues() -> dict:
 
 def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
     before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
+    if percent and any(h.cat in _SHARES for h in before):
+        before = [h for h in before if h.cat in _SHARES]  # "the share of X in bilateral trade rose to 95%"
     after = ic["measures"].find(pc.key, ke, ke + _AFTER) if percent else []
     if after and (not before or after[0].start - ke < ks - before[-1].end):
         return after[0].cat
@@ -48,7 +52,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             ks, ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
             m = _measure(pc, ic, ks, ke, q.kind == "percent")
             what = ic["what"][m] if m else f"figure in {q.unit}"
-            if q.kind == "percent" and ic["growth"].find(pc.key, max(0, ks - 30), ks):
+            if (q.kind == "percent" and ic["growth"].find(pc.key, max(0, ks - 30), ks)
+                    and not pc.key[max(0, ks - 4):ks].endswith(_TO_LEVEL)):
                 what = f"{what} growth"
             if q.kind == "percent" and not m and not what.endswith("growth"):
                 continue

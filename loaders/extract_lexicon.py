@@ -36,6 +36,10 @@ DICT_DIR = Path(__file__).parent / "dictionaries"
 _PREFIX = r"(?P<pre>[وف]?(?:بال|وال|كال|لل|ال|[بلكس])?)"
 
 
+def _fold_dash(k: str) -> str:
+    return re.sub(r"[\s\-\u2013\u2014]+", " ", k)
+
+
 @dataclass(frozen=True)
 class CueHit:
     start: int  # key offsets
@@ -64,6 +68,9 @@ class Lexicon:
                     self.exact.add(variant)
             if k:
                 self.cats[k] = cat
+        # hits are looked up with dashes and spaces folded ("North–South" = "north south")
+        self.folded = {_fold_dash(k): c for k, c in self.cats.items()}
+        self.exact |= {_fold_dash(k) for k in self.exact}
         alts = "|".join(
             re.escape(k).replace(r"\ ", r"[\s\-\u2013\u2014]+")
             for k in sorted(self.cats, key=len, reverse=True)
@@ -81,7 +88,7 @@ class Lexicon:
                 continue
             if m.group("pre") and not cue[0].isalpha():
                 continue
-            out.append(CueHit(m.start("cue"), m.end(), cue, self.cats[cue], m.group("pre")))
+            out.append(CueHit(m.start("cue"), m.end(), cue, self.folded[cue], m.group("pre")))
         return out
 
 

@@ -13,9 +13,10 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
 
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
-_CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|امكانيه|احتمال|هل)(?!\w)")
+_CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|امكانيه|احتمال|هل|if|whether|should)(?!\w)")
 _AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
-_CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن)(?!\w)")
+_NAME_AFTER = re.compile(r"\s*(?:treaty|agreement|accord)\b")  # "Strategic Partnership Treaty" is a name
+_CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن|but|instead)(?!\w)")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
 
 
@@ -29,6 +30,7 @@ def stance_cues() -> dict:
         "polarity": {k: v["polarity"] for k, v in chars.items()},
         "neg": lexicon_of({"neg": data.get("negators", [])}),
         "relation": lexicon_of({"rel": data.get("relation", [])}),
+        "post_neg": lexicon_of({"post": data.get("post_negators", [])}),
     }
 
 
@@ -44,6 +46,9 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             continue  # a question asks, it does not characterize
         about = (pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
                  or (pc.p.kind == "heading" and pair_doc))  # a heading in a text about the pair
+        # "describes the relationship as ...": a relation word just before the cue, in a text about the pair
+        named = pair_doc and any(r.end <= hits[0].start and hits[0].start - r.end <= 60 for r in sc["relation"].find(pc.key))
+        about = about or named
         if not about:
             continue
         done = set()
@@ -53,12 +58,13 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 continue  # an alliance with someone else
             if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 45):
                 continue  # "التحالف ... إن قام": a hypothesis, not a characterization
-            if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]):
+            if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]) or _NAME_AFTER.match(pc.key, h.end):
                 continue  # part of a treaty's name ("معاهدة الصداقة والتعاون")
             char, pol = h.cat, sc["polarity"][h.cat]
             prev = pc.key[max(0, h.start - 8):h.start].split()[-1:]
             negs = sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start)
-            if (negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start)) or prev in (["لا"], ["ليس"], ["ليست"], ["غير"]):
+            post = sc["post_neg"].find(pc.key, h.end, h.end + 20)
+            if post or (negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start)) or prev in (["لا"], ["ليس"], ["ليست"], ["غير"]):
                 char, pol = f"not_{char}", _FLIP[pol]
             if char in done:
                 continue

@@ -18,7 +18,6 @@ from irkg.loaders.arabic import match_key
 CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
 _CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
 _DIGIT = re.compile(r"\d")
-_WORDISH = re.compile("|".join(["ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر", "مئ", "ماي", "الف", "الاف", "مليون", "ملاي", "مليار", "بليون", "ترليون", "تريليون", "نصف", "اثن", "واحد"]))
 _PLURAL_SCALES = ("ملايين", "مليارات", "الاف", "الوف")
 
 
@@ -47,6 +46,8 @@ class _Lexicon:
     units: dict[str, dict]
     qualifiers: dict[str, str]
     currencies: dict[str, str]
+    prefixes: dict[str, str]
+    wordish: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -65,22 +66,24 @@ def load_number_lexicon(path: Path = CUES_FILE) -> _Lexicon:
     currencies = {match_key(k): v for k, v in data["currency_qualifiers"].items()}
     halves = [match_key(h) for h in data["halves"]] + [match_key(q) for q in data["quarters"]]
     pct = [match_key(p) for p in data["percent"]]
+    prefixes = {match_key(k): v for k, v in (data.get("prefix_units") or {}).items()}
+    wordish = re.compile(_alternation(list(words) + list(scales) + list(duals)))
     word = rf"(?:[وف]?[بل]?(?:ال)?)(?:{_alternation(words)})(?!\w)"
     number = rf"(?:\d+(?:[.,\u066b\u066c]\d+)*|{word}(?:\s+و{word})?)"
     pattern = re.compile(
         rf"(?<![\w.,])(?:"
-        rf"(?P<num>{number})"
+        rf"(?:(?P<pre>{_alternation(prefixes)})\s?)?(?P<num>{number})"
         rf"(?:\s*(?P<scale>(?:ال)?(?:{_alternation(scales)}))(?!\w))?"
         rf"|(?P<dual>{_CLITIC}(?:{_alternation(duals)}))(?!\w)"
         rf"|(?P<bare>{_CLITIC}(?:{_alternation(scales)}))(?!\w)"
         rf")"
         rf"(?:\s+(?P<half>{_alternation(halves)})(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(pct)}))?"
-        rf"(?:\s+(?P<unit>(?:ال)?(?:{_alternation(units)}))(?!\w))?"
+        rf"(?:(?:\s+|-)(?P<unit>(?:ال)?(?:{_alternation(units)}))(?!\w))?"
         rf"(?:\s+(?P<cur>{_alternation(currencies)})(?!\w))?"
         rf"(?:(?:\s+من\s+\w+)?\s+(?P<qual>{_alternation(quals)})(?!\w))?"
     )
-    return _Lexicon(pattern, words, scales, duals, units, quals, currencies)
+    return _Lexicon(pattern, words, scales, duals, units, quals, currencies, prefixes, wordish)
 
 
 def _strip_al(w: str) -> str:
@@ -132,7 +135,7 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
 
         aligned = align_key(text)
     key, pos = aligned
-    if not _DIGIT.search(key) and not _WORDISH.search(key):
+    if not _DIGIT.search(key) and not lex.wordish.search(key):
         return []
     out: list[Quantity] = []
     for m in lex.pattern.finditer(key):
@@ -166,6 +169,8 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
         unit, kind = None, "number"
         if m.group("pct"):
             unit, kind = "percent", "percent"
+        elif m.group("pre") and m.group("num"):
+            unit, kind = lex.prefixes[m.group("pre")], "money"
         elif m.group("unit"):
             u = lex.units[_strip_al(m.group("unit"))]
             unit, kind = u["unit"], u["kind"]
@@ -178,6 +183,8 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
             end = max(e for e in (m.end("num"), m.end("dual"), m.end("bare"), m.end("scale"), m.end("half"),
                                   m.end("pct"), m.end("unit"), m.end("cur")) if e != -1)
         s, e = pos[m.start()], pos[end - 1] + 1
+        if m.group("pre") and m.group("num"):
+            s = pos[m.start("pre")]
         out.append(Quantity(s, e, text[s:e], value, unit, kind))
     return out
 

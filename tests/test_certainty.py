@@ -34,3 +34,17 @@ def test_future_prefix_marks_expected():
 
 def test_past_qad_is_not_a_hedge():
     assert certainty_of("وقد وقّع الطرفان الاتفاق") == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        ("Russia has reportedly delayed the shipment", "reported"),
+        ("Iran allegedly supplied drones to Russia", "alleged"),
+        ("Moscow is expected to deliver the reactors by 2030", "expected"),
+        ("The ministry denied that the jets had arrived", "denied"),
+        ("The parliament ratified the treaty on May 21, 2025", "asserted"),
+    ],
+)
+def test_english_sentence_certainty(text, level):
+    assert certainty_of(text) == level

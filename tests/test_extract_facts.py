@@ -155,3 +155,61 @@ def test_constraint_target_named_after_cue(gen5):
 
 def test_limited_delivery_is_no_delivery(gen5):
     assert not [e for e in _kind(gen5, "event") if e.type == "delivery"]
+
+
+@pytest.fixture(scope="module")
+def en1():
+    return _facts("en_01.txt")
+
+
+@pytest.fixture(scope="module")
+def en2():
+    return _facts("en_02.txt")
+
+
+def test_english_visit_signing_and_treaty(en1):
+    events = _kind(en1, "event")
+    assert any(e.type == "visit" and e.date == "2025-01-17" and "masoud_pezeshkian" in e.participants for e in events)
+    assert any(e.type == "signing" and e.agreement == "agreement:cspt" for e in events)
+    treaty = [a for a in _kind(en1, "agreement") if a.id == "agreement:cspt"][0]
+    assert treaty.duration_years == 20 and treaty.articles == 47 and "mutual_defence" in treaty.missing_provisions
+
+
+def test_english_anaphoric_treaty_is_the_named_one(en1):
+    assert [a.id for a in _kind(en1, "agreement")] == ["agreement:cspt"]
+    assert any(e.type == "ratification" and e.date == "2025-05-21" and e.agreement == "agreement:cspt"
+               for e in _kind(en1, "event"))
+
+
+def test_english_trade_figure_reported(en1):
+    ind = [i for i in _kind(en1, "indicator") if i.what == "bilateral trade"]
+    assert ind and ind[0].value == pytest.approx(4.8e9) and ind[0].date == "2024" and ind[0].certainty == "reported"
+
+
+def test_english_constraint_friction_stance(en1):
+    assert "constraint:arms:relations_israel" in {c.id for c in _kind(en1, "constraint")}
+    assert any(f.topic == "energy" for f in _kind(en1, "friction"))
+    chars = {s.characterization for s in _kind(en1, "stance")}
+    assert {"marriage_of_convenience", "not_alliance"} <= chars
+
+
+def test_english_event_types_and_certainty(en2):
+    ev = {(e.type, e.date): e for e in _kind(en2, "event")}
+    assert ("exercise", "2024-07") in ev and ("sanction", "2024-10") in ev
+    assert ev[("delivery", "2022")].certainty == "alleged"
+    assert ev[("delivery", "2030")].certainty == "expected"
+    denied = [e for e in _kind(en2, "event") if e.type == "delivery" and "s400" in e.items]
+    assert denied and denied[0].certainty == "denied"
+    assert {(r.actor, r.role) for r in denied[0].roles} == {("russia", "supplier"), ("iran", "recipient")}
+
+
+def test_english_sanction_by_a_third_party_is_no_friction(en2):
+    assert not [f for f in _kind(en2, "friction") if "european_union" in f.third_parties]
+
+
+def test_english_share_and_negated_stance(en2):
+    share = [i for i in _kind(en2, "indicator") if i.unit == "percent"]
+    assert share and share[0].what == "share of national currencies in trade"
+    chars = {s.characterization for s in _kind(en2, "stance")}
+    assert "not_strategic_partnership" in chars and "strategic_partnership" not in chars
+    assert "constraint:arms:domestic_need" in {c.id for c in _kind(en2, "constraint")}

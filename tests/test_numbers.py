@@ -42,3 +42,25 @@ def test_bare_number_word_ignored():
 def test_year_is_number_not_quantity():
     (q,) = find_quantities("في عام 2019")
     assert q.kind == "number" and q.unit is None
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("Bilateral trade reached $4.8 billion in 2024", 4_800_000_000, "USD"),
+        ("a loan of US$ 2 bn", 2_000_000_000, "USD"),
+        ("worth €3 million", 3_000_000, "EUR"),
+        ("two billion euros", 2_000_000_000, "EUR"),
+        ("exports of 2.5 million barrels per day", 2_500_000, "barrels per day"),
+        ("rose to 95 percent", 95, "percent"),
+        ("a 1,300 km railway", 1300, "km"),
+        ("a 20-year treaty", 20, "years"),
+        ("the 47-article treaty", 47, "articles"),
+    ],
+)
+def test_english_quantity_read(text, value, unit):
+    qs = [q for q in find_quantities(text) if q.unit]
+    assert qs, text
+    assert qs[0].value == pytest.approx(value)
+    assert qs[0].unit == unit
+    assert text[qs[0].start:qs[0].end] == qs[0].surface
