@@ -279,7 +279,10 @@ def ask_cmd(
         raise typer.Exit(1)
     finally:
         driver.close()
-    typer.echo(render_ask(result, fmt, show_cypher))
+    head, body = render_ask(result, fmt, show_cypher)
+    # json/csv stay machine-readable on stdout; what ran goes to stderr for them.
+    typer.echo(head + "\n", err=fmt in ("json", "csv"))
+    typer.echo(body)
 
 
 @query_app.command("list")
