@@ -155,18 +155,14 @@ def browser_script(library: Library) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False) -> str:
-    """Return an answer to `irkg ask`: which query ran (and its Cypher if asked), then the rows."""
+def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False) -> tuple[str, str]:
+    """Return (header, body) for `irkg ask`: which query ran with its parameters (and Cypher), then the answer."""
     q = result.route.query
     filled = ", ".join(f"{k}={format_value(v)}" for k, v in result.params.items() if v is not None) or "defaults"
     head = [f"query: {q.name} — {q.description}", f"params: {filled}  (match score {result.route.score:.0f})"]
     if show_cypher:
-        head += ["", render_cypher(q.cypher, result.params), ""]
-    body = render_answer(result.answer, fmt)
-    if fmt in ("json", "csv"):
-        # Machine formats stay parseable on stdout: the header goes first as comments only for table/markdown.
-        return body if not show_cypher else "\n".join(f"// {line}" for line in head) + "\n" + body
-    return "\n".join(head) + "\n\n" + body
+        head += ["", render_cypher(q.cypher, result.params)]
+    return "\n".join(head), render_answer(result.answer, fmt)
 
 
 def render_no_match(error: Any) -> str:

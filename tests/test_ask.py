@@ -153,14 +153,15 @@ def test_cli_ask_show_cypher(graph):
 def test_cli_ask_json(graph):
     result = CliRunner().invoke(app, ["ask", "where do the sources disagree?", "--format", "json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = json.loads(result.stdout)
+    assert result.stderr.startswith("query: disagreements — ")
     assert {r["field"] for r in rows} == {"date", "value", "polarity"}
 
 
 def test_cli_ask_csv(graph):
     result = CliRunner().invoke(app, ["ask", "how has trade between Iran and Russia changed over time?", "-f", "csv"])
     assert result.exit_code == 0, result.output
-    (header, row) = list(csv.reader(io.StringIO(result.output)))
+    (header, row) = list(csv.reader(io.StringIO(result.stdout)))
     assert header == ["what", "date", "value", "unit", "actors", "sources", "conflicting_values", "quotes"]
     assert row[0] == "trade volume" and "— doc_b.txt #2 [reported]" in row[-1]
 
