@@ -35,6 +35,8 @@ def event_cues() -> dict:
         "framing": lexicon_of({"f": data.get("framing", [])}),
         "to": lexicon_of({"to": data.get("to_markers", [])}),
         "from": lexicon_of({"from": data.get("from_markers", [])}),
+        "breaks": lexicon_of({"brk": data.get("clause_breaks", []), "back": data.get("back_breaks", [])}),
+        "relatives": lexicon_of({"rel": data.get("relatives", [])}),
     }
 
 
@@ -86,8 +88,25 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
         if text[i] in _HARD_STOP:
             hi = i
             break
+    cues = event_cues()
+    for c in cues["breaks"].find(pc.key):
+        at = c.start - len(c.prefix)
+        if not pc.key[:at].rstrip().endswith(("،", ",", "؛")):
+            continue
+        cs, _ = pc.span_of(at, at + 1)
+        if te <= cs < hi:
+            hi = cs  # "..., مما دفع كييف": the next clause has its own actors
+        elif lo <= cs < ts and c.cat == "brk":
+            lo = cs
+    for c in cues["relatives"].find(pc.key, pc.kt.to_key(te)):
+        cs, _ = pc.span_of(c.start, c.end)
+        if cs < hi and any(te <= m.start < cs for m in pc.actors + pc.places):
+            hi = cs  # "لقاء المرشد الذي أعرب عن دعمه": the relative clause is about the noun
+        break
     for o in triggers:
         os_, _ = pc.span_of(o.start, o.end)
+        if o.cat != h.cat and te <= os_ < hi and pc.key[:o.start - len(o.prefix)].rstrip().endswith(("،", ",")):
+            hi = os_  # "زيارة بوتين لطهران، ولقاؤه مع المرشد": a second event in its own clause
         if o.cat == h.cat and te <= os_ < hi:
             hi = os_
         if o.cat == h.cat and lo <= os_ < ts:
@@ -188,7 +207,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 agreement = agreements[pc.p.idx][0]
             items = sorted({m.ref for m in pc.items if lo <= m.start < hi and _is_object(dc, m.ref)})
             places = [m for m in pc.places + pc.items if lo <= m.start < hi]
-            if h.cat in cues["needs_person"] and not any(dc.actor_type(p) == "person" for p in parts):
+            if h.cat in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
                 continue
             if h.cat == "annexation" and not places:
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")

@@ -168,11 +168,24 @@ def _merge_events(recs: list[Record]) -> list[Record]:
                     continue  # one account must name a subset of the other's participants
                 if not o.date and not any(s not in ("iran", "russia") for s in shared):
                     continue  # an undated event needs a shared named participant beyond the pair
+            if not same_agr and (str(r.certainty) == "denied") != (str(o.certainty) == "denied"):
+                continue  # "without any intervention" is not the intervention of 2015
+            ar, ao = _agents(r), _agents(o)
+            if ar and ao and not ar & ao:
+                continue  # Putin's visit and Larijani's visit share a host, not a visitor
             if not o.date and _other_dated(recs, alive, i, o, cands):
                 continue  # an undated mention that fits several dated events stays apart
             recs[i] = r = merge_two(r, o)
             alive[j] = False
     return [r for k, r in enumerate(recs) if alive[k]]
+
+
+_AGENT_ROLES = {"agent", "visitor", "signatory", "ratifier", "imposer", "attacker", "invader", "withdrawing", "supplier"}
+
+
+def _agents(r: Record) -> set[str]:
+    """Return the actors who act in an event (visitor, attacker, supplier ...), persons as their states too."""
+    return {p.actor for p in (getattr(r, "roles", None) or []) if p.role in _AGENT_ROLES and p.actor not in ("iran", "russia")}
 
 
 def _other_dated(recs, alive, i, o, cands) -> bool:

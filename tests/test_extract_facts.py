@@ -213,3 +213,28 @@ def test_english_share_and_negated_stance(en2):
     chars = {s.characterization for s in _kind(en2, "stance")}
     assert "not_strategic_partnership" in chars and "strategic_partnership" not in chars
     assert "constraint:arms:domestic_need" in {c.id for c in _kind(en2, "constraint")}
+
+
+def test_participants_stop_at_the_next_clause(en1):
+    visit = [e for e in _kind(en1, "event") if e.type == "visit"][0]
+    assert "vladimir_putin" not in visit.participants  # ", where he and Putin signed": the signing's clause
+
+
+@pytest.fixture(scope="module")
+def gen6():
+    return _facts("gen_06.txt")
+
+
+def test_transitive_visit_verb_needs_no_preposition(gen6):
+    visits = [e for e in _kind(gen6, "event") if e.type == "visit"]
+    assert visits and visits[0].date == "2024-05-05" and set(visits[0].participants) == {"turkey", "azerbaijan"}
+
+
+def test_clause_after_bainama_has_its_own_event(gen6):
+    meeting = [e for e in _kind(gen6, "event") if e.type == "meeting"]
+    assert meeting and "turkey" not in meeting[0].participants
+
+
+def test_statement_by_a_ministry_stops_before_consequence(gen6):
+    st = [e for e in _kind(gen6, "event") if e.type == "statement"]
+    assert st and st[0].participants == ["iran_foreign_ministry"]
