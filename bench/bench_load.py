@@ -25,17 +25,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import generate_corpus  # noqa: E402
 
 from irkg.graph.connect import load_settings, open_driver, read_cypher  # noqa: E402
-from irkg.graph.rows import TYPE_LABELS, extraction_rows  # noqa: E402
+from irkg.graph.rows import FACT_LABELS, TYPE_LABELS, extraction_rows  # noqa: E402
 from irkg.graph.schema_apply import apply_schema  # noqa: E402
 from irkg.graph.write import QUIET, load_extractions, plan_load  # noqa: E402
 
 
 def wipe(driver, database) -> None:
-    """Delete every node and relationship, in batches."""
-    while True:
-        records, _, _ = driver.execute_query(read_cypher("wipe_batch"), batch=20000, database_=database)
-        if records[0]["deleted"] == 0:
-            return
+    """Delete every relationship, then every node, in batches."""
+    for name in ("wipe_relationships_batch", "wipe_batch"):
+        while True:
+            records, _, _ = driver.execute_query(read_cypher(name), batch=20000, database_=database)
+            if records[0]["deleted"] == 0:
+                break
 
 
 def extract(paths: list[Path], workers: int):
@@ -57,12 +58,17 @@ def load_per_record(driver, extractions, database) -> int:
             session.execute_write(lambda tx: (tx.run(read_cypher("merge_sources"), rows=rows.sources).consume(),
                                               tx.run(read_cypher("create_passages"), rows=rows.passages).consume()))
             for node in rows.nodes:
-                links = [ln for ln in rows.links if (ln["from"], ln["from_label"]) == (node["id"], node["label"])
-                         or (ln["to"], ln["to_label"]) == (node["id"], node["label"])]
+                def touches(ln, node=node):
+                    return (ln["from"], ln["from_label"]) == (node["id"], node["label"]) or (ln["to"], ln["to_label"]) == (node["id"], node["label"])
 
-                def write(tx, node=node, links=links):
+                links = [ln for ln in rows.links if touches(ln) and node["label"] in FACT_LABELS]
+                # An entity link is written with its owner (the `from` end), like the batched writer.
+                entity_links = [ln for ln in rows.entity_links if (ln["from"], ln["from_label"]) == (node["id"], node["label"])]
+
+                def write(tx, node=node, links=links, entity_links=entity_links):
                     tx.run(read_cypher("merge_nodes"), rows=[node], type_labels=list(TYPE_LABELS)).consume()
                     tx.run(read_cypher("merge_links"), rows=links).consume()
+                    tx.run(read_cypher("merge_entity_links"), rows=entity_links).consume()
 
                 session.execute_write(write)
             done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]

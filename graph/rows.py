@@ -59,6 +59,7 @@ class BatchRows:
     passages: list[dict] = field(default_factory=list)
     nodes: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
+    entity_links: list[dict] = field(default_factory=list)
     facts: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -68,6 +69,7 @@ class BatchRows:
         self.passages += other.passages
         self.nodes += other.nodes
         self.links += other.links
+        self.entity_links += other.entity_links
         self.facts += other.facts
         self.warnings += other.warnings
 
@@ -107,7 +109,9 @@ def extraction_rows(x: DocExtraction, fingerprint: str = "") -> BatchRows:
             out.nodes.append(_node_row(r, doc.id, passage_ids))
     for r in facts.values():
         out.nodes.append(_node_row(r, doc.id, passage_ids))
-    out.links = links
+    # Links between two entities go through a statement with static types (both ends may be dense).
+    out.links = [ln for ln in links if not _entity_link(ln)]
+    out.entity_links = [ln for ln in links if _entity_link(ln)]
     out.facts = len(facts)
     return out
 
@@ -123,6 +127,10 @@ def batch_rows(extractions: Iterable[DocExtraction], fingerprint: str = "") -> B
 def passage_id(doc_id: str, idx: int) -> str:
     """Return the id of a passage node: `<doc_id>:<idx>`."""
     return f"{doc_id}:{idx}"
+
+
+def _entity_link(link: dict) -> bool:
+    return link["from_label"] in ENTITY_LABELS and link["to_label"] in ENTITY_LABELS
 
 
 def _key(r: Record) -> tuple[str, str]:

@@ -36,8 +36,11 @@ def unload_in_tx(tx: neo4j.ManagedTransaction, docs: list[str]) -> UnloadReport:
     report = UnloadReport(list(docs))
     if not docs:
         return report
-    ids = tx.run(read_cypher("unload_collect"), docs=docs).single()["ids"]
-    report.add(tx.run(read_cypher("unload_links"), ids=ids, docs=docs).consume())
+    facts = tx.run(read_cypher("unload_collect_facts"), docs=docs).single()["ids"]
+    entities = tx.run(read_cypher("unload_collect_entities"), docs=docs).single()["ids"]
+    ends = tx.run(read_cypher("unload_collect_ends"), facts=facts, entities=entities, docs=docs).single()["ids"]
+    ids = list({*facts, *entities, *ends})
+    report.add(tx.run(read_cypher("unload_links"), facts=facts, entities=entities, docs=docs).consume())
     report.add(tx.run(read_cypher("unload_passages"), docs=docs).consume())
     report.add(tx.run(read_cypher("unload_sources"), docs=docs).consume())
     report.add(tx.run(read_cypher("delete_unsupported_facts"), ids=ids).consume())

@@ -212,6 +212,7 @@ def _write_batch(
     report.add(tx.run(read_cypher("create_passages"), rows=out.passages).consume())
     report.add(tx.run(read_cypher("merge_nodes"), rows=out.nodes, type_labels=list(TYPE_LABELS)).consume())
     report.add(tx.run(read_cypher("merge_links"), rows=out.links).consume())
+    report.add(tx.run(read_cypher("merge_entity_links"), rows=out.entity_links).consume())
     done = [{"id": s["id"], "sha256": s["sha256"]} for s in out.sources]
     report.add(tx.run(read_cypher("mark_sources_complete"), rows=done).consume())
     report.loaded.extend(x.document.id for x in todo)

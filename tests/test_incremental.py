@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from irkg.cli import app
+from irkg.graph.load import load_paths
 from irkg.graph.stats import graph_stats
 from irkg.graph.write import load_extractions, plan_load
 from load_samples import corpus, doc_a, doc_a_edited, doc_b, doc_c, graph_snapshot
@@ -87,3 +94,52 @@ def test_source_left_incomplete_is_reloaded(schema_db):
     schema_db.execute_query("MATCH (n) DETACH DELETE n")
     load_extractions(schema_db, [a])
     assert graph_snapshot(schema_db) == clean
+
+
+CORPUS = Path("/work/shared/corpus")
+
+
+def _copy_corpus(tmp_path: Path) -> Path:
+    out = tmp_path / "corpus"
+    shutil.copytree(CORPUS, out)
+    return out
+
+
+def test_real_corpus_loads_and_a_second_load_skips_everything(schema_db, tmp_path):
+    corpus_dir = _copy_corpus(tmp_path)
+    first = load_paths(schema_db, [corpus_dir])
+    assert len(first.loaded) == 5 and not first.failed and first.facts > 0
+    before = graph_snapshot(schema_db)
+    second = load_paths(schema_db, [corpus_dir])
+    assert len(second.skipped) == 5 and not second.loaded
+    assert graph_snapshot(schema_db) == before
+    assert graph_stats(schema_db).facts_without_evidence == 0
+
+
+def test_real_corpus_edit_of_one_file_changes_only_its_contribution(schema_db, tmp_path):
+    corpus_dir = _copy_corpus(tmp_path)
+    load_paths(schema_db, [corpus_dir])
+    files = sorted(p.name for p in corpus_dir.glob("*.txt"))
+    edited, others = files[-1], files[:-1]
+    query = ("MATCH (p:Passage)<-[e:EVIDENCED_BY]-(f) WHERE p.file IN $files "
+             "RETURN p.id AS p, f.id AS f, e.start AS start, e.quote AS quote ORDER BY p, f, start")
+    before = _rows(schema_db, query, files=others)
+    path = corpus_dir / edited
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nووقعت إيران وروسيا اتفاقية جديدة للتعاون في مجال الطاقة في مارس 2026.\n",
+                    encoding="utf-8")
+    report = load_paths(schema_db, [corpus_dir])
+    assert len(report.loaded) == 1 and len(report.replaced) == 1 and len(report.skipped) == 4
+    assert _rows(schema_db, query, files=others) == before
+    assert _rows(schema_db, "MATCH (s:Source {file: $file}) RETURN count(s) AS n", file=edited) == [{"n": 1}]
+    assert graph_stats(schema_db).facts_without_evidence == 0
+
+
+def test_cli_load_prints_a_summary_and_skips_unchanged_files_the_second_time(schema_db, neo4j_settings, tmp_path):
+    corpus_dir = _copy_corpus(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(app, ["load", str(corpus_dir)])
+    assert first.exit_code == 0, first.output
+    assert "documents: 5 loaded, 0 unchanged (skipped), 0 failed" in first.output
+    second = runner.invoke(app, ["load", str(corpus_dir)])
+    assert "documents: 0 loaded, 5 unchanged (skipped), 0 failed" in second.output
+    assert "graph: +0 / -0 nodes, +0 / -0 relationships" in second.output

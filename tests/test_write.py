@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from irkg.errors import InputError
+from irkg.graph.progress import progress_printer
 from irkg.graph.stats import graph_stats
 from irkg.graph.unload import unload_document
 from irkg.graph.write import load_extractions
@@ -121,3 +124,13 @@ def test_a_document_the_database_rejects_fails_alone(schema_db):
     assert [f for f, _ in report.failed] == ["bad.txt"]
     assert sorted(report.loaded) == sorted([doc_a().document.id, doc_b().document.id])
     assert _one(schema_db, "MATCH (s:Source {file: 'bad.txt'}) RETURN s.id AS id") == []
+
+
+def test_progress_is_plain_lines_when_not_a_terminal(schema_db):
+    buf = io.StringIO()
+    with progress_printer(buf, every=0) as progress:
+        load_extractions(schema_db, corpus(), batch_docs=2, progress=progress)
+    lines = buf.getvalue().splitlines()
+    assert lines[0].startswith("load: 2/3 documents (2 loaded, 0 unchanged, 0 failed), 6 passages, 5 facts, ")
+    assert lines[-1].startswith("load: 3/3 documents (3 loaded, 0 unchanged, 0 failed), 8 passages, 7 facts, ")
+    assert all("facts/s" in line and "docs/s" in line for line in lines)

@@ -1,7 +1,8 @@
 // name: merge_links
-// description: Create or update relationships between records (PARTICIPATED_IN, PARTY_TO, ABOUT, ...), adding the stating document to `docs`.
+// description: Create or update links with a fact at one end (PARTICIPATED_IN, PARTY_TO, ABOUT, ...), adding the stating document to `docs`.
 // params: $rows — [{type, from_label, from, to_label, to, doc, props}] where type is a RelType value
-// Each end is looked up under its static label (one branch per label) so the id constraint serves it.
+// Each end is looked up under its static label (one branch per label) so the id constraint serves it;
+// the type is dynamic, which is cheap because the fact end has few relationships.
 CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
