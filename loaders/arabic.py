@@ -32,8 +32,16 @@ def match_key(text: str) -> str:
     return fold_letters(strip_diacritics(text)).lower()
 
 
+_KEPT = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
 def match_key_aligned(text: str) -> tuple[str, list[int]]:
     """Return match_key(text) and, per key character, its index in `text` (diacritics dropped)."""
+    key = match_key(text)
+    pos = [m.start() for m in _KEPT.finditer(text)]
+    if len(pos) == len(key):
+        return key, pos
+    # A character whose lower case is longer (İ) shifts the key: go character by character.
     out: list[str] = []
     pos: list[int] = []
     for i, ch in enumerate(text):
@@ -56,3 +64,12 @@ def fold_letters(text: str) -> str:
         if src in text:
             text = text.replace(src, dst)
     return text
+
+
+def match_keys(texts: list[str]) -> list[str]:
+    """Return match_key of each text, in one pass over their concatenation (texts without line breaks)."""
+    if any("\n" in t for t in texts):
+        return [match_key(t) for t in texts]
+    # Every step of match_key works character by character, so keys split at the line breaks.
+    keys = match_key("\n".join(texts)).split("\n")
+    return keys if len(keys) == len(texts) else [match_key(t) for t in texts]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from irkg.loaders.arabic import fold_letters, match_key, match_key_aligned
+from irkg.loaders.arabic import fold_letters, match_key, match_key_aligned, match_keys
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line
@@ -79,14 +79,15 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
     kept: list[list[Line]] = []
     cut = False
     line_cue = c["line_cues"]
+    all_keys = iter(match_keys([line.text for block in blocks for line in block]))
     for block in blocks:
         lines: list[Line] = []
         for line in block:
             seen += 1
+            key = next(all_keys)
             if len(line.text) > 400:
                 lines.append(line)  # a paragraph, never a navigation or credit line
                 continue
-            key = match_key(line.text)
             m = line_cue.search(key)
             kind = m.lastgroup if m else None
             if kind == "tail" and seen > 0.4 * total:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from irkg.loaders.arabic import match_key
+from irkg.loaders.arabic import match_keys
 from irkg.loaders.boilerplate import ends_sentence
 
 if TYPE_CHECKING:
@@ -22,11 +22,17 @@ def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]
 
 def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
     """Drop a block whose words occur verbatim inside another block (or earlier, identical)."""
-    keys = [" ".join(_AR_WORD.findall(match_key(" ".join(line.text for line in b)))) for b in blocks]
+    keys = [" ".join(_AR_WORD.findall(k)) for k in match_keys([" ".join(line.text for line in b) for b in blocks])]
+    # One search over all keys tells which blocks occur more than once at all.
+    sep = "\n"
+    joined = sep.join(keys)
     out: list[list[Line]] = []
+    at = 0
     for i, block in enumerate(blocks):
         k = keys[i]
-        if len(k) >= 40 and any(j != i and (k in keys[j] if len(keys[j]) > len(k) else (k == keys[j] and j < i)) for j in range(len(keys))):
+        own, at = at, at + len(k) + 1
+        repeated = len(k) >= 40 and (joined.find(k) != own or joined.find(k, own + 1) >= 0)
+        if repeated and any(j != i and (k in keys[j] if len(keys[j]) > len(k) else (k == keys[j] and j < i)) for j in range(len(keys))):
             repairs["pull_quote"] += 1
             continue
         out.append(block)
@@ -42,7 +48,7 @@ def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list
     the original. Runs are dropped one at a time, so two copies never both go.
     """
     flat = [(bi, li, line) for bi, block in enumerate(blocks) for li, line in enumerate(block)]
-    line_words = [_AR_WORD.findall(match_key(line.text)) for _, _, line in flat]
+    line_words = [_AR_WORD.findall(k) for k in match_keys([line.text for _, _, line in flat])]
     grams = [list(zip(w, w[1:], w[2:])) for w in line_words]
     # Count over the whole word stream: the original copy may break its lines elsewhere.
     stream = [w for ws in line_words for w in ws]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from irkg.loaders.boilerplate import ends_sentence
-from irkg.loaders.split_words import Words, has_candidates, rejoin_tokens, token_key
+from irkg.loaders.arabic import match_key
+from irkg.loaders.split_words import Words, has_key_candidates, rejoin_tokens, token_key
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line, Piece
@@ -120,7 +121,7 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
     kind = ""
     tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
     if layout.reversed_runs and _GAP_LINE.search(line):
-        runs = [[t.span() for t in _TOKEN.finditer(line, m.start(), m.end())] for m in _RUN.finditer(line)]
+        runs = _word_runs(line)
         if len(runs) >= 2:
             kind = "reversed_line"
             for run in runs:
@@ -129,8 +130,9 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
                 elif 2 <= len(run) <= 4 and _reads_backwards(line, run, words):
                     run.reverse()
             tokens = runs[::-1]
+    key_line = match_key(line)
     if not kind:
-        if (not layout.reversed_runs or line.count(" ") > 9) and not has_candidates(line, words):
+        if (not layout.reversed_runs or line.count(" ") > 9) and not has_key_candidates(key_line, words):
             return None  # the common case: an ordinary line with nothing to rejoin
         spans = [m.span() for m in _TOKEN.finditer(line)]
         if layout.reversed_runs and 2 <= len(spans) <= 8 and _reads_backwards(line, spans, words):
@@ -138,17 +140,20 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
             spans.reverse()
         tokens = [spans]
     flat = [t for run in tokens for t in run]
-    order, glued = rejoin_tokens(line, flat, words)
+    order, glued = rejoin_tokens(line, flat, words, key_line)
     if not kind and not glued:
         return None
     parts: list[str] = []
     omap: list[int] = []
+    lead_punct = bool(kind) and _LEAD_PUNCT_NUMBER_ANY.search(line) is not None
+    prev_end = 0
     for i, (a, b) in enumerate(order):
-        if i and not glued.get(i):
+        if i and not (glued and i in glued):
             parts.append(" ")
-            omap.append(start + max(order[i - 1][1] - 1, 0))
+            omap.append(start + max(prev_end - 1, 0))
+        prev_end = b
         piece = line[a:b]
-        if kind and _LEAD_PUNCT_NUMBER.match(piece):
+        if lead_punct and _LEAD_PUNCT_NUMBER.match(piece):
             # ",2022" is "2022," written right to left
             parts.append(piece[1:] + piece[0])
             omap.extend(list(range(start + a + 1, start + b)) + [start + a])
@@ -171,30 +176,46 @@ def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> b
 _LTR_TOKEN = re.compile(r"[\"'(«]*[0-9A-Za-z%$.,\-/]+[\"')»]*[.,،]?(?!\S)")
 _TOKEN = re.compile(r"\S+")
 _LEAD_PUNCT_NUMBER = re.compile(r"^[،,.؛]\d")
+_LEAD_PUNCT_NUMBER_ANY = re.compile(r"(?<!\S)[،,.؛]\d")
+
+
+def _word_runs(line: str) -> list[list[tuple[int, int]]]:
+    """Return the token spans of a line grouped into runs (tokens one space or tab apart)."""
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    prev_end = -2
+    for m in _TOKEN.finditer(line):
+        a, b = m.span()
+        if a - prev_end == 1 and line[prev_end] in " \t":
+            run.append((a, b))
+        else:
+            run = [(a, b)]
+            runs.append(run)
+        prev_end = b
+    return runs
 
 
 def clean_line(s: str, omap: int | list[int], layout: Layout, repairs: Counter) -> list[Piece]:
     """Remove tatweel, spurious/doubled shadda and glued footnote numbers; unmirror parentheses."""
     pattern = _pattern(layout.pdf, layout.shadda)
+    if not pattern.search(s):
+        return [(s, range(omap, omap + len(s)) if isinstance(omap, int) else omap[: len(s)])] if s else []
+    offs = range(omap, omap + len(s)) if isinstance(omap, int) else omap
     pieces: list[Piece] = []
     pos = 0
-
-    def keep(a: int, b: int) -> None:
-        if a < b:
-            offs = range(omap + a, omap + b) if isinstance(omap, int) else omap[a:b]
-            pieces.append((s[a:b], offs))
-
     for m in pattern.finditer(s):
         kind = m.lastgroup or ""
         if kind == "paren" and not layout.mirror:
             continue
-        keep(pos, m.start())
+        at = m.start()
+        if pos < at:
+            pieces.append((s[pos:at], offs[pos:at]))
         if kind == "paren":
-            at = m.start()
-            pieces.append(("(" if s[at] == ")" else ")", [omap + at] if isinstance(omap, int) else [omap[at]]))
+            pieces.append(("(" if s[at] == ")" else ")", [offs[at]]))
         repairs[kind] += 1
         pos = m.end()
-    keep(pos, len(s))
+    if pos < len(s):
+        pieces.append((s[pos:], offs[pos : len(s)]))
     return pieces
 
 
@@ -211,7 +232,9 @@ def _pattern(pdf: bool, shadda: bool) -> re.Pattern:
             alts.append(f"(?P<footnote>(?<=[{LETTERS}\u064b-\u0652][.،:؛])\\d{{1,3}}(?![\\d.,/]))")
             alts.append(r"(?P<footnote_year>(?<![\d.,/])\d{1,2}\.(?=(?:1[89]|20)\d\d(?!\d)))")
             alts.append(r"(?P<paren>[()])")
-        _PATTERNS[key] = re.compile("|".join(alts))
+        # Every alternative starts with one of these characters: the lookahead lets the
+        # regex engine skip other positions cheaply (3-4x faster on Arabic lines).
+        _PATTERNS[key] = re.compile("(?=[\u0640\u0651()]|\\d)(?:" + "|".join(alts) + ")")
     return _PATTERNS[key]
 
 

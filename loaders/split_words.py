@@ -30,15 +30,19 @@ class Words:
     def __init__(self, text: str = "") -> None:
         key = match_key(text) if text else ""
         self.counts: Counter = Counter(_AR_WORD.findall(key))
-        self.bigrams: Counter = Counter()
+        pairs: list[tuple[str, str]] = []
         for line in key.split("\n"):
-            # Read gapped lines with their runs reversed, as the repair will.
-            runs = _RUN.findall(line)[::-1] if "  " in line else [line]
-            seq = [w for run in runs for w in _AR_WORD.findall(run)]
-            self.bigrams.update(zip(seq, seq[1:]))
+            if "  " in line:
+                # Read gapped lines with their runs reversed, as the repair will.
+                seq = [w for run in _RUN.findall(line)[::-1] for w in _AR_WORD.findall(run)]
+            else:
+                seq = _AR_WORD.findall(line)
+            pairs.extend(zip(seq, seq[1:]))
+        self.bigrams: Counter = Counter(pairs)
         self.stems = {strip_clitics(w) for w in self.counts}
-        self.function_words = cues()["function_words"]
-        self.parts = {w for w in self.counts if self.is_part(w)}
+        fw = self.function_words = cues()["function_words"]
+        # is_part, inlined: a fragment is short or occurs once, and is not a function word.
+        self.parts = {w for w, c in self.counts.items() if w not in fw and (len(w) < 3 or c < 2)}
 
     def attested(self, word: str) -> bool:
         """Tell whether a whole word (possibly with proclitics) occurs in the document or the lexicon."""
@@ -99,69 +103,103 @@ def has_candidates(line: str, words: Words) -> bool:
     return _has_candidates(match_key(line), words.parts)
 
 
+def has_key_candidates(key_line: str, words: Words) -> bool:
+    """Tell whether a line, given as its match key, holds a piece that could be half of a broken word."""
+    return _has_candidates(key_line, words.parts)
+
+
 def _has_candidates(key_line: str, parts: set[str]) -> bool:
     # A short piece, or two one-off pieces (السينار|يوهات); otherwise nothing to join.
     hits = [w for w in _AR_WORD.findall(key_line) if w in parts]
     return bool(hits) and (len(hits) > 1 or len(hits[0]) <= 3)
 
 
-def rejoin_tokens(line: str, toks: list[tuple[int, int]], words: Words) -> tuple[list[tuple[int, int]], dict[int, bool]]:
-    """Reorder/glue token spans where a word was broken in two; return spans and glue flags."""
-    out: list[tuple[int, int]] = []
+def rejoin_tokens(
+    line: str, toks: list[tuple[int, int]], words: Words, key_line: str | None = None
+) -> tuple[list[tuple[int, int]], dict[int, bool]]:
+    """Reorder/glue token spans where a word was broken in two; return spans and glue flags.
+
+    `key_line` is match_key(line) when the caller has it already.
+    """
     glued: dict[int, bool] = {}
-    i = 0
     n = len(toks)
-    key_line = match_key(line)
+    if key_line is None:
+        key_line = match_key(line)
     parts = words.parts
     if not _has_candidates(key_line, parts):
         return list(toks), glued
-    line_keys = key_line.split()
-    if len(line_keys) == n:
-        # toks may be reordered (reversed runs): give each its key by position in the line
-        keys = [""] * n
-        for rank, t in enumerate(sorted(range(n), key=lambda t: toks[t][0])):
-            keys[t] = line_keys[rank]
+    pairs = _HEAD_REST.findall(key_line)  # per key token: (leading letters, the rest)
+    if len(pairs) == n:
+        ordered = sorted(toks)
+        if ordered != toks:
+            # toks are reordered (reversed runs): give each its key by position in the line
+            rank = {t: r for r, t in enumerate(ordered)}
+            pairs = [pairs[rank[t]] for t in toks]
     else:  # a token made only of marks vanished from the key: go token by token
-        keys = [match_key(line[a:b]) for a, b in toks]
-    tail = [k if _AR_WORD.fullmatch(k) else None for k in keys]
-    head = [_head_key(k) for k in keys]
-    frag = [t in parts or h in parts for t, h in zip(tail, head)]
-    if not any(frag):
+        pairs = [_head_rest(match_key(line[a:b])) for a, b in toks]
+    # Only a piece found among the fragments (a "hot" token) can take part in a join.
+    hot = [x for x in range(n) if pairs[x][0] in parts]
+    if not hot:
         return list(toks), glued
+    hot_set = set(hot)
+    # tail: the key when it is all letters; head: its leading letters.
+    head = [h or None for h, _ in pairs]
+    tail = [h if h and not r else None for h, r in pairs]
 
     def join(x: int, y: int) -> bool:
         a, b = tail[x], head[y]
         if a is None or b is None:
             return False
         # A short piece beside anything, or two pieces that each occur once (السينار|يوهات).
-        a_part, b_part = a in parts, b in parts
+        a_part, b_part = x in hot_set, y in hot_set
         if not ((a_part and len(a) <= 3) or (b_part and len(b) <= 3) or (a_part and b_part)):
             return False
         return words.joinable(a, b)
 
+    out: list[tuple[int, int]] = []
+    i = 0
+    h = 0
     while i < n:
+        # A join at i needs a hot token at i, i + 1 or i + 2: copy the stretch before one.
+        while h < len(hot) and hot[h] < i:
+            h += 1
+        if h == len(hot):
+            out.extend(toks[i:])
+            break
+        if hot[h] - 2 > i:
+            out.extend(toks[i : hot[h] - 2])
+            i = hot[h] - 2
         if i + 1 < n and join(i, i + 1):
             out.append(toks[i])
             out.append(toks[i + 1])
             glued[len(out) - 1] = True
             i += 2
             continue
-        if i + 2 < n and tail[i + 1] is not None and join(i, i + 2):
-            # A X B -> X AB: one word sits between the two pieces.
-            out.extend([toks[i + 1], toks[i], toks[i + 2]])
-            glued[len(out) - 1] = True
-            i += 3
-            continue
-        if i + 2 < n and tail[i + 1] is not None and join(i + 2, i):
-            # B X A -> AB X
-            out.extend([toks[i + 2], toks[i], toks[i + 1]])
-            glued[len(out) - 2] = True
-            i += 3
-            continue
+        if i + 2 < n and tail[i + 1] is not None:
+            if join(i, i + 2):
+                # A X B -> X AB: one word sits between the two pieces.
+                out.extend([toks[i + 1], toks[i], toks[i + 2]])
+                glued[len(out) - 1] = True
+                i += 3
+                continue
+            if join(i + 2, i):
+                # B X A -> AB X
+                out.extend([toks[i + 2], toks[i], toks[i + 1]])
+                glued[len(out) - 2] = True
+                i += 3
+                continue
         out.append(toks[i])
         i += 1
     return out, glued
 
+
+_HEAD_REST = re.compile("(?<!\\S)(?=\\S)([\u0621-\u064a]*)(\\S*)")
+
+
+def _head_rest(key: str) -> tuple[str, str]:
+    """Split a token key into its leading Arabic letters and the rest."""
+    m = _AR_WORD.match(key)
+    return (m.group(), key[m.end() :]) if m else ("", key)
 
 
 def split_word_join(left: str, right: str, words: Words) -> bool:
