@@ -35,16 +35,18 @@ def cues() -> dict:
     return out
 
 
-def is_page_marker(line: str) -> bool:
-    """Tell whether a whole line is a page marker or a bare page number."""
+def is_page_marker(line: str, key: str | None = None) -> bool:
+    """Tell whether a whole line is a page marker or a bare page number (`key`: match_key(line.strip()) if known)."""
     if len(line) > 60:
         return False
-    return bool(cues()["page_marker_lines"].search(match_key(line.strip())))
+    return bool(cues()["page_marker_lines"].search(match_key(line.strip()) if key is None else key))
 
 
-def is_continuation(line: str) -> bool:
-    """Tell whether a line says the text continues on the next page (يتبع)."""
-    return len(line) <= 60 and bool(cues()["continuation_lines"].search(match_key(line.strip())))
+def is_continuation(line: str, key: str | None = None) -> bool:
+    """Tell whether a line says the text continues on the next page (يتبع) (`key` as for is_page_marker)."""
+    if len(line) > 60:
+        return False
+    return bool(cues()["continuation_lines"].search(match_key(line.strip()) if key is None else key))
 
 
 def is_running_header(line: str) -> bool:

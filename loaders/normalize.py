@@ -16,6 +16,7 @@ from pathlib import Path
 from irkg.loaders import boilerplate as bp
 from irkg.loaders import pull_quotes, split_words
 from irkg.loaders import repair_pdf as rp
+from irkg.loaders.arabic import match_keys
 from irkg.loaders.read import front_matter_span
 from irkg.schema.pipeline import Document, NormalizedDoc
 
@@ -59,12 +60,14 @@ def normalize(doc: Document) -> NormalizedDoc:
         repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
     lines: list[Line | None] = []
     page_break = False  # after a "continued" line: the running header comes next
-    for start, end, mark in placed:
+    # Page markers and "continued" lines are short: key those lines in one pass.
+    short_keys = match_keys([text[s:e].strip() if e - s <= 60 else "" for s, e, _ in placed])
+    for (start, end, mark), short_key in zip(placed, short_keys):
         line_text = text[start:end]
         if not line_text.strip():
             lines.append(None)
             continue
-        if bp.is_continuation(line_text):
+        if bp.is_continuation(line_text, short_key):
             repairs["page_marker"] += 1
             _flow_last(lines)
             lines.append(None)
@@ -72,11 +75,11 @@ def normalize(doc: Document) -> NormalizedDoc:
             continue
         if page_break:
             page_break = False
-            if bp.is_running_header(line_text) and not bp.is_page_marker(line_text) and not bp.page_marker_prefix(line_text):
+            if bp.is_running_header(line_text) and not bp.is_page_marker(line_text, short_key) and not bp.page_marker_prefix(line_text):
                 repairs["running_header"] += 1
                 lines.append(None)
                 continue
-        if bp.is_page_marker(line_text):
+        if bp.is_page_marker(line_text, short_key):
             repairs["page_marker"] += 1
             lines.append(None)
             continue

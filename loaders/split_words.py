@@ -29,16 +29,18 @@ class Words:
 
     def __init__(self, text: str = "") -> None:
         key = match_key(text) if text else ""
-        self.counts: Counter = Counter(_AR_WORD.findall(key))
-        pairs: list[tuple[str, str]] = []
+        # The document's words line by line, each line ending with a "\n" marker (so no
+        # pair spans two lines); gapped lines read with their runs reversed, as the repair will.
+        seq: list[str] = []
         for line in key.split("\n"):
             if "  " in line:
-                # Read gapped lines with their runs reversed, as the repair will.
-                seq = [w for run in _RUN.findall(line)[::-1] for w in _AR_WORD.findall(run)]
+                seq.extend([w for run in _RUN.findall(line)[::-1] for w in _AR_WORD.findall(run)])
             else:
-                seq = _AR_WORD.findall(line)
-            pairs.extend(zip(seq, seq[1:]))
-        self.bigrams: Counter = Counter(pairs)
+                seq.extend(_AR_WORD.findall(line))
+            seq.append("\n")
+        self.counts: Counter = Counter(seq)
+        del self.counts["\n"]
+        self.bigrams: Counter = Counter(zip(seq, seq[1:]))
         self.stems = {strip_clitics(w) for w in self.counts}
         fw = self.function_words = cues()["function_words"]
         # is_part, inlined: a fragment is short or occurs once, and is not a function word.
