@@ -62,7 +62,8 @@ def normalize(doc: Document) -> NormalizedDoc:
     page_break = False  # after a "continued" line: the running header comes next
     # Page markers and "continued" lines are short: key those lines in one pass.
     short_keys = match_keys([text[s:e].strip() if e - s <= 60 else "" for s, e, _ in placed])
-    for (start, end, mark), short_key in zip(placed, short_keys):
+    line_keys: list[str | None] = match_keys([text[s:e] for s, e, _ in placed]) if layout.pdf else [None] * len(placed)
+    for (start, end, mark), short_key, line_key in zip(placed, short_keys, line_keys):
         line_text = text[start:end]
         if not line_text.strip():
             lines.append(None)
@@ -91,9 +92,10 @@ def normalize(doc: Document) -> NormalizedDoc:
             repairs["page_marker"] += 1
             start += cut
             line_text = text[start:end]
+            line_key = None
         s, omap = line_text, start
         if layout.pdf:
-            fixed = rp.reorder_line(line_text, start, words, layout)
+            fixed = rp.reorder_line(line_text, start, words, layout, line_key)
             if fixed is not None:
                 s, omap, kind, glued = fixed
                 if kind:

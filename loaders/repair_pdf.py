@@ -111,12 +111,15 @@ def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[str, list[int], str, int] | None:
+def reorder_line(
+    line: str, start: int, words: Words, layout: Layout, key_line: str | None = None
+) -> tuple[str, list[int], str, int] | None:
     """Put a line's words back in reading order: (text, offsets, kind of reorder or "", words rejoined); None when nothing changed.
 
     Reversed lines (runs separated by 2+ spaces) get their runs reversed; a two-word run
     with a number or Latin token is also reversed inside; then words broken in two are
-    rejoined (`تعز` + `يز`, also when one word sits between the pieces).
+    rejoined (`تعز` + `يز`, also when one word sits between the pieces). `key_line` is
+    match_key(line) when the caller has it already.
     """
     kind = ""
     tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
@@ -130,7 +133,8 @@ def reorder_line(line: str, start: int, words: Words, layout: Layout) -> tuple[s
                 elif 2 <= len(run) <= 4 and _reads_backwards(line, run, words):
                     run.reverse()
             tokens = runs[::-1]
-    key_line = match_key(line)
+    if key_line is None:
+        key_line = match_key(line)
     if not kind:
         if (not layout.reversed_runs or line.count(" ") > 9) and not has_key_candidates(key_line, words):
             return None  # the common case: an ordinary line with nothing to rejoin

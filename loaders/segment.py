@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from irkg.loaders.arabic import match_key
+from irkg.loaders.arabic import match_key, match_keys
 from irkg.loaders.boilerplate import cues
 from irkg.loaders.repair_pdf import is_bullet
 from irkg.schema.pipeline import NormalizedDoc, Passage, PassageKind
@@ -38,27 +38,29 @@ def segment(nd: NormalizedDoc) -> list[Passage]:
             spans.append((a, b, PassageKind.HEADING))
         else:
             spans.extend((s, e, PassageKind.SENTENCE) for s, e in _sentences(text, a, b))
-    passages: list[Passage] = []
-    doc = nd.doc
-    offsets = nd.offsets
+    chunks: list[tuple[int, int, PassageKind]] = []
     for s, e, kind in spans:
         for s2, e2 in _split_long(text, s, e):
-            chunk = text[s2:e2]
-            if not _LETTER.search(chunk):
-                continue
-            mapped = offsets[s2:e2]
-            passages.append(
-                Passage(
-                    doc=doc.id,
-                    file=doc.file,
-                    idx=len(passages),
-                    start=min(mapped),
-                    end=max(mapped) + 1,
-                    text=chunk,
-                    key=match_key(chunk),
-                    kind=kind,
-                )
+            if _LETTER.search(text, s2, e2):
+                chunks.append((s2, e2, kind))
+    doc = nd.doc
+    offsets = nd.offsets
+    keys = match_keys([text[s2:e2] for s2, e2, _ in chunks])  # passages never span a line break
+    passages: list[Passage] = []
+    for (s2, e2, kind), key in zip(chunks, keys):
+        mapped = offsets[s2:e2]
+        passages.append(
+            Passage(
+                doc=doc.id,
+                file=doc.file,
+                idx=len(passages),
+                start=min(mapped),
+                end=max(mapped) + 1,
+                text=text[s2:e2],
+                key=key,
+                kind=kind,
             )
+        )
     return passages
 
 

@@ -112,8 +112,12 @@ def has_key_candidates(key_line: str, words: Words) -> bool:
 
 def _has_candidates(key_line: str, parts: set[str]) -> bool:
     # A short piece, or two one-off pieces (السينار|يوهات); otherwise nothing to join.
-    hits = [w for w in _AR_WORD.findall(key_line) if w in parts]
-    return bool(hits) and (len(hits) > 1 or len(hits[0]) <= 3)
+    found = _AR_WORD.findall(key_line)
+    hits = parts.intersection(found)
+    if len(hits) != 1:
+        return bool(hits)
+    (hit,) = hits
+    return len(hit) <= 3 or found.count(hit) > 1
 
 
 def rejoin_tokens(
