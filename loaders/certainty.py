@@ -23,7 +23,8 @@ _NEG_WINDOW = 14  # key characters between a negation and the trigger it denies
 def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
     """Return (hedge lexicon: level -> cues, negation lexicon)."""
     data = read_yaml("cues_certainty.yaml")
-    hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")})
+    hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")}
+                        | {"denied_after": data.get("denied_after", [])})
     negation = lexicon_of({"negation": data.get("negation", [])})
     return hedges, negation
 
@@ -32,10 +33,14 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     """Return the certainty of a fact whose trigger spans key[start:end] (whole sentence if -1)."""
     hedges, negation = certainty_lexicons()
     limit = len(key) if start < 0 else start
-    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit) if not _is_month(key, h)}
+    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)
+             if not _is_month(key, h) and h.cat != "denied_after"}
     if start >= 0:  # a parenthetical hedge just after the trigger: "وسّعت، حسبما يُزعم،"
-        found |= {Certainty(h.cat) for h in hedges.find(key, end, end + _AFTER_WINDOW)
-                  if h.cat in ("alleged", "reported")}
+        found |= {Certainty(h.cat) for h in hedges.find(key, end)
+                  if h.cat in ("alleged", "reported") and (h.start < end + _AFTER_WINDOW or _trailing(key, h))}
+        # "..., وهو ما نفته الخارجية": a denial reported right after the claim
+        if any(h.cat == "denied_after" for h in hedges.find(key, end, end + 90)):
+            found.add(Certainty.DENIED)
     if start >= 0:
         word = start - len(prefix)  # negations stand before the trigger's word, clitics included
         if negation.find(key, max(0, word - _NEG_WINDOW), word):
@@ -46,6 +51,12 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
         if level in found:
             return level
     return Certainty.ASSERTED
+
+
+def _trailing(key: str, h) -> bool:
+    """Tell whether a hedge opens the sentence's last clause (", بحسب وسائل إعلام", ", according to X")."""
+    at = h.start - len(h.prefix)
+    return key[:at].rstrip().endswith(("،", ",")) and not any(c in key[h.end:] for c in "،,؛;")
 
 
 def _is_month(key: str, h) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
-from irkg.loaders.extract_frictions import friction_cues
+from irkg.loaders.extract_frictions import friction_cues, other_subject
 from irkg.loaders.extract_lexicon import CueHit, lexicon_of
 from irkg.schema.graph import ConstraintRecord
 
@@ -140,6 +140,8 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         if not factors:
             continue
         cert = assess_certainty(pc.key, cues[0].start, cues[0].end)
+        # "الصين تتردد في تزويد إيران ... حرصا على علاقاتها": the constraint is on China's cooperation
+        who = other_subject(pc, friction_cues(), pc.span_of(cues[0].start, cues[0].end)[0])
         chosen = targets[:1]
         if chosen == ["security"] and _pending_arms(pcs, n, cc):
             chosen.append("arms")  # "X still seeks the S-400 ... the alliance stays limited because ..."
@@ -149,8 +151,9 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         for target in chosen:
             for slug_, kind, actors, desc, _ in factors:
                 out.append(ConstraintRecord(
-                    id=f"constraint:{target}:{slug_}", label=f"{desc} limits {target.replace('_', ' ')}",
-                    factor=desc, factor_kind=kind, constrains=target, actors=actors,
+                    id=f"constraint:{target}:{slug_}{':' + who if who else ''}",
+                    label=f"{desc} limits {dc.name_of(who) + chr(39) + 's ' if who else ''}{target.replace('_', ' ')}",
+                    factor=desc, factor_kind=kind, constrains=target, actors=sorted({*actors, *([who] if who else [])}),
                     summary=because.p.text[:200], certainty=cert,
                     evidence=[e.model_copy(update={"claims": {**e.claims, "factor": slug_}}) for e in evid],
                 ))

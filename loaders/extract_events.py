@@ -37,6 +37,8 @@ def event_cues() -> dict:
         "from": lexicon_of({"from": data.get("from_markers", [])}),
         "breaks": lexicon_of({"brk": data.get("clause_breaks", []), "back": data.get("back_breaks", [])}),
         "relatives": lexicon_of({"rel": data.get("relatives", [])}),
+        "adjuncts": lexicon_of({"adj": data.get("adjuncts", [])}),
+        "consequence": lexicon_of({"cons": data.get("consequence", [])}),
     }
 
 
@@ -63,6 +65,21 @@ def _triggers(pc: PassageCtx, cues) -> list:
         if not beaten and not framed:
             out.append(h)
     return out
+
+
+def _clause_gap(pc: PassageCtx, a: int, b: int) -> int:
+    """Return a penalty when a comma or semicolon separates display offsets a < b."""
+    return 200 if any(c in pc.p.text[a:b] for c in "،,؛;") else 0
+
+
+def _follows_back_break(pc: PassageCtx, h, cues) -> bool:
+    """Tell whether a trigger stands in a clause that opens with a consequence (", ما أدى إلى", ", resulting in")."""
+    for c in cues["consequence"].find(pc.key, max(0, h.start - 40), h.start):
+        at = c.start - len(c.prefix)
+        if pc.key[:at].rstrip().endswith(("،", ",")) and not any(
+                x in pc.key[c.end:h.start] for x in "،,؛;"):
+            return True
+    return False
 
 
 def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
@@ -98,6 +115,10 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
             hi = cs  # "..., مما دفع كييف": the next clause has its own actors
         elif lo <= cs < ts and c.cat == "brk":
             lo = cs
+    for c in cues["adjuncts"].find(pc.key, pc.kt.to_key(te)):
+        cs, _ = pc.span_of(c.start - len(c.prefix), c.end)
+        hi = min(hi, cs)  # "رغم التأخير الناجم عن الحرب في أوكرانيا": a circumstance, not a party
+        break
     for c in cues["relatives"].find(pc.key, pc.kt.to_key(te)):
         cs, _ = pc.span_of(c.start, c.end)
         if cs < hi and any(te <= m.start < cs for m in pc.actors + pc.places):
@@ -185,8 +206,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
         seen: set[tuple] = set()
         spans = [pc.span_of(h.start, h.end) for h in trig]
         owner = {}
-        for d in pc.dates:  # a date belongs to the trigger it stands closest to
-            gaps = [(d.start - te if d.start >= te else ts - d.end + 20, i) for i, (ts, te) in enumerate(spans)]
+        for d in pc.dates:  # a date belongs to the trigger it stands closest to, in its own clause
+            gaps = [(d.start - te if d.start >= te else ts - d.end + 20 + _clause_gap(pc, d.end, ts), i)
+                    for i, (ts, te) in enumerate(spans)]
             if gaps:
                 owner[d.start] = min(gaps)[1]
         for n, h in enumerate(trig):
@@ -201,6 +223,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                  skip={s for s, o in owner.items() if o != n and trig[o].cat != h.cat})
             if dm is not None and not (lo - 30 <= dm.start < hi + 30):
                 dm = None
+            if dm is None and _follows_back_break(pc, h, cues):
+                # "غارة ... في 2 أبريل، ما أدى إلى مقتل قائد": a consequence shares the date before it
+                dm = next((d for d in reversed(pc.dates) if d.end <= ts and "century" not in (d.flags or [])), None)
             date = date_value(dm)
             agreement = None
             if h.cat in ("signing", "ratification", "entry_into_force") and agreements.get(pc.p.idx):

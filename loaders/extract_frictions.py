@@ -118,7 +118,7 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             for h in cues["ties"].find(pc.key):
                 ts, _ = pc.span_of(h.start, h.end)
                 tp = third_parties(pc, cues, ts, ts + 90)
-                if any(t in cues["adversaries"] or t == "gulf_states" for t in tp):
+                if any(t in cues["adversaries"] or t == "gulf_states" for t in tp) and not _other_owner(pc, cues, ts):
                     ties.append(h)
         if not hits and not ties:
             continue
@@ -138,6 +138,21 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
             evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
         ))
+
+
+def other_subject(pc: PassageCtx, cues: dict, ts: int, reach: int = 120) -> str | None:
+    """Return the third state that stands as subject before display offset `ts` ("الصين تتردد ... علاقاتها"), if any."""
+    before = [pc.dc.state_of(m.ref) for m in pc.actors_between(max(0, ts - reach), ts)]
+    before = [cues["predecessors"].get(s, s) for s in before]
+    if not before or RUSSIA in before:
+        return None
+    first = before[0]
+    return first if first not in PAIR and first not in cues["adversaries"] and first not in cues["group_of"] else None
+
+
+def _other_owner(pc: PassageCtx, cues: dict, ts: int) -> bool:
+    """Tell whether the ties named at `ts` belong to a third state, not to Russia or Iran."""
+    return other_subject(pc, cues, ts) is not None
 
 
 def _russia_acts(pc: PassageCtx, cues: dict, ks: int) -> bool:

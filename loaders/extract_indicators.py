@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
+from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import IndicatorRecord
 
@@ -25,6 +26,7 @@ def indicator_cues() -> dict:
         "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
         "what": {k: v["what"] for k, v in measures.items()},
         "growth": lexicon_of({"growth": data.get("growth", [])}),
+        "pair": friction_cues()["pair_nouns"],
     }
 
 
@@ -61,10 +63,17 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             date = date_value(dm)
             if date and dm is not None and "span" in (dm.flags or []):
                 date = date[:4]  # "the first half of 2024" dates a figure to 2024
-            actors = sorted(pc.states & set(PAIR)) or sorted(pc.states)[:3]
+            pair = pc.states & set(PAIR)
+            others = sorted({pc.dc.state_of(m.ref) for m in pc.actors if m.start < q.start} - set(PAIR))
+            others = [s for s in others if pc.dc.actor_type(s) == "state"]
+            if ic["pair"].find(pc.key):
+                others = []  # "بين البلدين": the pair is the subject
+            actors = sorted(pair) if len(pair) == 2 or not others else sorted(pair | set(others[:2]))
+            # "التجارة بين الهند وروسيا": a figure about another pair is kept apart from the Iran–Russia one
+            apart = "" if len(pair) == 2 or not others else ":" + "+".join(actors)
             cert = assess_certainty(pc.key, ks, ke)
             vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal
-            iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}"
+            iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}{apart}"
             out.append(IndicatorRecord(
                 id=iid, label=f"{what}{', ' + date if date else ''}: {q.value:g} {q.unit}",
                 what=what, value=q.value, unit=q.unit or "", date=date, actors=actors,

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from irkg.loaders.certainty import assess_certainty
-from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
+from irkg.loaders.extract import IRAN, PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues, pair_in_view, third_parties
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.schema.graph import StanceRecord
@@ -44,13 +44,15 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         hits = sc["chars"].find(pc.key)
         if not hits or pc.p.text.rstrip().endswith(("؟", "?")):
             continue  # a question asks, it does not characterize
-        about = (pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and bool(pc.states & set(PAIR) or "ايران" in pc.key))
+        one = bool(pc.states & set(PAIR) or "ايران" in pc.key)
+        about = (pair_in_view(pc, fc) or (bool(sc["relation"].find(pc.key)) and one and (pair_doc or IRAN in pc.states))
                  or (pc.p.kind == "heading" and pair_doc))  # a heading in a text about the pair
         # "describes the relationship as ...": a relation word just before the cue, in a text about the pair
         named = pair_doc and any(r.end <= hits[0].start and hits[0].start - r.end <= 60 for r in sc["relation"].find(pc.key))
         about = about or named
-        if not about:
-            continue
+        others = {s for s in pc.states - set(PAIR) if dc.actor_type(s) == "state"}
+        if not about or (others and not pc.states >= set(PAIR) and not pair_in_view(pc, fc)):
+            continue  # "Indian officials call ties with Moscow a strategic partnership": another pair
         done = set()
         for h in hits:
             ts, te = pc.span_of(h.start, h.end)

@@ -90,6 +90,11 @@ def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
+def _entry(table: dict, w: str):
+    """Look a scale or unit up as written, then without the article ("آلاف" keeps its alef)."""
+    return table[w] if w in table else table[_strip_al(w)]
+
+
 def parse_digits(s: str, before_scale: bool = False) -> float | None:
     """Read `1,300`, `2,5`, `2.5`, `1.300.000` or Arabic separators as a float."""
     s = s.replace("\u066b", ".").replace("\u066c", "")
@@ -143,7 +148,8 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
         if m.group("bare"):
             if not (m.group("half") or m.group("unit")) or m.group("bare").endswith(_PLURAL_SCALES):
                 continue  # "ملايين" alone is no figure
-            scale = _strip_al(re.sub(r"^[وف]?[بلك]?", "", m.group("bare")))
+            scale = re.sub(r"^[وف]?[بلك]?", "", m.group("bare"))
+            scale = scale if scale in lex.scales else _strip_al(scale)
             if scale not in lex.scales:
                 continue
             value = lex.scales[scale]
@@ -160,19 +166,19 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
             if value is None:
                 continue
             if scale:
-                value *= lex.scales[_strip_al(scale)]
+                value *= _entry(lex.scales, scale)
             elif is_word and not (m.group("unit") or m.group("pct")):
                 continue  # a bare number word is rarely a quantity
         if m.group("half"):
             frac = 0.25 if m.group("half").endswith("ربع") else 0.5
-            value += frac * (lex.scales[_strip_al(scale)] if scale else (value if m.group("dual") else 1))
+            value += frac * (_entry(lex.scales, scale) if scale else (value if m.group("dual") else 1))
         unit, kind = None, "number"
         if m.group("pct"):
             unit, kind = "percent", "percent"
         elif m.group("pre") and m.group("num"):
             unit, kind = lex.prefixes[m.group("pre")], "money"
         elif m.group("unit"):
-            u = lex.units[_strip_al(m.group("unit"))]
+            u = _entry(lex.units, m.group("unit"))
             unit, kind = u["unit"], u["kind"]
             if m.group("cur") and kind == "money":
                 unit = lex.currencies[m.group("cur")]

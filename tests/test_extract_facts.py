@@ -238,3 +238,66 @@ def test_clause_after_bainama_has_its_own_event(gen6):
 def test_statement_by_a_ministry_stops_before_consequence(gen6):
     st = [e for e in _kind(gen6, "event") if e.type == "statement"]
     assert st and st[0].participants == ["iran_foreign_ministry"]
+
+
+@pytest.fixture(scope="module")
+def gen7():
+    return _facts("gen_07.txt")
+
+
+@pytest.fixture(scope="module")
+def gen8():
+    return _facts("gen_08.txt")
+
+
+@pytest.fixture(scope="module")
+def gen9():
+    return _facts("gen_09.txt")
+
+
+def test_exercise_ratification_entry_into_force_other_pair(gen7):
+    ev = {e.type: e for e in _kind(gen7, "event")}
+    assert ev["exercise"].date == "2023-09" and set(ev["exercise"].participants) == {"turkey", "azerbaijan"}
+    assert ev["ratification"].date == "2022-02-14"  # its own date, not the one of the next clause
+    assert ev["entry_into_force"].date and ev["entry_into_force"].date.startswith("2022-03")
+    assert ev["delivery"].certainty == "reported"
+
+
+def test_thousands_word_with_alef_madda(gen7):
+    troops = [i for i in _kind(gen7, "indicator") if i.unit == "troops"]
+    assert troops and troops[0].value == 3000
+
+
+def test_sanction_launch_and_denied_claim(gen8):
+    ev = {e.type: e for e in _kind(gen8, "event")}
+    assert ev["sanction"].date == "2024-06-10" and "us_treasury" in ev["sanction"].participants
+    assert ev["launch"].date == "2024-01" and ev["launch"].certainty == "reported"  # trailing attribution
+    assert ev["delivery"].certainty == "denied"  # "..., وهو ما نفته الخارجية"
+    assert "visit" not in ev  # "وزارة" is no visit
+
+
+def test_hesitant_supplier_is_a_constraint_on_its_own_supplies(gen8):
+    assert not [e for e in _kind(gen8, "event") if e.type == "delivery" and e.certainty != "denied"]
+    assert "constraint:arms:relations_gulf_states:china" in {c.id for c in _kind(gen8, "constraint")}
+    assert not _kind(gen8, "friction")  # China's ties with Riyadh are no Iran–Russia friction
+
+
+def test_figures_about_other_states_stay_apart(gen8, gen9):
+    imp = [i for i in _kind(gen8, "indicator") if i.unit == "barrels per day"]
+    assert imp and imp[0].value == 1_500_000 and set(imp[0].actors) == {"china", "iran"}
+    trade = [i for i in _kind(gen9, "indicator") if i.what == "bilateral trade"]
+    assert trade and trade[0].id.endswith(":india+russia") and trade[0].value == pytest.approx(65e9)
+
+
+def test_strike_death_and_delivery_with_adjunct(gen9):
+    ev = _kind(gen9, "event")
+    strike = [e for e in ev if e.type == "strike"][0]
+    assert strike.date == "2024-04-02" and strike.participants == ["israel"]
+    assert any(e.type == "death" and e.date == "2024-04-02" and "irgc" in e.participants for e in ev)
+    assert any(e.type == "death" and e.date == "2024-12-26" for e in ev)
+    deliv = [e for e in ev if e.type == "delivery"][0]
+    assert set(deliv.participants) == {"india", "russia"} and "s400" in deliv.items  # not Ukraine (a circumstance)
+
+
+def test_stance_about_another_pair_is_not_kept(gen9):
+    assert not _kind(gen9, "stance")
