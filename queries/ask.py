@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from irkg.errors import InputError, IrkgError
 from irkg.loaders.arabic import match_key
+from irkg.loaders.dictionaries import key_tokens
 from irkg.queries.execute import Answer, run_named
 from irkg.queries.library import Library, NamedQuery, load_library
 
@@ -27,8 +28,7 @@ CUES_FILE = Path(__file__).resolve().parent / "ask_cues.yaml"
 # The relationship this graph is about: naming both sides is the question's frame, not a filter.
 PAIR = ("iran", "russia")
 THRESHOLD = 45.0
-KEYWORD_BONUS = 20.0
-_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a]+|[a-z\u00e0-\u024f0-9]+(?:-[a-z0-9]+)*")
+KEYWORD_BONUS = 30.0
 _YEAR_RE = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 _CLITICS = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
@@ -56,6 +56,8 @@ class QuestionFacts:
     period: str | None = None
     certainty: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)
+    topic_actors: list[str] = field(default_factory=list)
     quoted: str | None = None
 
 
@@ -99,7 +101,8 @@ def load_cues(path: Path = CUES_FILE) -> dict[str, Any]:
 
 
 def _key_tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN_RE.findall(match_key(text)))
+    # The dictionaries' own tokenizer, so names in questions split as the alias index does ("S-400" -> s, 400).
+    return tuple(key_tokens(str(text)))
 
 
 def _variants(token: str) -> list[str]:
@@ -150,7 +153,10 @@ def recognize_question(question: str, dicts: Any) -> tuple[QuestionFacts, list[s
             i += 1
             continue
         n, targets = hit
+        kinds = {t.kind for t in targets}
         for t in targets:
+            if t.kind == "actor" and "topic" in kinds:
+                facts.topic_actors.append(t.ref)  # "Syria" names the topic as much as the state
             bucket = {"actor": facts.actors, "topic": facts.topics, "item": facts.items}.get(t.kind)
             if bucket is not None and t.ref not in bucket:
                 bucket.append(t.ref)
@@ -201,6 +207,7 @@ def read_question(question: str, dicts: Any) -> QuestionFacts:
     m = re.search(r"[\"“«']([^\"”»']{2,})[\"”»']", question)
     facts.quoted = m.group(1).strip() if m else None
     facts.words = [t for t in rest if t not in cues["stopwords"] and not _YEAR_RE.fullmatch(t)]
+    facts.rest = rest
     return facts
 
 
@@ -227,8 +234,12 @@ class Router:
                 s = fuzz.token_set_ratio(content, ex_content) * 0.5 + fuzz.ratio(content, ex_content) * 0.5 if content and ex_content else 0.0
                 if s > best:
                     best, best_ex = s, ex
-            hits = [k for k, toks in self._keywords[q.name] if _find_phrase(facts.words, toks) >= 0]
-            routes.append(Route(q, round(best * 0.6 + KEYWORD_BONUS * min(len(hits), 3), 1), best_ex, hits))
+            # Keywords may hold stop words ("why not", "how much"): match them on every token not taken by a name.
+            hits = [(k, toks) for k, toks in self._keywords[q.name] if _find_phrase(facts.rest, toks) >= 0]
+            # A phrase ("why not", "third parties") says more than a single word.
+            weight = sum(1.5 if len(toks) > 1 else 1.0 for _, toks in hits)
+            score = best * 0.6 + KEYWORD_BONUS * min(weight, 3.0)
+            routes.append(Route(q, round(score, 1), best_ex, [k for k, _ in hits]))
         return sorted(routes, key=lambda r: (-r.score, r.query.name))
 
     def route(self, question: str, facts: QuestionFacts | None = None, threshold: float = THRESHOLD) -> Route:
@@ -242,6 +253,8 @@ class Router:
 def fill_params(query: NamedQuery, facts: QuestionFacts, question: str = "") -> dict[str, Any]:
     """Return the parameters the question gives for a query (the rest keep their defaults)."""
     others = [a for a in facts.actors if a not in PAIR]
+    if query.param("topic") is not None and facts.topics:
+        others = [a for a in others if a not in facts.topic_actors]
     out: dict[str, Any] = {}
     for p in query.params:
         value: Any = None

@@ -8,7 +8,7 @@
 // example-en: what is the connection between Russia and Oman?
 // example-ar: ما الصلة بين إيران وإسرائيل؟
 // example-ar: كيف يرتبط بوتين ببزشكيان؟
-// keywords: connected, connection, connect, link, links, linked, relate, related, relationship between, path, ties between
+// keywords: connected, connection, connect, link, links, linked, related, path, how is linked
 // keywords: الصلة, صلة, يرتبط, ترتبط, الرابط, رابط, العلاقة بين, يربط, تربط
 MATCH (a:Actor) WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
 MATCH (b:Actor) WHERE b.id = $actor2 OR toLower(b.name_en) = toLower($actor2) OR b.name_ar = $actor2 OR $actor2 IN coalesce(b.aliases, [])

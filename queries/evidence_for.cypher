@@ -7,8 +7,8 @@
 // example-en: evidence for Putin
 // example-ar: ما الدليل على معاهدة الشراكة الاستراتيجية الشاملة؟
 // example-ar: ما هي المصادر والاقتباسات عن سوخوي 35؟
-// keywords: evidence, proof, source for, sources for, quote, quotes, cite, citation, where does it say, who says, backing, support for
-// keywords: دليل, الدليل, أدلة, الأدلة, مصدر, المصادر عن, اقتباس, اقتباسات, أين ورد, من قال, إثبات, شواهد
+// keywords: say about, says about, said about, what do the sources say, according to, evidence, proof, source for, sources for, quote, quotes, cite, citation, where does it say, who says, backing, support for
+// keywords: ماذا تقول المصادر عن, ماذا قيل عن, دليل, الدليل, أدلة, الأدلة, مصدر, المصادر عن, اقتباس, اقتباسات, أين ورد, من قال, إثبات, شواهد
 MATCH (n)
 WHERE $node IS NOT NULL
   AND (n:Actor OR n:Item OR n:Topic OR n:Event OR n:Agreement OR n:Friction OR n:Constraint OR n:Indicator OR n:Stance)

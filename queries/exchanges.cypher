@@ -9,8 +9,8 @@
 // example-ar: ماذا يحصل كل طرف من الآخر؟
 // example-ar: ما الذي تسعى إيران للحصول عليه من روسيا ولم تتسلمه؟
 // example-ar: ما الأسلحة التي زودت بها روسيا إيران؟
-// keywords: get, gets, gain, gains, benefit, benefits, supply, supplies, supplied, provide, provided, deliver, delivered, receive, received, seek, seeks, want, wants, acquire, obtain, technology, diplomatic cover
-// keywords: يحصل, تحصل, الحصول, يستفيد, تستفيد, مكاسب, زود, زودت, تزويد, يزود, قدم, قدمت, تسليم, تسلم, تتسلم, تسعى, يسعى, يريد, تريد, التكنولوجيا, غطاء دبلوماسي, امدادات, إمدادات
+// keywords: give, gives, gave, sell, sells, sold, transfer, transferred, buy, bought, purchase, purchased, arms sales, get, gets, gain, gains, benefit, benefits, supply, supplies, supplied, provide, provided, deliver, delivered, receive, received, seek, seeks, want, wants, acquire, obtain, technology, diplomatic cover
+// keywords: أعطت, تعطي, باعت, تبيع, بيع, شراء, اشترت, نقل, صفقات, يحصل, تحصل, الحصول, يستفيد, تستفيد, مكاسب, زود, زودت, تزويد, يزود, قدم, قدمت, تسليم, تسلم, تتسلم, تسعى, يسعى, يريد, تريد, التكنولوجيا, غطاء دبلوماسي, امدادات, إمدادات
 CALL () {
   MATCH (g:Actor)-[rg:PARTICIPATED_IN]->(ev:Event)<-[rr:PARTICIPATED_IN]-(r:Actor)
   WHERE rg.role IN ['supplier', 'seller', 'provider', 'exporter', 'giver', 'sender']

@@ -2,11 +2,13 @@
 // description: Frictions between the two sides, historical and current, with the third parties involved and quotes.
 // param: period string default=null fill=period -- historical, current, or null for both
 // param: actor string default=null fill=actor -- a party or third party (id or name)
+// param: topic string default=null fill=topic -- topic id (energy, syria, caspian...)
 // param: limit int default=200 -- at most this many rows (the first in the order below)
 // returns: period, friction, topic, parties, third_parties, certainty, quotes
 // example-en: what are the frictions between Iran and Russia?
 // example-en: what historical tensions divide Iran and Russia?
 // example-en: where do Iran and Russia disagree or compete today?
+// example-en: what are the points of friction over Syria?
 // example-ar: ما هي نقاط الخلاف بين إيران وروسيا؟
 // example-ar: ما التوترات التاريخية بين البلدين؟
 // example-ar: أين يتنافس البلدان اليوم؟
@@ -16,6 +18,8 @@ MATCH (f:Friction)
 WHERE ($period IS NULL
        OR ($period = 'historical' AND coalesce(f.historical, false))
        OR ($period = 'current' AND NOT coalesce(f.historical, false)))
+  AND ($topic IS NULL OR f.topic = $topic OR f.topic STARTS WITH $topic + '_' OR $topic STARTS WITH f.topic + '_'
+       OR EXISTS { MATCH (f)-[:ABOUT]->(t:Topic) WHERE t.id = $topic })
   AND ($actor IS NULL OR EXISTS {
         MATCH (f)-[:BETWEEN|INVOLVES_THIRD_PARTY]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])

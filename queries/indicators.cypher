@@ -12,7 +12,7 @@
 // example-ar: كيف تطور حجم التبادل التجاري بين إيران وروسيا؟
 // example-ar: ما هي الأرقام والمؤشرات الاقتصادية ومصادرها؟
 // keywords: indicator, indicators, figure, figures, volume, value, how much, how many, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
-// keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, كم, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري
+// keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري, كم يبلغ, كم بلغ, كم حجم, ما حجم
 MATCH (i:Indicator)
 WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR $topic STARTS WITH i.topic + '_'
        OR toLower(i.what) CONTAINS replace($topic, '_', ' ')

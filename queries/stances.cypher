@@ -6,9 +6,11 @@
 // example-en: how does each source characterize the relationship?
 // example-en: is it an alliance or a partnership according to the sources?
 // example-en: how do the documents describe Iran Russia relations?
+// example-en: what kind of relationship do Iran and Russia have?
 // example-ar: كيف يصف كل مصدر العلاقة بين إيران وروسيا؟
 // example-ar: هل العلاقة تحالف أم شراكة بحسب المصادر؟
-// keywords: characterize, characterise, describe, describes, view, views, assess, assessment, alliance, partnership, marriage of convenience, nature of the relationship, each source
+// example-ar: ما طبيعة العلاقة بين إيران وروسيا؟
+// keywords: kind of relationship, what kind, nature, characterize, characterise, describe, describes, view, views, assess, assessment, alliance, partnership, marriage of convenience, nature of the relationship, each source
 // keywords: يصف, تصف, توصيف, وصف, طبيعة العلاقة, تحالف, شراكة, زواج مصلحة, تقييم, يرى, ترى, المصادر
 MATCH (st:Stance)
 OPTIONAL MATCH (st)-[:STATED_IN]->(src:Source)

@@ -9,7 +9,7 @@
 // example-en: who mediates between the parties?
 // example-ar: ما هي الأطراف الثالثة في العلاقات الإيرانية الروسية وما دورها؟
 // example-ar: ما دور الولايات المتحدة وإسرائيل؟
-// keywords: third party, third parties, role, roles, mediator, mediate, mediates, mediation, adversary, adversaries, other countries, outside powers, influence
+// keywords: third party, third parties, role, roles, mediators, partners, mediator, mediate, mediates, mediation, adversary, adversaries, other countries, outside powers, influence
 // keywords: طرف ثالث, أطراف ثالثة, الأطراف الثالثة, الأطراف الأخرى, دور, دورها, وسيط, وساطة, توسط, توسطت, خصم, خصوم, القوى الخارجية, الدول الأخرى
 CALL () {
   MATCH (fact)-[r:INVOLVES_THIRD_PARTY]->(a:Actor)
