@@ -36,6 +36,29 @@ DICT_DIR = Path(__file__).parent / "dictionaries"
 _PREFIX = r"(?P<pre>[وف]?(?:بال|وال|كال|لل|ال|[بلكس])?)"
 
 
+_GAP = r"[\s\-\u2013\u2014]+"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Compile words into one regex alternation shaped as a trie (longest match first; fast in `re`)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in re.sub(r"\s+", " ", w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [(_GAP if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
 def _fold_dash(k: str) -> str:
     return re.sub(r"[\s\-\u2013\u2014]+", " ", k)
 
@@ -71,10 +94,7 @@ class Lexicon:
         # hits are looked up with dashes and spaces folded ("North–South" = "north south")
         self.folded = {_fold_dash(k): c for k, c in self.cats.items()}
         self.exact |= {_fold_dash(k) for k in self.exact}
-        alts = "|".join(
-            re.escape(k).replace(r"\ ", r"[\s\-\u2013\u2014]+")
-            for k in sorted(self.cats, key=len, reverse=True)
-        )
+        alts = _trie_pattern(list(self.cats))
         self.pattern = re.compile(rf"(?<!\w){_PREFIX}(?P<cue>{alts})(?P<suf>\w*)") if alts else None
 
     def find(self, key: str, start: int = 0, end: int | None = None) -> list[CueHit]:
