@@ -11,6 +11,7 @@ publisher boilerplate (cue lists in `dictionaries/ingest_cues.yaml`).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 from irkg.loaders import boilerplate as bp
@@ -58,6 +59,7 @@ def normalize(doc: Document) -> NormalizedDoc:
     placed = rp.place_torn_lines(text, raw_lines) if layout.pdf else [(s, e, None) for s, e in raw_lines]
     if layout.pdf:
         repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
+    lone_marks = rp.has_lone_marks(text)
     lines: list[Line | None] = []
     page_break = False  # after a "continued" line: the running header comes next
     # Page markers and "continued" lines are short: key those lines in one pass.
@@ -84,7 +86,7 @@ def normalize(doc: Document) -> NormalizedDoc:
             repairs["page_marker"] += 1
             lines.append(None)
             continue
-        if rp.is_lone_marks(line_text):
+        if lone_marks and rp.is_lone_marks(line_text):
             repairs["lone_tanween"] += 1
             continue  # not even a paragraph break: the mark was torn off a word
         cut = bp.page_marker_prefix(line_text)
@@ -199,11 +201,7 @@ def _assemble(blocks: list[list[Line]], layout: rp.Layout, words: split_words.Wo
                 texts.append(piece_text)
                 offs.append(piece_offs)
             prev_line = line
-    out_text = "".join(texts)
-    offsets: list[int] = []
-    for o in offs:
-        offsets.extend(o)
-    return out_text, offsets
+    return "".join(texts), list(chain.from_iterable(offs))
 
 
 def _slice_pieces(pieces: list[Piece], a: int, b: int) -> list[Piece]:

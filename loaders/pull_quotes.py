@@ -17,12 +17,14 @@ _AR_WORD = re.compile("[\u0621-\u064a]+")
 
 def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
     """Drop pull quotes: blocks repeated verbatim inside other blocks, then repeated runs of lines."""
-    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs), repairs)
+    lines = [line for block in blocks for line in block]
+    key_of = {id(line): key for line, key in zip(lines, match_keys([line.text for line in lines]))}
+    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs, key_of), repairs, key_of)
 
 
-def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str]) -> list[list[Line]]:
     """Drop a block whose words occur verbatim inside another block (or earlier, identical)."""
-    keys = [" ".join(_AR_WORD.findall(k)) for k in match_keys([" ".join(line.text for line in b) for b in blocks])]
+    keys = [" ".join(_AR_WORD.findall(" ".join(key_of[id(line)] for line in b))) for b in blocks]
     # One search over all keys tells which blocks occur more than once at all.
     sep = "\n"
     joined = sep.join(keys)
@@ -39,7 +41,7 @@ def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter) -> list[li
     return out
 
 
-def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str]) -> list[list[Line]]:
     """Drop pull quotes: runs of lines whose words repeat elsewhere and that interrupt a sentence.
 
     A line counts as repeated when nearly all its word trigrams occur twice in the
@@ -48,14 +50,21 @@ def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list
     the original. Runs are dropped one at a time, so two copies never both go.
     """
     flat = [(bi, li, line) for bi, block in enumerate(blocks) for li, line in enumerate(block)]
-    line_words = [_AR_WORD.findall(k) for k in match_keys([line.text for _, _, line in flat])]
-    grams = [list(zip(w, w[1:], w[2:])) for w in line_words]
+    keys = [key_of[id(line)] for _, _, line in flat]
+    line_words = [_AR_WORD.findall(k) for k in keys]
     # Count over the whole word stream: the original copy may break its lines elsewhere.
-    stream = [w for ws in line_words for w in ws]
+    stream = _AR_WORD.findall("\n".join(keys))
     counts: Counter = Counter(zip(stream, stream[1:], stream[2:]))
+    grams_of: dict[int, list[tuple[str, str, str]]] = {}
+
+    def grams(k: int) -> list[tuple[str, str, str]]:
+        if k not in grams_of:
+            w = line_words[k]
+            grams_of[k] = list(zip(w, w[1:], w[2:]))
+        return grams_of[k]
 
     def repeated(k: int) -> bool:
-        gs = grams[k]
+        gs = grams(k)
         return len(gs) >= 2 and sum(1 for g in gs if counts[g] >= 2) >= 0.8 * len(gs)
 
     def in_context(k: int) -> bool:
@@ -73,10 +82,10 @@ def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter) -> list[list
         end = k
         while end + 1 < len(flat) and repeated(end + 1):
             end += 1
-        if sum(len(grams[j]) for j in range(k, end + 1)) >= 4:
+        if sum(len(grams(j)) for j in range(k, end + 1)) >= 4:
             for j in range(k, end + 1):
                 drop.add(j)
-                counts.subtract(grams[j])
+                counts.subtract(grams(j))
             repairs["pull_quote"] += 1
         k = end + 1
     out: list[list[Line]] = [[] for _ in blocks]

@@ -64,6 +64,15 @@ def is_lone_marks(line: str) -> bool:
     return bool(_MARKS_ONLY.match(line))
 
 
+# A line of white space and diacritics with at least one diacritic, anywhere in a text.
+_LONE_MARKS_LINE = re.compile("(?m)^[^\\S\n]*[\u064b-\u0652\u0670][\\s\u064b-\u0652\u0670]*$")
+
+
+def has_lone_marks(text: str) -> bool:
+    """Tell whether any line of `text` holds diacritics and nothing else (then check lines with is_lone_marks)."""
+    return _LONE_MARKS_LINE.search(text) is not None
+
+
 FLOW = -1  # mark offset meaning "no mark; this line flows into the next whatever its length"
 
 
@@ -75,6 +84,8 @@ def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     gets its mark; the blank lines around them were artifacts and go. A whitespace-only
     line between X and the mark means Y is already in place: the mark just goes to Y.
     """
+    if not has_lone_marks(text):
+        return [(s, e, None) for s, e in lines]
     out: list[tuple[int, int, int | None]] = []
     n = len(lines)
     i = 0
