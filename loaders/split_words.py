@@ -147,20 +147,28 @@ def rejoin_tokens(
     hot = [x for x in range(n) if pairs[x][0] in parts]
     if not hot:
         return list(toks), glued
-    hot_set = set(hot)
     # tail: the key when it is all letters; head: its leading letters.
     head = [h or None for h, _ in pairs]
     tail = [h if h and not r else None for h, r in pairs]
+    # A join needs a short piece beside anything, or two pieces that each occur once
+    # (السينار|يوهات): flag the pieces once, test pairs with these flags.
+    tail_part = [False] * n
+    short_tail = [False] * n
+    head_part = [False] * n
+    short_head = [False] * n
+    for x in hot:
+        head_part[x] = True
+        short_head[x] = len(head[x]) <= 3
+        if tail[x] is not None:
+            tail_part[x] = True
+            short_tail[x] = short_head[x]
 
     def join(x: int, y: int) -> bool:
-        a, b = tail[x], head[y]
-        if a is None or b is None:
+        if tail[x] is None or head[y] is None:
             return False
-        # A short piece beside anything, or two pieces that each occur once (السينار|يوهات).
-        a_part, b_part = x in hot_set, y in hot_set
-        if not ((a_part and len(a) <= 3) or (b_part and len(b) <= 3) or (a_part and b_part)):
+        if not (short_tail[x] or short_head[y] or (tail_part[x] and head_part[y])):
             return False
-        return words.joinable(a, b)
+        return words.joinable(tail[x], head[y])
 
     out: list[tuple[int, int]] = []
     i = 0
