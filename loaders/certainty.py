@@ -16,7 +16,8 @@ from irkg.schema.graph import Certainty
 _ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.REPORTED, Certainty.EXPECTED)
 _AFTER_WINDOW = 30  # key characters after the trigger where a parenthetical hedge may sit
 _DIGIT_AFTER = re.compile(r"\s+\d")
-_NEG_WINDOW = 14  # key characters between a negation and the trigger it denies
+_NEG_WINDOW = 14
+_NEAR = 40  # key characters before a trigger where a threat word makes it expected  # key characters between a negation and the trigger it denies
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +25,7 @@ def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
     """Return (hedge lexicon: level -> cues, negation lexicon)."""
     data = read_yaml("cues_certainty.yaml")
     hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")}
-                        | {"denied_after": data.get("denied_after", [])})
+                        | {"denied_after": data.get("denied_after", []), "expected_near": data.get("expected_near", [])})
     negation = lexicon_of({"negation": data.get("negation", [])})
     return hedges, negation
 
@@ -34,7 +35,9 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     hedges, negation = certainty_lexicons()
     limit = len(key) if start < 0 else start
     found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)
-             if not _is_month(key, h) and h.cat != "denied_after"}
+             if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near")}
+    if start >= 0 and any(h.cat == "expected_near" for h in hedges.find(key, max(0, start - _NEAR), start)):
+        found.add(Certainty.EXPECTED)  # "التهديدات الإسرائيلية بضربة": a threatened strike
     if start >= 0:  # a parenthetical hedge just after the trigger: "وسّعت، حسبما يُزعم،"
         found |= {Certainty(h.cat) for h in hedges.find(key, end)
                   if h.cat in ("alleged", "reported") and (h.start < end + _AFTER_WINDOW or _trailing(key, h))}

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import replace
 from functools import lru_cache
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
@@ -39,6 +40,7 @@ def event_cues() -> dict:
         "relatives": lexicon_of({"rel": data.get("relatives", [])}),
         "adjuncts": lexicon_of({"adj": data.get("adjuncts", [])}),
         "consequence": lexicon_of({"cons": data.get("consequence", [])}),
+        "markers": {match_key(w).rstrip("=") for w in data.get("to_markers", []) + data.get("from_markers", [])},
     }
 
 
@@ -80,6 +82,16 @@ def _follows_back_break(pc: PassageCtx, h, cues) -> bool:
                 x in pc.key[c.end:h.start] for x in "،,؛;"):
             return True
     return False
+
+
+def _marked(pc: PassageCtx, m, cues) -> bool:
+    """Tell whether a preposition (إلى، من، to, from; ل on a place or state) stands right before an actor mention."""
+    if m.start and pc.p.text[m.start - 1].isalpha():
+        # a clitic glued to the name; "زيارة لعراقجي": ل on a person marks whose visit it is, not where it goes
+        return pc.p.text[m.start - 1] == "ل" and pc.dc.actor_type(m.ref) != "person"
+    ks = pc.kt.to_key(m.start)
+    words = pc.key[max(0, ks - 8):ks].split()
+    return bool(words) and words[-1] in cues["markers"]
 
 
 def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
@@ -138,10 +150,13 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
 def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
     """Give each actor a role from word order and prepositions: subject, object, target, source."""
     out: list[Participant] = []
-    receiver = bool(cues["receivers"].find(pc.key, h.start, h.end + 2))
+    receiver = bool(cues["receivers"].find(pc.key, h.start - len(h.prefix), h.end + 6))
     ts, _ = pc.span_of(h.start, h.end)
-    subject = next((m for m in reversed(actors) if ts - 25 <= m.start < ts), None)
-    subject = subject or next((m for m in actors if m.start >= ts), None) or next(iter(actors), None)
+    subject = next((m for m in reversed(actors) if ts - 25 <= m.start < ts and not _marked(pc, m, cues)
+                    and not any(c in pc.p.text[m.end:ts] for c in "،,؛;")), None)
+    # an actor after the trigger is its subject unless a preposition marks it ("نقل صواريخ إلى روسيا")
+    after = next((m for m in actors if ts <= m.start < ts + 45 and not _marked(pc, m, cues)), None)
+    subject = subject or after or next(iter(actors), None)
     for i, m in enumerate(actors):
         nxt = actors[i + 1] if i + 1 < len(actors) else None
         if subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
@@ -158,6 +173,8 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
             role = "target"
         else:
             role = "object"
+        if h.cat == "death" and m.start > ts and role == "agent":
+            role = "victim"  # "مقتل قائد", "قتلت ... العميد": who dies follows the trigger
         if h.cat == "delivery":
             role = {("agent", True): "recipient", ("object", True): "supplier", ("source", True): "supplier",
                     ("agent", False): "supplier", ("object", False): "recipient", ("target", False): "recipient",

@@ -17,6 +17,7 @@ _CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|�
 _AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
 _NAME_AFTER = re.compile(r"\s*(?:treaty|agreement|accord)\b")  # "Strategic Partnership Treaty" is a name
 _CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن|but|instead)(?!\w)")
+_ANAPHOR = re.compile(r"(?:هذا|هذه|ذلك|تلك|such an?|this|that)\s+$")
 _FLIP = {"positive": "negative", "negative": "positive", "mixed": "positive", "neutral": "neutral"}
 
 
@@ -54,12 +55,16 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         if not about or (others and not pc.states >= set(PAIR) and not pair_in_view(pc, fc)):
             continue  # "Indian officials call ties with Moscow a strategic partnership": another pair
         done = set()
+        hypothetical = False
         for h in hits:
             ts, te = pc.span_of(h.start, h.end)
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
             if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 45):
+                hypothetical = True
                 continue  # "التحالف ... إن قام": a hypothesis, not a characterization
+            if hypothetical and _ANAPHOR.search(pc.key[max(0, h.start - 12):h.start]):
+                continue  # "مثل هذا التحالف" points back to the hypothetical one
             if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]) or _NAME_AFTER.match(pc.key, h.end):
                 continue  # part of a treaty's name ("معاهدة الصداقة والتعاون")
             char, pol = h.cat, sc["polarity"][h.cat]

@@ -184,8 +184,16 @@ _AGENT_ROLES = {"agent", "visitor", "signatory", "ratifier", "imposer", "attacke
 
 
 def _agents(r: Record) -> set[str]:
-    """Return the actors who act in an event (visitor, attacker, supplier ...), persons as their states too."""
-    return {p.actor for p in (getattr(r, "roles", None) or []) if p.role in _AGENT_ROLES and p.actor not in ("iran", "russia")}
+    """Return the states that act in an event (visitor, attacker, supplier ...); a person counts as its state."""
+    from irkg.loaders.dictionaries import load_dictionaries
+
+    actors = load_dictionaries().actors
+    out = set()
+    for p in getattr(r, "roles", None) or []:
+        if p.role in _AGENT_ROLES:
+            a = actors.get(p.actor)
+            out.add(a.country if a is not None and getattr(a, "country", None) and str(a.type) != "state" else p.actor)
+    return out
 
 
 def _other_dated(recs, alive, i, o, cands) -> bool:

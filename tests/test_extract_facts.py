@@ -301,3 +301,13 @@ def test_strike_death_and_delivery_with_adjunct(gen9):
 
 def test_stance_about_another_pair_is_not_kept(gen9):
     assert not _kind(gen9, "stance")
+
+
+def test_receiver_verb_reverses_supply_roles(gen9):
+    deliv = [e for e in _kind(gen9, "event") if e.type == "delivery"][0]
+    assert {(r.actor, r.role) for r in deliv.roles} == {("india", "recipient"), ("russia", "supplier")}
+
+
+def test_death_victim_follows_the_trigger(gen9):
+    death = [e for e in _kind(gen9, "event") if e.type == "death" and e.date == "2024-04-02"][0]
+    assert any(r.actor == "irgc" and r.role == "victim" for r in death.roles)
