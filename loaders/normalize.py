@@ -115,7 +115,8 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         blocks = pull_quotes.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
-    return NormalizedDoc(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+    # Built here from checked parts: skip re-validating every offset (~0.5 ms per 40 kB).
+    return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
 
 
 def _flow_last(lines: list[Line | None]) -> None:

@@ -14,7 +14,6 @@ MAX_PASSAGE = 600
 _BOUNDARY = re.compile(r"[.!?؟؛…]+[\"'»”)\]]*(?=\s)")
 _BULLET_MARK = re.compile(r"^\s*(?:[-–—•●○▪■◦*]+|\d{1,2}[.)-]|[\u0660-\u0669]{1,2}[.)-])\s*")
 _LETTER = re.compile(r"[^\W\d_]")
-_PREV_TOKEN = re.compile(r"(\S+)$")
 _HEADING_END = ".!?؟؛،,;"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -100,8 +99,7 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if text[m.start()] == "؛" and len(text[start : m.start()].split()) < 4:
             continue  # a discourse marker (في المقابل؛ ولذا؛) belongs to the clause after it
         if text[m.start()] == "." and m.end() - m.start() == 1:
-            prev = _PREV_TOKEN.search(text, start, m.start())
-            token = prev.group(1) if prev else ""
+            token = _token_before(text, start, m.start())
             if match_key(token) in abbrev or (len(token) == 1 and token.isupper()):
                 continue
         out.append(_trim(text, start, m.end()))
@@ -109,6 +107,15 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if start < b:
         out.append(_trim(text, start, b))
     return [(s, e) for s, e in out if e > s]
+
+
+def _token_before(text: str, a: int, b: int) -> str:
+    """Return the run of non-space characters of text[a:b] that ends at b ("" if none)."""
+    # Walking back over one token is cheaper than a regex anchored at the end of the range.
+    i = b
+    while i > a and not text[i - 1].isspace():
+        i -= 1
+    return text[i:b]
 
 
 def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
