@@ -33,6 +33,7 @@ def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
 def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "") -> Certainty:
     """Return the certainty of a fact whose trigger spans key[start:end] (whole sentence if -1)."""
     hedges, negation = certainty_lexicons()
+    still = _still_lexicon()
     limit = len(key) if start < 0 else start
     found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)
              if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near")}
@@ -46,7 +47,9 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
             found.add(Certainty.DENIED)
     if start >= 0:
         word = start - len(prefix)  # negations stand before the trigger's word, clitics included
-        if negation.find(key, max(0, word - _NEG_WINDOW), word):
+        negs = [n for n in negation.find(key, max(0, word - _NEG_WINDOW), word)
+                if not still.find(key, n.start - len(n.prefix), n.end + 6)]
+        if negs:
             found.add(Certainty.DENIED)
         if "س" in prefix:
             found.add(Certainty.EXPECTED)
@@ -54,6 +57,12 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
         if level in found:
             return level
     return Certainty.ASSERTED
+
+
+@lru_cache(maxsize=1)
+def _still_lexicon() -> Lexicon:
+    """Return the 'still' phrases whose negation particle negates nothing ("لا يزال محدودا")."""
+    return lexicon_of({"still": read_yaml("cues_certainty.yaml").get("not_negation", [])})
 
 
 def _trailing(key: str, h) -> bool:

@@ -159,13 +159,13 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
     subject = subject or after or next(iter(actors), None)
     for i, m in enumerate(actors):
         nxt = actors[i + 1] if i + 1 < len(actors) else None
-        if subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
+        if nxt is not None and subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
             subject = m  # "الرئيس التركي رجب طيب أردوغان": the state and its official act together
         ks = pc.kt.to_key(m.start)
         before = pc.key[max(0, ks - 6):ks]
         clitic = m.start > ts and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]
         prev = actors[i - 1] if i > 0 else None
-        if m is subject or (prev is subject and 0 <= m.start - prev.end <= 2 and pc.dc.state_of(m.ref) == prev.ref):
+        if m is subject or (prev is not None and prev is subject and 0 <= m.start - prev.end <= 2 and pc.dc.state_of(m.ref) == prev.ref):
             role = "agent"
         elif cues["from"].find(before):
             role = "source"

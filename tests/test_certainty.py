@@ -48,3 +48,9 @@ def test_past_qad_is_not_a_hedge():
 )
 def test_english_sentence_certainty(text, level):
     assert certainty_of(text) == level
+
+
+def test_still_is_no_negation():
+    key = match_key("ولا يزال التعاون محدوداً")
+    start = key.index("محدود")
+    assert assess_certainty(key, start, start + 5) == "asserted"
