@@ -11,11 +11,15 @@
 // keywords: disagree, disagreement, disagreements, conflict, conflicting, contradict, contradiction, differ, different figures, inconsistent, discrepancy
 // keywords: تختلف, اختلاف, اختلافات, تتناقض, تناقض, تضارب, متضاربة, المتضاربة, تباين, متناقضة, خلاف المصادر
 CALL () {
-  MATCH (s1:Stance {polarity: 'positive'}), (s2:Stance {polarity: 'negative'})
-  WHERE coalesce(s1.source, '') <> coalesce(s2.source, '')
-  WITH s1.source AS src1, s2.source AS src2, collect(DISTINCT s1) AS pos, collect(DISTINCT s2) AS neg
+  // One row per pair of opposite characterizations, each with the sources that give it.
+  MATCH (s1:Stance {polarity: 'positive'})
+  WITH s1.characterization AS c1, collect(s1) AS pos
+  MATCH (s2:Stance {polarity: 'negative'})
+  WITH c1, pos, s2.characterization AS c2, collect(s2) AS neg
+  WITH c1, pos, c2, neg, [x IN pos | x.source] AS d1, [x IN neg | x.source] AS d2
+  WHERE any(d IN d1 + d2 WHERE d <> head(d1))
   CALL (pos, neg) {
-    UNWIND pos + neg AS st
+    UNWIND pos[..3] + neg[..3] AS st
     MATCH (st)-[e:EVIDENCED_BY]->(p:Passage)
     OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
     WITH DISTINCT e, p, s, st ORDER BY st.polarity DESC, coalesce(s.file, e.file, e.doc), p.idx
@@ -23,33 +27,40 @@ CALL () {
                     certainty: coalesce(e.certainty, st.certainty)}) AS quotes
   }
   RETURN 'stance' AS kind, 'the relationship' AS subject, 'polarity' AS field,
-         [src1 + ' (positive): ' + reduce(t = '', x IN pos | t + CASE WHEN t = '' THEN '' ELSE '; ' END + x.characterization),
-          src2 + ' (negative): ' + reduce(t = '', x IN neg | t + CASE WHEN t = '' THEN '' ELSE '; ' END + x.characterization)] AS claims,
+         [c1 + ' (positive) — ' + reduce(t = '', d IN d1[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
+             + CASE WHEN size(d1) > 5 THEN ' and ' + toString(size(d1) - 5) + ' more' ELSE '' END,
+          c2 + ' (negative) — ' + reduce(t = '', d IN d2[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
+             + CASE WHEN size(d2) > 5 THEN ' and ' + toString(size(d2) - 5) + ' more' ELSE '' END] AS claims,
          quotes
   UNION ALL
+  // Facts stated by several documents whose evidence gives different values (a date, a figure, a status).
   MATCH (n)
   WHERE (n:Agreement OR n:Indicator OR n:Event OR n:Friction OR n:Constraint) AND COUNT { (n)-[:EVIDENCED_BY]->() } > 1
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
-  // Only claims that carry a value (a date, a figure, a status), not the extractor's cue words.
   WITH n, e, p, [k IN keys(e) WHERE k IN ['claim_date', 'claim_value', 'claim_unit', 'claim_signed', 'claim_ratified',
        'claim_in_force', 'claim_duration_years', 'claim_articles', 'claim_status', 'claim_amount', 'claim_count']] AS ks
   UNWIND ks AS k
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH n, e, p, s, k ORDER BY coalesce(s.file, e.file, e.doc), p.idx
-  WITH n, substring(k, 6) AS field, collect({value: toString(e[k]), doc: coalesce(s.file, e.file, e.doc), quote: coalesce(e.quote, p.text), passage: p.idx, certainty: e.certainty}) AS cl
-  WITH n, field, cl, reduce(vals = [], c IN cl | CASE WHEN c.value IN vals THEN vals ELSE vals + c.value END) AS vals,
-       reduce(docs = [], c IN cl | CASE WHEN c.doc IN docs THEN docs ELSE docs + c.doc END) AS docs
-  WHERE size(vals) > 1 AND size(docs) > 1
+  WITH n, substring(k, 6) AS field, toString(e[k]) AS value, coalesce(s.file, e.file, e.doc) AS doc,
+       {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx, certainty: e.certainty} AS q
+  ORDER BY doc, q.passage
+  WITH n, field, value, collect(DISTINCT doc) AS docs, collect(q)[..2] AS qs
+  ORDER BY value
+  WITH n, field, collect({value: value, docs: docs, qs: qs}) AS byval
+  WHERE size(byval) > 1 AND any(b IN byval WHERE any(d IN b.docs WHERE NOT d IN head(byval).docs))
   RETURN head([l IN labels(n) WHERE l <> 'Actor']) AS kind, coalesce(n.label, n.id) AS subject, field,
-         [c IN cl | c.doc + ': ' + c.value] AS claims,
-         [c IN cl | {quote: c.quote, doc: c.doc, passage: c.passage, certainty: c.certainty}] AS quotes
+         [b IN byval | b.value + ' — ' + reduce(t = '', d IN b.docs[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
+             + CASE WHEN size(b.docs) > 5 THEN ' and ' + toString(size(b.docs) - 5) + ' more' ELSE '' END][..10] AS claims,
+         reduce(all = [], b IN byval[..5] | all + b.qs) AS quotes
   UNION ALL
+  // Facts the resolver marked as conflicting without per-evidence values.
   MATCH (n)
   WHERE (n:Indicator OR n:Agreement OR n:Event) AND size(coalesce(n.conflicts, [])) > 0
     AND NOT EXISTS { MATCH (n)-[e:EVIDENCED_BY]->() WHERE e.claim_date IS NOT NULL OR e.claim_value IS NOT NULL }
   CALL (n) {
     MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
     OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
+    WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 10
     RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx, certainty: e.certainty}) AS quotes
   }
   RETURN head([l IN labels(n) WHERE l <> 'Actor']) AS kind, coalesce(n.label, n.id) AS subject,

@@ -150,9 +150,11 @@ def test_disagreements_polarity_dates_and_figures(graph, neo4j_settings):
     rows = run(graph, neo4j_settings, "disagreements").rows
     found = {(r["kind"], r["field"]): r for r in rows}
     assert set(found) == {("Agreement", "date"), ("Indicator", "value"), ("stance", "polarity")}
-    assert found[("Agreement", "date")]["claims"] == ["doc_a.txt: 2025-01-17", "doc_b.txt: 2025-01-18"]
-    assert found[("Indicator", "value")]["claims"] == ["doc_a.txt: 4.8", "doc_b.txt: 4"]
-    assert len(found[("stance", "polarity")]["quotes"]) == 2
+    assert found[("Agreement", "date")]["claims"] == ["2025-01-17 — doc_a.txt", "2025-01-18 — doc_b.txt"]
+    assert found[("Indicator", "value")]["claims"] == ["4 — doc_b.txt", "4.8 — doc_a.txt"]
+    assert found[("stance", "polarity")]["claims"] == [
+        "strategic partnership (positive) — doc_a.txt", "marriage of convenience (negative) — doc_b.txt"]
+    assert [q["doc"] for q in found[("stance", "polarity")]["quotes"]] == ["doc_a.txt", "doc_b.txt"]
 
 
 def test_indicators_with_sources(graph, neo4j_settings):
