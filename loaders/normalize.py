@@ -97,7 +97,7 @@ def normalize(doc: Document) -> NormalizedDoc:
             line_key = None
         s, omap = line_text, start
         if layout.pdf:
-            fixed = rp.reorder_line(line_text, start, words, layout, line_key)
+            fixed = rp.reorder_line(line_text, start, words, layout, line_key, tanween=mark is not None and mark >= 0)
             if fixed is not None:
                 s, omap, kind, glued = fixed
                 if kind:

@@ -123,14 +123,15 @@ def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def reorder_line(
-    line: str, start: int, words: Words, layout: Layout, key_line: str | None = None
+    line: str, start: int, words: Words, layout: Layout, key_line: str | None = None, tanween: bool = False
 ) -> tuple[str, list[int], str, int] | None:
     """Put a line's words back in reading order: (text, offsets, kind of reorder or "", words rejoined); None when nothing changed.
 
     Reversed lines (runs separated by 2+ spaces) get their runs reversed; a two-word run
     with a number or Latin token is also reversed inside; then words broken in two are
     rejoined (`تعز` + `يز`, also when one word sits between the pieces). `key_line` is
-    match_key(line) when the caller has it already.
+    match_key(line) when the caller has it already. `tanween`: a torn-off tanween goes on
+    the line's last word, which therefore cannot carry the article (ال).
     """
     kind = ""
     tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
@@ -144,6 +145,8 @@ def reorder_line(
                 elif 2 <= len(run) <= 4 and _reads_backwards(line, run, words):
                     run.reverse()
             tokens = runs[::-1]
+            if tanween:
+                _end_indefinite(line, tokens[-1])
     if key_line is None:
         key_line = match_key(line)
     if not kind:
@@ -153,6 +156,8 @@ def reorder_line(
         if layout.reversed_runs and 2 <= len(spans) <= 8 and _reads_backwards(line, spans, words):
             kind = "reversed_short_line"
             spans.reverse()
+        if layout.reversed_runs and tanween and _end_indefinite(line, spans):
+            kind = kind or "reversed_short_line"
         tokens = [spans]
     flat = [t for run in tokens for t in run]
     order, glued = rejoin_tokens(line, flat, words, key_line)
@@ -176,6 +181,20 @@ def reorder_line(
             parts.append(piece)
             omap.extend(range(start + a, start + b))
     return "".join(parts), omap, kind, len(glued)
+
+
+_DEFINITE = re.compile("^[\"'(«]*(?:[وفبك]?ال|لل)")
+
+
+def _end_indefinite(line: str, run: list[tuple[int, int]]) -> bool:
+    """Reverse a short run (in place) whose last word has the article and first word not: a tanween ends it."""
+    if not 2 <= len(run) <= 4:
+        return False
+    first, last = token_key(line[slice(*run[0])]), token_key(line[slice(*run[-1])])
+    if _DEFINITE.match(last) and not _DEFINITE.match(first) and _AR_WORD.match(first):
+        run.reverse()
+        return True
+    return False
 
 
 def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:

@@ -188,3 +188,18 @@ def test_front_matter_is_not_part_of_the_text():
 def test_plain_web_text_with_double_spaces_is_not_reversed():
     nd = _norm("  كتب المحرر   في ظل التطورات الأخيرة تحدث الخبراء عن الاقتصاد.\nسطر ثان من المقال.\n")
     assert "كتب المحرر في ظل" in " ".join(nd.text.split()) or "كتب المحرر   في ظل" in nd.text
+
+
+def test_torn_tanween_goes_on_an_indefinite_word():
+    # The tanween torn off "بشكلٍ" cannot belong to a word with the article: the run is turned.
+    nd = normalize(
+        _pdf_doc(
+            "وفي العام الماضي ارتفعت",
+            "التصدير  تراجع  بسبب  السوق  وتأثر  ملحوظ،",
+            "",
+            "\u064d",
+            "بشكل الزراعيّة  الصادرات",
+        )
+    )
+    assert "الصادرات الزراعيّة بشكل\u064d ملحوظ، وتأثر السوق" in nd.text
+    _check_offsets(nd)
