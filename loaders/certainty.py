@@ -68,7 +68,9 @@ def _still_lexicon() -> Lexicon:
 def _trailing(key: str, h) -> bool:
     """Tell whether a hedge opens the sentence's last clause (", بحسب وسائل إعلام", ", according to X")."""
     at = h.start - len(h.prefix)
-    return key[:at].rstrip().endswith(("،", ",")) and not any(c in key[h.end:] for c in "،,؛;")
+    comma = max(key.rfind("،", 0, at), key.rfind(",", 0, at))
+    # the hedge may follow a short subject: ", Russian officials said."
+    return comma >= 0 and len(key[comma + 1:at].split()) <= 3 and not any(c in key[h.end:] for c in "،,؛;")
 
 
 def _is_month(key: str, h) -> bool:

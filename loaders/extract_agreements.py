@@ -37,6 +37,7 @@ def agreement_cues() -> dict:
         "status": lexicon_of(data["status"]),
         "not_after": {match_key(w) for w in data.get("not_after", [])},
         "verbs": lexicon_of({"verb": data.get("verbs", [])}),
+        "member_verbs": lexicon_of({"m": data.get("member_verbs", [])}),
         "missing": lexicon_of({"missing": data.get("missing_cues", [])}),
         "provisions": lexicon_of(data.get("provisions", {})),
         "cover": lexicon_of({"cover": data.get("cover_cues", [])}),
@@ -191,7 +192,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if not parties or not strong:
                 continue
             if h.cat == "membership":
-                parties = _parties(pc, dc, ts, ts + 80) or parties
+                joined = _parties(pc, dc, ts, ts + 80)
+                member = [p for p in _parties(pc, dc, ts - 50, ts)[-1:] if p not in joined
+                          and cues["member_verbs"].find(pc.key, max(0, h.start - 50), h.start)]
+                # "Iran became a full member of the SCO": the member stands before, the body after
+                parties = (member + joined if len(joined) == 1 else joined) or parties
                 if len(parties) < 2:
                     continue  # a membership needs a member and an organization
             if any(i.count(":") > 2 and (set(i.split(":")[2].split("+")) & set(parties)
@@ -202,7 +207,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             aid = _generic_id(h.cat, parties, anchor)
             label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
             nm = _display(pc, h.start, h.start + len(name))
-            out.append(_make(pc, dc, cues, aid, h.cat, [nm], parties, h.start, h.end, label))
+            rec = _make(pc, dc, cues, aid, h.cat, [nm], parties, h.start, h.end, label)
+            if h.cat == "membership" and not rec.date:
+                d = pc.nearest_date(ts, te, window=80)  # "a full member ... in July 2023": when it joined
+                rec.date = date_value(d) if d is not None and d.start >= te else None
+            out.append(rec)
             ids.append(aid)
             taken.append((h.start, h.start + len(name)))
             recent[h.cat] = last = (pc.p.idx, aid)

@@ -311,3 +311,22 @@ def test_receiver_verb_reverses_supply_roles(gen9):
 def test_death_victim_follows_the_trigger(gen9):
     death = [e for e in _kind(gen9, "event") if e.type == "death" and e.date == "2024-04-02"][0]
     assert any(r.actor == "irgc" and r.role == "victim" for r in death.roles)
+
+
+@pytest.fixture(scope="module")
+def en3():
+    return _facts("en_03.txt")
+
+
+def test_english_mou_membership_and_trailing_attribution(en3):
+    ag = {a.agreement_kind: a for a in _kind(en3, "agreement")}
+    assert ag["mou"].date == "2023-09-12" and {"gazprom", "nigc"} <= set(ag["mou"].parties)
+    assert set(ag["membership"].parties) == {"iran", "sco"} and ag["membership"].date == "2023-07"
+    growth = [i for i in _kind(en3, "indicator") if i.unit == "percent"]
+    assert growth and growth[0].certainty == "reported"  # ", Russian officials said."
+
+
+def test_english_denial_plan_and_wary_constraint(en3):
+    ev = {e.type: e for e in _kind(en3, "event")}
+    assert ev["delivery"].certainty == "denied" and ev["exercise"].certainty == "expected"
+    assert "constraint:arms:relations_israel" in {c.id for c in _kind(en3, "constraint")}
