@@ -10,6 +10,7 @@ publisher boilerplate (cue lists in `dictionaries/ingest_cues.yaml`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import chain
 from pathlib import Path
@@ -105,6 +106,8 @@ def normalize(doc: Document) -> NormalizedDoc:
                 if glued:
                     repairs["split_word"] += glued
         pieces = rp.clean_line(s, omap, layout, repairs)
+        if "*" in s or "__" in s:
+            pieces = _strip_emphasis(pieces, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)
         line = Line(pieces, end, flow=mark is not None).strip()
@@ -117,6 +120,26 @@ def normalize(doc: Document) -> NormalizedDoc:
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
     # Built here from checked parts: skip re-validating every offset (~0.5 ms per 40 kB).
     return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+
+
+# Markdown emphasis (**bold**, __bold__, *italic*): markers hug the text and sit at word edges.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+
+
+def _strip_emphasis(pieces: list[Piece], repairs: Counter) -> list[Piece]:
+    """Drop markdown emphasis markers from a line, keeping the offsets of the text between them."""
+    text = "".join(p[0] for p in pieces)
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in _EMPHASIS.finditer(text):
+        keep.append((pos, m.start()))
+        keep.append(m.span(2))
+        pos = m.end()
+        repairs["markdown_emphasis"] += 1
+    if not keep:
+        return pieces
+    keep.append((pos, len(text)))
+    return [piece for a, b in keep if a < b for piece in _slice_pieces(pieces, a, b)]
 
 
 def _flow_last(lines: list[Line | None]) -> None:

@@ -203,3 +203,14 @@ def test_torn_tanween_goes_on_an_indefinite_word():
     )
     assert "الصادرات الزراعيّة بشكل\u064d ملحوظ، وتأثر السوق" in nd.text
     _check_offsets(nd)
+
+
+def test_markdown_emphasis_markers_are_dropped_with_offsets_kept():
+    nd = _norm("● وقد أعلنت الوزارة **خطة جديدة** لدعم *المزارعين* في الشمال.\n* بند في قائمة 5*3 لا يتغير.\n")
+    assert "أعلنت الوزارة خطة جديدة لدعم المزارعين في الشمال." in nd.text
+    assert "*" not in nd.text.split("\n")[0]
+    assert "* بند في قائمة 5*3" in nd.text
+    _check_offsets(nd)
+    i = nd.text.index("خطة")
+    assert nd.doc.text[nd.offsets[i] : nd.offsets[i] + 3] == "خطة"
+    assert nd.repairs["markdown_emphasis"] == 2
