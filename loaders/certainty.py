@@ -13,7 +13,8 @@ from functools import lru_cache
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.schema.graph import Certainty
 
-_ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.REPORTED, Certainty.EXPECTED)
+# a planned event stays planned when a source reports the plan: expected outranks reported
+_ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.EXPECTED, Certainty.REPORTED)
 _AFTER_WINDOW = 30  # key characters after the trigger where a parenthetical hedge may sit
 _DIGIT_AFTER = re.compile(r"\s+\d")
 _NEG_WINDOW = 14

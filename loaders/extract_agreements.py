@@ -51,7 +51,8 @@ def agreement_cues() -> dict:
 def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[str]:
     out = []
     for m in pc.actors_between(ts, te):
-        r = dc.state_of(m.ref) if dc.actor_type(m.ref) == "person" else m.ref
+        # a person or an institution (parliament, ministry) acts for its state; companies stay parties
+        r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
         if r not in out:
             out.append(r)
     return out
@@ -176,7 +177,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             name = _name_after(pc.key, h.start)
             follows_name = bool(nxt) and nxt[0][0] in "\"«“"
             new_party = "مع" in nxt[:3] or "with" in nxt[:3]
-            ref = recent.get(h.cat) or last
+            # "المعاهدة" points back to the last treaty; only a generic "الاتفاق" may point to any kind
+            ref = recent.get(h.cat) or (last if h.cat == "agreement" else None)
             if definite and not follows_name and not new_party and ref and pc.p.idx - ref[0] <= _ANAPHORA_SPAN:
                 ids.append(ref[1])
                 _enrich_anaphor(pc, dc, cues, ref[1], h, out)

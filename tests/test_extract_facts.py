@@ -330,3 +330,22 @@ def test_english_denial_plan_and_wary_constraint(en3):
     ev = {e.type: e for e in _kind(en3, "event")}
     assert ev["delivery"].certainty == "denied" and ev["exercise"].certainty == "expected"
     assert "constraint:arms:relations_israel" in {c.id for c in _kind(en3, "constraint")}
+
+
+@pytest.fixture(scope="module")
+def gen10():
+    return _facts("gen_10.txt")
+
+
+def test_contract_value_plan_and_navy_exercise(gen10):
+    contract = [a for a in _kind(gen10, "agreement") if a.agreement_kind == "contract"][0]
+    assert contract.date == "2024-09-24" and contract.status == "signed"  # the later treaty is another agreement
+    ev = {e.type: e for e in _kind(gen10, "event")}
+    assert ev["visit"].certainty == "expected"  # planned, and reported: still a plan
+    assert {"china", "russia"} <= set(ev["exercise"].participants) and ev["exercise"].date == "2024-03"
+    assert ev["ratification"].date == "2025-04-08" and ev["ratification"].agreement != contract.id
+    value = [i for i in _kind(gen10, "indicator") if i.what == "contract value"][0]
+    assert value.value == pytest.approx(8e9)
+    wheat = [i for i in _kind(gen10, "indicator") if i.unit == "tonnes"][0]
+    assert wheat.value == 3e6
+    assert {s.characterization for s in _kind(gen10, "stance")} == {"marriage_of_convenience"}
