@@ -168,7 +168,50 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
             kept.append(lines)
         if cut:
             break
-    return _drop_boilerplate_blocks(kept, repairs)
+    return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs), repairs)
+
+
+def _drop_keyword_lists(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+    """Drop a keyword label (الكلمات المفتاحية) with its list of short lines, which are not statements."""
+    flat = [line for block in blocks for line in block]
+    keys = match_keys([line.text for line in flat])
+    drop: set[int] = set()
+    for k, key in enumerate(keys):
+        m = search_cues("keyword_label_lines", key) if len(key) <= 300 else None
+        if m is None or m.start() > 0:
+            continue
+        repairs["keywords"] += 1
+        drop.add(k)
+        if key[m.end() :].strip() or len(key) > 60:
+            continue  # the keywords are inline
+        before: list[int] = []
+        j = k - 1
+        while j >= 0 and len(before) < 12 and _keyword_like(flat[j].text):
+            before.append(j)
+            j -= 1
+        after: list[int] = []
+        j = k + 1
+        # A short line followed by a long one is a heading, not a keyword.
+        while j < len(flat) and len(after) < 12 and _keyword_like(flat[j].text) and (j + 1 == len(flat) or _keyword_like(flat[j + 1].text)):
+            after.append(j)
+            j += 1
+        drop.update(after if len(after) >= len(before) else before)
+    if not drop:
+        return blocks
+    out: list[list[Line]] = []
+    k = 0
+    for block in blocks:
+        kept = [line for i, line in enumerate(block, start=k) if i not in drop]
+        k += len(block)
+        if kept:
+            out.append(kept)
+    return out
+
+
+def _keyword_like(text: str) -> bool:
+    """Tell whether a line could be one entry of a keyword list: a few words, no sentence or label."""
+    t = text.strip()
+    return 0 < len(t) <= 40 and len(t.split()) <= 4 and not ends_sentence(t) and not t.endswith(":") and bool(_LETTER.search(t))
 
 
 def _drop_boilerplate_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:

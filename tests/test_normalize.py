@@ -214,3 +214,26 @@ def test_markdown_emphasis_markers_are_dropped_with_offsets_kept():
     i = nd.text.index("خطة")
     assert nd.doc.text[nd.offsets[i] : nd.offsets[i] + 3] == "خطة"
     assert nd.repairs["markdown_emphasis"] == 2
+
+
+def test_keyword_list_after_its_label_is_dropped_but_the_next_heading_stays():
+    nd = _norm(
+        "تتناول الورقة أثر التغير المناخي على الزراعة في حوض النهر.\n\n"
+        "الكلمات المفتاحية:\nالمناخ\nالزراعة\nالمياه\n\n"
+        "مقدمة\nيعتمد ملايين السكان في الحوض على الزراعة المروية مصدرًا رئيسيًا للدخل والغذاء.\n"
+    )
+    assert "الكلمات المفتاحية" not in nd.text and "المياه" not in nd.text
+    assert "مقدمة\nيعتمد ملايين" in nd.text
+    assert nd.repairs["keywords"] == 1
+
+
+def test_keyword_list_before_its_label_and_inline_keywords_are_dropped():
+    before = _norm(
+        "تتناول الورقة أثر التغير المناخي على الزراعة في حوض النهر.\n\n"
+        "المناخ\n\nالموارد المائية\n\nالكلمات المفتاح\n\n"
+        "يعتمد ملايين السكان في الحوض على الزراعة المروية مصدرًا رئيسيًا للدخل والغذاء.\n"
+    )
+    assert "المناخ\n" not in before.text and "الموارد المائية" not in before.text and "المفتاح" not in before.text
+    assert "تتناول الورقة" in before.text and "يعتمد ملايين" in before.text
+    inline = _norm("الكلمات المفتاحية: المناخ، الزراعة، المياه\n\nيعتمد ملايين السكان على الزراعة.\n")
+    assert inline.text.strip() == "يعتمد ملايين السكان على الزراعة."
