@@ -36,7 +36,7 @@ def cues() -> dict:
     # the line start: try them all there (match), then search only the unanchored ones,
     # which gives what one search of the whole alternation would, without trying every
     # anchored cue at every position.
-    groups = {"tail": "tail_cut_lines", "nav": "navigation_lines", "copy": "copyright_lines"}
+    groups = {"tail": "tail_cut_lines", "nav": "navigation_lines", "copy": "copyright_lines", "source": "source_lines"}
     out["line_cues"] = re.compile("|".join(f"(?P<{g}>{out[name].pattern})" for g, name in groups.items()))
     inner = []
     for g, name in groups.items():
@@ -157,6 +157,9 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
             if kind == "nav":
                 repairs["navigation"] += 1
                 continue
+            if kind == "source" and seen > 0.4 * total and len(key.split()) <= 12 and (":" in key[:24] or not ends_sentence(key)):
+                repairs["source_line"] += 1
+                continue
             if kind == "copy" and len(key.split()) <= 25:
                 repairs["copyright"] += 1
                 continue
@@ -167,8 +170,25 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
         if lines:
             kept.append(lines)
         if cut:
+            _drop_closing_credits(kept, repairs)
             break
     return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs), repairs)
+
+
+def _drop_closing_credits(kept: list[list[Line]], repairs: Counter) -> None:
+    """Drop up to two short unpunctuated lines (site or source credits) between an article's last sentence and its teaser tail."""
+    for _ in range(2):
+        if not kept:
+            return
+        block = kept[-1]
+        prev = block[-2] if len(block) > 1 else (kept[-2][-1] if len(kept) > 1 else None)
+        text = block[-1].text.strip()
+        if prev is None or not ends_sentence(prev.text) or ends_sentence(text) or len(text) > 60 or len(text.split()) > 6:
+            return
+        block.pop()
+        if not block:
+            kept.pop()
+        repairs["source_credit"] += 1
 
 
 def _drop_keyword_lists(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:

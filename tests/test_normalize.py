@@ -237,3 +237,25 @@ def test_keyword_list_before_its_label_and_inline_keywords_are_dropped():
     assert "تتناول الورقة" in before.text and "يعتمد ملايين" in before.text
     inline = _norm("الكلمات المفتاحية: المناخ، الزراعة، المياه\n\nيعتمد ملايين السكان على الزراعة.\n")
     assert inline.text.strip() == "يعتمد ملايين السكان على الزراعة."
+
+
+def test_source_lines_and_closing_site_credit_of_a_web_capture_are_dropped():
+    text = "\n".join(
+        [
+            "الرئيسية » محليات",
+            "افتتحت البلدية مكتبة عامة جديدة في الحي الشرقي.",
+            "وتضم المكتبة آلاف الكتب وقاعة للمطالعة.",
+            "وقال مدير المكتبة إنها ستفتح أبوابها في الصباح.",
+            "المصدر: وكالة الأنباء المحلية",
+            "",
+            "شبكة أخبار المدينة٢-الصحيفة اليومية",
+            "قد يعجبك أيضاً",
+            "عنوان مقال آخر",
+        ]
+    )
+    nd = _norm(text + "\n")
+    assert nd.text.rstrip().endswith("وقال مدير المكتبة إنها ستفتح أبوابها في الصباح.")
+    assert nd.repairs["source_line"] == 1 and nd.repairs["source_credit"] == 1
+    # A sentence that only starts like a credit stays.
+    kept = _norm("نقلاً عن مصادر مطلعة، قالت الصحيفة إن المفاوضات ستستأنف قريبًا.\nسطر ثان للمقال.\n")
+    assert "نقلاً عن مصادر مطلعة" in kept.text
