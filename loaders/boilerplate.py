@@ -141,11 +141,12 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
     kept: list[list[Line]] = []
     cut = False
     all_keys = iter(match_keys([line.text for block in blocks for line in block]))
+    key_of: dict[int, str] = {}
     for block in blocks:
         lines: list[Line] = []
         for line in block:
             seen += 1
-            key = next(all_keys)
+            key = key_of[id(line)] = next(all_keys)
             if len(line.text) > 400:
                 lines.append(line)  # a paragraph, never a navigation or credit line
                 continue
@@ -172,7 +173,7 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
         if cut:
             _drop_closing_credits(kept, repairs)
             break
-    return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs), repairs)
+    return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs, key_of), repairs)
 
 
 def _drop_closing_credits(kept: list[list[Line]], repairs: Counter) -> None:
@@ -191,10 +192,10 @@ def _drop_closing_credits(kept: list[list[Line]], repairs: Counter) -> None:
         repairs["source_credit"] += 1
 
 
-def _drop_keyword_lists(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
+def _drop_keyword_lists(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str]) -> list[list[Line]]:
     """Drop a keyword label (الكلمات المفتاحية) with its list of short lines, which are not statements."""
     flat = [line for block in blocks for line in block]
-    keys = match_keys([line.text for line in flat])
+    keys = [key_of[id(line)] for line in flat]
     drop: set[int] = set()
     for k, key in enumerate(keys):
         m = search_cues("keyword_label_lines", key) if len(key) <= 300 else None
