@@ -40,6 +40,7 @@ def constraint_cues() -> dict:
         "factors": lexicon_of(data["factors"]),
         "past": lexicon_of({"past": data.get("past_deal", [])}),
         "rel": lexicon_of({"rel": data.get("relation_words", [])}),
+        "pressure": lexicon_of({"p": data.get("pressure_words", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
         "pending": lexicon_of({"p": data.get("pending_supply", [])}),
     }
@@ -97,6 +98,16 @@ def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
             slug_ = f"relations_{g}"
             if not any(o[0] == slug_ for o in out):
                 out.append((slug_, "relationship", members, f"relations with {dc.name_of(g) if g == members[0] else g.replace('_', ' ')}", h.start))
+    for h in cc["pressure"].find(pc.key):
+        # "facing a backlash from European states, Tehran is cautious": pressure by a third party
+        ts, te = pc.span_of(h.start, h.end)
+        tp = _third(pc, fc, te - 1, te + 50)
+        groups = {fc["group_of"].get(t, t) for t in tp}
+        for g in sorted(groups):
+            slug_ = f"pressure_{g}"
+            if not any(o[0] == slug_ for o in out):
+                out.append((slug_, "pressure", [t for t in tp if fc["group_of"].get(t, t) == g],
+                            f"pressure from {dc.name_of(g) if g in tp else g.replace('_', ' ')}", h.start))
     return out
 
 

@@ -349,3 +349,7 @@ def test_contract_value_plan_and_navy_exercise(gen10):
     wheat = [i for i in _kind(gen10, "indicator") if i.unit == "tonnes"][0]
     assert wheat.value == 3e6
     assert {s.characterization for s in _kind(gen10, "stance")} == {"marriage_of_convenience"}
+
+
+def test_pressure_from_third_parties_is_a_factor(gen5):
+    assert any(c.id.endswith(":pressure_europe") for c in _kind(gen5, "constraint"))
