@@ -16,6 +16,7 @@ _BACK = 70  # display characters before a trigger where its subject may stand
 _FORWARD = 140  # display characters after a trigger where its participants may stand
 _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
 _HARD_STOP = ".؛;:"
+_LIMITING = {"limit", "obstruct", "slow", "freeze"}  # "يحد من تزويد": no delivery; "تتحفظ في تسليم": a denied one
 _OBJECT_TOPICS = {"arms", "military_cooperation", "nuclear_energy", "space"}
 
 
@@ -264,7 +265,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
             cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
             if h.cat == "delivery" and any(not any(c in pc.key[c_.end:h.start] for c in "،,.؛;")
-                                           for c_ in limit_cues.find(pc.key, max(0, h.start - 80), h.start)):
+                                           for c_ in limit_cues.find(pc.key, max(0, h.start - 80), h.start)
+                                           if c_.cat in _LIMITING):
                 continue  # "يحد من تزويد إيران بالصواريخ": a limit on deliveries, not a delivery
             if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
                 cert = Certainty.EXPECTED  # "ناقش الوفدان نقل ذخائر", "طلبت تزويدها": asked for, not delivered
