@@ -1,6 +1,7 @@
 """Benchmark loading into Neo4j: throughput, batched vs one transaction per fact, no-op reload.
 
-Usage: python bench/bench_load.py [--sizes 1000,10000] [--per-fact-docs 200] [--batch-docs 20] [--workers 2] --wipe
+Usage: python bench/bench_load.py [--sizes 1000,10000] [--per-fact-docs 200] [--batch-docs 20] [--workers 2]
+                                  [--cache DIR] --wipe
 
 Generates a synthetic Arabic corpus with `bench/synth.py`, extracts it once with the real
 pipeline (not timed as loading), then on the server named by NEO4J_URI (else the local
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -83,6 +85,7 @@ def main() -> int:
     ap.add_argument("--batch-docs", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cache", help="directory keeping extractions between runs (same n, seed and code)")
     ap.add_argument("--wipe", action="store_true", help="allow deleting the whole graph")
     args = ap.parse_args()
     if not args.wipe:
@@ -97,7 +100,14 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             paths = generate_corpus(n, Path(tmp), args.seed)
             t0 = time.perf_counter()
-            docs, xs = extract(paths, args.workers)
+            cached = Path(args.cache) / f"extractions-{n}-{args.seed}.pickle" if args.cache else None
+            if cached and cached.exists():
+                xs = pickle.loads(cached.read_bytes())
+            else:
+                _, xs = extract(paths, args.workers)
+                if cached:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    cached.write_bytes(pickle.dumps(xs))
             print(f"\n[{n} documents] extracted in {time.perf_counter() - t0:.1f}s (not part of load times)")
 
             wipe(driver, db)
