@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from irkg.loaders.boilerplate import ends_sentence
 from irkg.loaders.arabic import match_key
-from irkg.loaders.split_words import Words, has_key_candidates, rejoin_tokens, token_key
+from irkg.loaders.split_words import Words, has_key_candidates, rejoin_pairs, rejoin_tokens, token_key, token_pairs
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line, Piece
@@ -134,38 +134,62 @@ def reorder_line(
     the line's last word, which therefore cannot carry the article (ال).
     """
     kind = ""
-    tokens: list[list[tuple[int, int]]] = []  # word runs, each a list of token spans in `line`
-    if layout.reversed_runs and _GAP_LINE.search(line):
-        runs = _word_runs(line)
+    if key_line is None:
+        key_line = match_key(line)
+    gapped = layout.reversed_runs and _GAP_LINE.search(line) is not None
+    candidates = has_key_candidates(key_line, words)
+    if not gapped and (not layout.reversed_runs or line.count(" ") > 9) and not candidates:
+        return None  # the common case: an ordinary line with nothing to rejoin
+    spans = [m.span() for m in _TOKEN.finditer(line)]
+    keys = key_line.split()
+    if len(keys) != len(spans):  # a token made only of marks vanished from the key
+        keys = [token_key(line[a:b]) for a, b in spans]
+    order = list(range(len(spans)))  # token indices in reading order
+    if gapped:
+        runs = _word_runs(line, spans)
         if len(runs) >= 2:
             kind = "reversed_line"
             for run in runs:
-                if len(run) == 2 and (_LTR_TOKEN.match(line, *run[0]) is not None) != (_LTR_TOKEN.match(line, *run[1]) is not None):
+                if len(run) == 2 and (_LTR_TOKEN.match(line, *spans[run[0]]) is not None) != (_LTR_TOKEN.match(line, *spans[run[1]]) is not None):
                     run.reverse()
-                elif 2 <= len(run) <= 4 and _reads_backwards(line, run, words):
+                elif 2 <= len(run) <= 4 and _reads_backwards([keys[i] for i in run], words):
                     run.reverse()
-            tokens = runs[::-1]
+            runs.reverse()
             if tanween:
-                _end_indefinite(line, tokens[-1])
-    if key_line is None:
-        key_line = match_key(line)
+                _end_indefinite(keys, runs[-1])
+            order = [i for run in runs for i in run]
+        elif line.count(" ") > 9 and not candidates:
+            return None
     if not kind:
-        if (not layout.reversed_runs or line.count(" ") > 9) and not has_key_candidates(key_line, words):
-            return None  # the common case: an ordinary line with nothing to rejoin
-        spans = [m.span() for m in _TOKEN.finditer(line)]
-        if layout.reversed_runs and 2 <= len(spans) <= 8 and _reads_backwards(line, spans, words):
+        if layout.reversed_runs and 2 <= len(order) <= 8 and _reads_backwards(keys, words):
             kind = "reversed_short_line"
-            spans.reverse()
-        if layout.reversed_runs and tanween and _end_indefinite(line, spans):
+            order.reverse()
+        if layout.reversed_runs and tanween and _end_indefinite(keys, order):
             kind = kind or "reversed_short_line"
-        tokens = [spans]
-    flat = [t for run in tokens for t in run]
-    order, glued = rejoin_tokens(line, flat, words, key_line)
+    toks = [spans[i] for i in order]
+    if not candidates:
+        order, glued = toks, {}
+    elif (nat_pairs := token_pairs(key_line, len(spans))) is not None:
+        order, glued = rejoin_pairs(toks, [nat_pairs[i] for i in order], words)
+    else:
+        order, glued = rejoin_tokens(line, toks, words, key_line)
     if not kind and not glued:
         return None
-    parts: list[str] = []
-    omap: list[int] = []
     lead_punct = bool(kind) and _LEAD_PUNCT_NUMBER_ANY.search(line) is not None
+    if not glued and not lead_punct:
+        # The common case: the tokens joined by single spaces, each space mapped to the
+        # last character of the token before it.
+        omap = []
+        extend, append = omap.extend, omap.append
+        prev_end = -1
+        for a, b in order:
+            if prev_end >= 0:
+                append(start + max(prev_end - 1, 0))
+            extend(range(start + a, start + b))
+            prev_end = b
+        return " ".join([line[a:b] for a, b in order]), omap, kind, 0
+    parts: list[str] = []
+    omap = []
     prev_end = 0
     for i, (a, b) in enumerate(order):
         if i and not (glued and i in glued):
@@ -186,20 +210,19 @@ def reorder_line(
 _DEFINITE = re.compile("^[\"'(«]*(?:[وفبك]?ال|لل)")
 
 
-def _end_indefinite(line: str, run: list[tuple[int, int]]) -> bool:
-    """Reverse a short run (in place) whose last word has the article and first word not: a tanween ends it."""
+def _end_indefinite(keys: list[str], run: list[int]) -> bool:
+    """Reverse a short run of token indices (in place) whose last word has the article and first word not: a tanween ends it."""
     if not 2 <= len(run) <= 4:
         return False
-    first, last = token_key(line[slice(*run[0])]), token_key(line[slice(*run[-1])])
+    first, last = keys[run[0]], keys[run[-1]]
     if _DEFINITE.match(last) and not _DEFINITE.match(first) and _AR_WORD.match(first):
         run.reverse()
         return True
     return False
 
 
-def _reads_backwards(line: str, spans: list[tuple[int, int]], words: Words) -> bool:
-    """Tell whether a short single-spaced line reads better backwards, judged by the document's word pairs."""
-    seq = [token_key(line[a:b]) for a, b in spans]
+def _reads_backwards(seq: list[str], words: Words) -> bool:
+    """Tell whether a short single-spaced run of token keys reads better backwards, judged by the document's word pairs."""
     if any(w in words.function_words for w in seq):
         return False  # particles pair with anything: no evidence either way
     fwd = sum(min(words.bigrams[p] - 1, 3) for p in zip(seq, seq[1:]))  # the line itself counts once
@@ -213,17 +236,16 @@ _LEAD_PUNCT_NUMBER = re.compile(r"^[،,.؛]\d")
 _LEAD_PUNCT_NUMBER_ANY = re.compile(r"(?<!\S)[،,.؛]\d")
 
 
-def _word_runs(line: str) -> list[list[tuple[int, int]]]:
-    """Return the token spans of a line grouped into runs (tokens one space or tab apart)."""
-    runs: list[list[tuple[int, int]]] = []
-    run: list[tuple[int, int]] = []
+def _word_runs(line: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Group token indices into runs: tokens one space or tab apart."""
+    runs: list[list[int]] = []
+    run: list[int] = []
     prev_end = -2
-    for m in _TOKEN.finditer(line):
-        a, b = m.span()
+    for i, (a, b) in enumerate(spans):
         if a - prev_end == 1 and line[prev_end] in " \t":
-            run.append((a, b))
+            run.append(i)
         else:
-            run = [(a, b)]
+            run = [i]
             runs.append(run)
         prev_end = b
     return runs

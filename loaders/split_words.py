@@ -127,13 +127,11 @@ def rejoin_tokens(
 
     `key_line` is match_key(line) when the caller has it already.
     """
-    glued: dict[int, bool] = {}
-    n = len(toks)
     if key_line is None:
         key_line = match_key(line)
-    parts = words.parts
-    if not _has_candidates(key_line, parts):
-        return list(toks), glued
+    if not _has_candidates(key_line, words.parts):
+        return list(toks), {}
+    n = len(toks)
     pairs = _HEAD_REST.findall(key_line)  # per key token: (leading letters, the rest)
     if len(pairs) == n:
         ordered = sorted(toks)
@@ -143,6 +141,16 @@ def rejoin_tokens(
             pairs = [pairs[rank[t]] for t in toks]
     else:  # a token made only of marks vanished from the key: go token by token
         pairs = [_head_rest(match_key(line[a:b])) for a, b in toks]
+    return rejoin_pairs(toks, pairs, words)
+
+
+def rejoin_pairs(
+    toks: list[tuple[int, int]], pairs: list[tuple[str, str]], words: Words
+) -> tuple[list[tuple[int, int]], dict[int, bool]]:
+    """rejoin_tokens for a line that has candidates, given (leading letters, rest) of each token's key."""
+    glued: dict[int, bool] = {}
+    n = len(toks)
+    parts = words.parts
     # Only a piece found among the fragments (a "hot" token) can take part in a join.
     hot = [x for x in range(n) if pairs[x][0] in parts]
     if not hot:
@@ -208,6 +216,12 @@ def rejoin_tokens(
 
 
 _HEAD_REST = re.compile("(?<!\\S)(?=\\S)([\u0621-\u064a]*)(\\S*)")
+
+
+def token_pairs(key_line: str, n: int) -> list[tuple[str, str]] | None:
+    """Return (leading letters, rest) of each of the n tokens of a line's match key, or None when keys and tokens do not align."""
+    pairs = _HEAD_REST.findall(key_line)
+    return pairs if len(pairs) == n else None
 
 
 def _head_rest(key: str) -> tuple[str, str]:
