@@ -41,6 +41,8 @@ def event_cues() -> dict:
         "relatives": lexicon_of({"rel": data.get("relatives", [])}),
         "adjuncts": lexicon_of({"adj": data.get("adjuncts", [])}),
         "consequence": lexicon_of({"cons": data.get("consequence", [])}),
+        "agent_nouns": lexicon_of({"n": data.get("agent_nouns", [])}),
+        "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
         "markers": {match_key(w).rstrip("=") for w in data.get("to_markers", []) + data.get("from_markers", [])},
     }
 
@@ -93,6 +95,21 @@ def _marked(pc: PassageCtx, m, cues) -> bool:
     ks = pc.kt.to_key(m.start)
     words = pc.key[max(0, ks - 8):ks].split()
     return bool(words) and words[-1] in cues["markers"]
+
+
+def _other_noun_adjective(pc: PassageCtx, m, cues) -> bool:
+    """Tell whether a state adjective describes some other noun ("الحرب الأميركية"), not forces that act ("القوات الأمريكية")."""
+    if "adjective" not in (m.flags or []):
+        return False
+    ks = pc.kt.to_key(m.start)
+    words = pc.key[max(0, ks - 14):ks].split()
+    return not (words and cues["agent_nouns"].find(words[-1]))
+
+
+def _named_through(pc: PassageCtx, m, cues) -> bool:
+    """Tell whether a person is named only to point at someone else ("سلف بزشكيان" = Raisi, "Putin's successor")."""
+    ks = pc.kt.to_key(m.start)
+    return bool(cues["relational"].find(pc.key, max(0, ks - 16), ks))
 
 
 def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
@@ -151,10 +168,13 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
 def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
     """Give each actor a role from word order and prepositions: subject, object, target, source."""
     out: list[Participant] = []
-    receiver = bool(cues["receivers"].find(pc.key, h.start - len(h.prefix), h.end + 6))
+    # "حصلت إيران على": a verb of acquiring makes its subject the recipient, wherever its preposition stands
+    receiver = (cues["types"].folded.get(h.cue) == "acquire"
+                or bool(cues["receivers"].find(pc.key, h.start - len(h.prefix), h.end + 6)))
     ts, _ = pc.span_of(h.start, h.end)
+    # before the trigger a subject is a name, not an adjective of another noun ("الحرب الأميركية وما تلاها من ...")
     subject = next((m for m in reversed(actors) if ts - 25 <= m.start < ts and not _marked(pc, m, cues)
-                    and not any(c in pc.p.text[m.end:ts] for c in "،,؛;")), None)
+                    and not _other_noun_adjective(pc, m, cues) and not any(c in pc.p.text[m.end:ts] for c in "،,؛;")), None)
     # an actor after the trigger is its subject unless a preposition marks it ("نقل صواريخ إلى روسيا")
     after = next((m for m in actors if ts <= m.start < ts + 45 and not _marked(pc, m, cues)), None)
     subject = subject or after or next(iter(actors), None)
@@ -231,7 +251,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 owner[d.start] = min(gaps)[1]
         for n, h in enumerate(trig):
             lo, hi = _window(pc, h, trig)
-            actors = pc.actors_between(lo, hi)
+            actors = [m for m in pc.actors_between(lo, hi) if not _named_through(pc, m, cues)]
             roles = _roles(pc, h, actors, cues)
             for r in roles:
                 r.role = _ROLE_NAMES.get(h.cat, {}).get(r.role, r.role)

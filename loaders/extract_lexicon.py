@@ -108,7 +108,12 @@ class Lexicon:
                 continue
             if m.group("pre") and not cue[0].isalpha():
                 continue
-            out.append(CueHit(m.start("cue"), m.end(), cue, self.folded[cue], m.group("pre")))
+            pre = m.group("pre")
+            if pre and pre + cue in self.folded and not (pre + cue in self.exact and m.group("suf")):
+                # "كما" is an entry of its own, not ك + "ما": the longer literal wins
+                out.append(CueHit(m.start("pre"), m.end(), pre + cue, self.folded[pre + cue], ""))
+                continue
+            out.append(CueHit(m.start("cue"), m.end(), cue, self.folded[cue], pre))
         return out
 
 

@@ -353,3 +353,29 @@ def test_contract_value_plan_and_navy_exercise(gen10):
 
 def test_pressure_from_third_parties_is_a_factor(gen5):
     assert any(c.id.endswith(":pressure_europe") for c in _kind(gen5, "constraint"))
+
+
+@pytest.fixture(scope="module")
+def gen11():
+    return _facts("gen_11.txt")
+
+
+def test_acquiring_verb_with_subject_between_makes_a_recipient(gen11):
+    d = [e for e in _kind(gen11, "event") if e.type == "delivery"][0]
+    assert {(r.actor, r.role) for r in d.roles} == {("egypt", "recipient"), ("france", "supplier")}
+
+
+def test_person_named_through_a_relational_noun_is_no_participant(gen11):
+    death = [e for e in _kind(gen11, "event") if e.type == "death"][0]
+    assert "ebrahim_raisi" in death.participants and "masoud_pezeshkian" not in death.participants
+
+
+def test_adjective_of_another_noun_is_not_the_imposer(gen11):
+    un = [e for e in _kind(gen11, "event") if e.type == "sanction" and "un" in e.participants][0]
+    assert any(r.actor == "un" and r.role == "imposer" for r in un.roles)
+    assert not any(r.actor == "united_states" and r.role == "imposer" for r in un.roles)
+
+
+def test_kama_opens_a_new_clause(gen11):
+    canada = [e for e in _kind(gen11, "event") if e.type == "sanction" and "canada" in e.participants][0]
+    assert canada.date == "2022-03" and set(canada.participants) == {"canada", "russia"}
