@@ -173,7 +173,7 @@ def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line
         if cut:
             _drop_closing_credits(kept, repairs)
             break
-    return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs, key_of), repairs)
+    return _drop_boilerplate_blocks(_drop_keyword_lists(kept, repairs, key_of), repairs, key_of)
 
 
 def _drop_closing_credits(kept: list[list[Line]], repairs: Counter) -> None:
@@ -235,12 +235,16 @@ def _keyword_like(text: str) -> bool:
     return 0 < len(t) <= 40 and len(t.split()) <= 4 and not ends_sentence(t) and not t.endswith(":") and bool(_LETTER.search(t))
 
 
-def _drop_boilerplate_blocks(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
-    """Drop disclaimer-like blocks and the blocks that finish their sentence."""
+def _drop_boilerplate_blocks(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str] | None = None) -> list[list[Line]]:
+    """Drop disclaimer-like blocks and the blocks that finish their sentence (`key_of`: line keys by id, if known)."""
     out: list[list[Line]] = []
     dropping = False
     texts = [" ".join(line.text for line in block) for block in blocks]
-    for block, text, key in zip(blocks, texts, match_keys(texts)):
+    if key_of is None:
+        keys = match_keys(texts)
+    else:  # the key of joined lines is the joined keys of the lines
+        keys = [" ".join(key_of[id(line)] for line in block) for block in blocks]
+    for block, text, key in zip(blocks, texts, keys):
         if search_cues("boilerplate_blocks", key):
             repairs["boilerplate"] += 1
             dropping = not ends_sentence(text)

@@ -20,6 +20,7 @@ from irkg.loaders.boilerplate import cues
 
 _RUN = re.compile(r"\S+(?:[ \t]\S+)*")
 _AR_WORD = re.compile("[\u0621-\u064a]+")
+_WORD_OR_BREAK = re.compile("[\u0621-\u064a]+|\n")
 
 
 class Words:
@@ -31,13 +32,8 @@ class Words:
         key = match_key(text) if text else ""
         # The document's words line by line, each line ending with a "\n" marker (so no
         # pair spans two lines); gapped lines read with their runs reversed, as the repair will.
-        seq: list[str] = []
-        for line in key.split("\n"):
-            if "  " in line:
-                seq.extend([w for run in _RUN.findall(line)[::-1] for w in _AR_WORD.findall(run)])
-            else:
-                seq.extend(_AR_WORD.findall(line))
-            seq.append("\n")
+        lines = [" ".join(_RUN.findall(line)[::-1]) if "  " in line else line for line in key.split("\n")]
+        seq: list[str] = _WORD_OR_BREAK.findall("\n".join(lines) + "\n")
         self.counts: Counter = Counter(seq)
         del self.counts["\n"]
         self.bigrams: Counter = Counter(zip(seq, seq[1:]))
