@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import generate_corpus  # noqa: E402
 
 from irkg.graph.connect import load_settings, open_driver, read_cypher  # noqa: E402
-from irkg.graph.rows import FACT_LABELS, TYPE_LABELS, extraction_rows  # noqa: E402
+from irkg.graph.rows import FACT_LABELS, BatchRows, extraction_rows  # noqa: E402
 from irkg.graph.schema_apply import apply_schema  # noqa: E402
-from irkg.graph.write import QUIET, load_extractions, plan_load  # noqa: E402
+from irkg.graph.write import QUIET, load_extractions, plan_load, write_rows  # noqa: E402
 
 
 def wipe(driver, database) -> None:
@@ -51,31 +51,35 @@ def extract(paths: list[Path], workers: int):
 
 
 def load_per_record(driver, extractions, database) -> int:
-    """Write like a naive loader: one transaction per source, per record (with its links), per completion."""
+    """Write like a naive loader: one transaction for the source, then one per record with its links."""
     facts = 0
     with driver.session(database=database, **QUIET) as session:
         for x in extractions:
             rows = extraction_rows(x)
             facts += rows.facts
-            session.execute_write(lambda tx: (tx.run(read_cypher("merge_sources"), rows=rows.sources).consume(),
-                                              tx.run(read_cypher("create_passages"), rows=rows.passages).consume()))
+            session.execute_write(write_rows, BatchRows(sources=rows.sources, passages=rows.passages))
             for node in rows.nodes:
-                def touches(ln, node=node):
-                    return (ln["from"], ln["from_label"]) == (node["id"], node["label"]) or (ln["to"], ln["to_label"]) == (node["id"], node["label"])
-
-                links = [ln for ln in rows.links if touches(ln) and node["label"] in FACT_LABELS]
-                # An entity link is written with its owner (the `from` end), like the batched writer.
-                entity_links = [ln for ln in rows.entity_links if (ln["from"], ln["from_label"]) == (node["id"], node["label"])]
-
-                def write(tx, node=node, links=links, entity_links=entity_links):
-                    tx.run(read_cypher("merge_nodes"), rows=[node], type_labels=list(TYPE_LABELS)).consume()
-                    tx.run(read_cypher("merge_links"), rows=links).consume()
-                    tx.run(read_cypher("merge_entity_links"), rows=entity_links).consume()
-
-                session.execute_write(write)
+                key = (node["label"], node["id"])
+                # A fact's links are written with it; an entity's own links (OFFICIAL_OF, ABOUT) with the entity.
+                links = [ln for ln in rows.links if node["label"] in FACT_LABELS and key in _ends(ln)]
+                own = [ln for ln in rows.entity_links if (ln["from_label"], ln["from"]) == key]
+                one = BatchRows(nodes=[node], links=links, entity_links=own)
+                session.execute_write(lambda tx, one=one: _write_one(tx, one))
             done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]
             session.execute_write(lambda tx: tx.run(read_cypher("mark_sources_complete"), rows=done).consume())
     return facts
+
+
+def _ends(link: dict) -> tuple:
+    return (link["from_label"], link["from"]), (link["to_label"], link["to"])
+
+
+def _write_one(tx, one: BatchRows) -> None:
+    # The other ends already exist: give write_rows their element ids through a lookup by id.
+    others = {k for ln in one.links + one.entity_links for k in _ends(ln)} - {(one.nodes[0]["label"], one.nodes[0]["id"])}
+    lookup = [{"label": label, "id": id_} for label, id_ in others]
+    found = tx.run(read_cypher("find_record_nodes"), rows=lookup)
+    write_rows(tx, one, {(r["label"], r["id"]): r["eid"] for r in found})
 
 
 def main() -> int:
@@ -115,6 +119,8 @@ def main() -> int:
             print(f"batched load: {rep.seconds:.1f}s, {len(rep.loaded) / rep.seconds:.0f} docs/s, "
                   f"{rep.facts_per_second:.0f} facts/s ({rep.facts} facts, {rep.passages} passages, "
                   f"+{rep.nodes_created} nodes, +{rep.relationships_created} relationships)")
+            if rep.failed:
+                print(f"  {len(rep.failed)} documents failed, e.g. {rep.failed[0]}")
 
             t0 = time.perf_counter()
             from irkg.loaders.read import read_paths

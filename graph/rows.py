@@ -292,10 +292,12 @@ def _record_links(
         end = {"label": label, "id": target}
         me = {"label": r.NODE_LABEL, "id": r.id}
         a, b = (end, me) if incoming else (me, end)
-        out.append({
-            "type": rel, "from_label": a["label"], "from": a["id"], "to_label": b["label"], "to": b["id"],
-            "doc": doc_id, "props": props,
-        })
+        link = {"type": rel, "from_label": a["label"], "from": a["id"], "to_label": b["label"], "to": b["id"],
+                "doc": doc_id, "props": props}
+        if rel == RelType.OFFICIAL_OF.value:
+            # One relationship per office held: a person can be president twice.
+            link["key"] = f"{props.get('role') or ''}|{props.get('from') or ''}"
+        out.append(link)
     if isinstance(r, StanceRecord):
         out.append({
             "type": RelType.STATED_IN.value, "from_label": r.NODE_LABEL, "from": r.id,

@@ -72,8 +72,12 @@ class LoadReport:
     def facts_per_second(self) -> float:
         return self.facts / self.seconds if self.seconds > 0 else 0.0
 
-    def add(self, summary: neo4j.ResultSummary) -> None:
-        """Add a statement's counters."""
+    def add(self, summary: neo4j.ResultSummary | LoadReport) -> None:
+        """Add a statement's counters (or another report's)."""
+        if isinstance(summary, LoadReport):
+            for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted"):
+                setattr(self, name, getattr(self, name) + getattr(summary, name))
+            return
         c = summary.counters
         self.nodes_created += c.nodes_created
         self.nodes_deleted += c.nodes_deleted
@@ -208,17 +212,31 @@ def _write_batch(
     out = BatchRows()
     for x in todo:
         out.extend(rows[x.document.id])
-    report.add(tx.run(read_cypher("merge_sources"), rows=out.sources).consume())
-    report.add(tx.run(read_cypher("create_passages"), rows=out.passages).consume())
-    report.add(tx.run(read_cypher("merge_nodes"), rows=out.nodes, type_labels=list(TYPE_LABELS)).consume())
-    report.add(tx.run(read_cypher("merge_links"), rows=out.links).consume())
-    report.add(tx.run(read_cypher("merge_entity_links"), rows=out.entity_links).consume())
+    report.add(write_rows(tx, out))
     done = [{"id": s["id"], "sha256": s["sha256"]} for s in out.sources]
     report.add(tx.run(read_cypher("mark_sources_complete"), rows=done).consume())
     report.loaded.extend(x.document.id for x in todo)
     report.passages += len(out.passages)
     report.facts += out.facts
     report.warnings += out.warnings
+    return report
+
+
+def write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows, known: dict[tuple[str, str], str] | None = None) -> LoadReport:
+    """Run the write statements for some rows; links find their ends by the element ids the merges return (or `known`)."""
+    report = LoadReport()
+    eids: dict[tuple[str, str], str] = dict(known or {})
+    for name, params in (("merge_sources", {"rows": rows.sources}),
+                         ("merge_nodes", {"rows": rows.nodes, "type_labels": list(TYPE_LABELS)})):
+        result = tx.run(read_cypher(name), **params)
+        eids.update(((r["label"], r["id"]), r["eid"]) for r in result)
+        report.add(result.consume())
+        if name == "merge_sources":
+            report.add(tx.run(read_cypher("create_passages"), rows=rows.passages).consume())
+    for name, links in (("merge_links", rows.links), ("merge_entity_links", rows.entity_links)):
+        ends = [{**ln, "a": eids.get((ln["from_label"], ln["from"])), "b": eids.get((ln["to_label"], ln["to"]))}
+                for ln in links]
+        report.add(tx.run(read_cypher(name), rows=[e for e in ends if e["a"] and e["b"]]).consume())
     return report
 
 

@@ -134,3 +134,17 @@ def test_progress_is_plain_lines_when_not_a_terminal(schema_db):
     assert lines[0].startswith("load: 2/3 documents (2 loaded, 0 unchanged, 0 failed), 6 passages, 5 facts, ")
     assert lines[-1].startswith("load: 3/3 documents (3 loaded, 0 unchanged, 0 failed), 8 passages, 7 facts, ")
     assert all("facts/s" in line and "docs/s" in line for line in lines)
+
+
+def test_person_gets_one_official_of_per_office_held(schema_db):
+    x = doc_a()
+    roles = [{"role": "president", "state": "russia", "from": "2000-05-07", "to": "2008-05-07"},
+             {"role": "president", "state": "russia", "from": "2012-05-07"}]
+    x.records = [r.model_copy(update={"roles": roles}) if r.id == "putin" else r for r in x.records]
+    load_extractions(schema_db, [x])
+    rows = _one(schema_db, "MATCH (:Person {id: 'putin'})-[r:OFFICIAL_OF]->(:State {id: 'russia'}) "
+                           "RETURN r.role AS role, r.from AS from, r.to AS to, r.docs AS docs ORDER BY from")
+    assert rows == [{"role": "president", "from": "2000-05-07", "to": "2008-05-07", "docs": [x.document.id]},
+                    {"role": "president", "from": "2012-05-07", "to": None, "docs": [x.document.id]}]
+    unload_document(schema_db, "a.txt")
+    assert graph_counts(schema_db) == (0, 0)

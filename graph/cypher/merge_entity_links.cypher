@@ -1,20 +1,20 @@
 // name: merge_entity_links
 // description: Create or update links between two entities (a person's OFFICIAL_OF a state, an item ABOUT a topic), adding the stating document to `docs`.
-// params: $rows — [{type, from_label, from, to_label, to, doc, props}] with type OFFICIAL_OF or ABOUT
+// params: $rows — [{type, a, b, doc, props, key}]: type OFFICIAL_OF (one per office: `key` = role|from) or ABOUT; a and b element ids from merge_nodes
 // Static types here: both ends can have tens of thousands of relationships, and a typed MERGE
 // only reads the relationships of that type.
 CYPHER replan=skip
 UNWIND $rows AS row
-CALL (row) {
+MATCH (a)
+WHERE elementId(a) = row.a
+MATCH (b)
+WHERE elementId(b) = row.b
+CALL (row, a, b) {
   WITH row WHERE row.type = 'OFFICIAL_OF'
-  MATCH (a:Actor {id: row.from})
-  MATCH (b:Actor {id: row.to})
-  MERGE (a)-[r:OFFICIAL_OF]->(b)
+  MERGE (a)-[r:OFFICIAL_OF {key: row.key}]->(b)
   RETURN r
   UNION ALL
   WITH row WHERE row.type = 'ABOUT'
-  MATCH (a:Item {id: row.from})
-  MATCH (b:Topic {id: row.to})
   MERGE (a)-[r:ABOUT]->(b)
   RETURN r
 }

@@ -1,5 +1,5 @@
 // name: merge_nodes
-// description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities).
+// description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities); return each node's element id for merge_links.
 // params: $rows — [{label, id, doc, props, extra_labels, evidence: [{passage, start, end, props}], mentions: [{passage, props}]}]; $type_labels — every actor type label
 // The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup.
 // Passages are new in the transaction (an older version of the document is unloaded first), so their
@@ -42,3 +42,4 @@ CALL (n, row) {
   CREATE (p)-[r:MENTIONS]->(n)
   SET r += m.props
 }
+RETURN row.label AS label, row.id AS id, elementId(n) AS eid
