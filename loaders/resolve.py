@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
@@ -183,17 +184,19 @@ def _merge_events(recs: list[Record]) -> list[Record]:
 _AGENT_ROLES = {"agent", "visitor", "signatory", "ratifier", "imposer", "attacker", "invader", "withdrawing", "supplier"}
 
 
-def _agents(r: Record) -> set[str]:
-    """Return the states that act in an event (visitor, attacker, supplier ...); a person counts as its state."""
+@lru_cache(maxsize=1)
+def _state_of() -> dict[str, str]:
+    """Map each non-state actor with a country (persons, institutions) to that country."""
     from irkg.loaders.dictionaries import load_dictionaries
 
-    actors = load_dictionaries().actors
-    out = set()
-    for p in getattr(r, "roles", None) or []:
-        if p.role in _AGENT_ROLES:
-            a = actors.get(p.actor)
-            out.add(a.country if a is not None and getattr(a, "country", None) and str(a.type) != "state" else p.actor)
-    return out
+    return {k: a.country for k, a in load_dictionaries().actors.items()
+            if getattr(a, "country", None) and str(a.type) != "state"}
+
+
+def _agents(r: Record) -> set[str]:
+    """Return the states that act in an event (visitor, attacker, supplier ...); a person counts as its state."""
+    state = _state_of()
+    return {state.get(p.actor, p.actor) for p in getattr(r, "roles", None) or [] if p.role in _AGENT_ROLES}
 
 
 def _other_dated(recs, alive, i, o, cands) -> bool:
