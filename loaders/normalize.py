@@ -30,9 +30,9 @@ class Line:
 
     __slots__ = ("pieces", "text", "nl", "flow")
 
-    def __init__(self, pieces: list[Piece], nl: int, flow: bool = False) -> None:
+    def __init__(self, pieces: list[Piece], nl: int, flow: bool = False, text: str | None = None) -> None:
         self.pieces = pieces
-        self.text = "".join(p[0] for p in pieces)
+        self.text = "".join([p[0] for p in pieces]) if text is None else text  # text: the pieces joined, if known
         self.nl = nl  # offset of the original line end, for inserted separators
         self.flow = flow  # known to continue into the next line (a repaired displacement)
 
@@ -110,8 +110,7 @@ def normalize(doc: Document) -> NormalizedDoc:
             pieces = _strip_emphasis(pieces, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)
-        line = Line(pieces, end, flow=mark is not None).strip()
-        lines.append(line if line.text else None)
+        lines.append(_stripped_line(pieces, end, mark is not None))
 
     blocks = _blocks(lines)
     blocks = bp.drop_furniture(blocks, repairs)
@@ -140,6 +139,17 @@ def _strip_emphasis(pieces: list[Piece], repairs: Counter) -> list[Piece]:
         return pieces
     keep.append((pos, len(text)))
     return [piece for a, b in keep if a < b for piece in _slice_pieces(pieces, a, b)]
+
+
+def _stripped_line(pieces: list[Piece], nl: int, flow: bool) -> Line | None:
+    """Return Line(pieces, nl, flow).strip(), or None when nothing but white space is left."""
+    text = "".join([p[0] for p in pieces])
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    if left or right != len(text):
+        pieces = _slice_pieces(pieces, left, right)
+        text = text[left:right]
+    return Line(pieces, nl, flow, text) if text else None
 
 
 def _flow_last(lines: list[Line | None]) -> None:
