@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from irkg.loaders.arabic import match_keys
@@ -18,13 +19,14 @@ _AR_WORD = re.compile("[\u0621-\u064a]+")
 def drop_repeats(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
     """Drop pull quotes: blocks repeated verbatim inside other blocks, then repeated runs of lines."""
     lines = [line for block in blocks for line in block]
-    key_of = {id(line): key for line, key in zip(lines, match_keys([line.text for line in lines]))}
-    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs, key_of), repairs, key_of)
+    # The Arabic words (match-key form) of each line, found once for both passes.
+    words_of = {id(line): _AR_WORD.findall(key) for line, key in zip(lines, match_keys([line.text for line in lines]))}
+    return _drop_repeated_runs(_drop_repeated_blocks(blocks, repairs, words_of), repairs, words_of)
 
 
-def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str]) -> list[list[Line]]:
+def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter, words_of: dict[int, list[str]]) -> list[list[Line]]:
     """Drop a block whose words occur verbatim inside another block (or earlier, identical)."""
-    keys = [" ".join(_AR_WORD.findall(" ".join(key_of[id(line)] for line in b))) for b in blocks]
+    keys = [" ".join([w for line in b for w in words_of[id(line)]]) for b in blocks]
     # One search over all keys tells which blocks occur more than once at all.
     sep = "\n"
     joined = sep.join(keys)
@@ -41,7 +43,7 @@ def _drop_repeated_blocks(blocks: list[list[Line]], repairs: Counter, key_of: di
     return out
 
 
-def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter, key_of: dict[int, str]) -> list[list[Line]]:
+def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter, words_of: dict[int, list[str]]) -> list[list[Line]]:
     """Drop pull quotes: runs of lines whose words repeat elsewhere and that interrupt a sentence.
 
     A line counts as repeated when nearly all its word trigrams occur twice in the
@@ -50,10 +52,9 @@ def _drop_repeated_runs(blocks: list[list[Line]], repairs: Counter, key_of: dict
     the original. Runs are dropped one at a time, so two copies never both go.
     """
     flat = [(bi, li, line) for bi, block in enumerate(blocks) for li, line in enumerate(block)]
-    keys = [key_of[id(line)] for _, _, line in flat]
-    line_words = [_AR_WORD.findall(k) for k in keys]
+    line_words = [words_of[id(line)] for _, _, line in flat]
     # Count over the whole word stream: the original copy may break its lines elsewhere.
-    stream = _AR_WORD.findall("\n".join(keys))
+    stream = list(chain.from_iterable(line_words))
     counts: Counter = Counter(zip(stream, stream[1:], stream[2:]))
     grams_of: dict[int, list[tuple[str, str, str]]] = {}
 

@@ -223,10 +223,13 @@ def _end_indefinite(keys: list[str], run: list[int]) -> bool:
 
 def _reads_backwards(seq: list[str], words: Words) -> bool:
     """Tell whether a short single-spaced run of token keys reads better backwards, judged by the document's word pairs."""
-    if any(w in words.function_words for w in seq):
+    if not words.function_words.isdisjoint(seq):
         return False  # particles pair with anything: no evidence either way
-    fwd = sum(min(words.bigrams[p] - 1, 3) for p in zip(seq, seq[1:]))  # the line itself counts once
-    back = sum(min(words.bigrams[p], 3) for p in zip(seq[::-1], seq[::-1][1:]))
+    get = words.bigrams.get
+    fwd = back = 0
+    for p, q in zip(seq, seq[1:]):
+        fwd += min(get((p, q), 0) - 1, 3)  # the line itself counts once
+        back += min(get((q, p), 0), 3)
     return back >= 2 and back > 2 * fwd
 
 
