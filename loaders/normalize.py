@@ -60,7 +60,7 @@ def normalize(doc: Document) -> NormalizedDoc:
     placed = rp.place_torn_lines(text, raw_lines) if layout.pdf else [(s, e, None) for s, e in raw_lines]
     if layout.pdf:
         repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
-    lone_marks = rp.has_lone_marks(text)
+    lone_marks = rp.lone_mark_lines(text)
     lines: list[Line | None] = []
     page_break = False  # after a "continued" line: the running header comes next
     # Page markers and "continued" lines are short: key those lines in one pass.
@@ -87,7 +87,7 @@ def normalize(doc: Document) -> NormalizedDoc:
             repairs["page_marker"] += 1
             lines.append(None)
             continue
-        if lone_marks and rp.is_lone_marks(line_text):
+        if start in lone_marks:
             repairs["lone_tanween"] += 1
             continue  # not even a paragraph break: the mark was torn off a word
         cut = bp.page_marker_prefix(line_text)

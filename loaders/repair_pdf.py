@@ -64,13 +64,14 @@ def is_lone_marks(line: str) -> bool:
     return bool(_MARKS_ONLY.match(line))
 
 
-# A line of white space and diacritics with at least one diacritic, anywhere in a text.
-_LONE_MARKS_LINE = re.compile("(?m)^[^\\S\n]*[\u064b-\u0652\u0670][\\s\u064b-\u0652\u0670]*$")
+# A line of white space and diacritics with at least one diacritic (is_lone_marks of a
+# non-blank line), anywhere in a text.
+_LONE_MARKS_LINE = re.compile("(?m)^(?=[^\\S\n]*[\u064b-\u0652\u0670])(?:[^\\S\n]|[\u064b-\u0652\u0670])+$")
 
 
-def has_lone_marks(text: str) -> bool:
-    """Tell whether any line of `text` holds diacritics and nothing else (then check lines with is_lone_marks)."""
-    return _LONE_MARKS_LINE.search(text) is not None
+def lone_mark_lines(text: str) -> set[int]:
+    """Return the start offsets of the lines that hold diacritics and nothing else (torn-off tanween)."""
+    return {m.start() for m in _LONE_MARKS_LINE.finditer(text)}
 
 
 FLOW = -1  # mark offset meaning "no mark; this line flows into the next whatever its length"
@@ -84,14 +85,15 @@ def place_torn_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     gets its mark; the blank lines around them were artifacts and go. A whitespace-only
     line between X and the mark means Y is already in place: the mark just goes to Y.
     """
-    if not has_lone_marks(text):
+    lone = lone_mark_lines(text)
+    if not lone:
         return [(s, e, None) for s, e in lines]
     out: list[tuple[int, int, int | None]] = []
     n = len(lines)
     i = 0
     while i < n:
         s, e = lines[i]
-        if not is_lone_marks(text[s:e]) or not text[s:e].strip():
+        if s not in lone:
             out.append((s, e, None))
             i += 1
             continue
