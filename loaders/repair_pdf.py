@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from irkg.loaders.normalize import Line, Piece
 
 _GAP_LINE = re.compile(r"\S[ \t]{2,}\S")
+_GAPPED_LINE = re.compile(r"(?m)^[^\n]*?\S[ \t]{2,}\S[^\n]*")
 _RUN = re.compile(r"\S+(?:[ \t]\S+)*")
 _AR_WORD = re.compile("[\u0621-\u064a]+")
 _MARKS_ONLY = re.compile("^[\\s\u064b-\u0652\u0670]+$")
@@ -46,16 +47,17 @@ class Layout:
 
 def detect_layout(text: str, lines: list[tuple[int, int]], file: str) -> Layout:
     """Decide from the line statistics whether the text is a PDF extraction and which repairs apply."""
-    nonempty = [(s, e) for s, e in lines if e - s > 0 and text[s:e].strip()]
-    gapped = sum(1 for s, e in nonempty if _GAP_LINE.search(text, s, e))
-    reversed_runs = gapped >= 4 and gapped >= 0.1 * len(nonempty)
+    stripped = [len(text[s:e].strip()) for s, e in lines]
+    nonempty = sum(1 for n in stripped if n)
+    # One match per line with a wide gap (a line without one fails fast).
+    gapped = len(_GAPPED_LINE.findall(text, lines[0][0])) if lines else 0
+    reversed_runs = gapped >= 4 and gapped >= 0.1 * nonempty
     pdf = file.lower().endswith(".pdf") or reversed_runs
     yeh_shadda = text.count("ي\u0651")
     shadda = pdf or (yeh_shadda >= 10 and yeh_shadda >= 0.45 * text.count("\u0651"))
     mirrored = len(re.findall(r"\)[^()\n]{1,200}\(", text))
     straight = len(re.findall(r"\([^()\n]{1,200}\)", text))
-    lengths = [len(text[s:e].strip()) for s, e in nonempty]
-    lengths = [n for n in lengths if n >= 15] or [80]
+    lengths = [n for n in stripped if n >= 15] or [80]
     return Layout(pdf=pdf, reversed_runs=reversed_runs, shadda=shadda, mirror=pdf and mirrored > straight, line_width=statistics.median(lengths))
 
 
