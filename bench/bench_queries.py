@@ -103,6 +103,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--wipe", action="store_true", help="allow deleting the whole graph")
     ap.add_argument("--no-load", action="store_true", help="measure the graph as it is (no wipe, no load)")
+    ap.add_argument("--resume", type=int, default=0, help="with --no-load: first synthetic document still to write")
     args = ap.parse_args()
     if not args.wipe and not args.no_load:
         print("refusing to run without --wipe (the bench replaces the graph) or --no-load", file=sys.stderr)
@@ -118,14 +119,15 @@ def main() -> int:
         if not args.no_load:
             wipe(driver, db)
             load_paths(driver, [args.corpus], workers=args.workers, database=db)
-        counts = graph_counts(driver, db)
-        report["corpus"] = {"counts": counts, "queries": time_queries(driver, db, library, params, args.runs)}
-        print_table("corpus", counts, report["corpus"]["queries"], TARGETS_MS["corpus"])
+        if not args.resume:
+            counts = graph_counts(driver, db)
+            report["corpus"] = {"counts": counts, "queries": time_queries(driver, db, library, params, args.runs)}
+            print_table("corpus", counts, report["corpus"]["queries"], TARGETS_MS["corpus"])
         if args.synthetic:
             from synth_graph import write_synthetic_graph
 
             t = time.perf_counter()
-            write_synthetic_graph(driver, args.synthetic, db, args.seed)
+            write_synthetic_graph(driver, args.synthetic, db, args.seed, first=args.resume)
             load_s = time.perf_counter() - t
             counts = graph_counts(driver, db)
             report["synthetic"] = {"counts": counts, "load_seconds": load_s,
@@ -133,7 +135,7 @@ def main() -> int:
             print_table(f"corpus + {args.synthetic} synthetic", counts, report["synthetic"]["queries"], TARGETS_MS["synthetic"])
     finally:
         driver.close()
-    out = HERE / "out" / "queries.json"
+    out = HERE / "out" / ("queries.json" if not args.resume else "queries_synthetic.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str))
     print(f"\nwrote {out}")

@@ -112,13 +112,13 @@ def doc_row(i: int, rng: random.Random, actor_ids: list[str]) -> dict:
     return {"id": doc_id, "file": f"{doc_id}.txt", "passages": passages, "facts": facts}
 
 
-def write_synthetic_graph(driver, n: int, database: str | None = None, seed: int = 0, batch: int = 100) -> None:
-    """Write N synthetic documents (and their actors and topics) into the graph."""
-    rng = random.Random(seed)
+def write_synthetic_graph(driver, n: int, database: str | None = None, seed: int = 0, batch: int = 100, first: int = 0) -> None:
+    """Write synthetic documents number `first` to N-1 (and their actors and topics) into the graph."""
+    rng = random.Random(seed * 100_003 + first)
     actors, topics = entity_rows()
     driver.execute_query((HERE / "synth_entities.cypher").read_text(), actors=actors, topics=topics, database_=database)
     actor_ids = [a["id"] for a in actors if a["id"] not in ("iran", "russia")]
     query = (HERE / "synth_graph.cypher").read_text()
-    for start in range(0, n, batch):
+    for start in range(first, n, batch):
         docs = [doc_row(i, rng, actor_ids) for i in range(start, min(n, start + batch))]
         driver.execute_query(query, docs=docs, database_=database)

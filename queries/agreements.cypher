@@ -18,7 +18,7 @@ WHERE ($actor IS NULL OR EXISTS {
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
   AND ($topic IS NULL OR EXISTS { MATCH (ag)-[:ABOUT]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' } OR $topic IN coalesce(ag.covers, []))
-WITH ag ORDER BY ag.date IS NULL, ag.date DESC LIMIT $limit
+WITH ag ORDER BY ag.date IS NULL, ag.date DESC LIMIT toInteger($limit)
 CALL (ag) {
   OPTIONAL MATCH (a:Actor)-[:PARTY_TO]->(ag)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties

@@ -21,7 +21,7 @@ WITH coalesce(c.factor, c.label) AS factor,
      collect(DISTINCT c) AS cs,
      collect(DISTINCT coalesce(t.id, c.constrains)) AS constrains,
      collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
-ORDER BY size(cs) DESC, factor LIMIT $limit
+ORDER BY size(cs) DESC, factor LIMIT toInteger($limit)
 CALL (cs) {
   UNWIND cs AS c
   MATCH (c)-[e:EVIDENCED_BY]->(p:Passage)

@@ -69,4 +69,4 @@ CALL () {
 }
 RETURN kind, subject, field, claims, quotes
 ORDER BY kind, subject, field
-LIMIT $limit
+LIMIT toInteger($limit)

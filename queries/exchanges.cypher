@@ -42,4 +42,4 @@ WHERE $actor IS NULL OR $actor IN [giver, receiver]
    OR EXISTS { MATCH (a:Actor) WHERE (a.id = $actor OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])) AND a.name_en IN [giver, receiver] }
 RETURN relation, giver, receiver, what, status, date, quotes
 ORDER BY receiver, relation, date
-LIMIT $limit
+LIMIT toInteger($limit)

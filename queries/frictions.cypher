@@ -24,7 +24,7 @@ WHERE ($period IS NULL
         MATCH (f)-[:BETWEEN|INVOLVES_THIRD_PARTY]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-WITH f ORDER BY coalesce(f.historical, false), coalesce(f.summary, f.label) LIMIT $limit
+WITH f ORDER BY coalesce(f.historical, false), coalesce(f.summary, f.label) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:BETWEEN]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties

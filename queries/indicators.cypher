@@ -23,7 +23,7 @@ WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR
         MATCH (i)-[:MEASURES]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-WITH i ORDER BY coalesce(i.what, i.label), i.date IS NULL, i.date LIMIT $limit
+WITH i ORDER BY coalesce(i.what, i.label), i.date IS NULL, i.date LIMIT toInteger($limit)
 CALL (i) {
   OPTIONAL MATCH (i)-[:MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors

@@ -23,7 +23,7 @@ CALL () {
   MATCH (f:Agreement) WHERE f.status IN ['negotiated', 'stalled', 'frozen']
   RETURN 'strengthen' AS effect, f
 }
-WITH effect, f ORDER BY effect, head(labels(f)), coalesce(f.factor, f.summary, f.label, f.id) LIMIT $limit
+WITH effect, f ORDER BY effect, head(labels(f)), coalesce(f.factor, f.summary, f.label, f.id) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors

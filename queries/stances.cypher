@@ -16,7 +16,7 @@ MATCH (st:Stance)
 OPTIONAL MATCH (st)-[:STATED_IN]->(src:Source)
 WITH st, src
 WHERE $source IS NULL OR src.file = $source OR st.source = $source OR src.id = $source
-WITH st, src ORDER BY coalesce(src.file, st.source), st.polarity, st.characterization LIMIT $limit
+WITH st, src ORDER BY coalesce(src.file, st.source), st.polarity, st.characterization LIMIT toInteger($limit)
 CALL (st) {
   OPTIONAL MATCH (st)-[:CHARACTERIZES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS subjects

@@ -33,7 +33,7 @@ WHERE NOT a.id IN $pair
   AND NOT EXISTS { MATCH (a)-[:OFFICIAL_OF]->(st:Actor) WHERE st.id IN $pair }
   AND ($actor IS NULL OR a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, []))
 WITH a, role, collect(DISTINCT fact) AS facts
-ORDER BY size(facts) DESC, coalesce(a.name_en, a.label, a.id), role LIMIT $limit
+ORDER BY size(facts) DESC, coalesce(a.name_en, a.label, a.id), role LIMIT toInteger($limit)
 CALL (facts) {
   UNWIND facts AS f
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)

@@ -23,7 +23,7 @@ WHERE ($event_type IS NULL OR ev.type = $event_type)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
   AND ($topic IS NULL OR EXISTS { MATCH (ev)-[:ABOUT]->(t:Topic) WHERE t.id = $topic OR t.id STARTS WITH $topic + '_' OR $topic STARTS WITH t.id + '_' })
-WITH ev ORDER BY ev.date IS NULL, ev.date, ev.type LIMIT $limit
+WITH ev ORDER BY ev.date IS NULL, ev.date, ev.type LIMIT toInteger($limit)
 CALL (ev) {
   OPTIONAL MATCH (a:Actor)-[r:PARTICIPATED_IN]->(ev)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id) + CASE WHEN r.role IS NULL THEN '' ELSE ' (' + r.role + ')' END) AS participants

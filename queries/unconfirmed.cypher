@@ -13,7 +13,7 @@
 MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
 WHERE f.certainty IN $levels OR e.certainty IN $levels
 WITH DISTINCT f
-WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.summary, f.factor, f.characterization, f.label, f.id) LIMIT $limit
+WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.summary, f.factor, f.characterization, f.label, f.id) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS direct

@@ -20,7 +20,7 @@ WHERE ev.type IN ['visit', 'meeting']
         MATCH (a:Actor)-[:PARTICIPATED_IN]->(ev)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-WITH ev ORDER BY NOT EXISTS { MATCH (:Person)-[:PARTICIPATED_IN]->(ev) }, ev.date IS NULL, ev.date LIMIT $limit
+WITH ev ORDER BY NOT EXISTS { MATCH (:Person)-[:PARTICIPATED_IN]->(ev) }, ev.date IS NULL, ev.date LIMIT toInteger($limit)
 CALL (ev) {
   OPTIONAL MATCH (a:Actor)-[r:PARTICIPATED_IN]->(ev)
   RETURN collect(DISTINCT CASE WHEN a:Person THEN coalesce(a.name_en, a.label) END) AS officials,

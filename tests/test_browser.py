@@ -14,8 +14,8 @@ from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from irkg.cli import app
-from irkg.queries.library import load_library
-from irkg.queries.render import GRASS_FILE, SCRIPT_FILE
+from irkg.queries.library import bind_params, load_library
+from irkg.queries.render import GRASS_FILE, SCRIPT_FILE, cypher_literal
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -70,7 +70,8 @@ def test_browser_runs_library_query_with_irkg_style(graph, neo4j_settings, neo4j
             page.click('[data-testid="connect"]')
             page.wait_for_selector("text=/You are connected as user/")
 
-            paste_and_run(page, ':param topic => "arms_deliveries"')
+            params = bind_params(query, {"topic": "arms_deliveries"})
+            paste_and_run(page, ":params {" + ", ".join(f"{k}: {cypher_literal(v)}" for k, v in params.items()) + "}")
             page.get_by_text('"topic": "arms_deliveries"').first.wait_for()
             paste_and_run(page, query.cypher)
             page.get_by_text('"Russia\'s ties with Israel"').first.wait_for()
@@ -88,6 +89,15 @@ def test_browser_runs_library_query_with_irkg_style(graph, neo4j_settings, neo4j
             )
             assert sorted(fills) == ["#4C566A", "#D8DEE9"], "Source and Passage drawn in the irkg.grass colours"
             page.screenshot(path=str(ARTIFACTS / "browser_style.png"), full_page=True)
+
+            drop_file(page, SCRIPT_FILE.name, SCRIPT_FILE.read_text(encoding="utf-8"))
+            page.get_by_text("Save to favorites").click()
+            page.wait_for_function(
+                "() => (localStorage.getItem('neo4j.documents') || '').includes('irkg question library for Neo4j Browser')"
+            )
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "browser_failure.png"), full_page=True)
+            raise
         finally:
             browser.close()
 
