@@ -265,20 +265,22 @@ def clean_line(s: str, omap: int | list[int], layout: Layout, repairs: Counter) 
         return [(s, range(omap, omap + len(s)) if isinstance(omap, int) else omap[: len(s)])] if s else []
     offs = range(omap, omap + len(s)) if isinstance(omap, int) else omap
     pieces: list[Piece] = []
+    add = pieces.append
     pos = 0
+    mirror = layout.mirror
     for m in pattern.finditer(s):
         kind = m.lastgroup or ""
-        if kind == "paren" and not layout.mirror:
+        if kind == "paren" and not mirror:
             continue
-        at = m.start()
+        at, end = m.span()
         if pos < at:
-            pieces.append((s[pos:at], offs[pos:at]))
+            add((s[pos:at], offs[pos:at]))
         if kind == "paren":
-            pieces.append(("(" if s[at] == ")" else ")", [offs[at]]))
+            add(("(" if s[at] == ")" else ")", [offs[at]]))
         repairs[kind] += 1
-        pos = m.end()
+        pos = end
     if pos < len(s):
-        pieces.append((s[pos:], offs[pos : len(s)]))
+        add((s[pos:], offs[pos : len(s)]))
     return pieces
 
 
