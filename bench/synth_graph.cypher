@@ -13,7 +13,20 @@ CALL (s, d) {
 }
 CALL (d) {
   UNWIND d.facts AS fr
-  MERGE (f:$(fr.label) {id: fr.id})
+  // Static labels per branch so each MERGE uses the id constraint's index.
+  CALL (fr) {
+    WITH fr WHERE fr.label = 'Event' MERGE (f:Event {id: fr.id}) RETURN f
+    UNION ALL
+    WITH fr WHERE fr.label = 'Agreement' MERGE (f:Agreement {id: fr.id}) RETURN f
+    UNION ALL
+    WITH fr WHERE fr.label = 'Constraint' MERGE (f:Constraint {id: fr.id}) RETURN f
+    UNION ALL
+    WITH fr WHERE fr.label = 'Friction' MERGE (f:Friction {id: fr.id}) RETURN f
+    UNION ALL
+    WITH fr WHERE fr.label = 'Indicator' MERGE (f:Indicator {id: fr.id}) RETURN f
+    UNION ALL
+    WITH fr WHERE fr.label = 'Stance' MERGE (f:Stance {id: fr.id}) RETURN f
+  }
   SET f += fr.props
   WITH f, fr
   CALL (f, fr) {

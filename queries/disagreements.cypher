@@ -14,10 +14,16 @@ CALL () {
   // One row per pair of opposite characterizations, each with the sources that give it.
   MATCH (s1:Stance {polarity: 'positive'})
   WITH s1.characterization AS c1, collect(s1) AS pos
+  WITH collect({c: c1, st: pos}) AS groups
   MATCH (s2:Stance {polarity: 'negative'})
-  WITH c1, pos, s2.characterization AS c2, collect(s2) AS neg
-  WITH c1, pos, c2, neg, [x IN pos | x.source] AS d1, [x IN neg | x.source] AS d2
-  WHERE any(d IN d1 + d2 WHERE d <> head(d1))
+  WITH groups, s2.characterization AS c2, collect(s2) AS neg
+  UNWIND groups AS g
+  WITH g.c AS c1, g.st AS pos, c2, neg
+  // Some positive and some negative statement come from different documents.
+  WHERE any(x IN pos WHERE x.source <> head(neg).source) OR any(y IN neg WHERE y.source <> head(pos).source)
+  WITH c1, pos, c2, neg,
+       reduce(ds = [], x IN pos[..50] | CASE WHEN x.source IN ds THEN ds ELSE ds + x.source END) AS d1,
+       reduce(ds = [], x IN neg[..50] | CASE WHEN x.source IN ds THEN ds ELSE ds + x.source END) AS d2
   CALL (pos, neg) {
     UNWIND pos[..3] + neg[..3] AS st
     MATCH (st)-[e:EVIDENCED_BY]->(p:Passage)
@@ -28,14 +34,20 @@ CALL () {
   }
   RETURN 'stance' AS kind, 'the relationship' AS subject, 'polarity' AS field,
          [c1 + ' (positive) — ' + reduce(t = '', d IN d1[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
-             + CASE WHEN size(d1) > 5 THEN ' and ' + toString(size(d1) - 5) + ' more' ELSE '' END,
+             + CASE WHEN size(pos) > 5 THEN ' (' + toString(size(pos)) + ' statements)' ELSE '' END,
           c2 + ' (negative) — ' + reduce(t = '', d IN d2[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
-             + CASE WHEN size(d2) > 5 THEN ' and ' + toString(size(d2) - 5) + ' more' ELSE '' END] AS claims,
+             + CASE WHEN size(neg) > 5 THEN ' (' + toString(size(neg)) + ' statements)' ELSE '' END] AS claims,
          quotes
   UNION ALL
   // Facts stated by several documents whose evidence gives different values (a date, a figure, a status).
-  MATCH (n)
-  WHERE (n:Agreement OR n:Indicator OR n:Event OR n:Friction OR n:Constraint) AND COUNT { (n)-[:EVIDENCED_BY]->() } > 1
+  CALL () {
+    MATCH (n:Agreement) RETURN n
+    UNION ALL
+    MATCH (n:Indicator) RETURN n
+    UNION ALL
+    MATCH (n:Event) RETURN n
+  }
+  WITH n WHERE COUNT { (n)-[:EVIDENCED_BY]->() } > 1
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
   WITH n, e, p, [k IN keys(e) WHERE k IN ['claim_date', 'claim_value', 'claim_unit', 'claim_signed', 'claim_ratified',
        'claim_in_force', 'claim_duration_years', 'claim_articles', 'claim_status', 'claim_amount', 'claim_count']] AS ks
@@ -54,8 +66,14 @@ CALL () {
          reduce(all = [], b IN byval[..5] | all + b.qs) AS quotes
   UNION ALL
   // Facts the resolver marked as conflicting without per-evidence values.
-  MATCH (n)
-  WHERE (n:Indicator OR n:Agreement OR n:Event) AND size(coalesce(n.conflicts, [])) > 0
+  CALL () {
+    MATCH (n:Agreement) RETURN n
+    UNION ALL
+    MATCH (n:Indicator) RETURN n
+    UNION ALL
+    MATCH (n:Event) RETURN n
+  }
+  WITH n WHERE size(coalesce(n.conflicts, [])) > 0
     AND NOT EXISTS { MATCH (n)-[e:EVIDENCED_BY]->() WHERE e.claim_date IS NOT NULL OR e.claim_value IS NOT NULL }
   CALL (n) {
     MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)

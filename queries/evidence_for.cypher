@@ -9,13 +9,33 @@
 // example-ar: ما هي المصادر والاقتباسات عن سوخوي 35؟
 // keywords: say about, says about, said about, what do the sources say, according to, evidence, proof, source for, sources for, quote, quotes, cite, citation, where does it say, who says, backing, support for
 // keywords: ماذا تقول المصادر عن, ماذا قيل عن, دليل, الدليل, أدلة, الأدلة, مصدر, المصادر عن, اقتباس, اقتباسات, أين ورد, من قال, إثبات, شواهد
-MATCH (n)
-WHERE $node IS NOT NULL
-  AND (n:Actor OR n:Item OR n:Topic OR n:Event OR n:Agreement OR n:Friction OR n:Constraint OR n:Indicator OR n:Stance)
-  AND (n.id = $node OR toLower(n.label) = toLower($node) OR toLower(n.name_en) = toLower($node) OR n.name_ar = $node
-       OR $node IN coalesce(n.aliases, []) OR $node IN coalesce(n.names, [])
-       OR (size($node) >= 4 AND NOT n:Actor AND (toLower(n.label) CONTAINS toLower($node)
-           OR any(x IN coalesce(n.names, []) WHERE toLower(x) CONTAINS toLower($node)))))
+// One branch per label, so ids are looked up through the id constraints; names are compared
+// on the small entity labels and on agreements (whose names people quote), not on every fact.
+CALL () {
+  MATCH (n:Actor) WHERE n.id = $node OR toLower(n.name_en) = toLower($node) OR n.name_ar = $node OR $node IN coalesce(n.aliases, [])
+  RETURN n
+  UNION
+  MATCH (n:Item) WHERE n.id = $node OR toLower(n.label) = toLower($node) OR n.name_ar = $node
+       OR (size($node) >= 4 AND (toLower(n.label) CONTAINS toLower($node) OR any(x IN coalesce(n.names, []) WHERE toLower(x) CONTAINS toLower($node))))
+  RETURN n
+  UNION
+  MATCH (n:Topic) WHERE n.id = $node OR toLower(n.label) = toLower($node) OR n.name_ar = $node
+  RETURN n
+  UNION
+  MATCH (n:Agreement) WHERE n.id = $node OR toLower(n.label) = toLower($node) OR $node IN coalesce(n.names, [])
+       OR (size($node) >= 4 AND (toLower(n.label) CONTAINS toLower($node) OR any(x IN coalesce(n.names, []) WHERE toLower(x) CONTAINS toLower($node))))
+  RETURN n
+  UNION
+  MATCH (n:Event {id: $node}) RETURN n
+  UNION
+  MATCH (n:Friction {id: $node}) RETURN n
+  UNION
+  MATCH (n:Constraint {id: $node}) RETURN n
+  UNION
+  MATCH (n:Indicator {id: $node}) RETURN n
+  UNION
+  MATCH (n:Stance {id: $node}) RETURN n
+}
 WITH n ORDER BY CASE WHEN n.id = $node OR toLower(n.label) = toLower($node) THEN 0 ELSE 1 END LIMIT 25
 CALL (n) {
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)

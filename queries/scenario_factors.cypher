@@ -10,9 +10,14 @@
 // keywords: strengthen, weaken, scenario, scenarios, future, prospects, outlook, could, might, deepen, undermine, drivers, factors, risks, opportunities
 // keywords: تعزز, يعزز, تعزيز, تضعف, يضعف, إضعاف, سيناريو, سيناريوهات, السيناريوهات, مستقبل, المستقبل, المستقبلية, آفاق, قد, تعميق, عوامل, العوامل, مخاطر, فرص
 CALL () {
-  MATCH (f)
-  WHERE (f:Event OR f:Agreement OR f:Constraint) AND f.certainty = 'expected'
-  RETURN CASE WHEN f:Constraint AND coalesce(f.factor_kind, '') <> 'driver' THEN 'weaken' ELSE 'strengthen' END AS effect, f
+  MATCH (f:Event) WHERE f.certainty = 'expected'
+  RETURN 'strengthen' AS effect, f
+  UNION
+  MATCH (f:Agreement) WHERE f.certainty = 'expected'
+  RETURN 'strengthen' AS effect, f
+  UNION
+  MATCH (f:Constraint) WHERE f.certainty = 'expected'
+  RETURN CASE WHEN coalesce(f.factor_kind, '') <> 'driver' THEN 'weaken' ELSE 'strengthen' END AS effect, f
   UNION
   MATCH (f:Constraint) WHERE coalesce(f.certainty, '') <> 'expected'
   RETURN CASE WHEN f.factor_kind IN ['driver', 'opportunity'] THEN 'strengthen' ELSE 'weaken' END AS effect, f

@@ -12,20 +12,20 @@
 // keywords: third party, third parties, role, roles, mediators, partners, mediator, mediate, mediates, mediation, adversary, adversaries, other countries, outside powers, influence
 // keywords: طرف ثالث, أطراف ثالثة, الأطراف الثالثة, الأطراف الأخرى, دور, دورها, وسيط, وساطة, توسط, توسطت, خصم, خصوم, القوى الخارجية, الدول الأخرى
 CALL () {
-  MATCH (fact)-[r:INVOLVES_THIRD_PARTY]->(a:Actor)
+  MATCH (fact)-[r:INVOLVES_THIRD_PARTY]->(a:Actor) WHERE NOT a.id IN $pair
   RETURN a, coalesce(r.role, CASE WHEN fact:Constraint THEN 'constraint' WHEN fact:Friction THEN 'adversary' ELSE 'involved' END) AS role, fact
   UNION
-  MATCH (fact:Constraint)-[:IMPOSED_BY]->(a:Actor)
+  MATCH (fact:Constraint)-[:IMPOSED_BY]->(a:Actor) WHERE NOT a.id IN $pair
   RETURN a, 'constraint' AS role, fact
   UNION
   MATCH (a:Actor)-[r:PARTICIPATED_IN]->(fact:Event)
-  WHERE r.role IN ['mediator', 'host', 'guarantor', 'observer', 'partner', 'adversary', 'target', 'sponsor']
+  WHERE r.role IN ['mediator', 'host', 'guarantor', 'observer', 'partner', 'adversary', 'target', 'sponsor'] AND NOT a.id IN $pair
   RETURN a, r.role AS role, fact
   UNION
-  MATCH (fact:Friction)-[:BETWEEN]->(a:Actor)
+  MATCH (fact:Friction)-[:BETWEEN]->(a:Actor) WHERE NOT a.id IN $pair
   RETURN a, 'adversary' AS role, fact
   UNION
-  MATCH (a:Actor)-[:PARTY_TO]->(fact:Agreement)
+  MATCH (a:Actor)-[:PARTY_TO]->(fact:Agreement) WHERE NOT a.id IN $pair
   RETURN a, 'partner' AS role, fact
 }
 WITH a, role, fact
@@ -35,7 +35,7 @@ WHERE NOT a.id IN $pair
 WITH a, role, collect(DISTINCT fact) AS facts
 ORDER BY size(facts) DESC, coalesce(a.name_en, a.label, a.id), role LIMIT toInteger($limit)
 CALL (facts) {
-  UNWIND facts AS f
+  UNWIND facts[..25] AS f
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
   WITH DISTINCT e, p, s, f ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
@@ -43,6 +43,7 @@ CALL (facts) {
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
 RETURN coalesce(a.name_en, a.label, a.id) AS third_party, role,
-       reduce(vs = [], f IN facts | CASE WHEN head([l IN labels(f)]) IN vs THEN vs ELSE vs + head([l IN labels(f)]) END) AS via,
-       [f IN facts | coalesce(f.factor, f.summary, f.label, f.id)] AS facts, quotes
+       reduce(vs = [], f IN facts | CASE WHEN head(labels(f)) IN vs THEN vs ELSE vs + head(labels(f)) END) AS via,
+       [f IN facts[..10] | coalesce(f.factor, f.summary, f.label, f.id)]
+         + CASE WHEN size(facts) > 10 THEN ['and ' + toString(size(facts) - 10) + ' more'] ELSE [] END AS facts, quotes
 ORDER BY size(facts) DESC, third_party, role

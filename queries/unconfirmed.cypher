@@ -10,9 +10,20 @@
 // example-ar: ما هي الادعاءات والتقارير غير المؤكدة؟
 // keywords: alleged, allegedly, allegation, allegations, unconfirmed, unverified, reportedly, rumor, rumour, claims, denied, deny, uncertain
 // keywords: مزعوم, مزعومة, المزعومة, ادعاء, ادعاءات, غير مؤكد, غير مؤكدة, تقارير, يزعم, تزعم, نفى, نفت, تنفي, ينفي, إشاعات, شائعات, يقال, مزاعم
-MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
-WHERE f.certainty IN $levels OR e.certainty IN $levels
-WITH DISTINCT f
+CALL () {
+  MATCH (f:Event) RETURN f
+  UNION ALL
+  MATCH (f:Agreement) RETURN f
+  UNION ALL
+  MATCH (f:Friction) RETURN f
+  UNION ALL
+  MATCH (f:Constraint) RETURN f
+  UNION ALL
+  MATCH (f:Indicator) RETURN f
+  UNION ALL
+  MATCH (f:Stance) RETURN f
+}
+WITH f WHERE f.certainty IN $levels OR EXISTS { MATCH (f)-[e:EVIDENCED_BY]->() WHERE e.certainty IN $levels }
 WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.summary, f.factor, f.characterization, f.label, f.id) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
