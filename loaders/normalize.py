@@ -147,7 +147,12 @@ def _stripped_line(pieces: list[Piece], nl: int, flow: bool) -> Line | None:
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     if left or right != len(text):
-        pieces = _slice_pieces(pieces, left, right)
+        last_text, last_offs = pieces[-1]
+        cut = len(last_text) - (len(text) - right)
+        if not left and cut > 0:  # the usual case: white space at the end of the last piece
+            pieces = pieces[:-1] + [(last_text[:cut], last_offs[:cut])]
+        else:
+            pieces = _slice_pieces(pieces, left, right)
         text = text[left:right]
     return Line(pieces, nl, flow, text) if text else None
 
