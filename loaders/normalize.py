@@ -4,8 +4,9 @@ Two kinds of input need different care. PDF extractions (detected from their lin
 `repair_pdf.detect_layout`) get the layout repairs: reversed word runs, glued footnote
 numbers, spurious shadda, mirrored parentheses, words split across line ends, lines
 joined into paragraphs, repeated pull quotes. Every document gets the clean-up of
-tatweel, doubled shadda, page markers, web navigation, teasers, copyright lines and
-publisher boilerplate (cue lists in `dictionaries/ingest_cues.yaml`).
+tatweel, doubled shadda, markdown emphasis markers, page markers, web navigation,
+teasers, copyright and source lines, keyword lists and publisher boilerplate (cue lists
+in `dictionaries/ingest_cues.yaml`).
 """
 
 from __future__ import annotations
