@@ -26,6 +26,7 @@ from irkg.schema.pipeline import DocExtraction
 
 # Warnings such as "property key does not exist" on an empty graph are noise to a user.
 QUIET = {"notifications_min_severity": "OFF"}
+_SMALL = 10_000  # relationships: below this, cached plans may come from an empty graph
 _LOST = (nex.ServiceUnavailable, nex.SessionExpired, nex.IncompleteCommit)
 
 
@@ -144,8 +145,11 @@ def load_extractions(
     if total is None and isinstance(extractions, Sequence):
         total = len(extractions)
     with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS, **QUIET) as session:
+        small = session.execute_read(lambda tx: tx.run(read_cypher("count_relationships_total")).single()[0]) < _SMALL
         for batch in _batches(extractions, max(1, batch_docs)):
-            report.merge(_load_batch(session, batch, fingerprint, force, len(report.loaded) + len(report.skipped)))
+            report.merge(_load_batch(session, batch, fingerprint, force, len(report.loaded) + len(report.skipped),
+                                     split=small))
+            small = small and not report.loaded
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(LoadProgress(
@@ -157,6 +161,18 @@ def load_extractions(
     return report
 
 
+def _refresh_plans(session: neo4j.Session) -> None:
+    # Plans made on an empty graph scan all relationships for MERGE (the cost model sees none),
+    # which is slow even within one batch. So on a (nearly) empty graph the first batch commits its
+    # nodes first (sources still incomplete), the plans are dropped, and its links and completion
+    # follow in a second transaction, planned on a graph that has data: MERGE then expands from the
+    # bound nodes. A crash in between leaves incomplete sources, which the next load replaces.
+    try:
+        session.run(read_cypher("clear_query_caches")).consume()
+    except nex.ClientError:
+        pass  # not allowed on this server: the planner replans on its own after a while
+
+
 def _batches(items: Iterable[DocExtraction], size: int) -> Iterator[list[DocExtraction]]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -164,11 +180,19 @@ def _batches(items: Iterable[DocExtraction], size: int) -> Iterator[list[DocExtr
         yield list({x.document.id: x for x in batch}.values())
 
 
-def _load_batch(session: neo4j.Session, batch: list[DocExtraction], fingerprint: str, force: bool, done: int) -> LoadReport:
+def _load_batch(
+    session: neo4j.Session, batch: list[DocExtraction], fingerprint: str, force: bool, done: int, split: bool = False
+) -> LoadReport:
     """Write one batch; if it fails for its content, write its documents one by one to isolate the bad one."""
     rows = {x.document.id: extraction_rows(x, fingerprint) for x in batch}
     try:
-        return session.execute_write(_write_batch, batch, rows, fingerprint, force)
+        if not split:
+            return session.execute_write(_write_batch, batch, rows, fingerprint, force)
+        report = session.execute_write(_write_batch, batch, rows, fingerprint, force, False)
+        if report.loaded:
+            _refresh_plans(session)
+            report.add(session.execute_write(_write_links, [rows[d] for d in report.loaded]))
+        return report
     except _LOST as e:
         raise _lost(e, done) from e
     except (nex.Neo4jError, nex.DriverError, TypeError, ValueError, OverflowError) as e:
@@ -183,7 +207,8 @@ def _load_batch(session: neo4j.Session, batch: list[DocExtraction], fingerprint:
 
 
 def _write_batch(
-    tx: neo4j.ManagedTransaction, batch: list[DocExtraction], rows: dict[str, BatchRows], fingerprint: str, force: bool
+    tx: neo4j.ManagedTransaction, batch: list[DocExtraction], rows: dict[str, BatchRows], fingerprint: str, force: bool,
+    links: bool = True,
 ) -> LoadReport:
     report = LoadReport()
     ids = [x.document.id for x in batch]
@@ -212,13 +237,33 @@ def _write_batch(
     out = BatchRows()
     for x in todo:
         out.extend(rows[x.document.id])
-    report.add(write_rows(tx, out))
-    done = [{"id": s["id"], "sha256": s["sha256"]} for s in out.sources]
-    report.add(tx.run(read_cypher("mark_sources_complete"), rows=done).consume())
+    if links:
+        report.add(write_rows(tx, out))
+        report.add(_complete(tx, out))
+    else:
+        report.add(write_rows(tx, BatchRows(sources=out.sources, passages=out.passages, nodes=out.nodes)))
     report.loaded.extend(x.document.id for x in todo)
     report.passages += len(out.passages)
     report.facts += out.facts
     report.warnings += out.warnings
+    return report
+
+
+def _complete(tx: neo4j.ManagedTransaction, rows: BatchRows) -> neo4j.ResultSummary:
+    done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]
+    return tx.run(read_cypher("mark_sources_complete"), rows=done).consume()
+
+
+def _write_links(tx: neo4j.ManagedTransaction, docs: list[BatchRows]) -> LoadReport:
+    """Write the links of documents whose nodes an earlier transaction wrote, then mark them complete."""
+    out = BatchRows()
+    for rows in docs:
+        out.extend(rows)
+    ends = {(ln[f"{e}_label"], ln[e]) for ln in out.links + out.entity_links for e in ("from", "to")}
+    found = tx.run(read_cypher("find_record_nodes"), rows=[{"label": label, "id": id_} for label, id_ in ends])
+    known = {(r["label"], r["id"]): r["eid"] for r in found}
+    report = write_rows(tx, BatchRows(links=out.links, entity_links=out.entity_links), known)
+    report.add(_complete(tx, out))
     return report
 
 

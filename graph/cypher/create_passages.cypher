@@ -1,7 +1,6 @@
 // name: create_passages
 // description: Create Passage nodes linked to their Source by HAS_PASSAGE (the writer unloads an older version of the document first).
 // params: $rows — [{id, doc, props}]
-CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (s:Source {id: row.doc})
 CREATE (s)-[:HAS_PASSAGE]->(p:Passage {id: row.id})

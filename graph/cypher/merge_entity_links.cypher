@@ -3,7 +3,6 @@
 // params: $rows — [{type, a, b, doc, props, key}]: type OFFICIAL_OF (one per office: `key` = role|from) or ABOUT; a and b element ids from merge_nodes
 // Static types here: both ends can have tens of thousands of relationships, and a typed MERGE
 // only reads the relationships of that type.
-CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a)
 WHERE elementId(a) = row.a

@@ -3,7 +3,6 @@
 // params: $rows — [{type, a, b, doc, props}]: type a RelType value, a and b the element ids merge_nodes / merge_sources returned in this transaction
 // Both ends were written by this transaction, so they are found by element id (no index seek, no label
 // branches); the type is dynamic, which is cheap because the fact end has few relationships.
-CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a)
 WHERE elementId(a) = row.a

@@ -1,7 +1,9 @@
 // name: merge_nodes
 // description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities); return each node's element id for merge_links.
 // params: $rows — [{label, id, doc, props, extra_labels, evidence: [{passage, start, end, props}], mentions: [{passage, props}]}]; $type_labels — every actor type label
-// The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup.
+// The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup;
+// replan=skip because this statement takes about a second to plan, and a MERGE on a uniquely
+// constrained property is planned as a unique index seek whatever the statistics say.
 // Passages are new in the transaction (an older version of the document is unloaded first), so their
 // relationships are created, never merged: no scan of a dense actor's relationships.
 CYPHER replan=skip
