@@ -35,7 +35,7 @@ CALL (ag) {
 CALL (ag) {
   MATCH (ag)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ag.certainty)}) AS quotes
 }

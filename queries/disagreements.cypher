@@ -49,12 +49,13 @@ CALL () {
   }
   WITH n WHERE COUNT { (n)-[:EVIDENCED_BY]->() } > 1
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
-  WITH n, e, p, [k IN keys(e) WHERE k IN ['claim_date', 'claim_value', 'claim_unit', 'claim_signed', 'claim_ratified',
-       'claim_in_force', 'claim_duration_years', 'claim_articles', 'claim_status', 'claim_amount', 'claim_count']] AS ks
-  UNWIND ks AS k
-  OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH n, substring(k, 6) AS field, toString(e[k]) AS value, coalesce(s.file, e.file, e.doc) AS doc,
-       {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx, certainty: e.certainty} AS q
+  UNWIND [['date', e.claim_date], ['value', e.claim_value], ['unit', e.claim_unit], ['signed', e.claim_signed],
+          ['ratified', e.claim_ratified], ['in_force', e.claim_in_force], ['duration_years', e.claim_duration_years],
+          ['articles', e.claim_articles], ['status', e.claim_status], ['amount', e.claim_amount], ['count', e.claim_count]] AS kv
+  WITH n, e, p, kv WHERE kv[1] IS NOT NULL
+  // Evidence carries its document's file name; no need to walk to the Source for every claim.
+  WITH n, kv[0] AS field, toString(kv[1]) AS value, coalesce(e.file, p.file, e.doc) AS doc,
+       {quote: coalesce(e.quote, p.text), doc: coalesce(e.file, p.file, e.doc), passage: p.idx, certainty: e.certainty} AS q
   ORDER BY doc, q.passage
   WITH n, field, value, collect(DISTINCT doc) AS docs, collect(q)[..2] AS qs
   ORDER BY value

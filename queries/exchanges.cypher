@@ -42,7 +42,7 @@ LIMIT toInteger($limit)
 CALL (fact) {
   OPTIONAL MATCH (fact)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect(CASE WHEN p IS NULL THEN NULL ELSE {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, fact.certainty)} END) AS ev_quotes
 }

@@ -31,7 +31,7 @@ CALL (i) {
 CALL (i) {
   MATCH (i)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect(DISTINCT coalesce(s.file, e.file, e.doc)) AS sources,
          collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, i.certainty)}) AS quotes

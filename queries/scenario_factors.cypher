@@ -36,7 +36,7 @@ CALL (f) {
 CALL (f) {
   MATCH (f)-[e:EVIDENCED_BY]->(p:Passage)
   OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(p)
-  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx
+  WITH e, p, s ORDER BY coalesce(s.file, e.file, e.doc), p.idx LIMIT 25
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
