@@ -100,7 +100,7 @@ def test_parse_good_header(tmp_path):
 
 
 def test_missing_header_fails_with_file_and_line(tmp_path):
-    path = write_query(tmp_path, "bare.cypher", "MATCH (n) RETURN n\n")
+    write_query(tmp_path, "bare.cypher", "MATCH (n) RETURN n\n")
     with pytest.raises(InputError, match=r"^bare\.cypher:1: missing header `// name: \.\.\.`"):
         load_library(tmp_path)
 
