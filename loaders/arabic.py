@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks, tatweel.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -32,23 +33,37 @@ def match_key(text: str) -> str:
     return fold_letters(strip_diacritics(text)).lower()
 
 
-_KEPT = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_KEPT_RUNS = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def match_key_aligned(text: str) -> tuple[str, list[int]]:
+def match_key_aligned(text: str) -> tuple[str, list[int] | range]:
     """Return match_key(text) and, per key character, its index in `text` (diacritics dropped)."""
-    key = match_key(text)
-    pos = [m.start() for m in _KEPT.finditer(text)]
-    if len(pos) == len(key):
-        return key, pos
-    # A character whose lower case is longer (İ) shifts the key: go character by character.
+    if _PRESENTATION.search(text):
+        return _match_key_aligned_slow(text)
+    if not DIACRITICS.search(text):
+        key = match_key(text)
+        if len(key) == len(text):
+            return key, range(len(text))
+    else:
+        key = match_key(strip_diacritics(text))
+        pos = [i for m in _KEPT_RUNS.finditer(text) for i in range(*m.span())]
+        if len(key) == len(pos):
+            return key, pos
+    return _match_key_aligned_slow(text)
+
+
+def _match_key_aligned_slow(text: str) -> tuple[str, list[int]]:
+    """Character by character: Arabic presentation forms (ﻃﻬﺮﺍﻥ) and ligatures (ﻻ) unfold to
+    letters, and characters whose lower case is longer (İ) keep one offset per key character."""
     out: list[str] = []
     pos: list[int] = []
     for i, ch in enumerate(text):
-        if DIACRITICS.match(ch):
-            continue
-        out.append(ch.translate(_KEY_TABLE).lower())
-        pos.append(i)
+        if _PRESENTATION.match(ch):
+            ch = unicodedata.normalize("NFKC", ch)
+        k = match_key(ch)
+        out.append(k)
+        pos.extend([i] * len(k))
     return "".join(out), pos
 
 

@@ -17,8 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from irkg.errors import InputError
-from irkg.loaders.arabic import match_key
-from irkg.loaders.matching import key_aligned
+from irkg.loaders.arabic import match_key, match_key_aligned
 from irkg.schema.pipeline import Mention, MentionKind
 
 DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
@@ -328,7 +327,7 @@ def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
 
 def find_dates(text: str, published: str | None = None) -> list[Mention]:
     """Return date mentions in `text`, values resolved against `published` when known."""
-    key, pos = key_aligned(text)
+    key, pos = match_key_aligned(text)
     return find_dates_in_key(text, key, pos, published)
 
 

@@ -15,22 +15,7 @@ from pathlib import Path
 import yaml
 
 from irkg.errors import IrkgError
-from irkg.loaders.arabic import DIACRITICS, match_key, match_key_aligned
-
-_KEPT = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-
-
-def align_key(text: str) -> tuple[str, "list[int] | range"]:
-    """Return match_key(text) and, per key character, its index in `text` (fast path of match_key_aligned)."""
-    key = match_key(text)
-    if not DIACRITICS.search(text):
-        if len(key) == len(text):
-            return key, range(len(text))
-    else:
-        pos = [m.start() for m in _KEPT.finditer(text)]
-        if len(pos) == len(key):
-            return key, pos
-    return match_key_aligned(text)
+from irkg.loaders.arabic import match_key, match_key_aligned
 
 DICT_DIR = Path(__file__).parent / "dictionaries"
 _PREFIX = r"(?P<pre>[وف]?(?:بال|وال|كال|لل|ال|[بلكس])?)"
@@ -155,7 +140,7 @@ class Keyed:
 
     def __init__(self, text: str):
         self.text = text
-        self.key, self.pos = align_key(text)
+        self.key, self.pos = match_key_aligned(text)
 
     def to_text(self, ks: int, ke: int) -> tuple[int, int]:
         """Map a key span to a display-text span."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from irkg.loaders.arabic import DIACRITICS, match_key, strip_diacritics
+from irkg.loaders.arabic import DIACRITICS
 from irkg.loaders.dictionaries import Target
 
 # Proclitic chains tried in this order; the ones ending in لل also try ال + remainder.
@@ -116,39 +115,3 @@ def scan(toks: list[Tok], index: dict, firsts: dict[str, int]) -> list[Hit]:
         else:
             i += 1
     return hits
-
-
-_KEPT_RUNS = re.compile("[^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
-
-
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def key_aligned(text: str) -> tuple[str, list[int] | range]:
-    """Return match_key(text) and per key character its index in `text` (fast path of match_key_aligned)."""
-    if _PRESENTATION.search(text):
-        return _key_aligned_slow(text)
-    if not DIACRITICS.search(text):
-        key = match_key(text)
-        if len(key) == len(text):
-            return key, range(len(text))
-    else:
-        key = match_key(strip_diacritics(text))
-        pos = [i for m in _KEPT_RUNS.finditer(text) for i in range(*m.span())]
-        if len(key) == len(pos):
-            return key, pos
-    return _key_aligned_slow(text)
-
-
-def _key_aligned_slow(text: str) -> tuple[str, list[int]]:
-    """Character by character: Arabic presentation forms (ﻃﻬﺮﺍﻥ) and ligatures (ﻻ) unfold to
-    letters, and characters whose lower case is longer (İ) keep one offset per key character."""
-    out: list[str] = []
-    pos: list[int] = []
-    for i, ch in enumerate(text):
-        if _PRESENTATION.match(ch):
-            ch = unicodedata.normalize("NFKC", ch)
-        k = match_key(ch)
-        out.append(k)
-        pos.extend([i] * len(k))
-    return "".join(out), pos

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from irkg.loaders.arabic import match_key
+from irkg.loaders.arabic import match_key, match_key_aligned
 
 CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
 _CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
@@ -136,9 +136,7 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
     """Return every quantity in `text`, left to right, with offsets into `text` (`aligned`: its key and positions)."""
     lex = load_number_lexicon()
     if aligned is None:
-        from irkg.loaders.extract_lexicon import align_key
-
-        aligned = align_key(text)
+        aligned = match_key_aligned(text)
     key, pos = aligned
     if not _DIGIT.search(key) and not lex.wordish.search(key):
         return []

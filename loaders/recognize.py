@@ -14,10 +14,11 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from irkg.loaders.arabic import match_key_aligned
 from irkg.loaders.dates import find_dates_in_key
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
 from irkg.loaders.discover import discover_quoted, discover_titled
-from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, key_aligned, peel, scan, span_of, surface_skip
+from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, peel, scan, span_of, surface_skip
 from irkg.schema.pipeline import Mention, MentionKind, Passage
 
 FUZZY_CUTOFF = 88.0
@@ -90,7 +91,7 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position."""
     text = passage.text
-    key, pos = key_aligned(text)
+    key, pos = match_key_aligned(text)
     toks = [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(key)]
     hits = scan(toks, dicts.entity_index, dicts.entity_first)
     covered = {k for h in hits for k in range(h.i, h.j)}

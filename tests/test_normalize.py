@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from irkg.loaders.arabic import match_key
+from irkg.loaders.arabic import match_key, match_key_aligned
 from irkg.loaders.normalize import normalize
 from irkg.loaders.read import read_text
 
@@ -259,3 +259,14 @@ def test_source_lines_and_closing_site_credit_of_a_web_capture_are_dropped():
     # A sentence that only starts like a credit stays.
     kept = _norm("نقلاً عن مصادر مطلعة، قالت الصحيفة إن المفاوضات ستستأنف قريبًا.\nسطر ثان للمقال.\n")
     assert "نقلاً عن مصادر مطلعة" in kept.text
+
+
+def test_match_key_aligned_maps_every_key_character_back():
+    for text in ["وزيرُ الخارجيةِ", "plain text", "İstanbul و أنقرة", "ﻃﻬﺮﺍﻥ ﻻ"]:
+        key, pos = match_key_aligned(text)
+        assert len(key) == len(pos) and list(pos) == sorted(pos)
+    assert match_key_aligned("وزيرُ")[0] == "وزير" and list(match_key_aligned("وزيرُ")[1]) == [0, 1, 2, 3]
+    key, pos = match_key_aligned("ﻃﻬﺮﺍﻥ")  # presentation forms unfold to the letters dictionaries use
+    assert key == match_key("طهران") and list(pos) == [0, 1, 2, 3, 4]
+    key, pos = match_key_aligned("İ-x")  # a lower case longer than its letter keeps one offset per key character
+    assert key.endswith("-x") and pos[-1] == 2 and len(key) == len(pos)
