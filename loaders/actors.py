@@ -9,19 +9,14 @@ from rapidfuzz import fuzz
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import Dictionaries
-from irkg.schema.graph import ActorRecord, ActorType, Evidence
+from irkg.loaders.evidence import MAX_EVIDENCE, passage_evidence
+from irkg.schema.graph import ActorRecord, ActorType
 from irkg.schema.pipeline import Mention, MentionKind, Passage
-
-MAX_EVIDENCE = 5
 
 
 def unlinked_id(surface: str) -> str:
     """Return the stable id of a discovered name: `unlinked:` + its match key, spaces as _."""
     return "unlinked:" + re.sub(r"[^\w]+", "_", match_key(surface)).strip("_")
-
-
-def _evidence(p: Passage) -> Evidence:
-    return Evidence(doc=p.file, doc_id=p.doc, passage=p.idx, start=p.start, end=p.end, text=p.text)
 
 
 def _unlinked_type(m: Mention) -> ActorType:
@@ -56,7 +51,7 @@ def build_actor_records(items: Iterable[tuple[Passage, list[Mention]]], dicts: D
             where = (passage.doc, passage.idx)
             if where not in seen_passages[rec.id] and len(rec.evidence) < MAX_EVIDENCE:
                 seen_passages[rec.id].add(where)
-                rec.evidence.append(_evidence(passage))
+                rec.evidence.append(passage_evidence(passage))
     return sorted(recs.values(), key=lambda r: (not r.linked, -len(r.evidence), r.id))
 
 

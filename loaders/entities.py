@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from irkg.loaders.dictionaries import Dictionaries
+from irkg.loaders.evidence import MAX_EVIDENCE, passage_evidence
 from irkg.schema.graph import (
     ActorRecord,
     Certainty,
@@ -26,8 +27,6 @@ from irkg.schema.graph import (
     TopicRecord,
 )
 from irkg.schema.pipeline import Mention, MentionKind, Passage
-
-MAX_EVIDENCE = 5
 
 
 def referenced_entities(r: Record) -> Iterator[tuple[str, str]]:
@@ -60,10 +59,6 @@ def referenced_entities(r: Record) -> Iterator[tuple[str, str]]:
         for role in r.roles:
             if role.get("state"):
                 yield "actor", role["state"]
-
-
-def _evidence(p: Passage) -> Evidence:
-    return Evidence(doc=p.file, doc_id=p.doc, passage=p.idx, start=p.start, end=p.end, text=p.text)
 
 
 def _entity_record(kind: str, ref: str, dicts: Dictionaries) -> Record | None:
@@ -114,7 +109,7 @@ def complete_entities(
             if m.ref and m.kind in (MentionKind.ITEM, MentionKind.TOPIC):
                 rec = ensure(m.kind.value, m.ref)
                 if rec is not None:
-                    _add_evidence(rec, [_evidence(p)])
+                    _add_evidence(rec, [passage_evidence(p)])
     # Entities added here may themselves refer on (an item's topics, an official's state).
     queue = list(records) + added
     while queue:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from irkg.loaders.evidence import passage_evidence
 from irkg.loaders.extract_lexicon import Keyed
 from irkg.loaders.numbers import Quantity, find_quantities
 from irkg.schema.graph import Certainty, Evidence, Record
@@ -135,16 +136,7 @@ class PassageCtx:
 
     def evidence(self, certainty: Certainty, claims: dict[str, str] | None = None) -> Evidence:
         """Return the evidence pointing at this passage."""
-        return Evidence(
-            doc=self.p.file,
-            doc_id=self.p.doc,
-            passage=self.p.idx,
-            start=self.p.start,
-            end=self.p.end,
-            text=self.p.text,
-            certainty=certainty,
-            claims={k: str(v) for k, v in (claims or {}).items() if v not in (None, "", [])},
-        )
+        return passage_evidence(self.p, certainty, claims)
 
 
 def date_value(m: Mention | None) -> str | None:
