@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
 from irkg.loaders.arabic import fold_letters, match_key, match_key_aligned, match_keys
+from irkg.loaders.extract_lexicon import read_yaml
 
 if TYPE_CHECKING:
     from irkg.loaders.normalize import Line
@@ -22,7 +20,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """Load the ingestion cue lists once, with their regexes compiled."""
-    raw = yaml.safe_load(resources.files("irkg.loaders").joinpath("dictionaries/ingest_cues.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml("ingest_cues.yaml")
     out: dict = {}
     out["loose"] = {}
     for name, value in raw.items():

@@ -102,15 +102,15 @@ class Lexicon:
         return out
 
 
-def read_yaml(name: str) -> dict:
-    """Load one dictionary file, failing with its name on malformed YAML."""
+def read_yaml(name: str | Path) -> dict:
+    """Load one dictionary file (a name under loaders/dictionaries, or a path), failing with its name on malformed YAML."""
     path = DICT_DIR / name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
-        raise IrkgError(f"{path}: cannot read cue dictionary ({e}); fix the YAML") from e
+        raise IrkgError(f"{path.name}: cannot read dictionary ({str(e).splitlines()[0]}); fix the YAML") from e
     if not isinstance(data, dict):
-        raise IrkgError(f"{path}: expected a mapping at top level")
+        raise IrkgError(f"{path.name}: expected a mapping at top level; fix the YAML")
     return data
 
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.extract_lexicon import read_yaml
 
 CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
 _CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
@@ -57,7 +56,7 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def load_number_lexicon(path: Path = CUES_FILE) -> _Lexicon:
     """Load number words, scales and units from YAML and compile the quantity pattern."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     words = {match_key(k): float(v) for k, v in data["words"].items()}
     scales = {match_key(k): float(v) for k, v in data["scales"].items()}
     duals = {match_key(k): float(v) for k, v in data["duals"].items()}

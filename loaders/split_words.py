@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.boilerplate import cues
+from irkg.loaders.extract_lexicon import read_yaml
 
 _RUN = re.compile(r"\S+(?:[ \t]\S+)*")
 _AR_WORD = re.compile("[\u0621-\u064a]+")
@@ -80,7 +78,7 @@ _CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(
 @lru_cache(maxsize=1)
 def _lexicon() -> frozenset[str]:
     """Load the general vocabulary (match-key form, proclitics peeled)."""
-    raw = yaml.safe_load(resources.files("irkg.loaders").joinpath("dictionaries/lexicon_ar.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml("lexicon_ar.yaml")
     return frozenset(strip_clitics(match_key(str(w))) for w in raw.get("words", []))
 
 
