@@ -352,7 +352,7 @@ def test_contract_value_plan_and_navy_exercise(gen10):
 
 
 def test_pressure_from_third_parties_is_a_factor(gen5):
-    assert any(c.id.endswith(":pressure_europe") for c in _kind(gen5, "constraint"))
+    assert any(c.id.endswith(":pressure_european_states") for c in _kind(gen5, "constraint"))
 
 
 @pytest.fixture(scope="module")
