@@ -133,7 +133,6 @@ def ends_sentence(text: str) -> bool:
 
 def drop_furniture(blocks: list[list[Line]], repairs: Counter) -> list[list[Line]]:
     """Drop navigation, teaser tails, copyright lines and boilerplate paragraphs."""
-    c = cues()
     total = sum(len(b) for b in blocks)
     seen = 0
     kept: list[list[Line]] = []

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
-from irkg.loaders.extract import DocCtx, PassageCtx, date_value, slug
+from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
@@ -147,7 +147,6 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
     by_passage: dict[int, list[str]] = {}
     last: tuple[int, str] | None = None
     recent: dict[str, tuple[int, str]] = {}  # agreement kind -> (passage, id) last named
-    kind_of: dict[str, str] = {}
     for pc in pcs:
         ids: list[str] = []
         taken: list[tuple[int, int]] = []
