@@ -284,14 +284,11 @@ def _index(d: Dictionaries) -> None:
                 _add(ent, form, Target(kind="actor", ref=a.id, how="adjective"))
         for n in a.metonyms:
             _add(ent, n, Target(kind="actor", ref=a.id, how="metonym"))
-    for it in d.items.values():
-        for n in (it.name_en, it.name_ar, *it.aliases):
-            if n:
-                _add(ent, n, _name_target("item", it.id, n, common))
-    for p in d.places.values():
-        for n in (p.name_en, p.name_ar, *p.aliases):
-            if n:
-                _add(ent, n, _name_target("place", p.id, n, common))
+    for kind, entries in (("item", d.items), ("place", d.places)):
+        for e in entries.values():
+            for n in (e.name_en, e.name_ar, *e.aliases):
+                if n:
+                    _add(ent, n, _name_target(kind, e.id, n, common))
     for t in d.topics.values():
         for n in (t.name_en, t.name_ar, *t.cues):
             if n:
