@@ -11,27 +11,20 @@
 // example-ar: ما الأسلحة التي زودت بها روسيا إيران؟
 // keywords: give, gives, gave, sell, sells, sold, transfer, transferred, buy, bought, purchase, purchased, arms sales, get, gets, gain, gains, benefit, benefits, supply, supplies, supplied, provide, provided, deliver, delivered, receive, received, seek, seeks, want, wants, acquire, obtain, technology, diplomatic cover
 // keywords: أعطت, تعطي, باعت, تبيع, بيع, شراء, اشترت, نقل, صفقات, يحصل, تحصل, الحصول, يستفيد, تستفيد, مكاسب, زود, زودت, تزويد, يزود, قدم, قدمت, تسليم, تسلم, تتسلم, تسعى, يسعى, يريد, تريد, التكنولوجيا, غطاء دبلوماسي, امدادات, إمدادات
+// A delivery that happened (asserted, reported, alleged) is what the recipient gets; one the
+// sources deny or only expect is what it seeks but has not received.
 CALL () {
-  MATCH (g:Actor)-[rg:PARTICIPATED_IN]->(ev:Event)<-[rr:PARTICIPATED_IN]-(r:Actor)
+  MATCH (g:Actor)-[rg:PARTICIPATED_IN]->(ev:Event {type: 'delivery'})<-[rr:PARTICIPATED_IN]-(r:Actor)
   WHERE rg.role IN ['supplier', 'seller', 'provider', 'exporter', 'giver', 'sender']
     AND rr.role IN ['recipient', 'buyer', 'importer', 'receiver', 'customer']
+    AND g <> r
   OPTIONAL MATCH (ev)-[:CONCERNS]->(it:Item)
   WITH ev, g, r, collect(DISTINCT coalesce(it.label, it.id)) AS items
-  RETURN 'gets' AS relation, coalesce(g.name_en, g.label, g.id) AS giver, coalesce(r.name_en, r.label, r.id) AS receiver,
+  WITH ev, g, r, items, coalesce(ev.certainty, 'asserted') AS certainty
+  RETURN CASE WHEN certainty IN ['denied', 'expected'] THEN 'seeks' ELSE 'gets' END AS relation,
+         coalesce(g.name_en, g.label, g.id) AS giver, coalesce(r.name_en, r.label, r.id) AS receiver,
          CASE WHEN size(items) > 0 THEN items ELSE [coalesce(ev.summary, ev.label)] END AS what,
-         coalesce(ev.certainty, 'asserted') AS status, ev.date AS date, ev AS fact, [] AS rel_quotes
-  UNION ALL
-  MATCH (g:Actor)-[sp:SUPPLIES]->(r:Actor)
-  OPTIONAL MATCH (it:Item {id: sp.item})
-  RETURN 'gets' AS relation, coalesce(g.name_en, g.label, g.id) AS giver, coalesce(r.name_en, r.label, r.id) AS receiver,
-         [coalesce(it.label, sp.item)] AS what, coalesce(sp.status, 'asserted') AS status, sp.date AS date, null AS fact,
-         CASE WHEN sp.quote IS NULL THEN [] ELSE [{quote: sp.quote, doc: sp.doc, passage: sp.passage, start: sp.start, end: sp.end, certainty: coalesce(sp.certainty, sp.status)}] END AS rel_quotes
-  UNION ALL
-  MATCH (g:Actor)-[sk:SEEKS]->(it)
-  OPTIONAL MATCH (r:Actor {id: sk.from})
-  RETURN 'seeks' AS relation, coalesce(r.name_en, r.label, sk.from) AS giver, coalesce(g.name_en, g.label, g.id) AS receiver,
-         [coalesce(it.label, it.name_en, it.id)] AS what, coalesce(sk.status, 'sought') AS status, sk.date AS date, null AS fact,
-         CASE WHEN sk.quote IS NULL THEN [] ELSE [{quote: sk.quote, doc: sk.doc, passage: sk.passage, start: sk.start, end: sk.end, certainty: coalesce(sk.certainty, 'asserted')}] END AS rel_quotes
+         certainty AS status, ev.date AS date, ev AS fact, [] AS rel_quotes
 }
 WITH relation, giver, receiver, what, status, date, fact, rel_quotes
 WHERE $actor IS NULL OR $actor IN [giver, receiver]

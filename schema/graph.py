@@ -114,8 +114,6 @@ class RelType(StrEnum):
     INVOLVES_THIRD_PARTY = "INVOLVES_THIRD_PARTY"  # (Friction|Constraint|Event)->(Actor)
     CONSTRAINS = "CONSTRAINS"  # (Constraint)->(Topic)
     IMPOSED_BY = "IMPOSED_BY"  # (Constraint)->(Actor) the actors behind a factor
-    SUPPLIES = "SUPPLIES"  # (Actor)->(Actor) {item, status}
-    SEEKS = "SEEKS"  # (Actor)->(Item)
     OFFICIAL_OF = "OFFICIAL_OF"  # (Person)->(State) {role, from, to}
     STATED_IN = "STATED_IN"  # (Stance)->(Source)
     CHARACTERIZES = "CHARACTERIZES"  # (Stance)->(Actor) the pair whose relationship it judges

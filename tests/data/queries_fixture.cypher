@@ -93,8 +93,9 @@ CREATE (drone_ev:Event {id: 'ev_drones', label: 'Drone deliveries to Russia', ty
 CREATE (iran)-[:PARTICIPATED_IN {role: 'supplier'}]->(drone_ev) CREATE (russia)-[:PARTICIPATED_IN {role: 'recipient'}]->(drone_ev)
 CREATE (drone_ev)-[:CONCERNS]->(drones) CREATE (drone_ev)-[:ABOUT]->(t_arms) CREATE (drone_ev)-[:INVOLVES_THIRD_PARTY]->(ukraine)
 CREATE (drone_ev)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 501, end: 600, quote: 'تشير تقارير غربية إلى أن إيران زوّدت روسيا بطائرات مسيّرة استُخدمت في أوكرانيا، وهو ما تنفيه طهران.', certainty: 'alleged'}]->(pa6)
-CREATE (iran)-[:SUPPLIES {item: 'shahed_drones', status: 'alleged', doc: 'doc_a.txt', quote: 'تشير تقارير غربية إلى أن إيران زوّدت روسيا بطائرات مسيّرة استُخدمت في أوكرانيا، وهو ما تنفيه طهران.'}]->(russia)
-CREATE (iran)-[:SEEKS {status: 'not_received', doc: 'doc_a.txt', quote: 'تسعى إيران منذ سنوات للحصول على مقاتلات سوخوي 35 الروسية دون أن تتسلمها حتى الآن.'}]->(su35)
+CREATE (su_ev:Event {id: 'ev_su35', label: 'Su-35 deliveries to Iran', type: 'delivery', summary: 'Iran seeks Su-35 fighters it has not received', certainty: 'denied', conflicts: []})
+CREATE (russia)-[:PARTICIPATED_IN {role: 'supplier'}]->(su_ev) CREATE (iran)-[:PARTICIPATED_IN {role: 'recipient'}]->(su_ev) CREATE (su_ev)-[:CONCERNS]->(su35)
+CREATE (su_ev)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 601, end: 700, quote: 'تسعى إيران منذ سنوات للحصول على مقاتلات سوخوي 35 الروسية دون أن تتسلمها حتى الآن.', certainty: 'denied'}]->(pa7)
 
 CREATE (talks:Event {id: 'ev_oman_talks', label: 'Oman-mediated nuclear talks', type: 'meeting', date: '2025-04', summary: 'Oman mediates Iran-US nuclear talks', certainty: 'asserted', conflicts: []})
 CREATE (oman)-[:PARTICIPATED_IN {role: 'mediator'}]->(talks) CREATE (iran)-[:PARTICIPATED_IN {role: 'party'}]->(talks) CREATE (usa)-[:PARTICIPATED_IN {role: 'party'}]->(talks)
