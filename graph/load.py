@@ -12,12 +12,15 @@ from irkg.graph.write import LoadProgress, LoadReport, load_extractions, plan_lo
 
 
 def extraction_fingerprint() -> str:
-    """Return a hash of what shapes extraction besides the text: irkg's version and the dictionary files."""
+    """Return a hash of what shapes extraction besides the text: irkg's version, the rules and every dictionary and cue file."""
     import irkg
-    from irkg.loaders.dictionaries import dictionary_files
+    import irkg.loaders as loaders_pkg
+    from irkg.loaders.dictionaries import DICT_DIR, dictionary_files
 
     h = hashlib.sha256(f"irkg {getattr(irkg, '__version__', '')}\n".encode())
-    for path in dictionary_files():
+    rules = sorted(Path(loaders_pkg.__file__).parent.glob("*.py"))
+    data = sorted(DICT_DIR.glob("*.yaml"))
+    for path in dict.fromkeys([*rules, *data, *dictionary_files()]):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
