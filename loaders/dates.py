@@ -20,6 +20,9 @@ from irkg.errors import InputError
 from irkg.loaders.arabic import match_key, match_key_aligned
 from irkg.schema.pipeline import Mention, MentionKind
 
+# libyaml when PyYAML has it: the cue files are read at every start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -46,7 +49,7 @@ class CalendarFile(BaseModel):
 def read_calendar_file(path: Path = DATES_YAML) -> CalendarFile:
     """Read and validate dates.yaml."""
     try:
-        return CalendarFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return CalendarFile.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER))
     except (OSError, yaml.YAMLError, ValidationError) as e:
         raise InputError(f"{path.name}: invalid calendar file ({str(e).splitlines()[0]}); fix the YAML") from e
 

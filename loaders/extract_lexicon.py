@@ -17,6 +17,9 @@ import yaml
 from irkg.errors import IrkgError
 from irkg.loaders.arabic import match_key, match_key_aligned
 
+# libyaml when PyYAML has it: the cue files are read at every start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DICT_DIR = Path(__file__).parent / "dictionaries"
 _PREFIX = r"(?P<pre>[وف]?(?:بال|وال|كال|لل|ال|[بلكس])?)"
 
@@ -106,7 +109,7 @@ def read_yaml(name: str | Path) -> dict:
     """Load one dictionary file (a name under loaders/dictionaries, or a path), failing with its name on malformed YAML."""
     path = DICT_DIR / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as e:
         raise IrkgError(f"{path.name}: cannot read dictionary ({str(e).splitlines()[0]}); fix the YAML") from e
     if not isinstance(data, dict):

@@ -24,6 +24,9 @@ from irkg.loaders.dictionaries import key_tokens
 from irkg.queries.execute import Answer, run_named
 from irkg.queries.library import Library, NamedQuery, load_library
 
+# libyaml when PyYAML has it: the cue files are read at every start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CUES_FILE = Path(__file__).resolve().parent / "ask_cues.yaml"
 # The relationship this graph is about: naming both sides is the question's frame, not a filter.
 PAIR = ("iran", "russia")
@@ -86,7 +89,7 @@ class AskResult:
 def load_cues(path: Path = CUES_FILE) -> dict[str, Any]:
     """Read the question cue words (event types, periods, certainty, year words, stop words)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as e:
         raise InputError(f"{path.name}: cannot read question cues ({e})") from e
     keyed = {
