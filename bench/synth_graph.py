@@ -11,6 +11,8 @@ collect evidence from many sources, with differing claims), as they do in real c
 
 from __future__ import annotations
 
+import json
+
 import random
 import sys
 from pathlib import Path
@@ -67,7 +69,10 @@ def doc_row(i: int, rng: random.Random, actor_ids: list[str]) -> dict:
     def evidence(idx: int, cert: str, claims: dict | None = None) -> list[dict]:
         p = passages[idx]
         props = {"doc": doc_id, "file": f"{doc_id}.txt", "quote": p["text"], "certainty": cert}
+        # As graph/rows.py writes evidence: each claim as claim_<field>, all of them as claims_json.
         props.update({f"claim_{k}": v for k, v in (claims or {}).items()})
+        if claims:
+            props["claims_json"] = json.dumps(claims, ensure_ascii=False, sort_keys=True)
         return [{"passage": p["id"], "start": p["start"], "end": p["end"], "props": props}]
 
     def fact(label, fid, props, idx, links, topics=(), topic_rel="ABOUT", claims=None):

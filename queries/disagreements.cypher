@@ -49,15 +49,22 @@ CALL () {
   }
   WITH n WHERE COUNT { (n)-[:EVIDENCED_BY]->() } > 1
   MATCH (n)-[e:EVIDENCED_BY]->(p:Passage)
-  UNWIND [['date', e.claim_date], ['value', e.claim_value], ['unit', e.claim_unit], ['signed', e.claim_signed],
-          ['ratified', e.claim_ratified], ['in_force', e.claim_in_force], ['duration_years', e.claim_duration_years],
-          ['articles', e.claim_articles], ['status', e.claim_status], ['amount', e.claim_amount], ['count', e.claim_count]] AS kv
-  WITH n, e, p, kv WHERE kv[1] IS NOT NULL
-  // Evidence carries its document's file name; no need to walk to the Source for every claim.
-  WITH n, kv[0] AS field, toString(kv[1]) AS value, coalesce(e.file, p.file, e.doc) AS doc,
-       {quote: coalesce(e.quote, p.text), doc: coalesce(e.file, p.file, e.doc), passage: p.idx, certainty: e.certainty} AS q
-  ORDER BY doc, q.passage
-  WITH n, field, value, collect(DISTINCT doc) AS docs, collect(q)[..2] AS qs
+  WHERE e.claims_json IS NOT NULL
+  // Evidence is grouped by the values it gives (`claims_json`, one property) before the fields are
+  // read and unwound: a fact stated by thousands of passages has only a few distinct claim sets.
+  WITH n, e.claims_json AS claimset, collect(DISTINCT coalesce(e.file, p.file, e.doc)) AS docs, collect([e, p])[..2] AS sample
+  WITH n, claimset, docs, sample, head(sample)[0] AS e1
+  UNWIND [['date', e1.claim_date], ['value', e1.claim_value], ['unit', e1.claim_unit], ['signed', e1.claim_signed],
+          ['ratified', e1.claim_ratified], ['in_force', e1.claim_in_force], ['duration_years', e1.claim_duration_years],
+          ['articles', e1.claim_articles], ['status', e1.claim_status], ['amount', e1.claim_amount], ['count', e1.claim_count]] AS kv
+  WITH n, kv[0] AS field, toString(kv[1]) AS value, docs,
+       [x IN sample | {quote: coalesce(x[0].quote, x[1].text), doc: coalesce(x[0].file, x[1].file, x[0].doc), passage: x[1].idx,
+                       certainty: x[0].certainty}] AS qs
+  WHERE value IS NOT NULL
+  WITH n, field, value, collect(docs) AS docss, collect(qs) AS qss
+  WITH n, field, value,
+       reduce(ds = [], x IN docss | ds + [d IN x WHERE NOT d IN ds]) AS docs,
+       reduce(all = [], x IN qss | all + x)[..2] AS qs
   ORDER BY value
   WITH n, field, collect({value: value, docs: docs, qs: qs}) AS byval
   WHERE size(byval) > 1 AND any(b IN byval WHERE any(d IN b.docs WHERE NOT d IN head(byval).docs))

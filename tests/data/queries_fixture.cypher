@@ -53,8 +53,8 @@ CREATE (visit)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 0, end: 8
 CREATE (treaty:Agreement {id: 'ag_csp_2025', label: 'Comprehensive Strategic Partnership Treaty', agreement_kind: 'treaty', names: ['معاهدة الشراكة الاستراتيجية الشاملة'], date: '2025-01-17', ratified: '2025', in_force: null, duration_years: 20, articles: 47, status: 'ratified', provisions: ['security consultations', 'energy cooperation'], missing_provisions: ['mutual defence clause'], certainty: 'asserted', conflicts: ['date']})
 CREATE (iran)-[:PARTY_TO]->(treaty) CREATE (russia)-[:PARTY_TO]->(treaty)
 CREATE (treaty)-[:ABOUT]->(t_energy) CREATE (treaty)-[:ABOUT]->(t_trade)
-CREATE (treaty)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 81, end: 170, quote: 'وقّع الطرفان معاهدة الشراكة الاستراتيجية الشاملة في 17 يناير 2025 لمدة عشرين عاماً، لكنها خلت من بند للدفاع المشترك.', certainty: 'asserted', claim_date: '2025-01-17'}]->(pa1)
-CREATE (treaty)-[:EVIDENCED_BY {doc: 'doc_b', file: 'doc_b.txt', start: 341, end: 430, quote: 'قالت الصحيفة إن المعاهدة وُقّعت في 18 يناير 2025 خلال زيارة بزشكيان إلى موسكو.', certainty: 'reported', claim_date: '2025-01-18'}]->(pb4)
+CREATE (treaty)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 81, end: 170, quote: 'وقّع الطرفان معاهدة الشراكة الاستراتيجية الشاملة في 17 يناير 2025 لمدة عشرين عاماً، لكنها خلت من بند للدفاع المشترك.', certainty: 'asserted', claim_date: '2025-01-17', claims_json: '{"date": "2025-01-17"}'}]->(pa1)
+CREATE (treaty)-[:EVIDENCED_BY {doc: 'doc_b', file: 'doc_b.txt', start: 341, end: 430, quote: 'قالت الصحيفة إن المعاهدة وُقّعت في 18 يناير 2025 خلال زيارة بزشكيان إلى موسكو.', certainty: 'reported', claim_date: '2025-01-18', claims_json: '{"date": "2025-01-18"}'}]->(pb4)
 CREATE (signing:Event {id: 'ev_sign_2025', label: 'Treaty signed', type: 'signing', date: '2025-01-17', summary: 'Iran and Russia sign the partnership treaty', certainty: 'asserted', conflicts: []})
 CREATE (iran)-[:PARTICIPATED_IN {role: 'party'}]->(signing) CREATE (russia)-[:PARTICIPATED_IN {role: 'party'}]->(signing)
 CREATE (signing)-[:CONCERNS]->(treaty)
@@ -79,8 +79,8 @@ CREATE (f2)-[:EVIDENCED_BY {doc: 'doc_b', file: 'doc_b.txt', start: 91, end: 180
 
 CREATE (i1:Indicator {id: 'in_trade_2024', label: 'Iran-Russia trade 2024', what: 'trade volume', value: 4.8, unit: 'billion USD', date: '2024', topic: 'trade', certainty: 'asserted', conflicts: ['value'], values_json: '[{"doc": "doc_a.txt", "value": "4.8"}, {"doc": "doc_b.txt", "value": "4"}]'})
 CREATE (i1)-[:MEASURES]->(iran) CREATE (i1)-[:MEASURES]->(russia) CREATE (i1)-[:ABOUT]->(t_trade)
-CREATE (i1)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 341, end: 420, quote: 'بلغ حجم التبادل التجاري بين البلدين 4.8 مليار دولار في عام 2024.', certainty: 'asserted', claim_value: '4.8'}]->(pa4)
-CREATE (i1)-[:EVIDENCED_BY {doc: 'doc_b', file: 'doc_b.txt', start: 181, end: 260, quote: 'قدّرت الصحيفة التبادل التجاري بنحو 4 مليارات دولار فقط عام 2024.', certainty: 'reported', claim_value: '4'}]->(pb2)
+CREATE (i1)-[:EVIDENCED_BY {doc: 'doc_a', file: 'doc_a.txt', start: 341, end: 420, quote: 'بلغ حجم التبادل التجاري بين البلدين 4.8 مليار دولار في عام 2024.', certainty: 'asserted', claim_value: '4.8', claims_json: '{"value": "4.8"}'}]->(pa4)
+CREATE (i1)-[:EVIDENCED_BY {doc: 'doc_b', file: 'doc_b.txt', start: 181, end: 260, quote: 'قدّرت الصحيفة التبادل التجاري بنحو 4 مليارات دولار فقط عام 2024.', certainty: 'reported', claim_value: '4', claims_json: '{"value": "4"}'}]->(pb2)
 
 CREATE (s1:Stance {id: 'st_a', label: 'strategic partnership', characterization: 'strategic partnership', polarity: 'positive', source: 'doc_a.txt', certainty: 'asserted'})
 CREATE (s1)-[:STATED_IN]->(sa) CREATE (s1)-[:CHARACTERIZES]->(iran) CREATE (s1)-[:CHARACTERIZES]->(russia)
