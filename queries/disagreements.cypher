@@ -53,14 +53,12 @@ CALL () {
   // Evidence is grouped by the values it gives (`claims_json`, one property) before the fields are
   // read and unwound: a fact stated by thousands of passages has only a few distinct claim sets.
   WITH n, e.claims_json AS claimset, collect(DISTINCT coalesce(e.file, p.file, e.doc)) AS docs, collect([e, p])[..2] AS sample
-  WITH n, claimset, docs, sample, head(sample)[0] AS e1
-  UNWIND [['date', e1.claim_date], ['value', e1.claim_value], ['unit', e1.claim_unit], ['signed', e1.claim_signed],
-          ['ratified', e1.claim_ratified], ['in_force', e1.claim_in_force], ['duration_years', e1.claim_duration_years],
-          ['articles', e1.claim_articles], ['status', e1.claim_status], ['amount', e1.claim_amount], ['count', e1.claim_count]] AS kv
-  WITH n, kv[0] AS field, toString(kv[1]) AS value, docs,
+  WITH n, docs, head(sample)[0] AS e1,
        [x IN sample | {quote: coalesce(x[0].quote, x[1].text), doc: coalesce(x[0].file, x[1].file, x[0].doc), passage: x[1].idx,
                        certainty: x[0].certainty}] AS qs
-  WHERE value IS NOT NULL
+  // Only the fields this claim set gives (claim_date, claim_value, ...), whatever they are.
+  UNWIND [k IN keys(e1) WHERE k STARTS WITH 'claim_' AND k <> 'claims_json'] AS k
+  WITH n, substring(k, 6) AS field, toString(e1[k]) AS value, docs, qs
   WITH n, field, value, collect(docs) AS docss, collect(qs) AS qss
   WITH n, field, value,
        reduce(ds = [], x IN docss | ds + [d IN x WHERE NOT d IN ds]) AS docs,
@@ -69,8 +67,8 @@ CALL () {
   WITH n, field, collect({value: value, docs: docs, qs: qs}) AS byval
   WHERE size(byval) > 1 AND any(b IN byval WHERE any(d IN b.docs WHERE NOT d IN head(byval).docs))
   RETURN head([l IN labels(n) WHERE l <> 'Actor']) AS kind, coalesce(n.label, n.id) AS subject, field,
-         [b IN byval | b.value + ' — ' + reduce(t = '', d IN b.docs[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
-             + CASE WHEN size(b.docs) > 5 THEN ' and ' + toString(size(b.docs) - 5) + ' more' ELSE '' END][..10] AS claims,
+         [b IN byval[..10] | b.value + ' — ' + reduce(t = '', d IN b.docs[..5] | t + CASE WHEN t = '' THEN '' ELSE ', ' END + d)
+             + CASE WHEN size(b.docs) > 5 THEN ' and ' + toString(size(b.docs) - 5) + ' more' ELSE '' END] AS claims,
          reduce(all = [], b IN byval[..5] | all + b.qs) AS quotes
   UNION ALL
   // Facts the resolver marked as conflicting without per-evidence values.
