@@ -26,8 +26,22 @@ def indicator_cues() -> dict:
         "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
         "what": {k: v["what"] for k, v in measures.items()},
         "growth": lexicon_of({"growth": data.get("growth", [])}),
+        "comparison": lexicon_of({"comparison": data.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],
     }
+
+
+def _is_growth(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
+    """Tell whether a percent figure is a rate of change of its measure, not its level."""
+    if pc.key[max(0, ks - 4):ks].endswith(_TO_LEVEL):
+        return False  # "rose to 95%": a level reached
+    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
+    # "تنامي التبادل التجاري بينهما ... بنحو 15%": the change word governs the measure, not the figure
+    start = min(ks - 30, before[-1].start - 12) if before else ks - 30
+    if ic["growth"].find(pc.key, max(0, start), ks):
+        return True
+    # "15% compared with the same months of last year": a comparison makes the figure a change
+    return bool(ic["comparison"].find(pc.key, ke, ke + 25))
 
 
 def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
@@ -54,8 +68,7 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             ks, ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
             m = _measure(pc, ic, ks, ke, q.kind == "percent")
             what = ic["what"][m] if m else f"figure in {q.unit}"
-            if (q.kind == "percent" and ic["growth"].find(pc.key, max(0, ks - 30), ks)
-                    and not pc.key[max(0, ks - 4):ks].endswith(_TO_LEVEL)):
+            if q.kind == "percent" and _is_growth(pc, ic, ks, ke):
                 what = f"{what} growth"
             if q.kind == "percent" and not m and not what.endswith("growth"):
                 continue

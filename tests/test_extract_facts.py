@@ -379,3 +379,13 @@ def test_adjective_of_another_noun_is_not_the_imposer(gen11):
 def test_kama_opens_a_new_clause(gen11):
     canada = [e for e in _kind(gen11, "event") if e.type == "sanction" and "canada" in e.participants][0]
     assert canada.date == "2022-03" and set(canada.participants) == {"canada", "russia"}
+
+
+@pytest.fixture(scope="module")
+def gen12():
+    return _facts("gen_12.txt")
+
+
+def test_percent_change_of_a_measure_is_its_growth(gen12):
+    ind = [i for i in _kind(gen12, "indicator") if i.unit == "percent"]
+    assert ind and all(i.what.endswith("growth") for i in ind)
