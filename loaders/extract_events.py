@@ -43,6 +43,7 @@ def event_cues() -> dict:
         "consequence": lexicon_of({"cons": data.get("consequence", [])}),
         "agent_nouns": lexicon_of({"n": data.get("agent_nouns", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
+        "levels": lexicon_of({"lvl": data.get("levels", [])}),
         "markers": {match_key(w).rstrip("=") for w in data.get("to_markers", []) + data.get("from_markers", [])},
     }
 
@@ -53,6 +54,8 @@ def _triggers(pc: PassageCtx, cues) -> list:
     for h in hits:
         need = cues["needs"].get(h.cat)
         if need and not need.find(h.cue) and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
+            continue
+        if h.cat == "travel" and _reaches_level(pc, h, need, cues):
             continue
         kept.append(replace(h, cat=cues["alias_of"].get(h.cat, h.cat)))
     out = []
@@ -70,6 +73,19 @@ def _triggers(pc: PassageCtx, cues) -> list:
         if not beaten and not framed:
             out.append(h)
     return out
+
+
+def _reaches_level(pc: PassageCtx, h, need, cues) -> bool:
+    """Tell whether "وصل/تصل إلى" reaches a figure or a level ("تصل إلى 8 ملايين طن"), not a place."""
+    to = need.find(pc.key, h.end, h.end + 60)
+    if not to:
+        return False
+    after = to[0].end
+    # the figure stands right after the preposition ("نحو" may come between); a date further on is no level
+    if any(after <= pc.kt.to_key(q.start) <= after + 8 for q in pc.quantities):
+        return True
+    head = pc.key[after:after + 20].lstrip()
+    return head[:1].isdigit() or bool(cues["levels"].find(pc.key, after, after + 6))
 
 
 def _clause_gap(pc: PassageCtx, a: int, b: int) -> int:

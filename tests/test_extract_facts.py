@@ -389,3 +389,7 @@ def gen12():
 def test_percent_change_of_a_measure_is_its_growth(gen12):
     ind = [i for i in _kind(gen12, "indicator") if i.unit == "percent"]
     assert ind and all(i.what.endswith("growth") for i in ind)
+
+
+def test_reaching_a_quantity_is_no_visit(gen12):
+    assert not [e for e in _kind(gen12, "event") if e.type == "visit"]
