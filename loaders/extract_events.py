@@ -43,6 +43,8 @@ def event_cues() -> dict:
         "consequence": lexicon_of({"cons": data.get("consequence", [])}),
         "agent_nouns": lexicon_of({"n": data.get("agent_nouns", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
+        "provision": lexicon_of({"p": data.get("provision", [])}),
+        "accords": lexicon_of({"a": data.get("accords", [])}),
         "levels": lexicon_of({"lvl": data.get("levels", [])}),
         "markers": {match_key(w).rstrip("=") for w in data.get("to_markers", []) + data.get("from_markers", [])},
     }
@@ -73,6 +75,15 @@ def _triggers(pc: PassageCtx, cues) -> list:
         if not beaten and not framed:
             out.append(h)
     return out
+
+
+def _is_provision(pc: PassageCtx, h, cues) -> bool:
+    """Tell whether an event is a term of an agreement ("the treaty covers joint drills"), not one that took place."""
+    lo = max(0, h.start - 120)
+    stop = max(pc.key.rfind(c, lo, h.start) for c in ".؛;")
+    lo = max(lo, stop + 1)
+    prov = cues["provision"].find(pc.key, lo, h.start)
+    return bool(prov) and bool(cues["accords"].find(pc.key, max(0, prov[0].start - 60), h.start))
 
 
 def _reaches_level(pc: PassageCtx, h, need, cues) -> bool:
@@ -306,6 +317,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "يحد من تزويد إيران بالصواريخ": a limit on deliveries, not a delivery
             if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
                 cert = Certainty.EXPECTED  # "ناقش الوفدان نقل ذخائر", "طلبت تزويدها": asked for, not delivered
+            if cert == "asserted" and _is_provision(pc, h, cues):
+                cert = Certainty.EXPECTED  # "الاتفاق يتضمن تدريبات مشتركة": a term agreed on, not an event held
             key = (h.cat, date, tuple(sorted(parts)), agreement)
             if key in seen:
                 continue

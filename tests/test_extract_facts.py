@@ -393,3 +393,8 @@ def test_percent_change_of_a_measure_is_its_growth(gen12):
 
 def test_reaching_a_quantity_is_no_visit(gen12):
     assert not [e for e in _kind(gen12, "event") if e.type == "visit"]
+
+
+def test_exercise_provided_for_by_an_agreement_is_expected(gen12):
+    ex = [e for e in _kind(gen12, "event") if e.type == "exercise"]
+    assert ex and all(e.certainty == "expected" for e in ex)
