@@ -398,3 +398,8 @@ def test_reaching_a_quantity_is_no_visit(gen12):
 def test_exercise_provided_for_by_an_agreement_is_expected(gen12):
     ex = [e for e in _kind(gen12, "event") if e.type == "exercise"]
     assert ex and all(e.certainty == "expected" for e in ex)
+
+
+def test_one_party_withdrawing_does_not_end_the_agreement(gen12):
+    ags = _kind(gen12, "agreement")
+    assert ags and not any(a.status == "ended" for a in ags)
