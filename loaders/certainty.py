@@ -18,6 +18,8 @@ _ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.EXPECTED, Certainty.REP
 _AFTER_WINDOW = 30  # key characters after the trigger where a parenthetical hedge may sit
 _DIGIT_AFTER = re.compile(r"\s+\d")
 _NEG_WINDOW = 14
+_FACTUAL_REACH = 25  # key characters between "بعد أن/after" and the trigger it makes a past fact
+_CLAUSE_REACH = 60  # key characters an expectation cue reaches across a comma ("من المتوقع، بحسب مصادر، أن")
 _NEAR = 40  # key characters before a trigger where a threat word makes it expected  # key characters between a negation and the trigger it denies
 
 
@@ -27,7 +29,7 @@ def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
     data = read_yaml("cues_certainty.yaml")
     hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")}
                         | {"denied_after": data.get("denied_after", []), "expected_near": data.get("expected_near", [])})
-    negation = lexicon_of({"negation": data.get("negation", [])})
+    negation = lexicon_of({"negation": data.get("negation", []), "factual": data.get("factual_openers", [])})
     return hedges, negation
 
 
@@ -37,7 +39,8 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     still = _still_lexicon()
     limit = len(key) if start < 0 else start
     found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)
-             if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near")}
+             if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near")
+             and not (h.cat == "expected" and start >= 0 and _other_clause(key, h.end, start, negation))}
     if start >= 0 and any(h.cat == "expected_near" for h in hedges.find(key, max(0, start - _NEAR), start)):
         found.add(Certainty.EXPECTED)  # "التهديدات الإسرائيلية بضربة": a threatened strike
     if start >= 0:  # a parenthetical hedge just after the trigger: "وسّعت، حسبما يُزعم،"
@@ -49,7 +52,7 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     if start >= 0:
         word = start - len(prefix)  # negations stand before the trigger's word, clitics included
         negs = [n for n in negation.find(key, max(0, word - _NEG_WINDOW), word)
-                if not still.find(key, n.start - len(n.prefix), n.end + 6)]
+                if n.cat == "negation" and not still.find(key, n.start - len(n.prefix), n.end + 6)]
         if negs:
             found.add(Certainty.DENIED)
         if "س" in prefix:
@@ -64,6 +67,13 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
 def _still_lexicon() -> Lexicon:
     """Return the 'still' phrases whose negation particle negates nothing ("لا يزال محدودا")."""
     return lexicon_of({"still": read_yaml("cues_certainty.yaml").get("not_negation", [])})
+
+
+def _other_clause(key: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Tell whether key[a:b] crosses into another clause: a far cue ("قد يعزز ...، بحيث ... الانسحاب") binds its own verb."""
+    if any(h.cat == "factual" for h in lex.find(key, max(a, b - _FACTUAL_REACH), b)):
+        return True  # "قد يزيد التوتر بعد أن انسحبت القوات": what came before is a fact
+    return b - a > _CLAUSE_REACH and any(c in key[a:b] for c in "،,؛;")
 
 
 def _trailing(key: str, h) -> bool:

@@ -403,3 +403,8 @@ def test_exercise_provided_for_by_an_agreement_is_expected(gen12):
 def test_one_party_withdrawing_does_not_end_the_agreement(gen12):
     ags = _kind(gen12, "agreement")
     assert ags and not any(a.status == "ended" for a in ags)
+
+
+def test_past_withdrawal_after_a_far_expectation_is_asserted(gen12):
+    wd = [e for e in _kind(gen12, "event") if e.type == "withdrawal"]
+    assert wd and all(e.certainty == "asserted" for e in wd)
