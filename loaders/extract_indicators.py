@@ -8,13 +8,15 @@ from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
-from irkg.schema.graph import IndicatorRecord
+from irkg.schema.graph import Certainty, IndicatorRecord
 
 _KINDS = ("money", "percent", "quantity")
 _BEFORE = 110  # key characters before a figure where its measure word stands
 _AFTER = 45
 _SHARES = {"currency_share", "national_currency_settlement", "gas_reserves", "oil_supply_share"}
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
+_TARGET_BEFORE = 90  # key characters before a figure where a target/plan word governs it
+_TARGET_AFTER = 25
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,7 @@ def indicator_cues() -> dict:
         "growth": lexicon_of({"growth": data.get("growth", [])}),
         "comparison": lexicon_of({"comparison": data.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],
+        "target": lexicon_of({"target": data.get("targets", [])}),
     }
 
 
@@ -42,6 +45,14 @@ def _is_growth(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
         return True
     # "15% compared with the same months of last year": a comparison makes the figure a change
     return bool(ic["comparison"].find(pc.key, ke, ke + 25))
+
+
+def _is_target(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
+    """Tell whether a figure is a target or planned level (its clause opens with a goal word)."""
+    for h in ic["target"].find(pc.key, max(0, ks - _TARGET_BEFORE), ks):
+        if not any(c in pc.key[h.end:ks] for c in "،,؛;."):
+            return True  # the goal word and the figure share a clause
+    return any(not any(c in pc.key[ke:h.start] for c in "،,؛;") for h in ic["target"].find(pc.key, ke, ke + _TARGET_AFTER))
 
 
 def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
@@ -85,6 +96,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             # "التجارة بين الهند وروسيا": a figure about another pair is kept apart from the Iran–Russia one
             apart = "" if len(pair) == 2 or not others else ":" + "+".join(actors)
             cert = assess_certainty(pc.key, ks, ke)
+            if cert == Certainty.ASSERTED and _is_target(pc, ic, ks, ke):
+                cert = Certainty.EXPECTED  # "يستهدف البلدان سعة تصل إلى 15 مليون طن": a goal, not a result
             vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal
             iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}{apart}"
             out.append(IndicatorRecord(
