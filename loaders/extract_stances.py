@@ -10,7 +10,7 @@ from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import IRAN, PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues, pair_in_view, third_parties
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
-from irkg.schema.graph import StanceRecord
+from irkg.schema.graph import Certainty, StanceRecord
 
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
 _CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|امكانيه|احتمال|هل|if|whether|should)(?!\w)")
@@ -76,7 +76,10 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if char in done:
                 continue
             done.add(char)
-            cert = assess_certainty(pc.key[:h.start])  # the negation is the stance, not a denial
+            # the cue's own clause sets its certainty: a planning verb a clause away does not
+            cert = assess_certainty(pc.key, h.start, h.end)
+            if cert == Certainty.DENIED:
+                cert = Certainty.ASSERTED  # the negation is the stance, not a denial
             out.append(StanceRecord(
                 id=f"stance:{stem}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
                 characterization=char, polarity=pol, source=dc.doc.file, subjects=list(PAIR),

@@ -408,3 +408,24 @@ def test_one_party_withdrawing_does_not_end_the_agreement(gen12):
 def test_past_withdrawal_after_a_far_expectation_is_asserted(gen12):
     wd = [e for e in _kind(gen12, "event") if e.type == "withdrawal"]
     assert wd and all(e.certainty == "asserted" for e in wd)
+
+
+@pytest.fixture(scope="module")
+def gen13():
+    return _facts("gen_13.txt")
+
+
+def test_doubt_that_a_state_is_an_ally_is_no_alliance_stance(gen13):
+    stances = {s.characterization: s for s in _kind(gen13, "stance")}
+    assert "alliance" not in stances
+    assert stances["not_alliance"].polarity == "negative"
+
+
+def test_stance_does_not_inherit_a_neighbouring_plan(gen13):
+    cond = [s for s in _kind(gen13, "stance") if s.characterization == "conditional"]
+    assert cond and cond[0].certainty == "asserted"
+
+
+def test_target_figure_is_expected_and_measured_one_asserted(gen13):
+    ind = {i.value: i for i in _kind(gen13, "indicator") if i.what == "bilateral trade"}
+    assert ind[1e10].certainty == "expected" and ind[4e9].certainty == "asserted"
