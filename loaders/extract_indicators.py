@@ -17,6 +17,7 @@ _SHARES = {"currency_share", "national_currency_settlement", "gas_reserves", "oi
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 _TARGET_BEFORE = 90  # key characters before a figure where a target/plan word governs it
 _TARGET_AFTER = 25
+_SITE_REACH = 60  # characters between a place and a share figure in its relative clause
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,21 @@ def _is_target(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
         if not any(c in pc.key[h.end:ks] for c in "،,؛;."):
             return True  # the goal word and the figure share a clause
     return any(not any(c in pc.key[ke:h.start] for c in "،,؛;") for h in ic["target"].find(pc.key, ke, ke + _TARGET_AFTER))
+
+
+def _site_of(pc: PassageCtx, start: int) -> str | None:
+    """Return the place a share figure is about: named after every state, in the figure's clause."""
+    items = getattr(pc.dc.dicts, "items", {})
+    sites = pc.places + [m for m in pc.items if getattr(items.get(m.ref), "type", None) == "place"]  # straits, canals
+    places = sorted((m for m in sites if m.end <= start and start - m.end <= _SITE_REACH), key=lambda m: m.start)
+    if not places or any(c in pc.p.text[places[-1].end:start] for c in "،,؛;."):
+        return None
+    last_state = max((m.start for m in pc.actors if m.start < start and pc.dc.actor_type(pc.dc.state_of(m.ref)) == "state"), default=-1)
+    if places[-1].start < last_state:
+        return None
+    ref = places[-1].ref
+    entry = getattr(pc.dc.dicts, "items", {}).get(ref) or getattr(pc.dc.dicts, "places", {}).get(ref)
+    return getattr(entry, "name_en", None) or ref
 
 
 def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
@@ -93,6 +109,9 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if ic["pair"].find(pc.key):
                 others = []  # "بين البلدين": the pair is the subject
             actors = sorted(pair) if len(pair) == 2 or not others else sorted(pair | set(others[:2]))
+            site = _site_of(pc, q.start) if q.kind == "percent" and not what.endswith("growth") else None
+            if site:  # "مضيق هرمز الذي تمر عبره 40% من إمدادات النفط": the share is the place's, not the states'
+                what, actors = f"{what} at {site}", []
             # "التجارة بين الهند وروسيا": a figure about another pair is kept apart from the Iran–Russia one
             apart = "" if len(pair) == 2 or not others else ":" + "+".join(actors)
             cert = assess_certainty(pc.key, ks, ke)

@@ -429,3 +429,8 @@ def test_stance_does_not_inherit_a_neighbouring_plan(gen13):
 def test_target_figure_is_expected_and_measured_one_asserted(gen13):
     ind = {i.value: i for i in _kind(gen13, "indicator") if i.what == "bilateral trade"}
     assert ind[1e10].certainty == "expected" and ind[4e9].certainty == "asserted"
+
+
+def test_share_passing_through_a_strait_belongs_to_the_strait(gen13):
+    ind = [i for i in _kind(gen13, "indicator") if i.unit == "percent"]
+    assert ind and "Hormuz" in ind[0].what and ind[0].actors == []
