@@ -14,6 +14,9 @@ from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
 _PARTY_REACH = 60
+_CONTENT = re.compile(r"(?<!\w)(?:عل[ىي]|on)\s")  # "اتفقا على تجميد ...": what was agreed opens here
+_CONTENT_REACH = 50  # key characters between the kind word and the opener of what was agreed
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:مع|ضد|with|against)\s+$")
 _COMMERCIAL = {"contract", "mou", "deal"}
 _BETWEEN = re.compile(r"\w*\s+(?:\w+\s+)?(?:بين\s+\w+\s+و\w+|between\s+\w+\s+and\s+\w+)(?:\s+\w+)?")  # display characters around a kind word where its parties are named
 _EN_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+$")  # "the treaty" points back like "المعاهدة"
@@ -58,8 +61,30 @@ def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[s
     return out
 
 
-def _status(pc: PassageCtx, cues) -> str | None:
-    found = {h.cat for h in cues["status"].find(pc.key)}
+def _content_span(pc: PassageCtx, ke: int) -> tuple[int, int] | None:
+    """Return the key span of what an agreement is about ("على تجميد التعاون مع طهران"), if any."""
+    m = _CONTENT.search(pc.key, ke, ke + _CONTENT_REACH)
+    if not m or any(c in pc.key[ke:m.start()] for c in "،,؛;."):
+        return None
+    ends = [i for i in (pc.key.find(c, m.end()) for c in "،,؛;.") if i >= 0]
+    return m.start(), min(ends, default=len(pc.key))
+
+
+def _drop_objects(pc: PassageCtx, parties: list[str], dc: DocCtx, content) -> list[str]:
+    """Drop actors named as the object inside what was agreed ("... على تجميد التعاون مع طهران")."""
+    if not content:
+        return parties
+    cs, ce = pc.span_of(*content)
+    objs = {m.ref for m in pc.actors_between(cs, ce) if _OBJECT_BEFORE.search(pc.p.text[max(cs, m.start - 12):m.start])}
+    objs = {dc.state_of(r) if dc.actor_type(r) in ("person", "institution") else r for r in objs}
+    kept = [p for p in parties if p not in objs]
+    # "وقعت إيران اتفاقا على التعاون مع روسيا": with one party left, the partner after مع is the other one
+    return kept if len(kept) >= 2 else parties
+
+
+def _status(pc: PassageCtx, cues, skip: tuple[int, int] | None = None) -> str | None:
+    # a status word inside what was agreed is the status of that thing ("اتفقا على تجميد التعاون")
+    found = {h.cat for h in cues["status"].find(pc.key) if not (skip and skip[0] <= h.start < skip[1])}
     return max(found, key=STATUS_ORDER.index) if found else None
 
 
@@ -110,7 +135,9 @@ def _name_after(key: str, ks: int) -> str:
 
 def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
     ts, te = pc.span_of(ks, ke)
-    status = _status(pc, cues)
+    content = _content_span(pc, ke)
+    # only a status word heading what was agreed ("على تجميد") is that thing's status
+    status = _status(pc, cues, (content[0], pc.key.find(" ", content[0]) + 3) if content else None)
     dates = _dates(pc, cues)
     duration = _duration(pc, cues, ts)
     articles = _articles(pc)
@@ -188,6 +215,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if between:  # "اتفاق بين أنقرة وبغداد": the parties are named
                 bs, be = pc.span_of(between.start(), between.end())
                 parties = _parties(pc, dc, bs, be) or parties
+            parties = _drop_objects(pc, parties, dc, _content_span(pc, h.end))
             strong = (_status(pc, cues) or pc.dates or pc.items
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
             if not parties or not strong:
@@ -220,7 +248,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if any(h.start <= a < h.end + 40 for a, _ in taken):
                 continue  # the agreement reached is named right after the verb
             ts, te = pc.span_of(h.start, h.end)
-            parties = _parties(pc, dc, 0, te + 40)
+            parties = _drop_objects(pc, _parties(pc, dc, 0, te + 40), dc, _content_span(pc, h.end))
             if len(parties) < 2:
                 continue
             d = date_value(pc.nearest_date(ts, te, window=80))

@@ -434,3 +434,8 @@ def test_target_figure_is_expected_and_measured_one_asserted(gen13):
 def test_share_passing_through_a_strait_belongs_to_the_strait(gen13):
     ind = [i for i in _kind(gen13, "indicator") if i.unit == "percent"]
     assert ind and "Hormuz" in ind[0].what and ind[0].actors == []
+
+
+def test_object_of_what_was_agreed_is_no_party_and_sets_no_status():
+    ags = _kind(_facts("gen_14.txt"), "agreement")
+    assert ags and set(ags[0].parties) == {"turkey", "france"} and ags[0].status != "frozen"
