@@ -42,6 +42,7 @@ def event_cues() -> dict:
         "adjuncts": lexicon_of({"adj": data.get("adjuncts", [])}),
         "consequence": lexicon_of({"cons": data.get("consequence", [])}),
         "agent_nouns": lexicon_of({"n": data.get("agent_nouns", [])}),
+        "causatives": lexicon_of({"c": data.get("causatives", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
         "provision": lexicon_of({"p": data.get("provision", [])}),
         "accords": lexicon_of({"a": data.get("accords", [])}),
@@ -192,6 +193,10 @@ def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
     return lo, hi
 
 
+_CAUSE_GAP = 14  # key characters between a causative ("لإجبار") and the actor it forces
+_CAUSER_REACH = 150  # display characters before the causative where who forces is named
+
+
 def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
     """Give each actor a role from word order and prepositions: subject, object, target, source."""
     out: list[Participant] = []
@@ -232,7 +237,32 @@ def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
             out.append(Participant(actor=m.ref, role=role))
         elif m is subject:
             old.role = role  # "The Kremlin denied that Moscow had sent": the subject mention decides
+    if subject is not None and h.cat != "delivery":
+        _apply_causative(pc, subject, actors, cues, out)
     return out
+
+
+def _apply_causative(pc: PassageCtx, subject, actors, cues, out: list[Participant]) -> None:
+    """Make who forces the act its agent and who is forced its object ("تجبر الشركات الروسية طهران على قبول المقايضة")."""
+    ks = pc.kt.to_key(subject.start)
+    cause = cues["causatives"].find(pc.key, max(0, ks - _CAUSE_GAP), ks)
+    if not cause:
+        return
+    cs, _ = pc.span_of(cause[-1].start, cause[-1].end)
+    causers = {m.ref for m in actors if cs - _CAUSER_REACH <= m.start < cs and m.ref != subject.ref
+               and not _marked(pc, m, cues) and not _object_of_prep(pc, m)}
+    if not causers:
+        return
+    for p in out:
+        if p.actor == subject.ref:
+            p.role = "object"
+        elif p.actor in causers:
+            p.role = "agent"
+
+
+def _object_of_prep(pc: PassageCtx, m) -> bool:
+    """Tell whether على/on/against stands right before an actor ("العقوبات على إيران"): it is acted upon."""
+    return pc.p.text[max(0, m.start - 5):m.start].rstrip().endswith(("على", "علي", "on", "against", "ضد"))
 
 
 _ROLE_NAMES = {

@@ -439,3 +439,9 @@ def test_share_passing_through_a_strait_belongs_to_the_strait(gen13):
 def test_object_of_what_was_agreed_is_no_party_and_sets_no_status():
     ags = _kind(_facts("gen_14.txt"), "agreement")
     assert ags and set(ags[0].parties) == {"turkey", "france"} and ags[0].status != "frozen"
+
+
+def test_who_forces_a_barter_is_its_agent_and_who_is_forced_its_object():
+    trade = [e for e in _kind(_facts("gen_15.txt"), "event") if e.type == "trade"]
+    roles = {(r.actor, r.role) for r in trade[0].roles}
+    assert roles == {("india", "agent"), ("turkey", "agent"), ("venezuela", "object")}
