@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import Dictionaries
+from irkg.loaders.dictionary_entries import ActorEntry
 from irkg.loaders.evidence import MAX_EVIDENCE, passage_evidence
 from irkg.schema.graph import ActorRecord, ActorType
 from irkg.schema.pipeline import Mention, MentionKind, Passage
@@ -65,15 +66,20 @@ def _similar_unlinked(recs: dict[str, ActorRecord], rid: str) -> str:
     return rid
 
 
+def dictionary_actor_record(a: ActorEntry) -> ActorRecord:
+    """Return the record of a dictionary actor, with all its known names and dated offices (no evidence yet)."""
+    return ActorRecord(
+        id=a.id, label=a.name_en, type=a.type, names=a.names(), name_en=a.name_en, name_ar=a.name_ar,
+        aliases=list(a.aliases), linked=True, roles=[r.as_dict() for r in a.roles],
+    )
+
+
 def _new_record(m: Mention, dicts: Dictionaries) -> ActorRecord | None:
     if m.ref:
         a = dicts.actors.get(m.ref)
         if a is None:
             return None
-        return ActorRecord(
-            id=a.id, label=a.name_en, type=a.type, names=a.names(), name_en=a.name_en, name_ar=a.name_ar,
-            aliases=list(a.aliases), linked=True, roles=[r.as_dict() for r in a.roles],
-        )
+        return dictionary_actor_record(a)
     return ActorRecord(
         id=unlinked_id(m.surface), label=m.surface, type=_unlinked_type(m), names=[m.surface],
         name_ar=m.surface if re.search(r"[\u0600-\u06ff]", m.surface) else None, linked=False,

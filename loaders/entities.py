@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from irkg.loaders.actors import dictionary_actor_record
 from irkg.loaders.dictionaries import Dictionaries
 from irkg.loaders.evidence import MAX_EVIDENCE, passage_evidence
 from irkg.schema.graph import (
@@ -70,11 +71,7 @@ def _entity_record(kind: str, ref: str, dicts: Dictionaries) -> Record | None:
         e = dicts.topics[ref]
         return TopicRecord(id=e.id, label=e.name_en, name_ar=e.name_ar)
     if kind == "actor" and ref in dicts.actors:
-        a = dicts.actors[ref]
-        return ActorRecord(
-            id=a.id, label=a.name_en, type=a.type, names=a.names(), name_en=a.name_en, name_ar=a.name_ar,
-            aliases=list(a.aliases), linked=True, roles=[r.as_dict() for r in a.roles],
-        )
+        return dictionary_actor_record(dicts.actors[ref])
     return None
 
 
