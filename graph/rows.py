@@ -28,17 +28,12 @@ from irkg.schema.graph import (
     FACT_RECORDS,
     ActorRecord,
     ActorType,
-    AgreementRecord,
-    ConstraintRecord,
-    EventRecord,
     Evidence,
-    FrictionRecord,
-    IndicatorRecord,
-    ItemRecord,
     Record,
     RelType,
     StanceRecord,
 )
+from irkg.schema.links import record_links
 from irkg.schema.pipeline import DocExtraction
 
 FACT_LABELS: tuple[str, ...] = tuple(m.NODE_LABEL for m in FACT_RECORDS)
@@ -238,52 +233,7 @@ def _record_links(
     r: Record, doc_id: str, known: dict[tuple[str, str], Record], warnings: list[str], file: str
 ) -> list[dict]:
     """Return the links a record states, keeping those whose other end is in the same document."""
-    wanted: list[tuple[str, str, str, dict, bool]] = []  # type, other label, other id, props, incoming
-
-    def to(rel: RelType, label: str, target: str | None, props: dict | None = None, incoming: bool = False):
-        if target:
-            wanted.append((rel.value, label, target, props or {}, incoming))
-
-    if isinstance(r, EventRecord):
-        roles = {p.actor: p.role for p in r.roles}
-        for actor in dict.fromkeys([*r.participants, *roles]):
-            to(RelType.PARTICIPATED_IN, "Actor", actor, {"role": roles.get(actor)}, incoming=True)
-        to(RelType.CONCERNS, "Agreement", r.agreement)
-        for item in r.items:
-            to(RelType.CONCERNS, "Item", item)
-        for topic in r.topics:
-            to(RelType.ABOUT, "Topic", topic)
-    elif isinstance(r, AgreementRecord):
-        for actor in r.parties:
-            to(RelType.PARTY_TO, "Actor", actor, incoming=True)
-        for topic in r.covers:
-            to(RelType.ABOUT, "Topic", topic)
-    elif isinstance(r, FrictionRecord):
-        for actor in r.parties:
-            to(RelType.BETWEEN, "Actor", actor)
-        for actor in r.third_parties:
-            to(RelType.INVOLVES_THIRD_PARTY, "Actor", actor)
-        to(RelType.ABOUT, "Topic", r.topic)
-    elif isinstance(r, ConstraintRecord):
-        to(RelType.CONSTRAINS, "Topic", r.constrains)
-        for actor in r.actors:
-            to(RelType.IMPOSED_BY, "Actor", actor)
-    elif isinstance(r, IndicatorRecord):
-        for actor in r.actors:
-            to(RelType.MEASURES, "Actor", actor)
-        to(RelType.ABOUT, "Topic", r.topic)
-    elif isinstance(r, StanceRecord):
-        for actor in r.subjects:
-            to(RelType.CHARACTERIZES, "Actor", actor)
-    elif isinstance(r, ItemRecord):
-        for topic in r.topics:
-            to(RelType.ABOUT, "Topic", topic)
-    elif isinstance(r, ActorRecord):
-        for role in r.roles:
-            if role.get("state"):
-                to(RelType.OFFICIAL_OF, "Actor", role["state"],
-                   {"role": role.get("role"), "from": role.get("from"), "to": role.get("to")})
-
+    wanted = record_links(r)
     out = []
     for rel, label, target, props, incoming in wanted:
         if (label, target) not in known:

@@ -14,52 +14,24 @@ from irkg.loaders.actors import dictionary_actor_record
 from irkg.loaders.dictionaries import Dictionaries
 from irkg.loaders.evidence import MAX_EVIDENCE, passage_evidence
 from irkg.schema.graph import (
-    ActorRecord,
     Certainty,
-    AgreementRecord,
-    ConstraintRecord,
-    EventRecord,
     Evidence,
-    FrictionRecord,
-    IndicatorRecord,
     ItemRecord,
     Record,
-    StanceRecord,
     TopicRecord,
 )
+from irkg.schema.links import record_links
 from irkg.schema.pipeline import Mention, MentionKind, Passage
 
 
+_ENTITY_KINDS = {"Actor": "actor", "Item": "item", "Topic": "topic"}
+
+
 def referenced_entities(r: Record) -> Iterator[tuple[str, str]]:
-    """Yield (kind, id) of every actor, item and topic a fact record links to."""
-    if isinstance(r, EventRecord):
-        for a in [*r.participants, *(p.actor for p in r.roles)]:
-            yield "actor", a
-        yield from (("item", i) for i in r.items)
-        yield from (("topic", t) for t in r.topics)
-    elif isinstance(r, AgreementRecord):
-        yield from (("actor", a) for a in r.parties)
-        yield from (("topic", t) for t in r.covers)
-    elif isinstance(r, FrictionRecord):
-        yield from (("actor", a) for a in [*r.parties, *r.third_parties])
-        if r.topic:
-            yield "topic", r.topic
-    elif isinstance(r, ConstraintRecord):
-        yield from (("actor", a) for a in r.actors)
-        if r.constrains:
-            yield "topic", r.constrains
-    elif isinstance(r, IndicatorRecord):
-        yield from (("actor", a) for a in r.actors)
-        if r.topic:
-            yield "topic", r.topic
-    elif isinstance(r, StanceRecord):
-        yield from (("actor", a) for a in r.subjects)
-    elif isinstance(r, ItemRecord):
-        yield from (("topic", t) for t in r.topics)
-    elif isinstance(r, ActorRecord):
-        for role in r.roles:
-            if role.get("state"):
-                yield "actor", role["state"]
+    """Yield (kind, id) of every actor, item and topic a record links to."""
+    for link in record_links(r):
+        if link.label in _ENTITY_KINDS:
+            yield _ENTITY_KINDS[link.label], link.target
 
 
 def _entity_record(kind: str, ref: str, dicts: Dictionaries) -> Record | None:
