@@ -13,15 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from irkg.errors import InputError
 from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.extract_lexicon import read_yaml
 from irkg.schema.pipeline import Mention, MentionKind
-
-# libyaml when PyYAML has it: the cue files are read at every start.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DATES_YAML = Path(__file__).resolve().parent / "dictionaries" / "dates.yaml"
 
@@ -48,9 +45,10 @@ class CalendarFile(BaseModel):
 
 def read_calendar_file(path: Path = DATES_YAML) -> CalendarFile:
     """Read and validate dates.yaml."""
+    data = read_yaml(path)  # malformed YAML fails there, naming the file
     try:
-        return CalendarFile.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER))
-    except (OSError, yaml.YAMLError, ValidationError) as e:
+        return CalendarFile.model_validate(data)
+    except ValidationError as e:
         raise InputError(f"{path.name}: invalid calendar file ({str(e).splitlines()[0]}); fix the YAML") from e
 
 

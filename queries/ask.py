@@ -15,17 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-import yaml
 from rapidfuzz import fuzz
 
 from irkg.errors import InputError, IrkgError
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import key_tokens
+from irkg.loaders.extract_lexicon import read_yaml
 from irkg.queries.execute import Answer, run_named
 from irkg.queries.library import Library, NamedQuery, load_library
-
-# libyaml when PyYAML has it: the cue files are read at every start.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CUES_FILE = Path(__file__).resolve().parent / "ask_cues.yaml"
 # The relationship this graph is about: naming both sides is the question's frame, not a filter.
@@ -88,10 +85,7 @@ class AskResult:
 @functools.lru_cache(maxsize=1)
 def load_cues(path: Path = CUES_FILE) -> dict[str, Any]:
     """Read the question cue words (event types, periods, certainty, year words, stop words)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except (OSError, yaml.YAMLError) as e:
-        raise InputError(f"{path.name}: cannot read question cues ({e})") from e
+    data = read_yaml(path)  # malformed YAML fails there, naming the file
     keyed = {
         "event_types": {k: [_key_tokens(w) for w in v] for k, v in data.get("event_types", {}).items()},
         "periods": {k: [_key_tokens(w) for w in v] for k, v in data.get("periods", {}).items()},
