@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import neo4j
 
 from irkg.graph.write import LoadProgress, LoadReport, load_extractions, plan_load
+from irkg.schema.pipeline import DocExtraction, Problem
 
 
 def extraction_fingerprint() -> str:
@@ -23,6 +24,15 @@ def extraction_fingerprint() -> str:
     for path in dict.fromkeys([*rules, *data, *dictionary_files()]):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
+
+
+def _divert_problems(items: Iterable[DocExtraction | Problem], problems: list[Problem]) -> Iterator[DocExtraction]:
+    """Yield the extractions; collect the documents whose extraction failed."""
+    for x in items:
+        if isinstance(x, Problem):
+            problems.append(x)
+        else:
+            yield x
 
 
 def load_paths(
@@ -43,11 +53,12 @@ def load_paths(
     docs, problems = read_paths(paths)
     fingerprint = extraction_fingerprint()
     to_load, unchanged = plan_load(driver, docs, database, fingerprint, force)
+    failed_extraction: list[Problem] = []
     report = load_extractions(
-        driver, extract_all(to_load, workers=workers), database=database, batch_docs=batch_docs,
-        progress=progress, fingerprint=fingerprint, force=force, total=len(to_load),
+        driver, _divert_problems(extract_all(to_load, workers=workers), failed_extraction), database=database,
+        batch_docs=batch_docs, progress=progress, fingerprint=fingerprint, force=force, total=len(to_load),
     )
     report.skipped[:0] = [d.id for d in unchanged]
-    report.failed[:0] = [(p.file, p.reason) for p in problems if p.skipped]
+    report.failed[:0] = [(p.file, p.reason) for p in [*problems, *failed_extraction] if p.skipped]
     report.warnings[:0] = [str(p) for p in problems if not p.skipped]
     return report

@@ -9,7 +9,9 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import resources
@@ -42,8 +44,10 @@ _JVM_FLAGS = [
     "--enable-native-access=ALL-UNNAMED",
 ]
 _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
-_ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminBoot"
+# The admin tool itself, not its boot loader (Neo4jAdminBoot relaunches java with the arguments on its command line).
+_ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"
 _STATE_FILE = "irkg-server.json"
+_PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
 def _env_dir(var: str, xdg: str, fallback: str) -> Path:
@@ -83,6 +87,10 @@ class ServerConfig:
     heap: str = "1g"
     pagecache: str = "512m"
     start_timeout: float = 180.0
+
+    def __post_init__(self) -> None:
+        # The running server is recognised by its --config-dir, so the path must be one spelling.
+        self.data_dir = Path(self.data_dir).expanduser().absolute()
 
     @property
     def bolt_uri(self) -> str:
@@ -249,12 +257,17 @@ def read_password(cfg: ServerConfig) -> str | None:
         return None
 
 
+def generate_password(length: int = 24) -> str:
+    """Return a random password of letters and digits (never a leading '-' that a tool could take for an option)."""
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+
+
 def ensure_password(cfg: ServerConfig) -> str:
     """Return the password, generating and storing one (mode 0600) if there is none."""
     pw = read_password(cfg)
     if pw:
         return pw
-    pw = secrets.token_urlsafe(18)
+    pw = generate_password()
     cfg.password_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(cfg.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
@@ -267,15 +280,36 @@ def _java_env(cfg: ServerConfig) -> dict:
     return {**os.environ, "NEO4J_HOME": str(cfg.home_dir), "NEO4J_CONF": str(cfg.conf_dir)}
 
 
+def _argfile_quote(arg: str) -> str:
+    """Quote one argument for a java @argfile (backslash escapes inside double quotes)."""
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def set_initial_password(cfg: ServerConfig, password: str) -> None:
-    """Set the neo4j user's password before the first start of this data directory."""
-    proc = subprocess.run(
-        [_require_tool("java"), "-cp", f"{cfg.home_dir}/lib/*", _ADMIN_ENTRY_POINT, "dbms", "set-initial-password", password],
-        capture_output=True, text=True, env=_java_env(cfg),
-    )
+    """Set the neo4j user's password before the first start of this data directory.
+
+    The password goes through a java @argfile readable only by us, so it never appears on
+    a command line (any local user can read those); `--` keeps a password that starts with
+    '-' from being taken for an option.
+    """
+    args = ["-cp", f"{cfg.home_dir}/lib/*", _ADMIN_ENTRY_POINT, "dbms", "set-initial-password", "--", password]
+    with tempfile.TemporaryDirectory(prefix="irkg-") as tmp:  # created 0700
+        argfile = Path(tmp) / "args"
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write("\n".join(_argfile_quote(a) for a in args) + "\n")
+        proc = subprocess.run(
+            [_require_tool("java"), f"@{argfile}"], capture_output=True, text=True, env=_java_env(cfg),
+            preexec_fn=_private_umask,
+        )
     if proc.returncode != 0:
         out = (proc.stderr or proc.stdout).replace(password, "***").strip().splitlines()
         raise ServerError(f"cannot set the initial Neo4j password in {cfg.data_dir}: {out[-1] if out else proc.returncode}")
+
+
+def _private_umask() -> None:
+    """Run the server's processes with umask 077: the store and auth.ini are for this user only."""
+    os.umask(0o077)
 
 
 # --- lifecycle ---------------------------------------------------------------------------------
@@ -303,9 +337,20 @@ def _pid_alive(pid: int | None) -> bool:
 
 
 def running_pid(cfg: ServerConfig) -> int | None:
-    """Return the pid of this data directory's server if it runs."""
+    """Return the pid of this data directory's server if it runs (not one a copied state file names)."""
     pid = read_state(cfg).get("pid")
-    return pid if _pid_alive(pid) else None
+    return pid if _pid_alive(pid) and _serves_config(pid, cfg.conf_dir) else None
+
+
+def _serves_config(pid: int, conf_dir: Path) -> bool:
+    """Tell whether the process runs with this data directory's configuration."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return True  # no /proc (macOS): trust the state file
+    if not any(cmdline):
+        return True  # exiting: still holds the ports and the store lock
+    return f"--config-dir={conf_dir}".encode() in cmdline
 
 
 def check_port_free(port: int, what: str, option: str) -> None:
@@ -351,6 +396,7 @@ def start(cfg: ServerConfig) -> dict:
     check_port_free(cfg.bolt_port, "Bolt", "--bolt-port")
     check_port_free(cfg.http_port, "HTTP", "--http-port")
     cfg.logs_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(cfg.data_dir, 0o700)  # the store, its auth file and the logs are this user's only
     write_conf(cfg)
     initialized = (cfg.data_dir / "data" / "dbms" / "auth.ini").exists() or (cfg.data_dir / "data" / "databases" / "system").exists()
     if initialized and not read_password(cfg):
@@ -358,9 +404,15 @@ def start(cfg: ServerConfig) -> dict:
             f"the Neo4j data in {cfg.data_dir} already has a password but {cfg.password_file} is missing — "
             "set NEO4J_PASSWORD, restore that file, or start with an empty --data-dir"
         )
+    generated = read_password(cfg) is None
     password = ensure_password(cfg)
     if not initialized:
-        set_initial_password(cfg, password)
+        try:
+            set_initial_password(cfg, password)
+        except ServerError:
+            if generated:  # a password the store never took would lock this data directory for good
+                cfg.password_file.unlink(missing_ok=True)
+            raise
     home = cfg.home_dir
     cmd = [
         _require_tool("java"), "-cp", f"{plugins_dir(cfg)}/*:{cfg.conf_dir}/*:{home}/lib/*",
@@ -370,7 +422,7 @@ def start(cfg: ServerConfig) -> dict:
     with open(cfg.console_file, "w") as out:
         proc = subprocess.Popen(
             cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            cwd=cfg.data_dir, env=_java_env(cfg), start_new_session=True,
+            cwd=cfg.data_dir, env=_java_env(cfg), start_new_session=True, preexec_fn=_private_umask,
         )
     state = {"pid": proc.pid, "bolt_port": cfg.bolt_port, "http_port": cfg.http_port,
              "version": NEO4J_VERSION, "home": str(home)}

@@ -24,7 +24,11 @@ _state = {"debug": False}
 @app.callback()
 def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
     """Build and question a knowledge graph of Iran–Russia relations."""
+    import os
+
     _state["debug"] = debug
+    if debug:
+        os.environ["IRKG_DEBUG"] = "1"  # worker processes re-raise instead of reporting one line
 
 
 def run() -> None:
@@ -168,7 +172,7 @@ def extract(
         raise IrkgError(f"unknown --stage {stage!r} or --format {fmt!r}: use passages|mentions|facts and jsonl|table")
     extractions, problems = extract_documents(paths, workers=workers, stage=Stage(stage))
     for problem in problems:
-        typer.echo(f"skipped {problem}", err=True)
+        typer.echo(f"{'failed' if problem.failed else 'skipped'} {problem}", err=True)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         if stage == Stage.PASSAGES:
@@ -183,7 +187,7 @@ def extract(
     typer.echo(f"{len(extractions)} documents, {n} {stage if stage != 'facts' else 'records'}"
                + (f", {len(problems)} skipped" if problems else ""), err=True)
     if any(p.skipped for p in problems):
-        raise typer.Exit(3)
+        raise typer.Exit(3)  # the same status as load
 
 
 # --- section: load / unload / stats / actors ----------------------------------
@@ -209,6 +213,8 @@ def load_cmd(
     typer.echo(report.summary())
     if report.failed and not report.loaded and not report.skipped:
         raise IrkgError(f"no document loaded ({len(report.failed)} failed)")
+    if report.failed:
+        raise typer.Exit(3)  # as extract: the others are in, but not everything
 
 
 @app.command("unload")

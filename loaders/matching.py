@@ -56,7 +56,7 @@ def peel(tok: str, known: dict[str, int] | frozenset[str]) -> list[tuple[str, in
 
 def _peel(tok: str, known: dict[str, int] | frozenset[str]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
-    if tok[0] not in "وفبلكا" or not ARABIC_RE.fullmatch(tok):
+    if not tok or tok[0] not in "وفبلكا" or not ARABIC_RE.fullmatch(tok):
         return out
     for n in range(min(4, len(tok) - 2), 0, -1):
         p = tok[:n]

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from enum import StrEnum
 from pathlib import Path
 
+from irkg.errors import IrkgError, StepFailed, debug_enabled
 from irkg.schema.graph import DocumentRecord, Record
 from irkg.schema.pipeline import DocExtraction, Document, Problem
 
@@ -43,46 +44,66 @@ def document_record(doc: Document, passages: int) -> DocumentRecord:
 
 
 def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction:
-    """Run the steps up to `stage` on one document."""
-    from irkg.loaders.normalize import normalize
-    from irkg.loaders.segment import segment
+    """Run the steps up to `stage` on one document; a failure names the step it happened in."""
+    step = "normalize"
+    try:
+        from irkg.loaders.normalize import normalize
+        from irkg.loaders.segment import segment
 
-    passages = segment(normalize(doc))
-    out = DocExtraction(document=document_record(doc, len(passages)), passages=passages)
-    if stage == Stage.PASSAGES:
+        normalized = normalize(doc)
+        step = "segment"
+        passages = segment(normalized)
+        out = DocExtraction(document=document_record(doc, len(passages)), passages=passages)
+        if stage == Stage.PASSAGES:
+            return out
+
+        from irkg.loaders.actors import build_actor_records
+        from irkg.loaders.dictionaries import load_dictionaries
+        from irkg.loaders.recognize import recognize
+
+        step = "recognize"
+        dicts = load_dictionaries()
+        mentions = [recognize(p, dicts, doc.published) for p in passages]
+        if stage == Stage.MENTIONS:
+            out.mentions = mentions
+            return out
+
+        from irkg.loaders.entities import complete_entities
+        from irkg.loaders.extract import extract_facts
+
+        step = "extract"
+        records: list[Record] = list(build_actor_records(zip(passages, mentions), dicts))
+        records.extend(extract_facts(doc, passages, mentions, dicts))
+        out.records = complete_entities(records, passages, mentions, dicts)
         return out
-
-    from irkg.loaders.actors import build_actor_records
-    from irkg.loaders.dictionaries import load_dictionaries
-    from irkg.loaders.recognize import recognize
-
-    dicts = load_dictionaries()
-    mentions = [recognize(p, dicts, doc.published) for p in passages]
-    if stage == Stage.MENTIONS:
-        out.mentions = mentions
-        return out
-
-    from irkg.loaders.entities import complete_entities
-    from irkg.loaders.extract import extract_facts
-
-    records: list[Record] = list(build_actor_records(zip(passages, mentions), dicts))
-    records.extend(extract_facts(doc, passages, mentions, dicts))
-    out.records = complete_entities(records, passages, mentions, dicts)
-    return out
+    except IrkgError:
+        raise
+    except Exception as e:  # noqa: BLE001 - one document's bug must not lose the others
+        raise StepFailed(doc.file, step) from e
 
 
-def _extract_chunk(args: tuple[list[Document], Stage]) -> list[DocExtraction]:
+def extract_or_problem(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction | Problem:
+    """Extract one document; an internal error becomes a one-line problem (raised with IRKG_DEBUG)."""
+    try:
+        return extract_document(doc, stage)
+    except StepFailed as e:
+        if debug_enabled():
+            raise
+        return Problem(file=doc.file, reason=str(e), failed=True)
+
+
+def _extract_chunk(args: tuple[list[Document], Stage]) -> list[DocExtraction | Problem]:
     docs, stage = args
-    return [extract_document(d, stage) for d in docs]
+    return [extract_or_problem(d, stage) for d in docs]
 
 
 def extract_all(
     docs: Sequence[Document], stage: Stage = Stage.FACTS, workers: int = 1
-) -> Iterator[DocExtraction]:
-    """Yield one extraction per document, in order, using `workers` processes."""
+) -> Iterator[DocExtraction | Problem]:
+    """Yield one extraction (or the problem that stopped it) per document, in order, using `workers` processes."""
     if workers <= 1 or len(docs) < 2:
         for d in docs:
-            yield extract_document(d, stage)
+            yield extract_or_problem(d, stage)
         return
     size = max(1, min(50, len(docs) // (workers * 4) or 1))
     chunks = [(list(docs[i : i + size]), stage) for i in range(0, len(docs), size)]
@@ -98,7 +119,10 @@ def extract_documents(
     from irkg.loaders.read import read_paths
 
     docs, problems = read_paths(paths)
-    return list(extract_all(docs, stage, workers)), problems
+    extractions: list[DocExtraction] = []
+    for x in extract_all(docs, stage, workers):
+        (problems if isinstance(x, Problem) else extractions).append(x)
+    return extractions, problems
 
 
 def merge_extractions(extractions: Iterable[DocExtraction]) -> list[Record]:

@@ -53,7 +53,9 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
 def _weak_ok(d: Dictionaries, toks: list[Tok], i: int) -> bool:
     """Tell whether a common-word alias at token i follows a title or context word."""
     ctx = d.words_of("weak_context")
-    prev1 = toks[i - 1].text if i >= 1 else ""
+    if i == 0:
+        return False  # nothing before it to give the context
+    prev1 = toks[i - 1].text
     prev2 = " ".join(t.text for t in toks[max(0, i - 2):i])
     forms = {prev1, prev2} | {r for r, _ in peel(prev1, ctx)}
     return bool(forms & ctx) or any((prev1,) == k or tuple(prev2.split()) == k for k in d.title_index)

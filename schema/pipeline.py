@@ -106,6 +106,7 @@ class Problem(BaseModel):
     file: str
     reason: str
     skipped: bool = True
+    failed: bool = Field(False, description="an internal error, not a problem of the file")
 
     def __str__(self) -> str:
         return f"{self.file}: {self.reason}"

@@ -109,6 +109,13 @@ def test_common_word_alias_needs_a_title(dicts):
     assert ms[1].role == "president"
 
 
+def test_common_word_alias_opening_a_headline_does_not_crash(dicts):
+    # A headline that starts with a one-word name which is also a common word ("ظريف: ...")
+    # has no word before it to give the context; it used to raise IndexError.
+    assert refs("ظريف: المحادثات مع موسكو كانت مثمرة", dicts) == ["russia"]
+    assert refs("رئيسي", dicts) == []
+
+
 def test_english_names_with_word_boundaries(dicts):
     ms = actors("Russia's Gazprom and the IAEA met Iranian officials; Prussia and Russians", dicts)
     assert [m.ref for m in ms] == ["russia", "gazprom", "iaea", "iran", "russia"]

@@ -133,3 +133,68 @@ def test_load_config_remembers_last_ports(tmp_path):
     again = server.load_config(data_dir=tmp_path)
     assert (again.bolt_port, again.http_port) == (23456, 23457)
     assert server.load_config(bolt_port=24000, data_dir=tmp_path).bolt_port == 24000
+
+
+def test_generated_passwords_never_look_like_options():
+    # token_urlsafe gave a leading '-' once in 64 starts, which neo4j-admin took for an option.
+    passwords = {server.generate_password() for _ in range(3000)}
+    assert len(passwords) == 3000
+    assert all(len(p) == 24 and p.isascii() and p.isalnum() for p in passwords)
+
+
+def _command_lines() -> list[bytes]:
+    out = []
+    for proc in os.listdir("/proc"):
+        if proc.isdigit():
+            try:
+                with open(f"/proc/{proc}/cmdline", "rb") as f:
+                    out.append(f.read())
+            except OSError:
+                pass
+    return out
+
+
+def test_password_with_a_leading_dash_is_set_off_the_command_line_and_the_store_is_private(tmp_path, monkeypatch):
+    import threading
+
+    password = '-starts "with" a dash \\ and $pace'
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    cfg = server.ServerConfig(bolt_port=_free_port(), http_port=_free_port(), data_dir=tmp_path / "data",
+                              password_file=tmp_path / "config" / "neo4j-password", heap="512m", pagecache="128m",
+                              start_timeout=300.0)
+    seen: list[bytes] = []
+    done = threading.Event()
+
+    def watch() -> None:  # what any local user could read in /proc while the server is set up
+        while not done.is_set():
+            seen.extend(c for c in _command_lines() if password.encode() in c or b"$pace" in c)
+            done.wait(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        server.start(cfg)
+    finally:
+        done.set()
+        watcher.join()
+    try:
+        assert seen == []
+        with neo4j.GraphDatabase.driver(cfg.bolt_uri, auth=("neo4j", password)) as drv:
+            drv.verify_connectivity()
+        assert stat.S_IMODE(cfg.data_dir.stat().st_mode) == 0o700
+        for path in (cfg.data_dir / "data").rglob("*"):
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+    finally:
+        server.stop(cfg)
+
+
+def test_stop_on_a_copied_data_directory_leaves_the_real_server_running(own_server, tmp_path):
+    own = own_server
+    assert _irkg(own, "neo4j", "start", "--bolt-port", str(own["bolt"]), "--http-port", str(own["http"])).returncode == 0
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "irkg-server.json").write_text((own["root"] / "data" / "irkg-server.json").read_text())
+    env = {**own["env"], "IRKG_DATA_DIR": str(copy)}
+    res = subprocess.run([sys.executable, "-m", "irkg", "neo4j", "stop"], env=env, capture_output=True, text=True, timeout=120)
+    assert res.stdout.strip() == f"Neo4j was not running (data: {copy})"
+    assert _status(own)["status"].startswith("running")
