@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -18,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from irkg.errors import ServerError
+from irkg.provision import cache_dir, config_dir, data_home, private_umask, require_tool, run_maven
 
 NEO4J_VERSION = "5.26.31"
 BROWSER_VERSION = "5.24.0"
@@ -50,29 +50,11 @@ _STATE_FILE = "irkg-server.json"
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
-def _env_dir(var: str, xdg: str, fallback: str) -> Path:
-    """Return $var, else $xdg/irkg, else ~/fallback/irkg."""
-    if os.environ.get(var):
-        return Path(os.environ[var]).expanduser()
-    base = os.environ.get(xdg) or str(Path.home() / fallback)
-    return Path(base).expanduser() / "irkg"
-
-
-def cache_dir() -> Path:
-    """Return where assembled server homes are kept ($IRKG_CACHE_DIR or ~/.cache/irkg)."""
-    return _env_dir("IRKG_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
-
-
-def config_dir() -> Path:
-    """Return the user's irkg config directory ($IRKG_CONFIG_DIR or ~/.config/irkg)."""
-    return _env_dir("IRKG_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
-
-
 def default_data_dir() -> Path:
     """Return the server's data directory ($IRKG_DATA_DIR or ~/.local/share/irkg/neo4j)."""
     if os.environ.get("IRKG_DATA_DIR"):
         return Path(os.environ["IRKG_DATA_DIR"]).expanduser()
-    return _env_dir("_IRKG_UNSET", "XDG_DATA_HOME", ".local/share") / "neo4j"
+    return data_home() / "neo4j"
 
 
 @dataclass
@@ -142,23 +124,12 @@ def read_state(cfg: ServerConfig) -> dict:
 
 
 def _require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if not path:
-        raise ServerError(
-            f"'{name}' not found on PATH — install Java 17 and Maven to run the local Neo4j, "
-            "or run Neo4j yourself (docker compose up -d) and set NEO4J_URI"
-        )
-    return path
+    return require_tool(name, ServerError, "install Java 17 and Maven to run the local Neo4j, "
+                        "or run Neo4j yourself (docker compose up -d) and set NEO4J_URI")
 
 
 def _run_maven(pom: Path, args: list[str]) -> str | None:
-    """Run Maven on the pom; return None on success, else its first error line."""
-    cmd = [_require_tool("mvn"), "-B", "-q", "-f", str(pom), *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode == 0:
-        return None
-    lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "ERROR" in ln and ln.strip() != "[ERROR]"]
-    return re.sub(r"\x1b\[[0-9;]*m", "", lines[0] if lines else f"mvn exited with {proc.returncode}").strip()
+    return run_maven(_require_tool("mvn"), pom, args)
 
 
 def optional_parts(cfg: ServerConfig) -> dict:
@@ -300,16 +271,11 @@ def set_initial_password(cfg: ServerConfig, password: str) -> None:
             f.write("\n".join(_argfile_quote(a) for a in args) + "\n")
         proc = subprocess.run(
             [_require_tool("java"), f"@{argfile}"], capture_output=True, text=True, env=_java_env(cfg),
-            preexec_fn=_private_umask,
+            preexec_fn=private_umask,
         )
     if proc.returncode != 0:
         out = (proc.stderr or proc.stdout).replace(password, "***").strip().splitlines()
         raise ServerError(f"cannot set the initial Neo4j password in {cfg.data_dir}: {out[-1] if out else proc.returncode}")
-
-
-def _private_umask() -> None:
-    """Run the server's processes with umask 077: the store and auth.ini are for this user only."""
-    os.umask(0o077)
 
 
 # --- lifecycle ---------------------------------------------------------------------------------
@@ -422,7 +388,7 @@ def start(cfg: ServerConfig) -> dict:
     with open(cfg.console_file, "w") as out:
         proc = subprocess.Popen(
             cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            cwd=cfg.data_dir, env=_java_env(cfg), start_new_session=True, preexec_fn=_private_umask,
+            cwd=cfg.data_dir, env=_java_env(cfg), start_new_session=True, preexec_fn=private_umask,
         )
     state = {"pid": proc.pid, "bolt_port": cfg.bolt_port, "http_port": cfg.http_port,
              "version": NEO4J_VERSION, "home": str(home)}

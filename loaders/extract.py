@@ -15,6 +15,8 @@ from functools import cached_property
 from irkg.loaders.evidence import passage_evidence
 from irkg.loaders.extract_lexicon import Keyed
 from irkg.loaders.numbers import Quantity, find_quantities
+from irkg.loaders.parse.clauses import SentenceView, nested_spans
+from irkg.loaders.parse.tree import ParsedPassage
 from irkg.schema.graph import Certainty, Evidence, Record
 from irkg.schema.pipeline import Document, Mention, Passage
 
@@ -56,11 +58,15 @@ class DocCtx:
 
 
 class PassageCtx:
-    """One passage with its mentions split by kind, its match key and its quantities."""
+    """One passage with its mentions split by kind, its match key, its quantities and its parse."""
 
-    def __init__(self, passage: Passage, mentions: list[Mention], dc: DocCtx):
+    def __init__(self, passage: Passage, mentions: list[Mention], dc: DocCtx,
+                 parsed: ParsedPassage | None = None, lang: str = "ar"):
         self.p = passage
         self.dc = dc
+        self.parsed = parsed
+        self.lang = lang
+        self._views: dict[int, SentenceView] = {}
         self.kt = Keyed(passage.text)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         by: dict[str, list[Mention]] = {}
@@ -138,6 +144,58 @@ class PassageCtx:
         """Return the evidence pointing at this passage."""
         return passage_evidence(self.p, certainty, claims)
 
+    # --- the parse ------------------------------------------------------------------------
+
+    def view_at(self, offset: int) -> SentenceView | None:
+        """Return the parsed sentence around a display offset (None when it has no tree)."""
+        if self.parsed is None:
+            return None
+        s = self.parsed.sentence_at(offset)
+        if s is None or s.root is None:
+            return None
+        v = self._views.get(id(s))
+        if v is None:
+            v = self._views[id(s)] = SentenceView(s, self.p.text, self.lang)
+            v.kinds = self._token_kinds(s)
+        return v
+
+    def _token_kinds(self, s) -> dict[int, str]:
+        """Map each token covered by a mention to the mention's kind of name (person, state, place ...)."""
+        out: dict[int, str] = {}
+        for m in self.mentions:
+            if m.kind not in ("actor", "place", "date") or not (s.start <= m.start < s.end):
+                continue
+            if m.kind != "date" and not m.ref:
+                continue
+            got = self.parsed.tokens_of(m.start, m.end)
+            if got is None:
+                continue
+            kind = m.kind if m.kind != "actor" else (self.dc.actor_type(m.ref) or "actor")
+            for t in range(got[1], got[2]):
+                out.setdefault(t, kind)
+        return out
+
+    def token_span(self, m: Mention) -> tuple[int, int] | None:
+        """Return the token range [i, j) of a mention in its sentence."""
+        if self.parsed is None:
+            return None
+        got = self.parsed.tokens_of(m.start, m.end)
+        return (got[1], got[2]) if got else None
+
+    def mentions_in(self, v: SentenceView, node, pool: list[Mention], nested_ok: bool = False) -> list[Mention]:
+        """Return the mentions of `pool` inside a node's tokens, leaving out those in a nested clause or
+        prepositional phrase ("السفير الإيراني لدى روسيا": Russia is where he serves, not who acts)."""
+        lo, hi = v.sent.tokens[node.i][0], v.sent.tokens[node.j - 1][1]
+        holes = [] if nested_ok else nested_spans(v, node)
+        out = []
+        for m in pool:
+            if not (lo <= m.start and m.end <= hi + 1):
+                continue
+            if any(a <= m.start < b for a, b in holes):
+                continue
+            out.append(m)
+        return out
+
 
 def date_value(m: Mention | None) -> str | None:
     """Return the ISO partial date of a date mention."""
@@ -176,9 +234,12 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     from irkg.loaders.extract_indicators import extract_indicators
     from irkg.loaders.extract_stances import extract_stances
 
+    from irkg.loaders.parse.client import parse_passages
+
     dc = DocCtx(doc, dicts)
-    pcs = [PassageCtx(p, ms if i < len(mentions) else [], dc)
-           for i, (p, ms) in enumerate(zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions))))]
+    parsed = parse_passages(passages, str(doc.lang))
+    pcs = [PassageCtx(p, ms, dc, pp, lang) for p, ms, (pp, lang) in
+           zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions)), parsed)]
     ref = estimate_ref_date(doc, pcs)
     dc.ref_year = ref[0] if ref else None
     if ref and not doc.published:

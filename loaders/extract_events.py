@@ -1,23 +1,28 @@
-"""Find events: a trigger verb or noun, the actors around it, its date, place, agreement and items."""
+"""Find events: a trigger word (cues_events.yaml), its clause on the parse tree, and a frame (frames.yaml).
+
+The trigger's own clause gives the participants and their roles, the place, the date and the
+items; the clauses that govern it give its certainty (irkg.loaders.modality). An actor that
+stands elsewhere in the sentence stays a mention of the passage. Without a tree for its
+sentence (a sentence longer than the parser's limit) a trigger yields no event.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from functools import lru_cache
 
-from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.certainty import certainty_lexicons
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
-from irkg.schema.graph import Certainty, EventRecord, Participant
+from irkg.loaders.frames import event_frames, fill_frame
+from irkg.loaders.modality import predicate_certainty
+from irkg.loaders.parse.clauses import Predicate, SentenceView, own_spans, predicate_at, word_class
+from irkg.schema.graph import Certainty, EventRecord
 
-_BACK = 70  # display characters before a trigger where its subject may stand
-_FORWARD = 140  # display characters after a trigger where its participants may stand
 _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
-_HARD_STOP = ".؛;:"
-_LIMITING = {"limit", "obstruct", "slow", "freeze"}  # "يحد من تزويد": no delivery; "تتحفظ في تسليم": a denied one
+_LIMITING = {"limit", "obstruct", "slow", "freeze"}  # "يحد من تزويد": a limit on deliveries, no delivery
 _OBJECT_TOPICS = {"arms", "military_cooperation", "nuclear_energy", "space"}
+_AGREEMENT_EVENTS = ("signing", "ratification", "entry_into_force")
 
 
 @lru_cache(maxsize=1)
@@ -31,46 +36,27 @@ def event_cues() -> dict:
         "needs_person": set(data.get("needs_person") or []),
         "alias_of": data.get("alias_of") or {},
         "objects": lexicon_of({"o": data.get("objects", [])}),
-        "needs_object": set(data.get("needs_object") or []),
-        "receivers": lexicon_of({"r": data.get("receivers", [])}),
-        "intent": lexicon_of({"i": data.get("intent", [])}),
         "framing": lexicon_of({"f": data.get("framing", [])}),
-        "to": lexicon_of({"to": data.get("to_markers", [])}),
-        "from": lexicon_of({"from": data.get("from_markers", [])}),
-        "breaks": lexicon_of({"brk": data.get("clause_breaks", []), "back": data.get("back_breaks", [])}),
-        "relatives": lexicon_of({"rel": data.get("relatives", [])}),
-        "adjuncts": lexicon_of({"adj": data.get("adjuncts", [])}),
-        "consequence": lexicon_of({"cons": data.get("consequence", [])}),
-        "agent_nouns": lexicon_of({"n": data.get("agent_nouns", [])}),
-        "causatives": lexicon_of({"c": data.get("causatives", [])}),
-        "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
         "provision": lexicon_of({"p": data.get("provision", [])}),
-        "accords": lexicon_of({"a": data.get("accords", [])}),
         "levels": lexicon_of({"lvl": data.get("levels", [])}),
-        "markers": {match_key(w).rstrip("=") for w in data.get("to_markers", []) + data.get("from_markers", [])},
+        "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
     }
 
 
 def _triggers(pc: PassageCtx, cues) -> list:
-    hits = cues["types"].find(pc.key)
-    kept = []
-    for h in hits:
-        need = cues["needs"].get(h.cat)
-        if need and not need.find(h.cue) and not need.find(pc.key, h.end, h.end + 60) and not _has_target_clitic(pc, h.end):
-            continue
-        if h.cat == "travel" and _reaches_level(pc, h, need, cues):
-            continue
-        kept.append(replace(h, cat=cues["alias_of"].get(h.cat, h.cat)))
+    """Return the trigger hits of a passage, with their group (visit_direct, acquire ...) kept in `cue`."""
+    kept = [h for h in cues["types"].find(pc.key)]
     out = []
     last_end: dict[str, int] = {}
     for h in kept:
-        if h.start - last_end.get(h.cat, -100) <= 12:
-            last_end[h.cat] = h.end
+        cat = cues["alias_of"].get(h.cat, h.cat)
+        if h.start - last_end.get(cat, -100) <= 12:
+            last_end[cat] = h.end
             continue  # "الاشتباكات والمواجهات": one event named twice
-        last_end[h.cat] = h.end
+        last_end[cat] = h.end
         beaten = any(
-            o is not h and h.cat in cues["supersedes"].get(o.cat, []) and abs(o.start - h.start) <= _SUPERSEDE_GAP
-            for o in kept
+            o is not h and cat in cues["supersedes"].get(cues["alias_of"].get(o.cat, o.cat), [])
+            and abs(o.start - h.start) <= _SUPERSEDE_GAP for o in kept
         )
         framed = bool(cues["framing"].find(pc.key, max(0, h.start - 9), h.start))
         if not beaten and not framed:
@@ -78,203 +64,50 @@ def _triggers(pc: PassageCtx, cues) -> list:
     return out
 
 
-def _is_provision(pc: PassageCtx, h, cues) -> bool:
-    """Tell whether an event is a term of an agreement ("the treaty covers joint drills"), not one that took place."""
-    lo = max(0, h.start - 120)
-    stop = max(pc.key.rfind(c, lo, h.start) for c in ".؛;")
-    lo = max(lo, stop + 1)
-    prov = cues["provision"].find(pc.key, lo, h.start)
-    return bool(prov) and bool(cues["accords"].find(pc.key, max(0, prov[0].start - 60), h.start))
+def _head_token(pc: PassageCtx, v: SentenceView, ts: int, te: int) -> int | None:
+    """Return the token that heads a trigger span: its verb if it has one, else its first noun."""
+    got = pc.parsed.tokens_of(ts, te)
+    if got is None:
+        return None
+    _, i, j = got
+    toks = range(i, j)
+    verb = next((k for k in toks if v.is_verb(k)), None)
+    if verb is not None:
+        return verb
+    return next((k for k in toks if v.sent.tokens[k][2].startswith(("NN", "DTNN", "VBG", "JJ", "DTJJ"))), i)
 
 
-def _reaches_level(pc: PassageCtx, h, need, cues) -> bool:
-    """Tell whether "وصل/تصل إلى" reaches a figure or a level ("تصل إلى 8 ملايين طن"), not a place."""
-    to = need.find(pc.key, h.end, h.end + 60)
-    if not to:
-        return False
-    after = to[0].end
-    # the figure stands right after the preposition ("نحو" may come between); a date further on is no level
-    if any(after <= pc.kt.to_key(q.start) <= after + 8 for q in pc.quantities):
-        return True
-    head = pc.key[after:after + 20].lstrip()
-    return head[:1].isdigit() or bool(cues["levels"].find(pc.key, after, after + 6))
+def _in_own(m, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
 
 
-def _clause_gap(pc: PassageCtx, a: int, b: int) -> int:
-    """Return a penalty when a comma or semicolon separates display offsets a < b."""
-    return 200 if any(c in pc.p.text[a:b] for c in "،,؛;") else 0
+def _clause_hedge(pc: PassageCtx, key_spans) -> Certainty | None:
+    """An adverbial hedge inside the clause itself ("reportedly", "بحسب تقارير", "حسبما يُزعم")."""
+    hedges, _ = certainty_lexicons()
+    for a, b in key_spans:
+        for h in hedges.find(pc.key, a, b):
+            if h.cat in ("alleged", "reported"):
+                return Certainty(h.cat)
+    return None
 
 
-def _follows_back_break(pc: PassageCtx, h, cues) -> bool:
-    """Tell whether a trigger stands in a clause that opens with a consequence (", ما أدى إلى", ", resulting in")."""
-    for c in cues["consequence"].find(pc.key, max(0, h.start - 40), h.start):
-        at = c.start - len(c.prefix)
-        if pc.key[:at].rstrip().endswith(("،", ",")) and not any(
-                x in pc.key[c.end:h.start] for x in "،,؛;"):
-            return True
-    return False
+def _needs_met(pc: PassageCtx, need, key_spans) -> bool:
+    """A trigger that needs a word (a satellite to launch, إلى after a travel verb) has it in its own clause."""
+    return need is None or any(need.find(pc.key, a, b) for a, b in key_spans)
 
 
-def _marked(pc: PassageCtx, m, cues) -> bool:
-    """Tell whether a preposition (إلى، من، to, from; ل on a place or state) stands right before an actor mention."""
-    if m.start and pc.p.text[m.start - 1].isalpha():
-        # a clitic glued to the name; "زيارة لعراقجي": ل on a person marks whose visit it is, not where it goes
-        return pc.p.text[m.start - 1] == "ل" and pc.dc.actor_type(m.ref) != "person"
-    ks = pc.kt.to_key(m.start)
-    words = pc.key[max(0, ks - 8):ks].split()
-    return bool(words) and words[-1] in cues["markers"]
-
-
-def _other_noun_adjective(pc: PassageCtx, m, cues) -> bool:
-    """Tell whether a state adjective describes some other noun ("الحرب الأميركية"), not forces that act ("القوات الأمريكية")."""
-    if "adjective" not in (m.flags or []):
-        return False
-    ks = pc.kt.to_key(m.start)
-    words = pc.key[max(0, ks - 14):ks].split()
-    return not (words and cues["agent_nouns"].find(words[-1]))
-
-
-def _named_through(pc: PassageCtx, m, cues) -> bool:
-    """Tell whether a person is named only to point at someone else ("سلف بزشكيان" = Raisi, "Putin's successor")."""
-    ks = pc.kt.to_key(m.start)
-    return bool(cues["relational"].find(pc.key, max(0, ks - 16), ks))
-
-
-def _has_target_clitic(pc: PassageCtx, kend: int) -> bool:
-    """A visit noun followed by a name with ل (زيارة الوزير لبكين) needs no إلى."""
-    ts, _ = pc.span_of(kend, kend + 1)
-    for m in pc.actors + pc.places:
-        if ts <= m.start < ts + 60 and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]:
-            return True
-    return False
-
-
-def _window(pc: PassageCtx, h, triggers) -> tuple[int, int]:
-    """Return the display span of the clause a trigger governs."""
-    ts, te = pc.span_of(h.start, h.end)
-    text = pc.p.text
-    lo = max(0, ts - _BACK)
-    for i in range(ts - 1, lo - 1, -1):
-        if text[i] in _HARD_STOP:
-            lo = i + 1
-            break
-    hi = min(len(text), te + _FORWARD)
-    for i in range(te, hi):
-        if text[i] in _HARD_STOP:
-            hi = i
-            break
-    cues = event_cues()
-    for c in cues["breaks"].find(pc.key):
-        at = c.start - len(c.prefix)
-        if not pc.key[:at].rstrip().endswith(("،", ",", "؛")):
+def _reaches_level(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) -> bool:
+    """"وصل/تصل إلى" a figure or a level ("تصل إلى 8 ملايين طن") is no travel."""
+    for a in pred.args_of("pp"):
+        if a.marker not in ("الى", "to"):
             continue
-        cs, _ = pc.span_of(at, at + 1)
-        if te <= cs < hi:
-            hi = cs  # "..., مما دفع كييف": the next clause has its own actors
-        elif lo <= cs < ts and c.cat == "brk":
-            lo = cs
-    for c in cues["adjuncts"].find(pc.key, pc.kt.to_key(te)):
-        cs, _ = pc.span_of(c.start - len(c.prefix), c.end)
-        hi = min(hi, cs)  # "رغم التأخير الناجم عن الحرب في أوكرانيا": a circumstance, not a party
-        break
-    for c in cues["relatives"].find(pc.key, pc.kt.to_key(te)):
-        cs, _ = pc.span_of(c.start, c.end)
-        if cs < hi and any(te <= m.start < cs for m in pc.actors + pc.places):
-            hi = cs  # "لقاء المرشد الذي أعرب عن دعمه": the relative clause is about the noun
-        break
-    for o in triggers:
-        os_, _ = pc.span_of(o.start, o.end)
-        if o.cat != h.cat and te <= os_ < hi and pc.key[:o.start - len(o.prefix)].rstrip().endswith(("،", ",")):
-            hi = os_  # "زيارة بوتين لطهران، ولقاؤه مع المرشد": a second event in its own clause
-        if o.cat == h.cat and te <= os_ < hi:
-            hi = os_
-        if o.cat == h.cat and lo <= os_ < ts:
-            lo = ts  # "زيارة الوزير لأنقرة ... وزيارة نظيره لبكين": the earlier clause is not ours
-    return lo, hi
-
-
-_CAUSE_GAP = 14  # key characters between a causative ("لإجبار") and the actor it forces
-_CAUSER_REACH = 150  # display characters before the causative where who forces is named
-
-
-def _roles(pc: PassageCtx, h, actors, cues) -> list[Participant]:
-    """Give each actor a role from word order and prepositions: subject, object, target, source."""
-    out: list[Participant] = []
-    # "حصلت إيران على": a verb of acquiring makes its subject the recipient, wherever its preposition stands
-    receiver = (cues["types"].folded.get(h.cue) == "acquire"
-                or bool(cues["receivers"].find(pc.key, h.start - len(h.prefix), h.end + 6)))
-    ts, _ = pc.span_of(h.start, h.end)
-    # before the trigger a subject is a name, not an adjective of another noun ("الحرب الأميركية وما تلاها من ...")
-    subject = next((m for m in reversed(actors) if ts - 25 <= m.start < ts and not _marked(pc, m, cues)
-                    and not _other_noun_adjective(pc, m, cues) and not any(c in pc.p.text[m.end:ts] for c in "،,؛;")), None)
-    # an actor after the trigger is its subject unless a preposition marks it ("نقل صواريخ إلى روسيا")
-    after = next((m for m in actors if ts <= m.start < ts + 45 and not _marked(pc, m, cues)), None)
-    subject = subject or after or next(iter(actors), None)
-    for i, m in enumerate(actors):
-        nxt = actors[i + 1] if i + 1 < len(actors) else None
-        if nxt is not None and subject is nxt and 0 <= nxt.start - m.end <= 2 and pc.dc.state_of(nxt.ref) == m.ref:
-            subject = m  # "الرئيس التركي رجب طيب أردوغان": the state and its official act together
-        ks = pc.kt.to_key(m.start)
-        before = pc.key[max(0, ks - 6):ks]
-        clitic = m.start > ts and "ل" in pc.p.text[max(0, m.start - 1):m.start + 1]
-        prev = actors[i - 1] if i > 0 else None
-        if m is subject or (prev is not None and prev is subject and 0 <= m.start - prev.end <= 2 and pc.dc.state_of(m.ref) == prev.ref):
-            role = "agent"
-        elif cues["from"].find(before):
-            role = "source"
-        elif clitic or cues["to"].find(before):
-            role = "target"
-        else:
-            role = "object"
-        if h.cat == "death" and m.start > ts and role == "agent":
-            role = "victim"  # "مقتل قائد", "قتلت ... العميد": who dies follows the trigger
-        if h.cat == "delivery":
-            role = {("agent", True): "recipient", ("object", True): "supplier", ("source", True): "supplier",
-                    ("agent", False): "supplier", ("object", False): "recipient", ("target", False): "recipient",
-                    ("source", False): "supplier"}.get((role, receiver), role)
-        old = next((p for p in out if p.actor == m.ref), None)
-        if old is None:
-            out.append(Participant(actor=m.ref, role=role))
-        elif m is subject:
-            old.role = role  # "The Kremlin denied that Moscow had sent": the subject mention decides
-    if subject is not None and h.cat != "delivery":
-        _apply_causative(pc, subject, actors, cues, out)
-    return out
-
-
-def _apply_causative(pc: PassageCtx, subject, actors, cues, out: list[Participant]) -> None:
-    """Make who forces the act its agent and who is forced its object ("تجبر الشركات الروسية طهران على قبول المقايضة")."""
-    ks = pc.kt.to_key(subject.start)
-    cause = cues["causatives"].find(pc.key, max(0, ks - _CAUSE_GAP), ks)
-    if not cause:
-        return
-    cs, _ = pc.span_of(cause[-1].start, cause[-1].end)
-    causers = {m.ref for m in actors if cs - _CAUSER_REACH <= m.start < cs and m.ref != subject.ref
-               and not _marked(pc, m, cues) and not _object_of_prep(pc, m)}
-    if not causers:
-        return
-    for p in out:
-        if p.actor == subject.ref:
-            p.role = "object"
-        elif p.actor in causers:
-            p.role = "agent"
-
-
-def _object_of_prep(pc: PassageCtx, m) -> bool:
-    """Tell whether على/on/against stands right before an actor ("العقوبات على إيران"): it is acted upon."""
-    return pc.p.text[max(0, m.start - 5):m.start].rstrip().endswith(("على", "علي", "on", "against", "ضد"))
-
-
-_ROLE_NAMES = {
-    "visit": {"agent": "visitor", "target": "host"},
-    "signing": {"agent": "signatory", "object": "signatory", "target": "signatory"},
-    "ratification": {"agent": "ratifier", "target": "party"},
-    "sanction": {"agent": "imposer", "target": "target"},
-    "strike": {"agent": "attacker", "target": "target"},
-    "attack": {"agent": "attacker", "target": "target"},
-    "invasion": {"agent": "invader", "target": "invaded"},
-    "withdrawal": {"agent": "withdrawing", "source": "withdrawn_from"},
-}
+        lo, hi = v.sent.tokens[a.node.i][0], v.sent.tokens[a.node.j - 1][1]
+        if any(lo <= q.start < hi for q in pc.quantities):
+            return True
+        ka, kb = pc.kt.to_key(lo), pc.kt.to_key(hi)
+        if pc.key[ka:kb].lstrip()[:1].isdigit() or cues["levels"].find(pc.key, ka, min(kb, ka + 12)):
+            return True
+    return False
 
 
 def _is_object(dc: DocCtx, ref: str) -> bool:
@@ -289,81 +122,88 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
     return f"{names} {etype.replace('_', ' ')}{tail}{', ' + date if date else ''}"
 
 
+def _limited(pred: Predicate, limit_cues) -> bool:
+    """"يحد من تزويد", "blocked the delivery": a clause that limits the event governs it."""
+    return any(word_class(limit_cues, g.word) in _LIMITING for g in pred.governors[:1])
+
+
+def _provided_for(pred: Predicate, cues) -> bool:
+    """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
+    return any(word_class(cues["provision"], g.word) for g in pred.governors[:2])
+
+
 def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dict[int, list[str]]) -> None:
     """Append the event records every passage states to `out`."""
     from irkg.loaders.extract_constraints import constraint_cues
 
     cues = event_cues()
+    frames = event_frames()
     limit_cues = constraint_cues()["cue"]
     known_names = {r.id: r.label for r in out if r.kind == "agreement"}
     for pc in pcs:
-        trig = _triggers(pc, cues)
         seen: set[tuple] = set()
-        spans = [pc.span_of(h.start, h.end) for h in trig]
-        owner = {}
-        for d in pc.dates:  # a date belongs to the trigger it stands closest to, in its own clause
-            gaps = [(d.start - te if d.start >= te else ts - d.end + 20 + _clause_gap(pc, d.end, ts), i)
-                    for i, (ts, te) in enumerate(spans)]
-            if gaps:
-                owner[d.start] = min(gaps)[1]
-        for n, h in enumerate(trig):
-            lo, hi = _window(pc, h, trig)
-            actors = [m for m in pc.actors_between(lo, hi) if not _named_through(pc, m, cues)]
-            roles = _roles(pc, h, actors, cues)
-            for r in roles:
-                r.role = _ROLE_NAMES.get(h.cat, {}).get(r.role, r.role)
-            parts = [r.actor for r in roles]
+        for h in _triggers(pc, cues):
+            etype = cues["alias_of"].get(h.cat, h.cat)
             ts, te = pc.span_of(h.start, h.end)
-            dm = pc.nearest_date(ts, te, window=_FORWARD + 20,
-                                 skip={s for s, o in owner.items() if o != n and trig[o].cat != h.cat})
-            if dm is not None and not (lo - 30 <= dm.start < hi + 30):
-                dm = None
-            if dm is None and _follows_back_break(pc, h, cues):
-                # "غارة ... في 2 أبريل، ما أدى إلى مقتل قائد": a consequence shares the date before it
-                dm = next((d for d in reversed(pc.dates) if d.end <= ts and "century" not in (d.flags or [])), None)
-            date = date_value(dm)
-            agreement = None
-            if h.cat in ("signing", "ratification", "entry_into_force") and agreements.get(pc.p.idx):
-                agreement = agreements[pc.p.idx][0]
-            items = sorted({m.ref for m in pc.items if lo <= m.start < hi and _is_object(dc, m.ref)})
-            places = [m for m in pc.places + pc.items if lo <= m.start < hi]
-            if h.cat in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
+            v = pc.view_at(ts)
+            if v is None:
                 continue
-            if h.cat == "annexation" and not places:
+            tok = _head_token(pc, v, ts, te)
+            pred = predicate_at(v, tok) if tok is not None else None
+            if pred is None:
+                continue
+            spans = own_spans(v, pred)
+            key_spans = [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in spans]
+            if not _needs_met(pc, cues["needs"].get(h.cat), key_spans):
+                continue
+            if h.cat == "travel" and (_reaches_level(pc, v, pred, cues) or not pred.args_of("pp")):
+                continue
+            if etype == "delivery" and _limited(pred, limit_cues):
+                continue
+            frame = frames.get(h.cat) or frames.get(etype)
+            if frame is None:
+                continue
+            filled = fill_frame(pc, v, pred, frame)
+            parts = [p.actor for p in filled.participants]
+            dm = next((d for d in pc.dates if _in_own(d, spans) and "century" not in (d.flags or [])), None)
+            date = date_value(dm)
+            agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
+            items = sorted({m.ref for m in pc.items if _in_own(m, spans) and _is_object(dc, m.ref)})
+            if etype in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
+                continue
+            if etype == "annexation" and not any(_in_own(m, spans) for m in pc.places):
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
-            if h.cat == "delivery" and not items and (len(parts) < 2 or not (any(
-                    m.ref in _OBJECT_TOPICS for m in pc.topics if lo <= m.start < hi)
-                    or cues["objects"].find(pc.key, pc.kt.to_key(lo), pc.kt.to_key(hi)))):
+            if etype == "delivery" and not items and (len(parts) < 2 or not (
+                    any(m.ref in _OBJECT_TOPICS for m in pc.topics if _in_own(m, spans))
+                    or any(cues["objects"].find(pc.key, a, b) for a, b in key_spans))):
                 continue  # a delivery names what is delivered, or a supplier and a recipient of arms
             if not parts and not agreement and not items:
                 continue
-            if h.cat in ("signing", "ratification", "entry_into_force") and not agreement and not date:
+            if etype in _AGREEMENT_EVENTS and not agreement and not date:
                 continue
-            place = next((m.ref for m in pc.places if lo <= m.start < hi), None)
-            cert = assess_certainty(pc.key, h.start, h.end, h.prefix)
-            if h.cat == "delivery" and any(not any(c in pc.key[c_.end:h.start] for c in "،,.؛;")
-                                           for c_ in limit_cues.find(pc.key, max(0, h.start - 80), h.start)
-                                           if c_.cat in _LIMITING):
-                continue  # "يحد من تزويد إيران بالصواريخ": a limit on deliveries, not a delivery
-            if h.cat == "delivery" and cert == "asserted" and cues["intent"].find(pc.key, max(0, h.start - 220), h.start):
-                cert = Certainty.EXPECTED  # "ناقش الوفدان نقل ذخائر", "طلبت تزويدها": asked for, not delivered
-            if cert == "asserted" and _is_provision(pc, h, cues):
-                cert = Certainty.EXPECTED  # "الاتفاق يتضمن تدريبات مشتركة": a term agreed on, not an event held
-            key = (h.cat, date, tuple(sorted(parts)), agreement)
+            cert = predicate_certainty(v, pred, _clause_hedge(pc, key_spans))
+            if cert == Certainty.ASSERTED and _provided_for(pred, cues):
+                cert = Certainty.EXPECTED
+            roles = filled.participants
+            key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
             if key in seen:
                 continue
             seen.add(key)
             tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items else "")
-            eid = f"event:{h.cat}:{date or 'nodate'}:{'+'.join(sorted(set(parts))) or 'none'}{tail}"
-            if not date and not tail and set(parts) <= {"iran", "russia"}:
-                # too little to tell one such event from another: keep it to its own clause
-                eid += ":" + hashlib.sha1(pc.key[pc.kt.to_key(lo):pc.kt.to_key(hi)].encode()).hexdigest()[:8]
+            who = "+".join(f"{p.role or 'x'}={p.actor}" for p in sorted(roles, key=lambda p: (p.role or "", p.actor)))
+            eid = f"event:{etype}:{date or 'nodate'}:{who or 'none'}{tail}"
+            if not date and not tail:
+                # too little to tell one such event from another: keep it to its own clause's words
+                clause_key = " ".join(pc.key[a:b] for a, b in key_spans)
+                eid += ":" + hashlib.sha1(clause_key.encode()).hexdigest()[:8]
             what = known_names.get(agreement) if agreement else (items[0] if items else None)
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
             out.append(EventRecord(
-                id=eid, label=_label(dc, h.cat, parts, date, what), type=h.cat, date=date,
+                id=eid, label=_label(dc, etype, parts, date, what), type=etype, date=date,
                 date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
-                participants=sorted(set(parts)), roles=roles, place=place, agreement=agreement,
-                items=items, topics=sorted({m.ref for m in pc.topics if lo <= m.start < hi}),
+                participants=sorted(set(parts)), roles=roles, place=filled.place, agreement=agreement,
+                items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans)}),
                 summary=pc.p.text[lo:hi].strip()[:200], certainty=cert,
                 evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
             ))
+

@@ -160,6 +160,10 @@ def _merge_events(recs: list[Record]) -> list[Record]:
             o = recs[j]
             if not _compatible_dates(r.date, o.date):
                 continue
+            if not (_docs(r) & _docs(o)) and not (r.date and o.date):
+                continue  # across documents only dated accounts are one event: "Putin met Khamenei" recurs
+            if _opposed(r, o):
+                continue  # Russia supplying Iran and Iran supplying Russia are two facts
             if len(o.date or "") > len(r.date or ""):
                 continue
             shared = orig[i] & orig[j]
@@ -179,6 +183,17 @@ def _merge_events(recs: list[Record]) -> list[Record]:
             recs[i] = r = merge_two(r, o)
             alive[j] = False
     return [r for k, r in enumerate(recs) if alive[k]]
+
+
+def _docs(r: Record) -> set[str]:
+    return {e.doc for e in r.evidence}
+
+
+def _opposed(a: Record, b: Record) -> bool:
+    """Tell whether an actor plays different roles in two events (supplier here, recipient there)."""
+    ra = {p.actor: p.role for p in getattr(a, "roles", None) or [] if p.role and p.role != "participant"}
+    return any(ra.get(p.actor) not in (None, p.role) for p in getattr(b, "roles", None) or []
+               if p.role and p.role != "participant")
 
 
 _AGENT_ROLES = {"agent", "visitor", "signatory", "ratifier", "imposer", "attacker", "invader", "withdrawing", "supplier"}

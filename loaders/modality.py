@@ -1,0 +1,53 @@
+"""How firmly the text states a predicate, read from its clause and the clauses that govern it.
+
+A negation, a future particle or a modal counts only in the predicate's own clause; a
+reporting verb, a hedge, a denial or a plan counts only for the clause it governs (its
+complement, its object, its `to`-clause), never for a neighbouring clause. A condition
+makes its clause hypothetical (expected); a concession stays what it is.
+"""
+
+from __future__ import annotations
+
+from irkg.loaders.parse.clauses import Predicate, SentenceView, syntax_words, word_class
+from irkg.schema.graph import Certainty
+
+_ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.EXPECTED, Certainty.REPORTED)
+
+
+def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certainty | None = None) -> Certainty:
+    """Return the certainty of a predicate: own negation and mood, then what governs it, nearest first."""
+    words = syntax_words()
+    found: set[Certainty] = set()
+    if pred.negated:
+        found.add(Certainty.DENIED)
+    if pred.future or pred.modal or pred.conditional or pred.purpose or _modal_qad(v, pred):
+        found.add(Certainty.EXPECTED)
+    for g in pred.governors:
+        lex = words["governors"] if g.verbal else words["governing_nouns"]
+        cat = word_class(lex, g.word)
+        if cat is None:
+            if g.verbal and word_class(words["transparent"], g.word):
+                continue  # "has", "كانت", "began": the clause goes on up
+            break  # the object or complement of another word ("condemned the strikes"): what is above reports that, not this
+        level = Certainty(cat)
+        if level == Certainty.DENIED and g.negated:
+            continue  # "لم تنف": not denied
+        if level == Certainty.REPORTED and g.negated:
+            continue  # "did not say that ...": says nothing either way
+        found.add(level)
+        if level in (Certainty.DENIED, Certainty.EXPECTED):
+            break  # a denial or a plan seals the clause: what reports it above does not make it a fact
+    if clause_hedge is not None:
+        found.add(clause_hedge)
+    for level in _ORDER:
+        if level in found:
+            return level
+    return Certainty.ASSERTED
+
+
+def _modal_qad(v: SentenceView, pred: Predicate) -> bool:
+    """قد before a present-tense verb means "may" (قد يزور); before a past verb it only stresses it."""
+    if not pred.verbal or pred.head == 0:
+        return False
+    tag = v.sent.tokens[pred.head][2]
+    return tag in ("VBP",) and any(word_class(syntax_words()["modal_ar"], v.word(k)) for k in range(max(0, pred.head - 2), pred.head))

@@ -1,0 +1,566 @@
+"""Predicates and their arguments, read off the constituency tree (Arabic ATB and English PTB trees alike).
+
+For a trigger token, `predicate_at` returns who stands where: the subject of its clause,
+its objects, its prepositional arguments (with the preposition), and for a noun (زيارة،
+غارات، delivery) its genitive, possessive and adjective modifiers; whether its own clause
+is negated, future or modal; and the chain of clauses that govern it (a reporting verb, a
+denial, a plan, a condition, a concession), nearest first. Frames turn positions into roles;
+`modality` turns the governors into a certainty. Nothing here guesses by distance in characters:
+a word outside the trigger's own clause is never its argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from irkg.loaders.arabic import match_key
+from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
+from irkg.loaders.parse.tree import Node, Sentence
+
+_VERB_TAGS = ("VB", "MD")
+_CLAUSE = {"S", "SQ", "SINV", "SBAR", "SBARQ", "FRAG", "ROOT"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "'s", "'re"}
+
+
+@dataclass
+class Arg:
+    """One argument of a predicate: where it stands (`rel`) and the tokens [i, j) it covers."""
+
+    rel: str  # subj | obj | pp | gen | poss | adj | by
+    node: Node
+    marker: str = ""  # the preposition of a pp argument, as a match key ("الى", "to")
+    via: str = ""  # "obj" when a pp hangs on the object noun phrase, "light" when inherited from a light verb
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.node.i, self.node.j
+
+
+@dataclass
+class Governor:
+    """A clause above the predicate: its head word and how the predicate hangs from it."""
+
+    tok: int
+    word: str  # match key of the head word
+    how: str  # comp | obj | pp | xcomp | sibling
+    negated: bool = False
+    verbal: bool = True
+
+
+@dataclass
+class Predicate:
+    sent: Sentence
+    head: int
+    word: str  # match key of the head token
+    verbal: bool
+    node: Node  # the VP (verb) or NP (noun) the head heads
+    clause: Node  # the smallest clause around it (its arguments live inside)
+    args: list[Arg] = field(default_factory=list)
+    passive: bool = False
+    negated: bool = False
+    future: bool = False
+    modal: bool = False
+    conditional: bool = False
+    concessive: bool = False
+    purpose: bool = False
+    governors: list[Governor] = field(default_factory=list)
+    light: Predicate | None = None  # the light verb a noun is the object of (قام بزيارة، شنت غارات)
+
+    def args_of(self, rel: str) -> list[Arg]:
+        return [a for a in self.args if a.rel == rel]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Tokens of the predicate's own clause (with its light verb's clause)."""
+        i, j = self.clause.i, self.clause.j
+        if self.light is not None:
+            i, j = min(i, self.light.clause.i), max(j, self.light.clause.j)
+        return i, j
+
+
+@lru_cache(maxsize=1)
+def syntax_words() -> dict[str, Lexicon]:
+    """Return the word groups of syntax.yaml as lexicons (one token is looked up at a time)."""
+    data = read_yaml("syntax.yaml")
+    out = {k: lexicon_of({k: v}) for k, v in data.items() if isinstance(v, list)}
+    out["governors"] = lexicon_of(data.get("governors") or {})
+    out["governing_nouns"] = lexicon_of(data.get("governing_nouns") or {})
+    return out
+
+
+def word_class(lex: Lexicon, key: str) -> str | None:
+    """Return the category of the entry a whole token matches (clitics allowed before it), or None."""
+    for h in lex.find(key):
+        if h.start - len(h.prefix) == 0:
+            return h.cat
+    return None
+
+
+class SentenceView:
+    """A parsed sentence with the passage text, for reading words and predicates."""
+
+    def __init__(self, sent: Sentence, text: str, lang: str):
+        self.sent = sent
+        self.text = text
+        self.lang = lang
+        self.keys = [match_key(text[b:e]) for b, e, _ in sent.tokens]
+        self.words = syntax_words()
+        self._memo: dict[tuple[int, str], bool] = {}
+        self.kinds: dict[int, str] = {}  # token -> kind of the name covering it (person, state, place ...)
+
+    def word(self, i: int) -> str:
+        return self.keys[i]
+
+    def is_verb(self, i: int) -> bool:
+        return self.sent.tokens[i][2].startswith(_VERB_TAGS) and not (self.lang == "ar" and self.sent.tokens[i][2] == "VBG")
+
+    def in_words(self, i: int, group: str) -> bool:
+        """Tell whether token i is one of a word group of syntax.yaml (light verbs, negations...)."""
+        got = self._memo.get((i, group))
+        if got is None:
+            lex = self.words.get(group)
+            got = self._memo[(i, group)] = lex is not None and word_class(lex, self.keys[i]) is not None
+        return got
+
+
+def _first_pre(n: Node) -> Node | None:
+    for d in n.walk():
+        if d.is_pre:
+            return d
+    return None
+
+
+def _only_pronoun(n: Node) -> bool:
+    pres = [d for d in n.walk() if d.is_pre]
+    return bool(pres) and all(p.label.startswith("PRP") for p in pres)
+
+
+def _is_temporal(v: SentenceView, n: Node) -> bool:
+    """An NP that is a time expression ("أمس", "الثلاثاء", "next year", "22 أيلول") is no participant."""
+    pres = [d for d in n.walk() if d.is_pre]
+    if not pres:
+        return False
+    if all(v.kinds.get(p.tok) == "date" or p.label.startswith("PUNC") for p in pres):
+        return True
+    return any(v.in_words(p.tok, "time_nouns") for p in pres) and len(pres) <= 4
+
+
+def predicate_at(v: SentenceView, tok: int) -> Predicate | None:
+    """Return the predicate the token heads (a verb's clause or a noun's phrase), or None without a tree."""
+    sent = v.sent
+    if sent.root is None or tok >= len(sent.pre) or sent.pre[tok] is None:
+        return None
+    pre = sent.pre[tok]
+    if v.is_verb(tok):
+        return _verbal(v, pre)
+    return _nominal(v, pre)
+
+
+# --- verbs -------------------------------------------------------------------------------------
+
+
+def _verb_chain(pre: Node) -> tuple[Node, list[Node]]:
+    """Return (lowest VP, VPs up the auxiliary chain): "has not (VP delivered)" climbs to "has"."""
+    vp = pre.parent if pre.parent is not None else pre
+    chain = [vp]
+    n = vp
+    while n.parent is not None and n.parent.cat == "VP":
+        p = n.parent
+        k = p.kids.index(n)
+        aux = [c for c in p.kids[:k] if c.is_pre and c.label.startswith(("VB", "MD", "TO"))]
+        if not aux or any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1:
+            break  # a coordination (VP and VP), not an auxiliary
+        chain.append(p)
+        n = p
+    return vp, chain
+
+
+def _verbal(v: SentenceView, pre: Node) -> Predicate:
+    vp, chain = _verb_chain(pre)
+    top = chain[-1]
+    clause = top.parent if top.parent is not None else top
+    pred = Predicate(v.sent, pre.tok, v.word(pre.tok), True, vp, clause)
+    pred.passive = _passive(v, pre, chain)
+    # negation, future and modals stand before the verb in its own VP or the chain ("has not", "لم", "س", "will")
+    for n in chain:
+        for c in n.kids:
+            if c.i >= pre.tok and n is vp:
+                break
+            for d in c.walk():
+                if not d.is_pre or d.tok >= pre.tok:
+                    continue
+                if v.in_words(d.tok, "negation"):
+                    pred.negated = True
+                elif v.in_words(d.tok, "future"):
+                    pred.future = True
+                elif v.in_words(d.tok, "modal") or d.label == "MD":
+                    pred.modal = True
+    subj = _subject(v, pre, vp, chain, clause)
+    objs = [c for n in chain for c in n.kids if c.cat == "NP" and c.i > pre.tok and c is not subj
+            and not (v.lang == "ar" and _only_pronoun(c)) and not _is_temporal(v, c)]
+    antecedent = _antecedent(clause) if subj is None else None
+    if antecedent is not None and v.lang == "ar" and _resumptive_object(vp, pre):
+        antecedent = None  # "الطائرات التي أرسلتها إيران": the pronoun is the object, the subject follows
+    if antecedent is not None and not pred.passive:
+        subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
+    elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause):
+        subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
+    subj, objs = _split_fused(v, subj, objs)
+    if subj is not None:
+        pred.args.append(Arg("obj" if pred.passive else "subj", subj))
+    for o in objs:
+        pred.args.append(Arg("obj", o))
+    for n in chain:
+        for c in n.kids:
+            if c.cat == "PP" and c.i > pre.tok:
+                _add_pp(v, pred, c)
+    for o in objs:  # "delivered (NP the systems (PP to Iran))": a PP on the object noun phrase
+        for c in o.kids:
+            if c.cat == "PP":
+                _add_pp(v, pred, c, via="obj")
+    if pred.passive:
+        for a in pred.args:
+            if a.rel == "pp" and word_class(v.words["agent_markers"], a.marker) is not None:
+                a.rel = "by"
+    _governors(v, pred, clause)
+    return pred
+
+
+def _antecedent(clause: Node) -> Node | None:
+    """Return the noun phrase a relative clause modifies ("(NP (NP قادة ...) (SBAR (S (VP يوقعون ...))))")."""
+    sbar = clause if clause.cat == "SBAR" else clause.parent
+    if sbar is None or sbar.cat != "SBAR" or sbar.parent is None or sbar.parent.cat != "NP":
+        return None
+    if clause.cat == "SBAR" or any(c.cat == "NP" for c in clause.kids if c.cat != "VP"):
+        return None
+    np = sbar.parent
+    k = np.kids.index(sbar)
+    before = [c for c in np.kids[:k] if c.cat == "NP"]
+    return before[0] if before else None
+
+
+def _resumptive_object(vp: Node, pre: Node) -> bool:
+    """Tell whether an object pronoun is attached to the verb (أرسلتها): the relative gap is the object."""
+    k = vp.kids.index(pre) if pre in vp.kids else -1
+    nxt = vp.kids[k + 1] if 0 <= k < len(vp.kids) - 1 else None
+    return nxt is not None and nxt.cat == "NP" and _only_pronoun(nxt)
+
+
+def _passive(v: SentenceView, pre: Node, chain: list[Node]) -> bool:
+    tag = pre.label
+    if v.lang == "ar":
+        return tag == "VBN"
+    if tag != "VBN":
+        return False
+    return any(c.is_pre and v.word(c.tok) in _BE for n in chain[1:] for c in n.kids)
+
+
+def _has_clause_subject(v: SentenceView, top: Node, clause: Node) -> bool:
+    return any(c.cat == "NP" and c.j <= top.i for c in clause.kids if c is not top) if clause is not top else False
+
+
+def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: Node) -> Node | None:
+    top = chain[-1]
+    # SVO (English; Arabic with the subject first): the last NP before the verb phrase in its clause
+    if clause is not top:
+        before = [c for c in clause.kids if c.cat == "NP" and c.j <= top.i and not _is_temporal(v, c)
+                  and not v.in_words(_first_pre(c).tok, "concessive")]
+        if before:
+            return before[-1]
+    # Arabic auxiliary chain ("تكون موسكو قد زودت"): the subject sits after the auxiliary
+    if v.lang == "ar":
+        for n in chain[1:]:
+            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and c.j <= vp.i]
+            if nps:
+                return nps[0]
+    # a relative clause ("الطائرات التي أرسلتها", "the drones that Iran sent") leaves the subject to the text
+    # (VSO/SVO inside it); a coordinated verb ("visited Moscow and met Lavrov") shares the first one's subject
+    p = top.parent
+    if clause is not top and clause.cat == "S" and clause.parent is not None and clause.parent.cat == "VP":
+        # "started transferring", "is seeking to join": the subject of the verb this clause completes
+        head = next((c for c in clause.parent.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
+        if head is not None:
+            got = _verbal(v, head).args_of("subj")
+            if got:
+                return got[0].node
+    if p is not None and p.cat == "VP" and (any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1):
+        first = next((c for c in p.kids if c.cat == "VP"), None)
+        if first is not None and first is not top and first.kids:
+            head = next((c for c in first.kids if c.is_pre and v.is_verb(c.tok)), None)
+            if head is not None:
+                other = _verbal(v, head)
+                got = other.args_of("subj")
+                if got:
+                    return got[0].node
+        q = p.parent
+        if q is not None:
+            before = [c for c in q.kids if c.cat == "NP" and c.j <= p.i]
+            if before:
+                return before[-1]
+    return None
+
+
+def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[Node | None, list[Node]]:
+    """Split a noun phrase the parser fused from two arguments ("(NP (NP الرئيس الروسي) (NP طهران))",
+    "(NP (NNP لافروف) (NNP طهران))").
+
+    Apposition ("الرئيس الروسي فلاديمير بوتين") stays whole: a person's name after a title or a
+    state adjective is the same actor. A place, a state or an organization after it is the next argument.
+    """
+    if subj is None or v.lang != "ar":
+        return subj, objs
+    kids = subj.kids
+    if len(kids) == 2 and kids[0].cat == "NP" and kids[1].cat == "NP":
+        second = {v.kinds.get(t) for t in range(kids[1].i, kids[1].j)} - {None}
+        first = {v.kinds.get(t) for t in range(kids[0].i, kids[0].j)} - {None}
+        if second and "person" not in second and (first or any(v.in_words(t, "titles") for t in range(kids[0].i, kids[0].j))):
+            return kids[0], [kids[1], *objs]
+    if kids and all(k.is_pre and k.label == "NNP" for k in kids) and len(kids) >= 2:
+        # flat proper nouns: cut where one name ends and a name of another kind begins
+        for a, b in zip(kids, kids[1:]):
+            ka, kb = v.kinds.get(a.tok), v.kinds.get(b.tok)
+            if ka and kb and ka != kb and "person" in (ka, kb) and kb != "person":
+                cut = kids.index(b)
+                return _sub(subj, kids[:cut]), [_sub(subj, kids[cut:]), *objs]
+    return subj, objs
+
+
+def _sub(parent: Node, kids: list[Node]) -> Node:
+    """Return a synthetic NP over some of a node's children (for a split fused phrase)."""
+    n = Node("NP", parent.parent)
+    n.kids = kids
+    n.i, n.j = kids[0].i, kids[-1].j
+    return n
+
+
+def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
+    marker = _first_pre(pp)
+    if marker is None:
+        return
+    obj = next((c for c in pp.kids if c.cat in ("NP", "SBAR", "S") and c.i > marker.tok), None)
+    words = [v.word(d.tok) for d in pp.kids if d.is_pre]
+    key = " ".join(words) if words else v.word(marker.tok)
+    pred.args.append(Arg("pp", obj or pp, key, via))
+
+
+# --- nouns -------------------------------------------------------------------------------------
+
+
+def _nominal(v: SentenceView, pre: Node) -> Predicate:
+    if pre.parent is not None and pre.parent.cat == "VP":
+        return _nominal_in_vp(v, pre)  # "(VP (NN تسليم) (NP صواريخ) (PP الى ايران))": a noun the parser made a verb head
+    np = pre.parent if pre.parent is not None and pre.parent.cat in ("NP", "NML") else pre
+    outer = np
+    while outer.parent is not None and outer.parent.cat in ("NP", "NML") and outer.parent.kids and outer.parent.kids[0] is outer:
+        outer = outer.parent  # "(NP (NP (NN زيارة)) (PP إلى طهران))": the PP hangs one level up
+    pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, np, outer)
+    k = np.kids.index(pre) if pre in np.kids else 0
+    for c in np.kids[k + 1:]:
+        if c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
+            rel = "poss" if _only_pronoun(c) else "gen"
+            pred.args.append(Arg(rel, c))
+        elif c.cat == "ADJP" or (c.is_pre and c.label.endswith("JJ")):
+            pred.args.append(Arg("adj", c))
+        elif c.is_pre and c.label.startswith("PRP"):
+            pred.args.append(Arg("poss", c))
+    for c in np.kids[:k]:  # English pre-modifiers: "Israeli strikes", "Russia's delivery", "their visit"
+        if c.is_pre and c.label.startswith("PRP"):
+            pred.args.append(Arg("poss", c))
+        elif c.cat == "NP" and any(d.is_pre and d.label == "POS" for d in c.kids):
+            pred.args.append(Arg("poss", c))
+        elif c.is_pre and c.label in ("JJ", "NNP", "NNPS") or c.cat in ("ADJP", "NML"):
+            pred.args.append(Arg("adj", c))
+    n = np
+    while True:
+        for c in n.kids:
+            if c.cat == "PP" and c.i > pre.tok:
+                _add_pp(v, pred, c)
+        if n is outer or n.parent is None:
+            break
+        n = n.parent
+    _light_verb(v, pred, outer)
+    _governors(v, pred, outer)
+    if pred.light is not None:
+        lv = pred.light
+        pred.negated = pred.negated or lv.negated or _negated_noun(v, pre)
+        pred.future, pred.modal = lv.future, lv.modal
+        pred.governors = lv.governors
+        pred.conditional, pred.concessive, pred.purpose = lv.conditional, lv.concessive, lv.purpose
+    else:
+        pred.negated = pred.negated or _negated_noun(v, pre)
+    return pred
+
+
+def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
+    vp = pre.parent
+    pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, vp, vp)
+    for c in vp.kids:
+        if c.i <= pre.tok:
+            continue
+        if c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
+            pred.args.append(Arg("poss" if _only_pronoun(c) else "gen", c))
+        elif c.cat == "PP":
+            _add_pp(v, pred, c)
+    _governors(v, pred, vp)
+    pred.negated = _negated_noun(v, pre)
+    return pred
+
+
+def _negated_noun(v: SentenceView, pre: Node) -> bool:
+    """"عدم تسليم", "no delivery", "without signing": a negation word right before the noun."""
+    return pre.tok > 0 and v.in_words(pre.tok - 1, "noun_negation")
+
+
+def _head_noun(v: SentenceView, np: Node) -> Node | None:
+    """The head noun of a noun phrase: the first noun in Arabic, the last one in English."""
+    nouns = [c for c in np.kids if c.is_pre and c.label.startswith(("NN", "DTNN"))]
+    if not nouns:
+        return None
+    return nouns[0] if v.lang == "ar" else nouns[-1]
+
+
+def _container(v: SentenceView, outer: Node) -> Node:
+    """Climb from an event noun to the noun that counts it ("موجة (من) غارات", "a wave of strikes")."""
+    n = outer
+    while True:
+        p = n.parent
+        if p is not None and p.cat == "PP" and p.parent is not None:
+            p = p.parent  # "wave (PP of (NP strikes))"
+        if p is None or p.cat != "NP" or not p.kids or p.kids[0] is n:
+            return n
+        head = _head_noun(v, p.kids[0] if p.kids[0].cat == "NP" else p)
+        if head is None or not v.in_words(head.tok, "container_nouns"):
+            return n
+        n = p
+        while n.parent is not None and n.parent.cat == "NP" and n.parent.kids[0] is n:
+            n = n.parent
+
+
+def _light_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
+    """A noun that is the object of a light verb ("شنت إسرائيل غارات", "قام الوزير بزيارة") takes its subject."""
+    n = _container(v, outer)
+    if n.parent is not None and n.parent.cat == "PP":
+        n = n.parent  # "قام بزيارة": the noun in the light verb's prepositional phrase
+    vp = n.parent
+    if vp is None or vp.cat != "VP":
+        return
+    head = next((c for c in vp.kids if c.is_pre and v.is_verb(c.tok) and c.i < n.i), None)
+    if head is None or not v.in_words(head.tok, "light_verbs"):
+        return
+    lv = _verbal(v, head)
+    pred.light = lv
+    for a in lv.args_of("subj"):
+        if a.node is not n and not (a.node.i <= n.i and n.j <= a.node.j):
+            pred.args.append(Arg("subj", a.node, via="light"))
+    for a in lv.args_of("by"):
+        pred.args.append(Arg("subj", a.node, via="light"))
+    for a in lv.args_of("pp"):  # "شنت غارات على مواقع": the target hangs on the light verb
+        if a.node.i > n.j - 1 or a.node.j <= n.i:
+            pred.args.append(Arg("pp", a.node, a.marker, via="light"))
+
+
+# --- governing clauses -------------------------------------------------------------------------
+
+
+def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
+    """Walk up from the predicate: note conditions, concessions, purposes, and each clause that governs it."""
+    n = start
+    first_clause = True
+    while n.parent is not None:
+        p = n.parent
+        if p.cat == "SBAR":
+            sub = _first_pre(p)
+            if sub is not None and sub.tok < n.i and sub.label in ("IN", "WRB", "RB"):
+                if v.in_words(sub.tok, "conditional"):
+                    pred.conditional = pred.conditional or first_clause
+                elif v.in_words(sub.tok, "concessive"):
+                    pred.concessive = pred.concessive or first_clause
+                elif v.in_words(sub.tok, "purpose"):
+                    pred.purpose = pred.purpose or first_clause
+                elif not v.in_words(sub.tok, "complementizers"):
+                    return  # "as", "after", "while", "بعد أن": an adverbial clause; the words above do not govern it
+        if p.cat == "PP":
+            sub = _first_pre(p)
+            if sub is not None and sub.tok < n.i and first_clause:
+                if v.in_words(sub.tok, "concessive"):
+                    pred.concessive = True
+                elif v.in_words(sub.tok, "purpose") and not pred.verbal:
+                    pred.purpose = True  # "لتسليم", "in order to deliver": aimed at
+        if p.cat == "NP" and first_clause and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
+                and v.in_words(p.kids[0].tok, "concessive"):
+            pred.concessive = True  # "(NP (NN رغم) (NP الخلافات ...))"
+        if p.cat == "VP":
+            head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.tok != pred.head), None)
+            if head is not None and head.tok < n.i and not (pred.light is not None and head.tok == pred.light.head):
+                how = {"SBAR": "comp", "S": "xcomp", "PP": "pp", "NP": "obj"}.get(n.cat, "comp")
+                g = Governor(head.tok, v.word(head.tok), how, _verb_negated(v, p, head))
+                pred.governors.append(g)
+                first_clause = False
+        elif p.cat in ("NP",) and p.kids and p.kids[0].is_pre and p.kids[0].label.startswith(("NN", "DTNN", "VBG")) \
+                and p.kids[0].tok != pred.head and n is not p.kids[0] and n.cat in ("PP", "SBAR", "S"):
+            g = Governor(p.kids[0].tok, v.word(p.kids[0].tok), "noun", verbal=False)  # "خطة لتسليم", "plans to deliver"
+            pred.governors.append(g)
+        if p.cat in ("S", "SINV") and p.parent is not None:
+            # "Iran will receive jets, officials said": a reporting clause beside the claim
+            for c in p.kids:
+                if c.cat == "VP" and c.i > n.j and c is not n:
+                    head = next((d for d in c.kids if d.is_pre and v.is_verb(d.tok)), None)
+                    if head is not None and v.in_words(head.tok, "reporting"):
+                        pred.governors.append(Governor(head.tok, v.word(head.tok), "sibling"))
+        n = p
+
+
+def _verb_negated(v: SentenceView, vp: Node, head: Node) -> bool:
+    return any(d.is_pre and d.tok < head.tok and v.in_words(d.tok, "negation") for c in vp.kids if c.i < head.tok for d in c.walk())
+
+
+_NESTED = {"SBAR", "S", "VP", "PRN", "SQ", "SINV", "FRAG"}
+
+
+def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
+    """Return the character spans inside `node` that belong to another clause or a prepositional phrase
+    hanging on it (an English "of" phrase stays: "the President of Iran")."""
+    out = []
+    stack = list(node.kids)
+    while stack:
+        n = stack.pop()
+        if n.is_pre:
+            continue
+        skip = n.cat in _NESTED
+        if n.cat == "PP":
+            m = _first_pre(n)
+            skip = m is None or v.word(m.tok) != "of"
+        if skip:
+            out.append((v.sent.tokens[n.i][0], v.sent.tokens[n.j - 1][1]))
+        else:
+            stack.extend(n.kids)
+    return out
+
+
+def own_spans(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:
+    """Return the character spans of a predicate's own clause: its clause (and its light verb's), less the
+    clauses nested in it that belong to other predicates (a relative clause, a complement, a coordinated verb)."""
+    roots = [pred.clause] + ([pred.light.clause] if pred.light is not None else [])
+    keep_heads = {pred.head} | ({pred.light.head} if pred.light is not None else set())
+    spans: list[tuple[int, int]] = []
+    for root in roots:
+        holes = []
+        stack = list(root.kids)
+        while stack:
+            n = stack.pop()
+            if n.is_pre:
+                continue
+            if n.cat in _NESTED and not any(n.i <= h < n.j for h in keep_heads):
+                holes.append((n.i, n.j))
+            else:
+                stack.extend(n.kids)
+        at = root.i
+        for a, b in sorted(holes):
+            if a > at:
+                spans.append((at, a))
+            at = max(at, b)
+        if at < root.j:
+            spans.append((at, root.j))
+    toks = v.sent.tokens
+    return sorted({(toks[a][0], toks[b - 1][1]) for a, b in spans})
