@@ -38,11 +38,15 @@ class DocCtx:
     doc: Document
     dicts: object
     ref_year: int | None = None
+    ref: str | None = None  # ISO partial date the text speaks from: its publication date, else the latest it states
     last_agreement: tuple[int, str] | None = None  # (passage idx, agreement id)
+    unlinked: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # discovered id -> (type, state)
     agreements_seen: dict[str, int] = field(default_factory=dict)
 
     def actor_type(self, ref: str) -> str | None:
         a = getattr(self.dicts, "actors", {}).get(ref)
+        if a is None and ref in self.unlinked:
+            return self.unlinked[ref][0]
         return str(a.type) if a is not None else None
 
     def state_of(self, ref: str) -> str:
@@ -50,7 +54,18 @@ class DocCtx:
         a = getattr(self.dicts, "actors", {}).get(ref)
         if a is not None and getattr(a, "country", None) and str(a.type) != "state":
             return a.country
+        if a is None and ref in self.unlinked and self.unlinked[ref][1]:
+            return self.unlinked[ref][1]
         return ref
+
+    def discovered(self, m: Mention) -> Mention:
+        """Give a name discovered in the text (not in the dictionaries) the id its actor record has."""
+        from irkg.loaders.actors import _unlinked_type, unlinked_id
+
+        rid = unlinked_id(m.surface)
+        state = next((f[6:] for f in m.flags or [] if f.startswith("state=")), None)
+        self.unlinked.setdefault(rid, (str(_unlinked_type(m)), state))
+        return m.model_copy(update={"ref": rid})
 
     def name_of(self, ref: str) -> str:
         a = getattr(self.dicts, "actors", {}).get(ref)
@@ -72,7 +87,7 @@ class PassageCtx:
         by: dict[str, list[Mention]] = {}
         for m in self.mentions:
             by.setdefault(str(m.kind), []).append(m)
-        self.actors = [m for m in by.get("actor", []) if m.ref]
+        self.actors = [m if m.ref else dc.discovered(m) for m in by.get("actor", []) if m.ref or m.unlinked]
         self.raw_dates = by.get("date", [])
         self.dates = [m for m in self.raw_dates if m.value]
         self.items = [m for m in by.get("item", []) if m.ref]
@@ -87,6 +102,12 @@ class PassageCtx:
         for m in self.raw_dates:
             if m.value:
                 out.append(m)
+                continue
+            if "relative" in (m.flags or []):
+                # "العام المقبل", "last month" in a text without a publication date: against the date it speaks from
+                again = _relative_against(m, f"{ref[0]:04d}-{ref[1]:02d}")
+                if again is not None:
+                    out.append(again)
                 continue
             month = next((f[6:] for f in m.flags or [] if f.startswith("month=")), None)
             if not (month and month.isdigit()):
@@ -189,12 +210,24 @@ class PassageCtx:
         holes = [] if nested_ok else nested_spans(v, node)
         out = []
         for m in pool:
-            if not (lo <= m.start and m.end <= hi + 1):
-                continue
+            if not (lo <= m.start < hi):
+                continue  # a name the parser cut across phrases counts where it starts
             if any(a <= m.start < b for a, b in holes):
                 continue
             out.append(m)
         return out
+
+
+def _relative_against(m: Mention, ref: str) -> Mention | None:
+    """Resolve a relative date mention ("next year", "الشهر الماضي") against an ISO reference date."""
+    from irkg.loaders.arabic import match_key_aligned
+    from irkg.loaders.dates import find_dates_in_key
+
+    key, pos = match_key_aligned(m.surface)
+    got = [d for d in find_dates_in_key(m.surface, key, pos, ref) if d.value]
+    if not got:
+        return None
+    return m.model_copy(update={"value": got[0].value, "flags": [*(m.flags or []), "from_text_date"]})
 
 
 def date_value(m: Mention | None) -> str | None:
@@ -225,6 +258,40 @@ def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, i
     return int(year), max(months)
 
 
+def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
+    """Give "البلدين", "the two countries", "الجانبين" the two states they stand for: the two named last
+    (Iran and Russia when the text is about them and both were named recently)."""
+    from irkg.loaders.extract_frictions import friction_cues
+    from irkg.schema.pipeline import MentionKind
+
+    lex = friction_cues()["pair"]
+    seen: list[str] = []  # states in order of mention, across passages
+    counts: dict[str, int] = {}
+    for pc in pcs:
+        for h in lex.find(pc.key):
+            ts, te = pc.span_of(h.start, h.end)
+            recent = [st for m in pc.actors if m.start < ts for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]
+            order = list(dict.fromkeys(reversed(seen + recent)))
+            if len(order) < 2:
+                continue
+            pair = order[:2]
+            if PAIR[0] in order[:4] and PAIR[1] in order[:4] and counts.get(PAIR[0], 0) >= 2 and counts.get(PAIR[1], 0) >= 2:
+                pair = list(PAIR)
+            for ref in pair:
+                m = Mention(kind=MentionKind.ACTOR, start=ts, end=te, surface=pc.p.text[ts:te], ref=ref, flags=["pair_word"])
+                pc.actors.append(m)
+                pc.mentions.append(m)
+        for m in pc.actors:
+            if "pair_word" in (m.flags or []):
+                continue
+            st = dc.state_of(m.ref)
+            if dc.actor_type(st) == "state":
+                seen.append(st)
+                counts[st] = counts.get(st, 0) + 1
+        pc.actors.sort(key=lambda m: m.start)
+        pc.mentions.sort(key=lambda m: m.start)
+
+
 def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Mention]], dicts) -> list[Record]:
     """Return the fact records one document states, each with evidence and certainty."""
     from irkg.loaders.extract_agreements import extract_agreements
@@ -242,10 +309,12 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
            zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions)), parsed)]
     ref = estimate_ref_date(doc, pcs)
     dc.ref_year = ref[0] if ref else None
+    dc.ref = doc.published or (f"{ref[0]:04d}-{ref[1]:02d}" if ref else None)
     if ref and not doc.published:
         ref = (ref[0], 12)  # the latest date stated is only a lower bound on when the text was written
     for pc in pcs:
         pc.resolve_dates(ref)
+    resolve_pair_words(pcs, dc)
     records: list[Record] = []
     agreement_by_passage = extract_agreements(pcs, dc, records)
     extract_events(pcs, dc, records, agreement_by_passage)

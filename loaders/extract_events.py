@@ -16,8 +16,8 @@ from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import Predicate, SentenceView, own_spans, predicate_at, word_class
-from irkg.schema.graph import Certainty, EventRecord
+from irkg.loaders.parse.clauses import Predicate, SentenceView, context_spans, own_spans, predicate_at, word_class
+from irkg.schema.graph import Certainty, EventRecord, Participant
 
 _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
 _LIMITING = {"limit", "obstruct", "slow", "freeze"}  # "يحد من تزويد": a limit on deliveries, no delivery
@@ -40,6 +40,7 @@ def event_cues() -> dict:
         "provision": lexicon_of({"p": data.get("provision", [])}),
         "levels": lexicon_of({"lvl": data.get("levels", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
+        "arms": lexicon_of({"arms": data.get("arms_words", [])}),
     }
 
 
@@ -74,7 +75,9 @@ def _head_token(pc: PassageCtx, v: SentenceView, ts: int, te: int) -> int | None
     verb = next((k for k in toks if v.is_verb(k)), None)
     if verb is not None:
         return verb
-    return next((k for k in toks if v.sent.tokens[k][2].startswith(("NN", "DTNN", "VBG", "JJ", "DTJJ"))), i)
+    nouns = [k for k in toks if v.sent.tokens[k][2].startswith(("NN", "DTNN", "VBG", "JJ", "DTJJ"))]
+    # "إعادة فرض العقوبات", "re-imposition of sanctions": the event is the noun the light nouns carry
+    return next((k for k in nouns if not v.in_words(k, "light_nouns")), nouns[0] if nouns else i)
 
 
 def _in_own(m, spans: list[tuple[int, int]]) -> bool:
@@ -91,6 +94,20 @@ def _clause_hedge(pc: PassageCtx, key_spans) -> Certainty | None:
     return None
 
 
+def _trigger_heads(pc: PassageCtx, hits) -> dict[int, set[int]]:
+    """Return, per parsed sentence, the head tokens of the passage's triggers."""
+    out: dict[int, set[int]] = {}
+    for h in hits:
+        ts, te = pc.span_of(h.start, h.end)
+        v = pc.view_at(ts)
+        if v is None:
+            continue
+        tok = _head_token(pc, v, ts, te)
+        if tok is not None:
+            out.setdefault(id(v.sent), set()).add(tok)
+    return out
+
+
 def _needs_met(pc: PassageCtx, need, key_spans) -> bool:
     """A trigger that needs a word (a satellite to launch, إلى after a travel verb) has it in its own clause."""
     return need is None or any(need.find(pc.key, a, b) for a, b in key_spans)
@@ -99,14 +116,71 @@ def _needs_met(pc: PassageCtx, need, key_spans) -> bool:
 def _reaches_level(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) -> bool:
     """"وصل/تصل إلى" a figure or a level ("تصل إلى 8 ملايين طن") is no travel."""
     for a in pred.args_of("pp"):
-        if a.marker not in ("الى", "to"):
+        if a.marker not in ("الي", "الى", "to"):
             continue
         lo, hi = v.sent.tokens[a.node.i][0], v.sent.tokens[a.node.j - 1][1]
-        if any(lo <= q.start < hi for q in pc.quantities):
-            return True
+        dates = [(d.start, d.end) for d in pc.raw_dates]
+        if any(lo <= q.start < lo + 8 and not any(a_ <= q.start < b_ for a_, b_ in dates) for q in pc.quantities):
+            return True  # the figure stands right after the preposition ("إلى 8 ملايين طن"), not a date further on
         ka, kb = pc.kt.to_key(lo), pc.kt.to_key(hi)
         if pc.key[ka:kb].lstrip()[:1].isdigit() or cues["levels"].find(pc.key, ka, min(kb, ka + 12)):
             return True
+    return False
+
+
+def _arms(dc: DocCtx, pc: PassageCtx, items: list[str], spans, key_spans, cues) -> bool:
+    """Tell whether what a clause trades is weapons (an item of type weapon/platform, or the arms topic)."""
+    types = {str(getattr(getattr(dc.dicts, "items", {}).get(i), "type", "")) for i in items}
+    return bool(types & {"weapon", "platform"}) or any(m.ref in ("arms", "military_cooperation") for m in pc.topics if _in_own(m, spans)) \
+        or any(cues["arms"].find(pc.key, a, b) for a, b in key_spans)
+
+
+_ITEM_PREPS = {"ب", "with", "of", "من", "from", "على", "الى", "to"}
+_ITEM_EVENTS = {"delivery", "trade", "launch", "exercise", "strike", "attack", "signing"}
+
+
+def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: str) -> list[str]:
+    """Items in the predicate's own arguments (what is delivered, launched, struck), not in an adjunct
+    ("sanctions ... on charges of buying oil" trade no oil)."""
+    if etype not in _ITEM_EVENTS:
+        return []
+    nodes = [a.node for a in pred.args if a.rel in ("obj", "gen", "subj") or (a.rel == "pp" and a.marker.split(" ")[0] in _ITEM_PREPS)]
+    nodes.append(pred.node)
+    found = set()
+    for n in nodes:
+        for m in pc.mentions_in(v, n, pc.items, nested_ok=True):
+            if _is_object(dc, m.ref):
+                found.add(m.ref)
+    return sorted(found)
+
+
+def _cause_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
+    """"غارة ... في 2 أبريل، ما أدى إلى مقتل قائد": what a consequence verb brings about shares its cause's date."""
+    g = next((g for g in pred.governors[:2] if g.verbal and v.in_words(g.tok, "consequence_verbs")), None)
+    if g is None:
+        return None
+    at = v.sent.tokens[g.tok][0]
+    return next((d for d in reversed(pc.dates) if v.sent.start <= d.start < at and "century" not in (d.flags or [])), None)
+
+
+def _after_writing(date: str | None, dc: DocCtx) -> bool:
+    """Tell whether a date lies after the document's own date (at the precision both have)."""
+    ref = dc.ref
+    if not date or not ref:
+        return False
+    n = min(len(date), len(ref))
+    return date[:n] > ref[:n]
+
+
+def _denied_after(pc: PassageCtx, v: SentenceView, spans) -> bool:
+    """", وهو ما نفته الخارجية", ", which Moscow denied": a denial of the whole claim right after it."""
+    end = max(b for _, b in spans)
+    toks = [i for i, (b, _, _) in enumerate(v.sent.tokens) if b >= end]
+    for k, i in enumerate(toks[:-1]):
+        w = v.word(i)
+        if (w in ("هو", "هي") and v.word(toks[k + 1]) == "ما") or w in ("which", "something"):
+            if any(v.in_words(j, "denial_verbs") for j in toks[k + 1:k + 5]):
+                return True
     return False
 
 
@@ -140,9 +214,12 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
     frames = event_frames()
     limit_cues = constraint_cues()["cue"]
     known_names = {r.id: r.label for r in out if r.kind == "agreement"}
+    parties_of = {r.id: list(r.parties) for r in out if r.kind == "agreement"}
     for pc in pcs:
         seen: set[tuple] = set()
-        for h in _triggers(pc, cues):
+        hits = _triggers(pc, cues)
+        heads = _trigger_heads(pc, hits)
+        for h in hits:
             etype = cues["alias_of"].get(h.cat, h.cat)
             ts, te = pc.span_of(h.start, h.end)
             v = pc.view_at(ts)
@@ -152,6 +229,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             pred = predicate_at(v, tok) if tok is not None else None
             if pred is None:
                 continue
+            if pred.governors and pred.governors[0].tok in heads.get(id(v.sent), ()) \
+                    and pred.governors[0].how in ("obj", "gen", "noun", "pp") and not pred.verbal:
+                continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             spans = own_spans(v, pred)
             key_spans = [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in spans]
             if not _needs_met(pc, cues["needs"].get(h.cat), key_spans):
@@ -166,9 +246,18 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled = fill_frame(pc, v, pred, frame)
             parts = [p.actor for p in filled.participants]
             dm = next((d for d in pc.dates if _in_own(d, spans) and "century" not in (d.flags or [])), None)
+            if dm is None:
+                ctx = context_spans(v, pred)
+                dm = next((d for d in pc.dates if _in_own(d, ctx) and "century" not in (d.flags or [])), None)
+            if dm is None:
+                dm = _cause_date(pc, v, pred)
             date = date_value(dm)
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
-            items = sorted({m.ref for m in pc.items if _in_own(m, spans) and _is_object(dc, m.ref)})
+            if etype == "signing" and agreement and not parts:
+                # "وُقّعت الاتفاقية بين روسيا وأذربيجان": the parties of the agreement signed it
+                filled.participants = [Participant(actor=a, role="signatory") for a in parties_of.get(agreement, [])]
+                parts = [p.actor for p in filled.participants]
+            items = _items(pc, v, pred, dc, etype)
             if etype in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
                 continue
             if etype == "annexation" and not any(_in_own(m, spans) for m in pc.places):
@@ -177,11 +266,20 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                     any(m.ref in _OBJECT_TOPICS for m in pc.topics if _in_own(m, spans))
                     or any(cues["objects"].find(pc.key, a, b) for a, b in key_spans))):
                 continue  # a delivery names what is delivered, or a supplier and a recipient of arms
-            if not parts and not agreement and not items:
-                continue
+            if etype == "trade" and _arms(dc, pc, items, spans, key_spans, cues):
+                # buying or selling weapons is their delivery: the seller supplies, the buyer receives
+                etype = "delivery"
+                filled.participants = [Participant(actor=p.actor, role={"seller": "supplier", "buyer": "recipient"}.get(p.role, p.role))
+                                       for p in filled.participants]
+            if not parts and not agreement:
+                continue  # an event nobody takes part in is no fact an analyst can use
             if etype in _AGREEMENT_EVENTS and not agreement and not date:
                 continue
             cert = predicate_certainty(v, pred, _clause_hedge(pc, key_spans))
+            if cert != Certainty.DENIED and _denied_after(pc, v, spans):
+                cert = Certainty.DENIED
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
+                cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.ASSERTED and _provided_for(pred, cues):
                 cert = Certainty.EXPECTED
             roles = filled.participants

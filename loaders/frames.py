@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from irkg.errors import IrkgError
 from irkg.loaders.extract_lexicon import read_yaml
-from irkg.loaders.parse.clauses import Arg, Predicate, SentenceView
+from irkg.loaders.parse.clauses import Arg, Predicate, SentenceView, pronoun_antecedent
 from irkg.schema.graph import Participant
 
 _REL_ORDER = {"subj": 0, "by": 0, "poss": 1, "adj": 2, "gen": 3, "obj": 4, "pp": 5}
@@ -22,7 +23,9 @@ class Frame:
     roles: dict[str, str]  # position -> role
     pp: dict[str, str]  # preposition key -> role
     place: frozenset[str]
+    gen: tuple[str, ...] = ()  # roles a genitive takes, the first one still free
     destination_place: bool = False
+    types: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> actor types it accepts
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +37,17 @@ def event_frames() -> dict[str, Frame]:
     out: dict[str, Frame] = {}
     for name, spec in {**(data.get("frames") or {}), **(data.get("variants") or {})}.items():
         spec = spec or {}
+        bad = [k for k in (spec.get("pp") or {}) if not isinstance(k, str)]
+        if bad:
+            raise IrkgError(f"frames.yaml: frame {name!r}: preposition {bad[0]!r} is not text; quote it (YAML reads on/no/yes as booleans)")
+        gen = spec.get("gen")
         out[name] = Frame(
-            roles={k: str(v) for k, v in spec.items() if k in _REL_ORDER and k != "pp"},
+            roles={k: str(v) for k, v in spec.items() if k in _REL_ORDER and k not in ("pp", "gen")},
+            gen=tuple(gen) if isinstance(gen, list) else ((str(gen),) if gen else ()),
             pp={match_key(str(k)): str(v) for k, v in (spec.get("pp") or {}).items()},
             place=frozenset(match_key(str(w)) for w in spec.get("place") or []),
             destination_place=bool(spec.get("destination_place")),
+            types={str(r): frozenset(map(str, ts)) for r, ts in (spec.get("types") or {}).items()},
         )
     return out
 
@@ -52,13 +61,14 @@ class Filled:
     place_mention: object | None = None
 
 
-def _role_of(frame: Frame, a: Arg) -> str | None:
+def _role_of(frame: Frame, a: Arg, filled: set[str]) -> str | None:
     if a.rel == "by":
         return frame.roles.get("subj")
+    if a.rel == "gen" or (a.rel == "pp" and a.marker == "of"):
+        # "تزويد إيران": the genitive is the recipient, unless that role is named already ("تسليم روسيا الأسلحة لإيران")
+        return next((r for r in frame.gen if r not in filled), None)
     if a.rel != "pp":
         return frame.roles.get(a.rel)
-    if a.marker == "of":
-        return frame.roles.get("gen")
     return frame.pp.get(a.marker) or frame.pp.get(a.marker.split(" ")[0])
 
 
@@ -67,29 +77,63 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     out = Filled()
     taken: dict[str, str] = {}
     args = sorted(pred.args, key=lambda a: (_REL_ORDER.get(a.rel, 9), a.node.i))
+    # genitives last: they take the first of their roles the other positions left free
+    args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     for a in args:
         if a.rel == "pp" and (a.marker in frame.place or a.marker.split(" ")[0] in frame.place):
             places = pc.mentions_in(v, a.node, pc.places)
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
-        role = _role_of(frame, a)
+        role = _role_of(frame, a, set(taken.values()))
         if role is None:
             continue
+        if a.rel == "poss" and all(d.label.startswith("PRP") for d in a.node.walk() if d.is_pre):
+            target = pronoun_antecedent(v, pred, a.node)
+            if target is None:
+                continue  # a pronoun we cannot resolve names nobody
+            a = Arg("poss", target)
         actors = _actors_of(pc, v, a)
         if frame.destination_place and role == "host":
             places = pc.mentions_in(v, a.node, pc.places)
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
+        accepts = frame.types.get(role)
         for m in actors:
+            if accepts is not None and (pc.dc.actor_type(m.ref) or "person") not in accepts:
+                continue
             if m.ref not in taken:
                 taken[m.ref] = role
                 out.participants.append(Participant(actor=m.ref, role=role))
+    if out.place is None and frame.place:
+        out.place, out.place_mention = _nested_place(pc, v, pred, frame)
     return out
+
+
+def _nested_place(pc, v: SentenceView, pred: Predicate, frame: Frame):
+    """A place named by a locative inside an argument ("غارة على مستودع قرب حلب", "a strike on a depot near Aleppo")."""
+    for a in pred.args:
+        for m in pc.mentions_in(v, a.node, pc.places, nested_ok=True):
+            got = pc.token_span(m)
+            if got is None or got[0] == 0:
+                continue
+            before = v.word(got[0] - 1)
+            if before in frame.place or before in ("قرب", "بالقرب", "near", "outside", "في", "in"):
+                return m.ref, m
+    return None, None
 
 
 def _actors_of(pc, v: SentenceView, a: Arg) -> list:
     """Actors named in an argument: a person with the state named beside them ("وزير الخارجية الروسي
     سيرغي لافروف": Lavrov and Russia), coordinated names ("إيران وروسيا"), never a pronoun."""
     found = pc.mentions_in(v, a.node, pc.actors)
+    if not found and a.rel in ("gen", "obj", "subj") and _member_noun(v, a):
+        # "مقتل قائد في الحرس الثوري": the body a member belongs to
+        found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
+                 if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
     return [m for m in found if "relational" not in (m.flags or [])]
+
+
+def _member_noun(v: SentenceView, a: Arg) -> bool:
+    first = next((d for d in a.node.walk() if d.is_pre), None)
+    return first is not None and v.in_words(first.tok, "member_nouns")

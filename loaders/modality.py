@@ -23,8 +23,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     if pred.future or pred.modal or pred.conditional or pred.purpose or _modal_qad(v, pred):
         found.add(Certainty.EXPECTED)
     for g in pred.governors:
-        lex = words["governors"] if g.verbal else words["governing_nouns"]
-        cat = word_class(lex, g.word)
+        cat = word_class(words["governors"], g.word) if g.verbal else (
+            word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         if cat is None:
             if g.verbal and word_class(words["transparent"], g.word):
                 continue  # "has", "كانت", "began": the clause goes on up

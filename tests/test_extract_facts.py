@@ -57,9 +57,11 @@ def test_negated_stance_and_tactical(gen1):
     assert "not_strategic_partnership" in chars and "tactical_rapprochement" in chars
 
 
-def test_reported_delivery_is_reported(gen1):
-    dl = [e for e in _kind(gen1, "event") if e.type == "delivery"]
-    assert any(ev.certainty == "reported" and "تقارير" in ev.text for e in dl for ev in e.evidence)
+def test_reported_future_delivery_is_expected(gen1):
+    # "reports say Russia may deliver Su-35s next year": a plan reported is still a plan
+    dl = [e for e in _kind(gen1, "event") if e.type == "delivery" and "su35" in e.items]
+    assert dl and dl[0].certainty == "expected" and dl[0].date == "2025"
+    assert {(r.actor, r.role) for r in dl[0].roles} == {("russia", "supplier"), ("iran", "recipient")}
 
 
 def test_arms_constraint_from_israel_ties(gen1):
@@ -127,8 +129,10 @@ def test_visit_verb_with_subject_between(gen3):
 
 
 def test_reluctance_makes_delivery_denied(gen1):
-    dl = [e for e in _kind(gen1, "event") if e.type == "delivery" and "israel" in e.participants]
+    # "Moscow stays reluctant to deliver arms to Tehran, out of regard for its ties with Israel"
+    dl = [e for e in _kind(gen1, "event") if e.type == "delivery" and any("تتحفظ" in ev.text for ev in e.evidence)]
     assert dl and dl[0].certainty == "denied"
+    assert {(r.actor, r.role) for r in dl[0].roles} == {("russia", "supplier"), ("iran", "recipient")}  # Israel is no party
 
 
 def test_acquire_verb_with_subject_between():
@@ -441,7 +445,8 @@ def test_object_of_what_was_agreed_is_no_party_and_sets_no_status():
     assert ags and set(ags[0].parties) == {"turkey", "france"} and ags[0].status != "frozen"
 
 
-def test_who_forces_a_barter_is_its_agent_and_who_is_forced_its_object():
+def test_who_is_forced_into_a_barter_is_never_its_agent():
+    # "Indian and Turkish firms use the sanctions to force Venezuela to accept barter": the tree does not
+    # settle the barter's roles, so none is guessed; Venezuela is never the one who forces
     trade = [e for e in _kind(_facts("gen_15.txt"), "event") if e.type == "trade"]
-    roles = {(r.actor, r.role) for r in trade[0].roles}
-    assert roles == {("india", "agent"), ("turkey", "agent"), ("venezuela", "object")}
+    assert not any(r.actor == "venezuela" and r.role in ("agent", "buyer", "seller") for e in trade for r in e.roles)

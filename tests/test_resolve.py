@@ -26,12 +26,32 @@ def test_agreement_date_conflict():
     assert [e.claims["date"] for e in r.evidence] == ["2025-01-17", "2025-01-18"]
 
 
-def test_events_merge_on_compatible_dates():
+def test_events_merge_on_compatible_dates_within_a_document():
+    a = EventRecord(id="event:visit:2022-07:p", label="v", type="visit", date="2022-07", participants=["p", "iran"],
+                    evidence=[_ev("a.txt", 1)])
+    b = EventRecord(id="event:visit:nodate:p", label="v", type="visit", participants=["p"], evidence=[_ev("a.txt", 4)])
+    (r,) = resolve_records([a, b])
+    assert r.date == "2022-07" and len(r.evidence) == 2
+
+
+def test_undated_event_of_another_document_stays_apart():
+    # "Putin visited Tehran" recurs: without a date, another document's account may be another visit
     a = EventRecord(id="event:visit:2022-07:p", label="v", type="visit", date="2022-07", participants=["p", "iran"],
                     evidence=[_ev("a.txt", 1)])
     b = EventRecord(id="event:visit:nodate:p", label="v", type="visit", participants=["p"], evidence=[_ev("b.txt", 4)])
-    (r,) = resolve_records([a, b])
-    assert r.date == "2022-07" and len(r.evidence) == 2
+    assert len(resolve_records([a, b])) == 2
+
+
+def test_events_of_opposite_direction_never_merge():
+    from irkg.schema.graph import Participant
+
+    a = EventRecord(id="event:delivery:2022:a", label="d", type="delivery", date="2022", participants=["iran", "russia"],
+                    roles=[Participant(actor="russia", role="supplier"), Participant(actor="iran", role="recipient")],
+                    evidence=[_ev("a.txt", 1)])
+    b = EventRecord(id="event:delivery:2022:b", label="d", type="delivery", date="2022", participants=["iran", "russia"],
+                    roles=[Participant(actor="iran", role="supplier"), Participant(actor="russia", role="recipient")],
+                    evidence=[_ev("a.txt", 2)])
+    assert len(resolve_records([a, b])) == 2
 
 
 def test_events_with_different_dates_stay_apart():

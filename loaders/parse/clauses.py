@@ -66,6 +66,7 @@ class Predicate:
     purpose: bool = False
     governors: list[Governor] = field(default_factory=list)
     light: Predicate | None = None  # the light verb a noun is the object of (قام بزيارة، شنت غارات)
+    surface_subject: Node | None = None  # the subject position, active or passive ("Russia is expected to")
 
     def args_of(self, rel: str) -> list[Arg]:
         return [a for a in self.args if a.rel == rel]
@@ -120,7 +121,11 @@ class SentenceView:
         got = self._memo.get((i, group))
         if got is None:
             lex = self.words.get(group)
-            got = self._memo[(i, group)] = lex is not None and word_class(lex, self.keys[i]) is not None
+            key = self.keys[i]
+            got = lex is not None and (word_class(lex, key) is not None or (
+                # أجرى + ها is written أجراها: the clitic split off leaves أجرا
+                key.endswith("ا") and len(key) > 2 and word_class(lex, key[:-1] + "ي") is not None))
+            self._memo[(i, group)] = got
         return got
 
 
@@ -206,7 +211,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
     elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause):
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
+    objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
+    pred.surface_subject = subj
+    pred.args.extend(preps)
     if subj is not None:
         pred.args.append(Arg("obj" if pred.passive else "subj", subj))
     for o in objs:
@@ -215,10 +223,9 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         for c in n.kids:
             if c.cat == "PP" and c.i > pre.tok:
                 _add_pp(v, pred, c)
-    for o in objs:  # "delivered (NP the systems (PP to Iran))": a PP on the object noun phrase
-        for c in o.kids:
-            if c.cat == "PP":
-                _add_pp(v, pred, c, via="obj")
+    for o in objs:  # "delivered (NP the systems (PP to Iran))": a PP on the object noun phrase, however deep
+        for c in _object_pps(o):
+            _add_pp(v, pred, c, via="obj")
     if pred.passive:
         for a in pred.args:
             if a.rel == "pp" and word_class(v.words["agent_markers"], a.marker) is not None:
@@ -281,9 +288,9 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: No
         # "started transferring", "is seeking to join": the subject of the verb this clause completes
         head = next((c for c in clause.parent.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
         if head is not None:
-            got = _verbal(v, head).args_of("subj")
-            if got:
-                return got[0].node
+            got = _verbal(v, head).surface_subject  # "Russia is expected to deliver": raising keeps the surface subject
+            if got is not None:
+                return got
     if p is not None and p.cat == "VP" and (any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1):
         first = next((c for c in p.kids if c.cat == "VP"), None)
         if first is not None and first is not top and first.kids:
@@ -299,6 +306,25 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: No
             if before:
                 return before[-1]
     return None
+
+
+def _noun_prep(v: SentenceView, np: Node) -> Arg | None:
+    """"(NP (NN مع) (NP نظيره))": a preposition the tagger took for a noun heads this phrase."""
+    if v.lang != "ar" or np.cat != "NP" or not np.kids or not np.kids[0].is_pre:
+        return None
+    first = np.kids[0]
+    if not v.in_words(first.tok, "noun_preps"):
+        return None
+    rest = next((c for c in np.kids[1:] if c.cat in ("NP", "SBAR", "S")), None)
+    return Arg("pp", rest or np, v.word(first.tok)) if rest is not None else None
+
+
+def _noun_preps(v: SentenceView, nps: list[Node]) -> tuple[list[Node], list[Arg]]:
+    keep, preps = [], []
+    for n in nps:
+        a = _noun_prep(v, n)
+        (preps.append(a) if a is not None else keep.append(n))
+    return keep, preps
 
 
 def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[Node | None, list[Node]]:
@@ -334,6 +360,19 @@ def _sub(parent: Node, kids: list[Node]) -> Node:
     return n
 
 
+def _object_pps(np: Node) -> list[Node]:
+    """PPs hanging inside a noun phrase (through nested noun and prepositional phrases, not clauses)."""
+    out, stack = [], list(np.kids)
+    while stack:
+        n = stack.pop()
+        if n.is_pre or n.cat in _NESTED:
+            continue
+        if n.cat == "PP":
+            out.append(n)
+        stack.extend(n.kids)
+    return sorted(out, key=lambda n: n.i)
+
+
 def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     marker = _first_pre(pp)
     if marker is None:
@@ -342,6 +381,10 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     words = [v.word(d.tok) for d in pp.kids if d.is_pre]
     key = " ".join(words) if words else v.word(marker.tok)
     pred.args.append(Arg("pp", obj or pp, key, via))
+    if obj is not None and obj.cat == "NP" and not via:
+        # "حصلت على مقاتلات (من فرنسا)": a prepositional phrase inside the object of a preposition
+        for inner in _object_pps(obj):
+            _add_pp(v, pred, inner, via="pp")
 
 
 # --- nouns -------------------------------------------------------------------------------------
@@ -354,14 +397,25 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     outer = np
     while outer.parent is not None and outer.parent.cat in ("NP", "NML") and outer.parent.kids and outer.parent.kids[0] is outer:
         outer = outer.parent  # "(NP (NP (NN زيارة)) (PP إلى طهران))": the PP hangs one level up
-    pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, np, outer)
+    carrier = outer
+    while carrier.parent is not None and carrier.parent.cat == "NP" and carrier.parent.kids[0] is not carrier:
+        head = carrier.parent.kids[0]
+        if not (head.is_pre and v.in_words(head.tok, "light_nouns")):
+            break
+        carrier = carrier.parent  # "(NP (NN فرض) (NP العقوبات الأممية)) (PP على طهران)": the carrier's phrase is the event's
+        while carrier.parent is not None and carrier.parent.cat == "NP" and carrier.parent.kids[0] is carrier:
+            carrier = carrier.parent
+    pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, np, carrier)
     k = np.kids.index(pre) if pre in np.kids else 0
     for c in np.kids[k + 1:]:
-        if c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
+        prep = _noun_prep(v, c) if c.cat == "NP" else None
+        if prep is not None:
+            pred.args.append(prep)
+        elif c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
             rel = "poss" if _only_pronoun(c) else "gen"
             pred.args.append(Arg(rel, c))
         elif c.cat == "ADJP" or (c.is_pre and c.label.endswith("JJ")):
-            pred.args.append(Arg("adj", c))
+            _add_adjective(v, pred, c)
         elif c.is_pre and c.label.startswith("PRP"):
             pred.args.append(Arg("poss", c))
     for c in np.kids[:k]:  # English pre-modifiers: "Israeli strikes", "Russia's delivery", "their visit"
@@ -374,13 +428,27 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     n = np
     while True:
         for c in n.kids:
-            if c.cat == "PP" and c.i > pre.tok:
+            if c.i <= pre.tok:
+                continue
+            if c.cat == "PP":
                 _add_pp(v, pred, c)
-        if n is outer or n.parent is None:
+            elif c.cat == "NP" and n is not np:
+                prep = _noun_prep(v, c)
+                if prep is not None:
+                    pred.args.append(prep)
+            elif c.cat == "ADJP" and n is not np:
+                _add_adjective(v, pred, c)
+        if n is carrier or n.parent is None:
             break
         n = n.parent
-    _light_verb(v, pred, outer)
-    _governors(v, pred, outer)
+    _light_verb(v, pred, carrier)
+    if pred.light is None:
+        _relative_light_verb(v, pred, np, carrier)
+    if pred.light is None:
+        _support_verb(v, pred, carrier)
+    _governors(v, pred, carrier)
+    if pred.light is None:
+        _controller(v, pred, carrier)
     if pred.light is not None:
         lv = pred.light
         pred.negated = pred.negated or lv.negated or _negated_noun(v, pre)
@@ -390,6 +458,16 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     else:
         pred.negated = pred.negated or _negated_noun(v, pre)
     return pred
+
+
+def _add_adjective(v: SentenceView, pred: Predicate, c: Node) -> None:
+    """An adjective of the event noun, and the phrases inside it ("(ADJP (DTJJ المشتركة) (NP (NN بين) (NP البلدين)))")."""
+    pred.args.append(Arg("adj", c))
+    for d in c.kids:
+        if d.cat == "PP":
+            _add_pp(v, pred, d)
+        elif d.cat == "NP" and _noun_prep(v, d) is not None:
+            pred.args.append(_noun_prep(v, d))
 
 
 def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
@@ -405,6 +483,82 @@ def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
     _governors(v, pred, vp)
     pred.negated = _negated_noun(v, pre)
     return pred
+
+
+def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node) -> None:
+    """"زيارة أجراها ظريف إلى موسكو", "the visit Zarif made to Moscow": a relative clause whose light verb
+    takes the event noun as its object gives the noun its actor and prepositions."""
+    n = np
+    while True:
+        for c in n.kids:
+            if c.cat != "SBAR" or c.i <= pred.head:
+                continue
+            s = next((k for k in c.kids if k.cat == "S"), None)
+            vp = next((k for k in s.kids if k.cat == "VP"), None) if s is not None else None
+            head = next((k for k in vp.kids if k.is_pre and v.is_verb(k.tok)), None) if vp is not None else None
+            if head is None or not v.in_words(head.tok, "light_verbs"):
+                continue
+            lv = _verbal(v, head)
+            pred.light = lv
+            for a in lv.args:
+                if a.rel in ("subj", "by"):
+                    pred.args.append(Arg("subj", a.node, via="light"))
+                elif a.rel == "pp":
+                    pred.args.append(Arg("pp", a.node, a.marker, via="light"))
+            return
+        if n is outer or n.parent is None:
+            return
+        n = n.parent
+
+
+def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
+    """An event noun completing a verb of will or refusal takes its subject as the actor ("رفضت روسيا بيع",
+    "قررت إيران شراء", "تسعى إيران للانضمام"): the one who refuses or seeks is the one who would act."""
+    if not pred.governors or any(a.rel in ("subj", "poss") for a in pred.args) or any(
+            a.rel in ("gen", "adj") and any(v.kinds.get(t) not in (None, "date", "place") for t in range(a.node.i, a.node.j))
+            for a in pred.args):
+        return
+    g = pred.governors[0]
+    if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
+        return
+    head = v.sent.pre[g.tok]
+    if head is None:
+        return
+    for a in _verbal(v, head).args_of("subj"):
+        pred.args.append(Arg("subj", a.node, via="control"))
+
+
+def _support_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
+    """An event noun that is the subject of "arrive", "be held", "begin" ("وصلت الشحنة إلى إيران",
+    "the talks were held in Muscat") takes that verb's prepositions, time and mood."""
+    n = _container(v, outer)
+    p = n.parent
+    head = None
+    if p is not None and p.cat == "VP":  # Arabic VSO: (VP (VBD وصلت) (NP الشحنة) (PP إلى إيران))
+        head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.i < n.i), None)
+        first_np = next((c for c in p.kids if c.cat == "NP"), None)
+        if first_np is not n:
+            head = None
+    elif p is not None and p.cat in ("S", "SINV"):  # SVO: (S (NP the talks) (VP were held ...))
+        k = p.kids.index(n)
+        vp = next((c for c in p.kids[k + 1:] if c.cat == "VP"), None)
+        if vp is not None:
+            pre = vp
+            while True:
+                verbs = [c for c in pre.kids if c.is_pre and v.is_verb(c.tok)]
+                inner = next((c for c in pre.kids if c.cat == "VP"), None)
+                if inner is not None and (not verbs or v.in_words(verbs[-1].tok, "transparent")):
+                    pre = inner
+                    continue
+                head = verbs[-1] if verbs else None
+                break
+    if head is None or not v.in_words(head.tok, "support_verbs"):
+        return
+    sv = _verbal(v, head)
+    pred.light = sv
+    for a in sv.args:
+        if a.rel == "pp" and not (a.node.i <= n.i < a.node.j):
+            pred.args.append(Arg("pp", a.node, a.marker, via="support"))
 
 
 def _negated_noun(v: SentenceView, pre: Node) -> bool:
@@ -441,7 +595,10 @@ def _light_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
     """A noun that is the object of a light verb ("شنت إسرائيل غارات", "قام الوزير بزيارة") takes its subject."""
     n = _container(v, outer)
     if n.parent is not None and n.parent.cat == "PP":
-        n = n.parent  # "قام بزيارة": the noun in the light verb's prepositional phrase
+        marker = _first_pre(n.parent)
+        if marker is None or v.word(marker.tok) not in ("ب", "في", "in"):
+            return  # "أدى إلى مقتل": only "قام بزيارة", "شارك في مناورات", "engaged in talks" carry the event
+        n = n.parent
     vp = n.parent
     if vp is None or vp.cat != "VP":
         return
@@ -480,6 +637,16 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     pred.purpose = pred.purpose or first_clause
                 elif not v.in_words(sub.tok, "complementizers"):
                     return  # "as", "after", "while", "بعد أن": an adverbial clause; the words above do not govern it
+                elif p.i > 0 and (p.parent is None or p.parent.cat != "VP"):
+                    # "من المقرر أن يزور", "تقارير إلى أن", "it is likely that": the noun or adjective before the
+                    # complement (past its preposition) governs it
+                    k = p.i - 1
+                    while k > 0 and v.sent.tokens[k][2] in ("IN", "TO"):
+                        k -= 1
+                    before = v.sent.pre[k]
+                    if before is not None and not v.is_verb(before.tok) and not before.label.startswith(("PUNC", "CC")):
+                        pred.governors.append(Governor(before.tok, v.word(before.tok), "comp", verbal=False))
+                        first_clause = False
         if p.cat == "PP":
             sub = _first_pre(p)
             if sub is not None and sub.tok < n.i and first_clause:
@@ -498,9 +665,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                 pred.governors.append(g)
                 first_clause = False
         elif p.cat in ("NP",) and p.kids and p.kids[0].is_pre and p.kids[0].label.startswith(("NN", "DTNN", "VBG")) \
-                and p.kids[0].tok != pred.head and n is not p.kids[0] and n.cat in ("PP", "SBAR", "S"):
-            g = Governor(p.kids[0].tok, v.word(p.kids[0].tok), "noun", verbal=False)  # "خطة لتسليم", "plans to deliver"
-            pred.governors.append(g)
+                and p.kids[0].tok != pred.head and n is not p.kids[0] and n.cat in ("PP", "SBAR", "S", "NP") \
+                and not (n.cat == "NP" and v.lang != "ar"):
+            # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
+            how = "gen" if n.cat == "NP" else "noun"
+            pred.governors.append(Governor(p.kids[0].tok, v.word(p.kids[0].tok), how, verbal=False))
         if p.cat in ("S", "SINV") and p.parent is not None:
             # "Iran will receive jets, officials said": a reporting clause beside the claim
             for c in p.kids:
@@ -527,7 +696,7 @@ def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
         n = stack.pop()
         if n.is_pre:
             continue
-        skip = n.cat in _NESTED
+        skip = n.cat in _NESTED or _noun_prep(v, n) is not None  # "(NP (NN بين) ...)" is a prepositional phrase
         if n.cat == "PP":
             m = _first_pre(n)
             skip = m is None or v.word(m.tok) != "of"
@@ -564,3 +733,52 @@ def own_spans(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:
             spans.append((at, root.j))
     toks = v.sent.tokens
     return sorted({(toks[a][0], toks[b - 1][1]) for a, b in spans})
+
+
+def context_spans(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:
+    """Character spans of the adverbials that frame the predicate's clause from above ("Since 2022, Iran has
+    provided", "في عام 2023، وقعت"): prepositional and noun phrases hung directly on an enclosing clause."""
+    out = []
+    n = pred.clause
+    while n.parent is not None:
+        p = n.parent
+        if p.cat in ("S", "SINV", "ROOT", "VP") and p is not n:
+            for c in p.kids:
+                if c is n or c.is_pre or c.cat not in ("PP", "NP", "ADVP"):
+                    continue
+                out.append((v.sent.tokens[c.i][0], v.sent.tokens[c.j - 1][1]))
+        if p.cat == "SBAR":
+            break  # an enclosing complement belongs to another predicate
+        n = p
+    return out
+
+
+_MASC = {"ه", "his", "him"}
+_FEM_OR_THING = {"ها", "its", "her", "their", "هم", "هما"}
+
+
+def pronoun_antecedent(v: SentenceView, pred: Predicate, node: Node) -> Node | None:
+    """Resolve a possessive pronoun on an event noun ("غاراتها", "زيارته", "its strikes", "his visit") to the
+    subject of the clause that governs the noun: the light verb's, else the nearest governing verb's."""
+    pres = [d for d in node.walk() if d.is_pre]
+    if not pres:
+        return None
+    word = v.word(pres[-1].tok)
+    candidates: list[Node] = [a.node for a in pred.args if a.rel == "subj"]
+    for g in pred.governors:
+        if not g.verbal:
+            continue
+        head = v.sent.pre[g.tok]
+        if head is not None:
+            candidates += [a.node for a in _verbal(v, head).args_of("subj")]
+        break
+    for c in candidates:
+        kinds = {v.kinds.get(t) for t in range(c.i, c.j)} - {None, "date"}
+        if not kinds:
+            continue
+        if word in _MASC and "person" not in kinds:
+            continue
+        if word in _FEM_OR_THING and kinds == {"person"} and word != "her":
+            continue
+        return c
+    return None
