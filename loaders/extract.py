@@ -41,6 +41,7 @@ class DocCtx:
     ref: str | None = None  # ISO partial date the text speaks from: its publication date, else the latest it states
     last_agreement: tuple[int, str] | None = None  # (passage idx, agreement id)
     unlinked: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # discovered id -> (type, state)
+    pair_doc: bool = False  # the text is about Iran and Russia (each named in three passages or more)
     agreements_seen: dict[str, int] = field(default_factory=dict)
 
     def actor_type(self, ref: str) -> str | None:
@@ -315,6 +316,9 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     for pc in pcs:
         pc.resolve_dates(ref)
     resolve_pair_words(pcs, dc)
+    from irkg.loaders.extract_frictions import is_pair_doc
+
+    dc.pair_doc = is_pair_doc(pcs)
     records: list[Record] = []
     agreement_by_passage = extract_agreements(pcs, dc, records)
     extract_events(pcs, dc, records, agreement_by_passage)

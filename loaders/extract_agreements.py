@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
-from irkg.loaders.extract import DocCtx, PassageCtx, date_value
+from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
@@ -58,6 +58,69 @@ def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[s
         r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
         if r not in out:
             out.append(r)
+    return out
+
+
+_PARTY_PREPS = {"بين", "between", "مع", "with", "و", "and"}
+
+
+def _tree_agreement(pc: PassageCtx, ks: int, ke: int):
+    """Return (view, predicate) of an agreement word: its phrase and the clauses that govern it."""
+    from irkg.loaders.extract_events import _head_token
+    from irkg.loaders.parse.clauses import predicate_at
+
+    ts, te = pc.span_of(ks, ke)
+    v = pc.view_at(ts)
+    if v is None:
+        return None, None
+    tok = _head_token(pc, v, ts, te)
+    return v, (predicate_at(v, tok) if tok is not None else None)
+
+
+def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[str]:
+    """The parties of an agreement, from its own phrase ("المعاهدة الروسية الإيرانية", "اتفاق بين X وY",
+    "agreement with Iran") and from the verb that makes it ("وقعت روسيا اتفاقا مع إيران"): never an actor that
+    merely stands in the sentence."""
+    from irkg.loaders.parse.clauses import predicate_at
+
+    preps = _PARTY_PREPS | ({"of", "في", "in"} if kind == "membership" else set())  # "a member of the SCO"
+    nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
+             or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in preps)]
+    g = next((g for g in pred.governors[:1] if g.verbal and g.how in ("obj", "pp")), None)
+    if g is not None and v.sent.pre[g.tok] is not None:
+        gov = predicate_at(v, g.tok)
+        if gov is not None:
+            nodes += [a.node for a in gov.args if a.rel in ("subj", "by")
+                      or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
+    out: list[str] = []
+    for n in nodes:
+        for m in pc.mentions_in(v, n, pc.actors):
+            r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
+            if r not in out:
+                out.append(r)
+    if len(out) < 2 and dc.pair_doc and kind != "membership":
+        # in a text about Iran and Russia, "its obligations under the partnership agreement" with one of them
+        # acting, and no other state in the agreement's own phrase, is their agreement
+        acting = out or _acting_states(pc, dc, v, pred)
+        if acting and set(acting) <= set(PAIR):
+            out = list(PAIR)
+    return out
+
+
+def _acting_states(pc: PassageCtx, dc: DocCtx, v, pred) -> list[str]:
+    """States in the subject of the clauses that govern an agreement word."""
+    from irkg.loaders.parse.clauses import predicate_at
+
+    out: list[str] = []
+    for g in pred.governors[:3]:
+        if not g.verbal or v.sent.pre[g.tok] is None:
+            continue
+        gov = predicate_at(v, g.tok)
+        for a in gov.args_of("subj") if gov is not None else []:
+            for m in pc.mentions_in(v, a.node, pc.actors):
+                st = dc.state_of(m.ref)
+                if st not in out:
+                    out.append(st)
     return out
 
 
@@ -134,16 +197,22 @@ def _name_after(key: str, ks: int) -> str:
 
 
 def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
+    from irkg.loaders.modality import predicate_certainty
+    from irkg.schema.graph import Certainty
+
     ts, te = pc.span_of(ks, ke)
     content = _content_span(pc, ke)
     # only a status word heading what was agreed ("على تجميد") is that thing's status
     status = _status(pc, cues, (content[0], pc.key.find(" ", content[0]) + 3) if content else None)
+    v, pred = _tree_agreement(pc, ks, ke)
+    cert = predicate_certainty(v, pred) if pred is not None else assess_certainty(pc.key, ks, ke)
+    if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
+        status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     dates = _dates(pc, cues)
     duration = _duration(pc, cues, ts)
     articles = _articles(pc)
     covers = sorted({m.ref for m in pc.topics}) if cues["cover"].find(pc.key) else []
     missing = _missing(pc, cues)
-    cert = assess_certainty(pc.key, ks, ke)
     claims = {**dates, "status": status, "duration_years": duration, "articles": articles}
     return AgreementRecord(
         id=aid, label=label, agreement_kind=kind, names=names,
@@ -210,24 +279,16 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 _enrich_anaphor(pc, dc, cues, ref[1], h, out)
                 continue
             ts, te = pc.span_of(h.start, h.end)
-            parties = _parties(pc, dc, ts - _PARTY_REACH, te + _PARTY_REACH)
-            between = _BETWEEN.match(pc.key, h.end)
-            if between:  # "اتفاق بين أنقرة وبغداد": the parties are named
-                bs, be = pc.span_of(between.start(), between.end())
-                parties = _parties(pc, dc, bs, be) or parties
-            parties = _drop_objects(pc, parties, dc, _content_span(pc, h.end))
+            v, pred = _tree_agreement(pc, h.start, h.end)
+            if pred is None:
+                continue  # without a tree the parties cannot be told from the actors around
+            parties = _tree_parties(pc, dc, v, pred, h.cat)
             strong = (_status(pc, cues) or pc.dates or pc.items
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
             if not parties or not strong:
                 continue
-            if h.cat == "membership":
-                joined = _parties(pc, dc, ts, ts + 80)
-                member = [p for p in _parties(pc, dc, ts - 50, ts)[-1:] if p not in joined
-                          and cues["member_verbs"].find(pc.key, max(0, h.start - 50), h.start)]
-                # "Iran became a full member of the SCO": the member stands before, the body after
-                parties = (member + joined if len(joined) == 1 else joined) or parties
-                if len(parties) < 2:
-                    continue  # a membership needs a member and an organization
+            if h.cat == "membership" and len(parties) < 2:
+                continue  # a membership needs a member and an organization
             if any(i.count(":") > 2 and (set(i.split(":")[2].split("+")) & set(parties)
                                          or {i.split(":")[1], h.cat} <= _COMMERCIAL) for i in ids):
                 continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)

@@ -1,15 +1,26 @@
-"""Find constraints: a factor (ties with a third party, a need, a policy, a past deal, sanctions) limiting cooperation."""
+"""Find constraints: a factor that limits cooperation in some field, read as a relation on the parse tree.
+
+Three shapes, each from the clause that states it, never from words that merely co-occur:
+- a limiting word governs what it limits and names its factor: "العقوبات تعيق التعاون المصرفي" (subject =
+  factor, object = what is limited), "Russia hesitates to deliver arms out of regard for its ties with Israel"
+  (a reason adjunct = factor, the delivery = what is limited);
+- sanctions, embargoes and bans on Iran or Russia (an event of type sanction): the imposer's measure limits
+  the field it bears on ("US sanctions on Iranian banks" limit finance);
+- opposition or pressure by a third party on the pair's cooperation ("US opposition to the oil-for-goods deal").
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import assess_certainty
-from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
-from irkg.loaders.extract_frictions import friction_cues, other_subject
-from irkg.loaders.extract_lexicon import CueHit, lexicon_of
-from irkg.schema.graph import ConstraintRecord
+from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
+from irkg.loaders.extract_frictions import friction_cues
+from irkg.loaders.extract_lexicon import lexicon_of
+from irkg.loaders.modality import predicate_certainty
+from irkg.loaders.parse.clauses import Arg
+from irkg.schema.graph import Certainty, ConstraintRecord
 
 FACTOR_KIND = {
     "domestic_need": "need", "financial_limits": "need", "strategic_caution": "policy",
@@ -28,6 +39,11 @@ FACTOR_EN = {
     "no_mutual_defence_clause": "no mutual-defence clause in the treaty",
     "islamic_backlash": "risk of a backlash among Muslim communities",
 }
+_EVENT_TOPIC = {"delivery": "arms", "trade": "trade", "exercise": "military_cooperation", "launch": "space",
+                "signing": "diplomacy", "visit": "diplomacy", "meeting": "diplomacy"}
+_SANCTION_TOPICS = ("finance", "energy", "arms", "nuclear_programme", "nuclear_energy", "trade", "transport",
+                    "space", "military_cooperation")
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -38,133 +54,265 @@ def constraint_cues() -> dict:
         "cue": lexicon_of(data["constraint"]),
         "targets": lexicon_of(data["targets"]),
         "factors": lexicon_of(data["factors"]),
-        "past": lexicon_of({"past": data.get("past_deal", [])}),
-        "rel": lexicon_of({"rel": data.get("relation_words", [])}),
+        "reasons": lexicon_of({"r": data.get("reason_markers", [])}),
+        "opposition": lexicon_of({"o": data.get("opposition", [])}),
         "pressure": lexicon_of({"p": data.get("pressure_words", [])}),
+        "causal": lexicon_of({"c": data.get("causal_openers", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
-        "pending": lexicon_of({"p": data.get("pending_supply", [])}),
     }
 
 
-_TARGET_AFTER = 90  # key characters after a limiting cue where what it limits is named
+def _view_pred(pc: PassageCtx, ks: int, ke: int):
+    from irkg.loaders.extract_events import _head_token
+    from irkg.loaders.parse.clauses import predicate_at
+
+    ts, te = pc.span_of(ks, ke)
+    v = pc.view_at(ts)
+    if v is None:
+        return None, None
+    tok = _head_token(pc, v, ts, te)
+    return v, (predicate_at(v, tok) if tok is not None else None)
 
 
-def _targets(pc: PassageCtx, cc: dict, at: int | None = None) -> list[str]:
-    """Return the topics a passage says are limited, the one named right after the cue `at` first."""
-    hits = cc["targets"].find(pc.key)
+def _span_text(pc: PassageCtx, v, node) -> tuple[int, int]:
+    return v.sent.tokens[node.i][0], v.sent.tokens[node.j - 1][1]
+
+
+def _topics_in(pc: PassageCtx, cc: dict, a: int, b: int, holes=()) -> list[str]:
+    """Fields named in a display span (outside `holes`): the targets lexicon ("military ties", "arms deliveries"),
+    weapons, then recognised topic mentions."""
+    def inside(x: int) -> bool:
+        return a <= x < b and not any(ha <= x < hb for ha, hb in holes)
+
+    out = [h.cat for h in cc["targets"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b)) if inside(pc.kt.to_text(h.start, h.end)[0])]
     items = getattr(pc.dc.dicts, "items", {})
-    for m in pc.items:  # a weapon or platform named in the passage means arms
-        if str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform"):
-            ks = pc.kt.to_key(m.start)
-            hits.append(CueHit(ks, ks + 1, "", "arms", ""))
-    if at is not None:
-        # "ما يحد من عمق التزامها": the object of the limiting verb is what it limits
-        hits.sort(key=lambda h: (0 if 0 <= h.start - at <= _TARGET_AFTER else 1, abs(h.start - at)))
-    return list(dict.fromkeys(h.cat for h in hits))
+    if any(inside(m.start) and str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform") for m in pc.items):
+        out.append("arms")
+    out += [m.ref for m in pc.topics if inside(m.start)]
+    return [t for t in dict.fromkeys(out) if t not in ("sanctions", "diplomacy")] or list(dict.fromkeys(out))
 
 
-def _pending_arms(pcs: list[PassageCtx], n: int, cc: dict) -> bool:
-    """Tell whether one of the few passages before `n` says arms are still sought or awaited."""
-    for pc in pcs[max(0, n - 6):n]:
-        if cc["pending"].find(pc.key) and "arms" in _targets(pc, cc):
-            return True
-    return False
+def _words(text: str, limit: int = 90) -> str:
+    """Cut a phrase at a word boundary (never mid-word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
 
 
-def _factors(pc: PassageCtx, dc: DocCtx) -> list[tuple]:
-    """Return (slug, kind, actors, description, key offset) for each factor the passage names."""
-    fc, cc = friction_cues(), constraint_cues()
-    out: list[tuple] = []
-    for h in cc["factors"].find(pc.key):
-        if not any(o[0] == h.cat for o in out):
-            actors = ["unsc"] if h.cat == "unsc_sanctions" and "unsc" in pc.actor_ids else []
-            out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), actors, FACTOR_EN.get(h.cat, h.cat), h.start))
-    for h in cc["past"].find(pc.key):
-        ts, te = pc.span_of(h.start, h.end)
-        tp = [t for t in _third(pc, fc, te - 2, te + 40)]
-        if tp:
-            d = date_value(pc.nearest_date(ts, te, window=60))
-            slug_ = f"past_deal_{tp[0]}{'_' + d[:4] if d else ''}"
-            out.append((slug_, "past_deal", tp[:1], f"a past deal with {dc.name_of(tp[0])}{' (' + d[:4] + ')' if d else ''}", h.start))
-    for h in cc["rel"].find(pc.key):
-        ts, te = pc.span_of(h.start, h.end)
-        tp = [t for t in _third(pc, fc, te - 1, te + 70) if t in fc["adversaries"] or t in fc["group_of"].values()
-              or t in fc["group_of"]]
-        groups: dict[str, list[str]] = {}
-        for t in tp:
-            g = fc["group_of"].get(t, t)
-            groups.setdefault(g, []).append(t)
-        for g, members in groups.items():
-            slug_ = f"relations_{g}"
-            if not any(o[0] == slug_ for o in out):
-                out.append((slug_, "relationship", members, f"relations with {dc.name_of(g) if g == members[0] else g.replace('_', ' ')}", h.start))
-    for h in cc["pressure"].find(pc.key):
-        # "facing a backlash from European states, Tehran is cautious": pressure by a third party
-        ts, te = pc.span_of(h.start, h.end)
-        tp = _third(pc, fc, te - 1, te + 50)
-        groups = {fc["group_of"].get(t, t) for t in tp}
-        for g in sorted(groups):
-            slug_ = f"pressure_{g}"
-            if not any(o[0] == slug_ for o in out):
-                out.append((slug_, "pressure", [t for t in tp if fc["group_of"].get(t, t) == g],
-                            f"pressure from {dc.name_of(g) if g in tp else g.replace('_', ' ')}", h.start))
+def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str, str, str, list[str]]]:
+    """Describe a factor phrase: [(slug, kind, description, actors behind it)], one per third party group."""
+    a, b = _span_text(pc, v, node)
+    ka, kb = pc.kt.to_key(a), pc.kt.to_key(b)
+    actors = sorted({dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
+                     for m in pc.mentions_in(v, node, pc.actors, nested_ok=True)})
+    named = cc["factors"].find(pc.key, ka, kb)
+    if named:
+        slug = named[0].cat
+        return [(slug, FACTOR_KIND.get(slug, "other"), FACTOR_EN.get(slug, slug.replace("_", " ")), actors)]
+    text = pc.p.text[a:b].strip(" ،,.؛;")
+    if len(text) < 3:
+        return []
+    fc = friction_cues()
+    third = [t for t in actors if dc.state_of(t) not in PAIR]
+    groups: dict[str, list[str]] = {}
+    for t in third:
+        groups.setdefault(fc["group_of"].get(t, t), []).append(t)
+    for h in fc["group_words"].find(pc.key, ka, kb):  # "دول أوروبية", "the Gulf states" named without a state
+        groups.setdefault(h.cat, [])
+    pressure = cc["pressure"].find(pc.key, ka, min(kb, ka + 12))
+    if pressure and groups:
+        return [(f"pressure_{g}", "pressure", f"pressure from {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
+    if fc["ties"].find(pc.key, ka, kb) and groups:
+        return [(f"relations_{g}", "relationship", f"relations with {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
+    slug = "_".join(match_key(w) for w in _WORD.findall(text)[:6])
+    kind = "sanctions" if any(m.ref == "sanctions" for m in pc.topics if a <= m.start < b) else "other"
+    return [(slug, kind, _words(text), actors)]
+
+
+def _joined(a, b):
+    """One phrase over two sibling phrases the parser split ("حرصُ الكرملين" + "على روابطه مع إسرائيل")."""
+    from irkg.loaders.parse.tree import Node
+
+    n = Node("NP", a.parent)
+    n.kids, n.i, n.j = [a, b], a.i, b.j
+    return n
+
+
+def _is_reason(v, cc: dict, a) -> bool:
+    """An argument that gives a reason: "بسبب العقوبات", "حرصاً على علاقاتها", "because of", "out of regard for"."""
+    if a.rel not in ("pp", "obj", "gen"):
+        return False
+    if a.rel == "pp" and cc["reasons"].find(a.marker):
+        return True
+    first = next((d for d in a.node.walk() if d.is_pre), None)
+    return first is not None and bool(cc["reasons"].find(v.word(first.tok)))
+
+
+def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[ConstraintRecord]:
+    """A limiting word with its factor (subject or reason) and what it limits (object, or the event it governs)."""
+    out = []
+    nxt_reason = known.get("next_reason")
+    for h in cc["cue"].find(pc.key):
+        nxt = pc.key[h.end:h.end + 25].split()[:2]
+        if any(w.lstrip("وال") in cc["not_before"] or w in cc["not_before"] for w in nxt):
+            continue  # "الحد من خطر": limiting a risk is no constraint on cooperation
+        v, pred = _view_pred(pc, h.start, h.end)
+        if pred is None or pred.conditional:
+            continue
+        args = list(pred.args)
+        subj = next((a for a in args if a.rel == "subj"), None)
+        if subj is not None and _is_reason(v, cc, Arg("obj", subj.node)):
+            # "يحد حرصُ الكرملين على روابطه مع إسرائيل من تزويد إيران": the reason is the subject, with its phrase
+            k = args.index(subj)
+            follow = next((a for a in args[k + 1:] if a.rel == "pp" and a.marker in ("علي", "on", "about")), None)
+            reason = subj.node if follow is None else _joined(subj.node, follow.node)
+            args = [Arg("pp", reason, "سبب")] + [a for a in args if a is not subj and a is not follow]
+        factor_nodes = [a.node for a in args if a.rel in ("subj", "poss")]
+        reason_nodes = [a.node for a in args if _is_reason(v, cc, a)]
+        limited = [a.node for a in args if (a.rel in ("obj", "gen", "pp")) and not _is_reason(v, cc, a)
+                   and not any(r.i <= a.node.i and a.node.j <= r.j for r in reason_nodes)]
+        if not pred.verbal and h.cat == "limit" and pred.head != (subj.node.i if subj else -1):
+            limited += factor_nodes  # "التعاون يبقى محدوداً", "cooperation remains limited": the subject is what is limited
+            factor_nodes = []
+        holes = [_span_text(pc, v, r) for r in reason_nodes]
+        topics: list[str] = []
+        for n in limited:
+            topics += _topics_in(pc, cc, *_span_text(pc, v, n), holes=holes)
+        for e in known.get("events", []):  # "تتحفظ في تسليم الأسلحة": the event the limiting word governs
+            if e.get("tok") is not None and any(n.i <= e["tok"] < n.j for n in limited):
+                topics.append(_EVENT_TOPIC.get(e["type"], "diplomacy"))
+        topics = [t for t in dict.fromkeys(topics) if t]
+        if not topics:
+            continue
+        cert = predicate_certainty(v, pred)
+        subject_actors = sorted({dc.state_of(m.ref) for n in factor_nodes for m in pc.mentions_in(v, n, pc.actors)})
+        factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
+        if not factors:
+            # no reason given: the subject is the factor when it is not the party whose cooperation is limited
+            factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not set(f[3]) <= set(PAIR)]
+        if not factors and reason_nodes == [] and nxt_reason is not None:
+            factors = nxt_reason  # "يبقى التعاون محدوداً. فروسيا تحرص على علاقاتها مع ...": the next sentence says why
+        for slug, kind, desc, actors in factors:
+            # whose cooperation is limited, when it is a third state's ("China hesitates to arm Iran")
+            who = next((s for s in subject_actors if s not in actors and s not in PAIR), None) if reason_nodes else None
+            out.append(_record(pc, dc, topics[0], slug, kind, desc, actors, who, cert, h.cat))
     return out
 
 
-_CUE_REACH = 160  # key characters between a limiting cue and the factor it names
+def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[ConstraintRecord]:
+    """Sanctions, embargoes and bans on Iran or Russia limit the field they bear on."""
+    out = []
+    for e in events:
+        if e.type != "sanction":
+            continue
+        targets = {dc.state_of(r.actor) for r in e.roles if r.role == "target"}
+        if not targets & set(PAIR):
+            continue
+        imposers = sorted({r.actor for r in e.roles if r.role == "imposer"})
+        topic = next((t for t in e.topics if t in _SANCTION_TOPICS), None) or ("arms" if e.items else "trade")
+        names = " and ".join(dc.name_of(i) for i in imposers[:2]) or "international"
+        tnames = " and ".join(dc.name_of(t) for t in sorted(targets & set(PAIR)))
+        desc = f"{names} sanctions on {tnames}"
+        slug = f"sanctions_{'+'.join(imposers) or 'unspecified'}_on_{'+'.join(sorted(targets & set(PAIR)))}"
+        cert = Certainty(e.certainty)
+        out.append(_record(pc, dc, topic, slug, "sanctions", desc, imposers, None, cert, "sanction", e.date))
+    return out
 
 
-def _near_cue(pc: PassageCtx, factor, cues) -> bool:
-    at = factor[4]
-    return any(abs(c.start - at) <= _CUE_REACH for c in cues)
+def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
+    """A third party opposing or pressing against the pair's cooperation ("US opposition to the deal",
+    "Washington pressed Moscow to halt the sale")."""
+    out = []
+    for h in cc["opposition"].find(pc.key):
+        v, pred = _view_pred(pc, h.start, h.end)
+        if pred is None or pred.conditional:
+            continue
+        who = [m for a in pred.args if a.rel in ("subj", "poss", "adj", "gen") or (a.rel == "pp" and a.marker in ("من", "from", "by"))
+               for m in pc.mentions_in(v, a.node, pc.actors)]
+        third = sorted({dc.state_of(m.ref) for m in who} - set(PAIR))
+        if not third:
+            continue
+        topics = []
+        for a in pred.args:
+            if a.rel in ("obj", "pp", "gen"):
+                topics += _topics_in(pc, cc, *_span_text(pc, v, a.node))
+        if not topics:
+            continue
+        desc = f"{'pressure' if h.cue.startswith(('press', 'ضغ')) else 'opposition'} from {' and '.join(dc.name_of(t) for t in third[:2])}"
+        slug = f"opposition_{'+'.join(third)}"
+        out.append(_record(pc, dc, topics[0], slug, "pressure", desc, third, None, predicate_certainty(v, pred), "opposition"))
+    return out
 
 
-def _third(pc: PassageCtx, fc: dict, ts: int, te: int) -> list[str]:
-    from irkg.loaders.extract_frictions import third_parties
-
-    return [t for t in third_parties(pc, fc, ts, te) if t not in PAIR]
+def _record(pc, dc, topic, slug, kind, desc, actors, who, cert, cue, date=None) -> ConstraintRecord:
+    whose = f"{dc.name_of(who)}'s " if who else ""
+    return ConstraintRecord(
+        id=f"constraint:{topic}:{slug}{':' + who if who else ''}",
+        label=f"{desc} limits {whose}{topic.replace('_', ' ')}",
+        factor=desc, factor_kind=kind, constrains=topic, actors=sorted({*actors, *([who] if who else [])}),
+        summary=_words(pc.p.text, 200), certainty=cert,
+        evidence=[pc.evidence(cert, {"cue": cue, "factor": slug, "date": date})],
+    )
 
 
 def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
-    """Append constraint records: one per (constrained topic, factor) a passage names."""
+    """Append constraint records: one per (constrained topic, factor) a passage states as a relation."""
     cc = constraint_cues()
-    prev_targets: list[str] = []
+    events_by_passage: dict[int, list] = {}
+    for r in out:
+        if r.kind == "event":
+            for ev in r.evidence:
+                events_by_passage.setdefault(ev.passage, []).append(r)
     for n, pc in enumerate(pcs):
-        cues = [c for c in cc["cue"].find(pc.key)
-                if not (pc.key[c.end:c.end + 25].split()[:2] and
-                        any(w.lstrip("وال") in cc["not_before"] or w in cc["not_before"]
-                            for w in pc.key[c.end:c.end + 25].split()[:2]))]
-        targets = _targets(pc, cc, cues[0].start if cues else None)
-        if not cues:
-            prev_targets = targets
+        events = events_by_passage.get(pc.p.idx, [])
+        known = {"events": _event_heads(pc, events), "next_reason": _next_reason(pcs, n, dc, cc)}
+        recs = _limits(pc, dc, cc, known) + _sanctions(pc, dc, cc, events) + _opposition(pc, dc, cc)
+        seen = set()
+        for r in recs:
+            if r.id not in seen:
+                seen.add(r.id)
+                out.append(r)
+
+
+def _next_reason(pcs: list[PassageCtx], n: int, dc: DocCtx, cc: dict):
+    """The factors of the next sentence when it opens with a causal connective ("فروسيا تحرص على علاقاتها مع
+    السعودية", "For Russia keeps close ties with ..."): one side's ties with the other's adversaries."""
+    if n + 1 >= len(pcs):
+        return None
+    nxt = pcs[n + 1]
+    s = nxt.parsed.sentences[0] if nxt.parsed is not None and nxt.parsed.sentences else None
+    first = match_key(nxt.p.text[s.tokens[0][0]:s.tokens[0][1]]) if s is not None else ""
+    glued = first.startswith("ف") and any(m.start <= s.tokens[0][0] + 1 < m.end for m in nxt.actors)  # "فروسيا"
+    if not (cc["causal"].find(first) or glued):
+        return None
+    fc = friction_cues()
+    out = []
+    for h in fc["ties"].find(nxt.key):
+        from irkg.loaders.extract_frictions import _ties_against
+
+        third = _ties_against(nxt, fc, h)
+        if third:
+            groups: dict[str, list[str]] = {}
+            for t in third:
+                groups.setdefault(fc["group_of"].get(t, t), []).append(t)
+            out += [(f"relations_{g}", "relationship", f"relations with {dc.name_of(g)}", m) for g, m in groups.items()]
+    return out or None
+
+
+def _event_heads(pc: PassageCtx, events: list) -> list[dict]:
+    """The head token of each event's trigger in this passage, to tell which event a limiting word governs."""
+    from irkg.loaders.extract_events import _head_token
+
+    out = []
+    for e in events:
+        trig = next((ev.claims.get("trigger") for ev in e.evidence if ev.passage == pc.p.idx), None)
+        if not trig:
             continue
-        # a limiting factor may be named in one sentence and what it limits in the next
-        targets = targets or prev_targets or (_targets(pcs[n + 1], cc) if n + 1 < len(pcs) else [])
-        prev_targets = targets
-        if not targets:
+        at = pc.p.text.find(trig)
+        v = pc.view_at(at) if at >= 0 else None
+        if v is None:
             continue
-        factors = [f for f in _factors(pc, dc) if _near_cue(pc, f, cues)]
-        because = pc
-        if not factors and n + 1 < len(pcs) and not cc["cue"].find(pcs[n + 1].key):
-            # "the alliance stays limited. Russia keeps close ties with X": the next sentence says why
-            factors, because = _factors(pcs[n + 1], dc), pcs[n + 1]
-        if not factors:
-            continue
-        cert = assess_certainty(pc.key, cues[0].start, cues[0].end)
-        # "الصين تتردد في تزويد إيران ... حرصا على علاقاتها": the constraint is on China's cooperation
-        who = other_subject(pc, friction_cues(), pc.span_of(cues[0].start, cues[0].end)[0])
-        chosen = targets[:1]
-        if chosen == ["security"] and _pending_arms(pcs, n, cc):
-            chosen.append("arms")  # "X still seeks the S-400 ... the alliance stays limited because ..."
-        evid = [pc.evidence(cert, {"cue": cues[0].cat})]
-        if because is not pc:
-            evid.append(because.evidence(cert))
-        for target in chosen:
-            for slug_, kind, actors, desc, _ in factors:
-                out.append(ConstraintRecord(
-                    id=f"constraint:{target}:{slug_}{':' + who if who else ''}",
-                    label=f"{desc} limits {dc.name_of(who) + chr(39) + 's ' if who else ''}{target.replace('_', ' ')}",
-                    factor=desc, factor_kind=kind, constrains=target, actors=sorted({*actors, *([who] if who else [])}),
-                    summary=because.p.text[:200], certainty=cert,
-                    evidence=[e.model_copy(update={"claims": {**e.claims, "factor": slug_}}) for e in evid],
-                ))
+        out.append({"type": e.type, "tok": _head_token(pc, v, at, at + len(trig))})
+    return out

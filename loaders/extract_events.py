@@ -229,7 +229,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             pred = predicate_at(v, tok) if tok is not None else None
             if pred is None:
                 continue
-            if pred.governors and pred.governors[0].tok in heads.get(id(v.sent), ()) \
+            if pred.governors and pred.governors[0].tok in heads.get(id(v.sent), ()) and not pred.governors[0].verbal \
                     and pred.governors[0].how in ("obj", "gen", "noun", "pp") and not pred.verbal:
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             spans = own_spans(v, pred)

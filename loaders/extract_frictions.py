@@ -108,25 +108,24 @@ def is_historical(pc: PassageCtx, cues: dict, family: str) -> bool:
 def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append the friction records every passage states to `out`."""
     cues = friction_cues()
-    pair_doc = is_pair_doc(pcs)
     for pc in pcs:
-        hits = [h for h in cues["friction"].find(pc.key) if not with_outsider(pc, cues, h.end, h.cat)
-                and (h.cat not in _LOOSE or both_sides_near(pc, cues, h.start, h.end))
-                and (h.cat != "against_iran" or _russia_acts(pc, cues, h.start))]
+        hits, tps = [], []
+        for h in cues["friction"].find(pc.key):
+            got = _sides(pc, cues, h)
+            if got is not None:
+                hits.append(h)
+                tps.extend(got)
         ties = []
-        if RUSSIA in pc.states or IRAN in pc.states:
-            for h in cues["ties"].find(pc.key):
-                ts, _ = pc.span_of(h.start, h.end)
-                tp = third_parties(pc, cues, ts, ts + 90)
-                if any(t in cues["adversaries"] or t == "gulf_states" for t in tp) and not _other_owner(pc, cues, ts):
-                    ties.append(h)
+        for h in cues["ties"].find(pc.key):
+            got = _ties_against(pc, cues, h)
+            if got is not None:
+                ties.append(h)
+                tps.extend(got)
         if not hits and not ties:
-            continue
-        if not pair_in_view(pc, cues, pair_doc) and not (ties and IRAN in pc.states | _iran_words(pc)):
             continue
         first = (hits or ties)[0]
         family = first.cat if hits else "ties"
-        tp = sorted(third_parties(pc, cues))
+        tp = sorted(set(tps))
         topic = topic_of(pc, cues, first.start)
         hist = is_historical(pc, cues, family)
         cert = assess_certainty(pc.key, first.start, first.end)
@@ -138,6 +137,81 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
             evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
         ))
+
+
+def _view_pred(pc: PassageCtx, h):
+    from irkg.loaders.extract_events import _head_token
+    from irkg.loaders.parse.clauses import predicate_at
+
+    ts, te = pc.span_of(h.start, h.end)
+    v = pc.view_at(ts)
+    if v is None:
+        return None, None
+    tok = _head_token(pc, v, ts, te)
+    return v, (predicate_at(v, tok) if tok is not None else None)
+
+
+def _arg_states(pc: PassageCtx, cues: dict, v, pred, rels=None) -> dict[str, set[str]]:
+    """States (predecessors folded in) standing in a predicate's argument positions, by position."""
+    out: dict[str, set[str]] = {}
+    args = list(pred.args)
+    if pred.light is not None:
+        args += [a for a in pred.light.args if a.rel in ("subj", "obj")]
+    for a in args:
+        if rels is not None and a.rel not in rels:
+            continue
+        key = a.rel if a.rel != "pp" else f"pp:{a.marker.split(' ')[0]}"
+        for m in pc.mentions_in(v, a.node, pc.actors):
+            st = pc.dc.state_of(m.ref)
+            out.setdefault(key, set()).add(cues["predecessors"].get(st, st))
+    return out
+
+
+def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
+    """Return the third parties of a friction cue whose own phrase or clause names both Iran and Russia
+    ("الخلافات بين البلدين", "Iran accused Russia", "تنافس روسيا وإيران"), else None: a friction word beside
+    the pair, or in a concession ("despite their differences"), is no friction between them."""
+    v, pred = _view_pred(pc, h)
+    if pred is None or pred.concessive or pred.conditional:
+        return None
+    states = _arg_states(pc, cues, v, pred)
+    found = set().union(*states.values()) if states else set()
+    if not {IRAN, RUSSIA} <= found:
+        return None
+    if h.cat in ("protest", "refusal"):
+        # "Iran accused Russia", "رفضت روسيا طلب إيران": the two sides stand on both sides of the verb
+        subj = states.get("subj", set())
+        rest = set().union(*(sts for k, sts in states.items() if k != "subj")) if len(states) > 1 else set()
+        if not ((IRAN in subj and RUSSIA in rest) or (RUSSIA in subj and IRAN in rest)):
+            return None
+    return sorted(s for s in found if s not in PAIR and pc.dc.actor_type(s) == "state")
+
+
+def _ties_against(pc: PassageCtx, cues: dict, h) -> list[str] | None:
+    """"علاقات موسكو الوثيقة مع إسرائيل", "Russia's close ties with Israel": one side's ties with the other's
+    adversary, the owner in the phrase (its genitive, possessive, adjective or subject) and the partner after with/مع."""
+    v, pred = _view_pred(pc, h)
+    if pred is None or pred.concessive:
+        return None
+    owners = set().union(*_arg_states(pc, cues, v, pred, {"gen", "poss", "adj", "subj"}).values() or [set()])
+    if not owners:
+        # "روسيا تحرص على الحفاظ على علاقات وثيقة مع ...": the one who keeps the ties is the subject above
+        from irkg.loaders.parse.clauses import predicate_at
+
+        for g in pred.governors[:3]:
+            if g.verbal and v.sent.pre[g.tok] is not None:
+                gov = predicate_at(v, g.tok)
+                owners |= set().union(*_arg_states(pc, cues, v, gov, {"subj"}).values() or [set()])
+                if owners:
+                    break
+    partners = set()
+    for key, sts in _arg_states(pc, cues, v, pred, {"pp"}).items():
+        if key in ("pp:مع", "pp:with"):
+            partners |= sts
+    advers = {t for t in partners if t in cues["adversaries"] or cues["group_of"].get(t) == "gulf_states"}
+    if RUSSIA in owners and advers:
+        return sorted(advers)
+    return None
 
 
 def other_subject(pc: PassageCtx, cues: dict, ts: int, reach: int = 120) -> str | None:

@@ -159,7 +159,32 @@ def predicate_at(v: SentenceView, tok: int) -> Predicate | None:
     pre = sent.pre[tok]
     if v.is_verb(tok):
         return _verbal(v, pre)
+    if pre.label.startswith(("JJ", "DTJJ")) and pre.parent is not None and pre.parent.cat == "ADJP":
+        top = pre.parent
+        while top.parent is not None and top.parent.cat == "ADJP":
+            top = top.parent
+        if top.parent is not None and top.parent.cat == "VP":
+            return _adjectival(v, pre, top)
     return _nominal(v, pre)
+
+
+def _adjectival(v: SentenceView, pre: Node, adjp: Node) -> Predicate:
+    """"Moscow remains wary of deepening ties because of X", "is reluctant to", "مستعدة ل": the copula's clause,
+    with the adjective's own phrases (its complement clause included) as prepositional arguments."""
+    vp = adjp.parent
+    cop = next((c for c in vp.kids if c.is_pre and v.is_verb(c.tok)), None)
+    pred = _verbal(v, cop) if cop is not None else Predicate(v.sent, pre.tok, v.word(pre.tok), False, vp, vp)
+    pred.head, pred.word, pred.verbal = pre.tok, v.word(pre.tok), False
+    pred.args = [a for a in pred.args if not (adjp.i <= a.node.i < adjp.j)]
+    stack = [c for c in adjp.kids if c is not pre]
+    while stack:
+        n = stack.pop()
+        if n.is_pre or n.cat == "SBAR":
+            continue
+        if n.cat == "PP":
+            _add_pp(v, pred, n, via="adj")
+        stack.extend(n.kids)
+    return pred
 
 
 # --- verbs -------------------------------------------------------------------------------------
@@ -213,6 +238,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
     objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
+    if subj is not None and _only_pronoun(subj):
+        subj = _enclosing_subject(v, clause) or subj  # "as they compete", "وقال إنه": the subject of the clause above
     pred.surface_subject = subj
     pred.args.extend(preps)
     if subj is not None:
@@ -232,6 +259,24 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                 a.rel = "by"
     _governors(v, pred, clause)
     return pred
+
+
+def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
+    """The subject of the nearest clause above that names one (for a pronoun subject)."""
+    n = clause
+    while n.parent is not None:
+        n = n.parent
+        if n.cat in ("S", "SINV"):
+            before = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c)]
+            vp = next((c for c in n.kids if c.cat == "VP"), None)
+            if before and vp is not None and before[-1].j <= vp.i:
+                return before[-1]
+        if n.cat == "VP" and v.lang == "ar":
+            head = next((c for c in n.kids if c.is_pre and v.is_verb(c.tok)), None)
+            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and head is not None and c.i > head.tok]
+            if nps and nps[0].j <= clause.i:
+                return nps[0]
+    return None
 
 
 def _antecedent(clause: Node) -> Node | None:
@@ -373,6 +418,20 @@ def _object_pps(np: Node) -> list[Node]:
     return sorted(out, key=lambda n: n.i)
 
 
+def _noun_prep_phrases(v: SentenceView, np: Node) -> list[Node]:
+    """Noun phrases headed by a preposition the tagger took for a noun, inside a noun phrase (not its clauses)."""
+    out, stack = [], list(np.kids)
+    while stack:
+        n = stack.pop()
+        if n.is_pre or n.cat in _NESTED or n.cat == "PP":
+            continue
+        if n.cat == "NP" and _noun_prep(v, n) is not None:
+            out.append(n)
+            continue
+        stack.extend(n.kids)
+    return out
+
+
 def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     marker = _first_pre(pp)
     if marker is None:
@@ -382,9 +441,12 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     key = " ".join(words) if words else v.word(marker.tok)
     pred.args.append(Arg("pp", obj or pp, key, via))
     if obj is not None and obj.cat == "NP" and not via:
-        # "حصلت على مقاتلات (من فرنسا)": a prepositional phrase inside the object of a preposition
+        # "حصلت على مقاتلات (من فرنسا)", "على علاقات (مع السعودية)": a preposition inside the object of a preposition
         for inner in _object_pps(obj):
             _add_pp(v, pred, inner, via="pp")
+        for inner in _noun_prep_phrases(v, obj):
+            a = _noun_prep(v, inner)
+            pred.args.append(Arg("pp", a.node, a.marker, "pp"))
 
 
 # --- nouns -------------------------------------------------------------------------------------
@@ -644,7 +706,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     while k > 0 and v.sent.tokens[k][2] in ("IN", "TO"):
                         k -= 1
                     before = v.sent.pre[k]
-                    if before is not None and not v.is_verb(before.tok) and not before.label.startswith(("PUNC", "CC")):
+                    if before is not None and not v.is_verb(before.tok) and not before.label.startswith(("PUNC", "CC")) \
+                            and not v.in_words(before.tok, "connectives"):
                         pred.governors.append(Governor(before.tok, v.word(before.tok), "comp", verbal=False))
                         first_clause = False
         if p.cat == "PP":
