@@ -178,12 +178,14 @@ class PassageCtx:
         v = self._views.get(id(s))
         if v is None:
             v = self._views[id(s)] = SentenceView(s, self.p.text, self.lang)
-            v.kinds = self._token_kinds(s)
+            v.kinds, v.starts = self._token_kinds(s)
         return v
 
-    def _token_kinds(self, s) -> dict[int, str]:
-        """Map each token covered by a mention to the mention's kind of name (person, state, place ...)."""
+    def _token_kinds(self, s) -> tuple[dict[int, str], dict[int, bool]]:
+        """Map each token covered by a mention to the mention's kind of name (person, state, place ...), and
+        mark the tokens that start a name."""
         out: dict[int, str] = {}
+        starts: dict[int, bool] = {}
         for m in self.mentions:
             if m.kind not in ("actor", "place", "date") or not (s.start <= m.start < s.end):
                 continue
@@ -193,9 +195,10 @@ class PassageCtx:
             if got is None:
                 continue
             kind = m.kind if m.kind != "actor" else (self.dc.actor_type(m.ref) or "actor")
+            starts[got[1]] = True
             for t in range(got[1], got[2]):
                 out.setdefault(t, kind)
-        return out
+        return out, starts
 
     def token_span(self, m: Mention) -> tuple[int, int] | None:
         """Return the token range [i, j) of a mention in its sentence."""
@@ -271,13 +274,18 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
     for pc in pcs:
         for h in lex.find(pc.key):
             ts, te = pc.span_of(h.start, h.end)
-            recent = [st for m in pc.actors if m.start < ts for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]
+            recent = [st for m in pc.actors if m.start < ts and "pair_word" not in (m.flags or [])
+                      for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]
+            here = list(dict.fromkeys(reversed(recent)))
             order = list(dict.fromkeys(reversed(seen + recent)))
-            if len(order) < 2:
+            if len(here) >= 2 and not (dc.pair_doc and len(set(here) & set(PAIR)) == 1):
+                pair = here[:2]  # "علاقات مع طهران وروابط مع تل أبيب ... بين الطرفين": the two this sentence names
+            elif len(here) >= 2 or len(order) >= 2:
+                pair = order[:2]
+                if PAIR[0] in order[:4] and PAIR[1] in order[:4] and counts.get(PAIR[0], 0) >= 2 and counts.get(PAIR[1], 0) >= 2:
+                    pair = list(PAIR)
+            else:
                 continue
-            pair = order[:2]
-            if PAIR[0] in order[:4] and PAIR[1] in order[:4] and counts.get(PAIR[0], 0) >= 2 and counts.get(PAIR[1], 0) >= 2:
-                pair = list(PAIR)
             for ref in pair:
                 m = Mention(kind=MentionKind.ACTOR, start=ts, end=te, surface=pc.p.text[ts:te], ref=ref, flags=["pair_word"])
                 pc.actors.append(m)
@@ -315,10 +323,10 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
         ref = (ref[0], 12)  # the latest date stated is only a lower bound on when the text was written
     for pc in pcs:
         pc.resolve_dates(ref)
-    resolve_pair_words(pcs, dc)
     from irkg.loaders.extract_frictions import is_pair_doc
 
     dc.pair_doc = is_pair_doc(pcs)
+    resolve_pair_words(pcs, dc)
     records: list[Record] = []
     agreement_by_passage = extract_agreements(pcs, dc, records)
     extract_events(pcs, dc, records, agreement_by_passage)

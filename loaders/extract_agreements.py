@@ -77,6 +77,32 @@ def _tree_agreement(pc: PassageCtx, ks: int, ke: int):
     return v, (predicate_at(v, tok) if tok is not None else None)
 
 
+def _tree_status(pc: PassageCtx, v, pred, cues) -> str | None:
+    """The status the tree gives an agreement: a status word governing it ("وقعت الاتفاقية", "ratified the treaty",
+    "توقيع الاتفاقية") or qualifying it ("الاتفاقية الموقعة"), never one that is negated ("has not ratified")."""
+    found = []
+    for g in pred.governors[:3]:
+        for h in cues["status"].find(g.word):
+            if h.start - len(h.prefix) == 0 and not g.negated:
+                found.append(h.cat)
+    for a in pred.args:
+        if a.rel in ("adj",):
+            for t in range(a.node.i, a.node.j):
+                found += [h.cat for h in cues["status"].find(v.word(t)) if h.start - len(h.prefix) == 0]
+    # "دخلت حيز التنفيذ", "entered into force": the status phrase around the agreement word's own clause
+    for a, b in _own_key_spans(pc, v, pred):
+        found += [h.cat for h in cues["status"].find(pc.key, a, b) if h.cat == "in_force"]
+    if pred.negated:
+        return None
+    return max(found, key=STATUS_ORDER.index) if found else None
+
+
+def _own_key_spans(pc: PassageCtx, v, pred) -> list[tuple[int, int]]:
+    from irkg.loaders.parse.clauses import own_spans
+
+    return [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in own_spans(v, pred)]
+
+
 def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[str]:
     """The parties of an agreement, from its own phrase ("المعاهدة الروسية الإيرانية", "اتفاق بين X وY",
     "agreement with Iran") and from the verb that makes it ("وقعت روسيا اتفاقا مع إيران"): never an actor that
@@ -206,6 +232,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     status = _status(pc, cues, (content[0], pc.key.find(" ", content[0]) + 3) if content else None)
     v, pred = _tree_agreement(pc, ks, ke)
     cert = predicate_certainty(v, pred) if pred is not None else assess_certainty(pc.key, ks, ke)
+    if pred is not None:
+        status = _tree_status(pc, v, pred, cues)
     if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     dates = _dates(pc, cues)
@@ -287,8 +315,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))
             if not parties or not strong:
                 continue
-            if h.cat == "membership" and len(parties) < 2:
-                continue  # a membership needs a member and an organization
+            if len(parties) < 2:
+                continue  # an agreement needs two parties (a membership: a member and an organization)
             if any(i.count(":") > 2 and (set(i.split(":")[2].split("+")) & set(parties)
                                          or {i.split(":")[1], h.cat} <= _COMMERCIAL) for i in ids):
                 continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)

@@ -41,8 +41,9 @@ FACTOR_EN = {
 }
 _EVENT_TOPIC = {"delivery": "arms", "trade": "trade", "exercise": "military_cooperation", "launch": "space",
                 "signing": "diplomacy", "visit": "diplomacy", "meeting": "diplomacy"}
-_SANCTION_TOPICS = ("finance", "energy", "arms", "nuclear_programme", "nuclear_energy", "trade", "transport",
-                    "space", "military_cooperation")
+# fields of cooperation a factor can limit (a state or a war is no field: "israel_factor" is who, not what)
+_FIELDS = ("arms", "military_cooperation", "nuclear_programme", "nuclear_energy", "energy", "trade", "transport",
+           "finance", "space", "cyber", "security")
 _WORD = re.compile(r"\S+")
 
 
@@ -89,7 +90,7 @@ def _topics_in(pc: PassageCtx, cc: dict, a: int, b: int, holes=()) -> list[str]:
     if any(inside(m.start) and str(getattr(items.get(m.ref), "type", "")) in ("weapon", "platform") for m in pc.items):
         out.append("arms")
     out += [m.ref for m in pc.topics if inside(m.start)]
-    return [t for t in dict.fromkeys(out) if t not in ("sanctions", "diplomacy")] or list(dict.fromkeys(out))
+    return [t for t in dict.fromkeys(out) if t in _FIELDS]
 
 
 def _words(text: str, limit: int = 90) -> str:
@@ -121,7 +122,7 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
         groups.setdefault(fc["group_of"].get(t, t), []).append(t)
     for h in fc["group_words"].find(pc.key, ka, kb):  # "دول أوروبية", "the Gulf states" named without a state
         groups.setdefault(h.cat, [])
-    pressure = cc["pressure"].find(pc.key, ka, min(kb, ka + 12))
+    pressure = cc["pressure"].find(pc.key, ka, kb)
     if pressure and groups:
         return [(f"pressure_{g}", "pressure", f"pressure from {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
     if fc["ties"].find(pc.key, ka, kb) and groups:
@@ -211,7 +212,9 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
         if not targets & set(PAIR):
             continue
         imposers = sorted({r.actor for r in e.roles if r.role == "imposer"})
-        topic = next((t for t in e.topics if t in _SANCTION_TOPICS), None) or ("arms" if e.items else "trade")
+        topic = _sanction_field(pc, cc, e)
+        if topic is None:
+            continue  # "Western sanctions on Russia" names no field: what they limit is not stated
         names = " and ".join(dc.name_of(i) for i in imposers[:2]) or "international"
         tnames = " and ".join(dc.name_of(t) for t in sorted(targets & set(PAIR)))
         desc = f"{names} sanctions on {tnames}"
@@ -219,6 +222,30 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
         cert = Certainty(e.certainty)
         out.append(_record(pc, dc, topic, slug, "sanctions", desc, imposers, None, cert, "sanction", e.date))
     return out
+
+
+def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
+    """The field a sanction bears on, from its own words ("sanctions on Iranian banks", "an arms embargo", "oil sanctions")."""
+    trig = next((ev.claims.get("trigger") for ev in e.evidence if ev.passage == pc.p.idx), None)
+    at = pc.p.text.find(trig) if trig else -1
+    if at < 0:
+        return None
+    from irkg.loaders.extract_events import _head_token
+    from irkg.loaders.parse.clauses import predicate_at
+
+    v = pc.view_at(at)
+    tok = _head_token(pc, v, at, at + len(trig)) if v is not None else None
+    pred = predicate_at(v, tok) if tok is not None else None
+    if pred is None:
+        return None
+    fields = []
+    for a in pred.args:
+        if a.rel in ("obj", "pp", "adj", "gen"):
+            fields += _topics_in(pc, cc, *_span_text(pc, v, a.node))
+    lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
+    fields += _topics_in(pc, cc, max(0, lo - 12), hi + 1)  # "arms embargo", "العقوبات المصرفية"
+    fields = [f for f in fields if f != "nuclear_programme"]  # why they were imposed, not what they limit
+    return fields[0] if fields else None
 
 
 def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
@@ -234,12 +261,13 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         third = sorted({dc.state_of(m.ref) for m in who} - set(PAIR))
         if not third:
             continue
-        topics = []
+        topics, opposed = [], set()
         for a in pred.args:
             if a.rel in ("obj", "pp", "gen"):
                 topics += _topics_in(pc, cc, *_span_text(pc, v, a.node))
-        if not topics:
-            continue
+                opposed |= {dc.state_of(m.ref) for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)}
+        if not topics or not (opposed & set(PAIR)):
+            continue  # the opposition must bear on what Iran or Russia do together, named in what is opposed
         desc = f"{'pressure' if h.cue.startswith(('press', 'ضغ')) else 'opposition'} from {' and '.join(dc.name_of(t) for t in third[:2])}"
         slug = f"opposition_{'+'.join(third)}"
         out.append(_record(pc, dc, topics[0], slug, "pressure", desc, third, None, predicate_certainty(v, pred), "opposition"))

@@ -16,7 +16,9 @@ from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import Predicate, SentenceView, context_spans, own_spans, predicate_at, word_class
+from irkg.loaders.parse.clauses import (
+    Predicate, SentenceView, context_spans, own_spans, predicate_at, trailing_adjuncts, word_class,
+)
 from irkg.schema.graph import Certainty, EventRecord, Participant
 
 _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the other
@@ -154,6 +156,12 @@ def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: 
     return sorted(found)
 
 
+def _point_date(d) -> bool:
+    """A date an event can have: not a century, not a range ("during his 2017-2021 term")."""
+    flags = d.flags or []
+    return "century" not in flags and not any(f.startswith("end=") for f in flags)
+
+
 def _cause_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     """"غارة ... في 2 أبريل، ما أدى إلى مقتل قائد": what a consequence verb brings about shares its cause's date."""
     g = next((g for g in pred.governors[:2] if g.verbal and v.in_words(g.tok, "consequence_verbs")), None)
@@ -245,17 +253,23 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             filled = fill_frame(pc, v, pred, frame)
             parts = [p.actor for p in filled.participants]
-            dm = next((d for d in pc.dates if _in_own(d, spans) and "century" not in (d.flags or [])), None)
-            if dm is None:
+            dm = next((d for d in pc.dates if _in_own(d, spans) and _point_date(d)), None)
+            if dm is None and (pred.verbal or pred.light is not None):
+                # "Since 2022, Iran has provided": an adverbial framing the clause; not for a noun in an adjunct
+                # ("بعد الغزو الروسي" is not dated by the clause it stands in)
                 ctx = context_spans(v, pred)
-                dm = next((d for d in pc.dates if _in_own(d, ctx) and "century" not in (d.flags or [])), None)
+                dm = next((d for d in pc.dates if _in_own(d, ctx) and _point_date(d)), None)
+            if dm is None:
+                tail_spans = trailing_adjuncts(v, pred)
+                dm = next((d for d in pc.dates if _in_own(d, tail_spans) and _point_date(d)), None)
             if dm is None:
                 dm = _cause_date(pc, v, pred)
             date = date_value(dm)
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
-            if etype == "signing" and agreement and not parts:
-                # "وُقّعت الاتفاقية بين روسيا وأذربيجان": the parties of the agreement signed it
-                filled.participants = [Participant(actor=a, role="signatory") for a in parties_of.get(agreement, [])]
+            if etype == "signing" and agreement and set(parts) <= set(parties_of.get(agreement, [])):
+                # "وُقّعت الاتفاقية بين روسيا وأذربيجان", "Russia signed agreements ... with Iran": its parties signed it
+                have = {p.actor for p in filled.participants}
+                filled.participants += [Participant(actor=a, role="signatory") for a in parties_of.get(agreement, []) if a not in have]
                 parts = [p.actor for p in filled.participants]
             items = _items(pc, v, pred, dc, etype)
             if etype in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
@@ -273,9 +287,12 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                        for p in filled.participants]
             if not parts and not agreement:
                 continue  # an event nobody takes part in is no fact an analyst can use
+            if frame.requires and not {p.role for p in filled.participants} & frame.requires:
+                continue  # a withdrawal with nobody withdrawing names no fact
             if etype in _AGREEMENT_EVENTS and not agreement and not date:
                 continue
-            cert = predicate_certainty(v, pred, _clause_hedge(pc, key_spans))
+            # a statement is the act of saying: the author states it; a hedge word there is the statement itself
+            cert = predicate_certainty(v, pred, None if etype == "statement" else _clause_hedge(pc, key_spans))
             if cert != Certainty.DENIED and _denied_after(pc, v, spans):
                 cert = Certainty.DENIED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):

@@ -115,12 +115,16 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if got is not None:
                 hits.append(h)
                 tps.extend(got)
-        ties = []
-        for h in cues["ties"].find(pc.key):
-            got = _ties_against(pc, cues, h)
-            if got is not None:
-                ties.append(h)
-                tps.extend(got)
+        ties: list = []
+        hostile = _iran_against(pc, cues)
+        if hostile:
+            # "تقيم روسيا علاقات جيدة مع إسرائيل، في حين تناصبها إيران العداء": Russia's ties with a state Iran
+            # opposes in the same sentence are a point of friction; ties alone are not
+            for h in cues["ties"].find(pc.key):
+                got = _ties_against(pc, cues, h)
+                if got:
+                    ties.append(h)
+                    tps.extend(got)
         if not hits and not ties:
             continue
         first = (hits or ties)[0]
@@ -185,6 +189,24 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
         if not ((IRAN in subj and RUSSIA in rest) or (RUSSIA in subj and IRAN in rest)):
             return None
     return sorted(s for s in found if s not in PAIR and pc.dc.actor_type(s) == "state")
+
+
+_HOSTILE = {"clash", "grievance", "tension", "dispute", "rivalry", "protest", "against_iran"}
+
+
+def _iran_against(pc: PassageCtx, cues: dict) -> bool:
+    """Tell whether the passage has Iran in an argument of a hostility or clash word ("إيران تناصبها العداء",
+    "تتصادم المصالح الإيرانية مع المصالح الخليجية")."""
+    for h in cues["friction"].find(pc.key):
+        if h.cat not in _HOSTILE:
+            continue
+        v, pred = _view_pred(pc, h)
+        if pred is None or pred.concessive:
+            continue
+        states = _arg_states(pc, cues, v, pred)
+        if IRAN in set().union(*states.values() or [set()]):
+            return True
+    return False
 
 
 def _ties_against(pc: PassageCtx, cues: dict, h) -> list[str] | None:

@@ -35,6 +35,60 @@ def stance_cues() -> dict:
     }
 
 
+def _tree_about(pc: PassageCtx, fc: dict, sc: dict, h) -> bool | None:
+    """Tell from the tree whether a characterization is said of Iran and Russia: the pair stands in its own phrase
+    ("التحالف الروسي الإيراني", "a strategic partnership between Moscow and Tehran") or in the clause it completes
+    ("Russia and Iran are allies", "describes the relationship between the two as"). None without a tree;
+    False in a concession or a condition ("رغم الخطاب حول وجود شراكة")."""
+    from irkg.loaders.extract_events import _head_token
+    from irkg.loaders.parse.clauses import predicate_at
+
+    ts, te = pc.span_of(h.start, h.end)
+    v = pc.view_at(ts)
+    if v is None:
+        return None
+    tok = _head_token(pc, v, ts, te)
+    pred = predicate_at(v, tok) if tok is not None else None
+    if pred is None:
+        return None
+    if pred.concessive or pred.conditional:
+        return False
+    nodes = [a.node for a in pred.args if a.rel != "pp" or a.marker.split(" ")[0] in ("بين", "between", "مع", "with", "of", "ل", "for")]
+    for g in pred.governors[:2]:
+        if g.verbal and v.sent.pre[g.tok] is not None:
+            gov = predicate_at(v, g.tok)
+            nodes += [a.node for a in gov.args if a.rel in ("subj", "obj", "by") or (a.rel == "pp" and a.marker.split(" ")[0] in ("بين", "between"))]
+    up = pred.clause.parent
+    if up is not None and up.cat == "S" and any(c.cat == "CC" for c in up.kids):
+        # "العلاقة ... ليست شراكة بل تقارب تكتيكي": a contrasted clause keeps the first one's subject
+        first = next((c for c in up.kids if c.cat == "S"), None)
+        if first is not None and first is not pred.clause:
+            nodes += [c for c in first.kids if c.cat == "NP"]
+    found = set()
+    relation = False
+    for n in nodes:
+        for m in pc.mentions_in(v, n, pc.actors, nested_ok=True):
+            st = pc.dc.state_of(m.ref)
+            found.add(fc["predecessors"].get(st, st))
+        a, b = v.sent.tokens[n.i][0], v.sent.tokens[n.j - 1][1]
+        relation = relation or bool(sc["relation"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b)))
+    if {IRAN, PAIR[1]} <= found:
+        return True
+    others = {s for s in found if pc.dc.actor_type(s) == "state"} - set(PAIR)
+    # "describes the relationship as a marriage of convenience" in a text about the pair
+    return relation and pc.dc.pair_doc and not others
+
+
+_PAST = re.compile(r"(?<!\w)(?:في السابق|سابقا|في الماضي|تاريخيا|in the past|historically|formerly)(?!\w)")
+
+
+def _in_the_past(pc: PassageCtx, h) -> bool:
+    """Tell whether the clause of a characterization places it in the past ("في السابق", "historically")."""
+    stop = min([i for i in (pc.key.find(c, h.end) for c in "؛;.") if i >= 0] or [len(pc.key)])
+    start = max([pc.key.rfind(c, 0, h.start) for c in "؛;."] + [0])
+    return bool(_PAST.search(pc.key, start, stop))
+
+
 def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append one stance record per characterization a source uses (evidence per passage)."""
     sc, fc = stance_cues(), friction_cues()
@@ -58,6 +112,9 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         hypothetical = False
         for h in hits:
             ts, te = pc.span_of(h.start, h.end)
+            tree = _tree_about(pc, fc, sc, h)
+            if tree is False or (tree is None and pc.p.kind != "heading"):
+                continue  # "the United States and our allies", "سمات تحدد وجود شراكة بين بلدين": not said of the pair
             if third_parties(pc, fc, te, te + 30) and "مع" in pc.key[h.end:h.end + 6]:
                 continue  # an alliance with someone else
             if _CONDITION.search(pc.key, max(0, h.start - 80), h.start) or _CONDITION.search(pc.key, h.end, h.end + 45):
@@ -73,6 +130,8 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             post = sc["post_neg"].find(pc.key, h.end, h.end + 20)
             if post or (negs and not _CONTRAST.search(pc.key, negs[-1].end, h.start)) or prev in (["لا"], ["ليس"], ["ليست"], ["غير"]):
                 char, pol = f"not_{char}", _FLIP[pol]
+            if _in_the_past(pc, h):
+                char = f"{char}_in_the_past"  # "لم تكونا حليفين طبيعيين في السابق": said of the past, not of now
             if char in done:
                 continue
             done.add(char)

@@ -26,6 +26,8 @@ class Frame:
     gen: tuple[str, ...] = ()  # roles a genitive takes, the first one still free
     destination_place: bool = False
     types: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> actor types it accepts
+    requires: frozenset[str] = frozenset()  # at least one of these roles, or no event
+    person_pp: dict[str, str] = field(default_factory=dict)  # preposition -> role when its actor is a person
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,8 @@ def event_frames() -> dict[str, Frame]:
             place=frozenset(match_key(str(w)) for w in spec.get("place") or []),
             destination_place=bool(spec.get("destination_place")),
             types={str(r): frozenset(map(str, ts)) for r, ts in (spec.get("types") or {}).items()},
+            requires=frozenset(map(str, spec.get("requires") or [])),
+            person_pp={match_key(str(k)): str(v) for k, v in (spec.get("person_pp") or {}).items()},
         )
     return out
 
@@ -81,7 +85,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     for a in args:
         if a.rel == "pp" and (a.marker in frame.place or a.marker.split(" ")[0] in frame.place):
-            places = pc.mentions_in(v, a.node, pc.places)
+            # a city, or a state named as where it happened ("في سوريا")
+            places = pc.mentions_in(v, a.node, pc.places) or [m for m in pc.mentions_in(v, a.node, pc.actors)
+                                                              if pc.dc.actor_type(m.ref) == "state" and "adjective" not in (m.flags or [])]
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
@@ -99,12 +105,17 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
         accepts = frame.types.get(role)
+        if accepts is not None and "person" in accepts and any(pc.dc.actor_type(m.ref) == "person" for m in actors):
+            actors = [m for m in actors if pc.dc.actor_type(m.ref) == "person"]  # "Hamas leader Haniyeh": the person
         for m in actors:
             if accepts is not None and (pc.dc.actor_type(m.ref) or "person") not in accepts:
                 continue
+            r = role
+            if a.rel == "pp" and pc.dc.actor_type(m.ref) == "person" and frame.person_pp.get(a.marker.split(" ")[0]):
+                r = frame.person_pp[a.marker.split(" ")[0]]  # "زيارة لعراقجي إلى موسكو": ل on a person marks whose visit
             if m.ref not in taken:
-                taken[m.ref] = role
-                out.participants.append(Participant(actor=m.ref, role=role))
+                taken[m.ref] = r
+                out.participants.append(Participant(actor=m.ref, role=r))
     if out.place is None and frame.place:
         out.place, out.place_mention = _nested_place(pc, v, pred, frame)
     return out

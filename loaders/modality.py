@@ -22,14 +22,25 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.DENIED)
     if pred.future or pred.modal or pred.conditional or pred.purpose or _modal_qad(v, pred):
         found.add(Certainty.EXPECTED)
-    for g in pred.governors:
+    attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
+    for k, g in enumerate(pred.governors):
+        if not g.verbal and word_class(words["nominal_acts"], g.word) and not attribution_only:
+            if k + 1 < len(pred.governors):
+                continue  # "أعلنا التوصل إلى اتفاق": what governs the reaching decides
+            found.add(Certainty.EXPECTED)  # "التوصل إلى اتفاق لن يقوض ...": an outcome talked of, not reached
+            break
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         if cat is None:
             if g.verbal and word_class(words["transparent"], g.word):
                 continue  # "has", "كانت", "began": the clause goes on up
-            break  # the object or complement of another word ("condemned the strikes"): what is above reports that, not this
+            # the object or complement of another word ("condemned the strikes", "linked with the signing of"): a
+            # plan or a denial above scopes over that word, not this; who says it still says all of it
+            attribution_only = True
+            continue
         level = Certainty(cat)
+        if attribution_only and level not in (Certainty.REPORTED, Certainty.ALLEGED):
+            continue
         if level == Certainty.DENIED and g.negated:
             continue  # "لم تنف": not denied
         if level == Certainty.REPORTED and g.negated:
@@ -39,6 +50,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             break  # a denial or a plan seals the clause: what reports it above does not make it a fact
     if clause_hedge is not None:
         found.add(clause_hedge)
+    if any(a.rel == "adj" and any(word_class(words["expected_adjectives"], v.word(t)) for t in range(a.node.i, a.node.j))
+           for a in pred.args):
+        found.add(Certainty.EXPECTED)  # "صفقات وشيكة", "the planned summit", "a proposed deal"
     for level in _ORDER:
         if level in found:
             return level

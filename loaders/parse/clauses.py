@@ -42,7 +42,7 @@ class Governor:
     """A clause above the predicate: its head word and how the predicate hangs from it."""
 
     tok: int
-    word: str  # match key of the head word
+    word: str  # match key of the head word (with a و the segmenter cut off put back: وعدت)
     how: str  # comp | obj | pp | xcomp | sibling
     negated: bool = False
     verbal: bool = True
@@ -109,9 +109,20 @@ class SentenceView:
         self.words = syntax_words()
         self._memo: dict[tuple[int, str], bool] = {}
         self.kinds: dict[int, str] = {}  # token -> kind of the name covering it (person, state, place ...)
+        self.starts: dict[int, bool] = {}  # token -> it starts a name
 
     def word(self, i: int) -> str:
         return self.keys[i]
+
+    def whole_word(self, i: int) -> str:
+        """The match key of token i, with a و the segmenter split off glued back when that makes a known word
+        ("وعدت" cut into و + عدت)."""
+        key = self.keys[i]
+        if i > 0 and self.keys[i - 1] == "و" and self.sent.tokens[i - 1][1] == self.sent.tokens[i][0]:
+            whole = "و" + key
+            if any(word_class(self.words[g], whole) for g in ("governors", "control_verbs", "light_verbs")):
+                return whole
+        return key
 
     def is_verb(self, i: int) -> bool:
         return self.sent.tokens[i][2].startswith(_VERB_TAGS) and not (self.lang == "ar" and self.sent.tokens[i][2] == "VBG")
@@ -124,7 +135,10 @@ class SentenceView:
             key = self.keys[i]
             got = lex is not None and (word_class(lex, key) is not None or (
                 # أجرى + ها is written أجراها: the clitic split off leaves أجرا
-                key.endswith("ا") and len(key) > 2 and word_class(lex, key[:-1] + "ي") is not None))
+                key.endswith("ا") and len(key) > 2 and word_class(lex, key[:-1] + "ي") is not None) or (
+                # "وعدت" cut by the segmenter into و + عدت: try the word whole again
+                i > 0 and self.keys[i - 1] == "و" and self.sent.tokens[i - 1][1] == self.sent.tokens[i][0]
+                and word_class(lex, "و" + key) is not None))
             self._memo[(i, group)] = got
         return got
 
@@ -309,7 +323,10 @@ def _passive(v: SentenceView, pre: Node, chain: list[Node]) -> bool:
 
 
 def _has_clause_subject(v: SentenceView, top: Node, clause: Node) -> bool:
-    return any(c.cat == "NP" and c.j <= top.i for c in clause.kids if c is not top) if clause is not top else False
+    if clause is top:
+        return False
+    return any(c.cat == "NP" and c.j <= top.i and not _is_temporal(v, c) and not v.in_words(_first_pre(c).tok, "concessive")
+               for c in clause.kids if c is not top)
 
 
 def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: Node) -> Node | None:
@@ -382,16 +399,19 @@ def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[
     if subj is None or v.lang != "ar":
         return subj, objs
     kids = subj.kids
+    if len(kids) == 2 and kids[0].cat == "NP" and kids[1].is_pre and kids[1].label == "NNP":
+        kids = [kids[0], _sub(subj, [kids[1]])]  # "(NP (NP المبعوث الإيراني) (NNP موسكو))"
     if len(kids) == 2 and kids[0].cat == "NP" and kids[1].cat == "NP":
         second = {v.kinds.get(t) for t in range(kids[1].i, kids[1].j)} - {None}
         first = {v.kinds.get(t) for t in range(kids[0].i, kids[0].j)} - {None}
         if second and "person" not in second and (first or any(v.in_words(t, "titles") for t in range(kids[0].i, kids[0].j))):
             return kids[0], [kids[1], *objs]
     if kids and all(k.is_pre and k.label == "NNP" for k in kids) and len(kids) >= 2:
-        # flat proper nouns: cut where one name ends and a name of another kind begins
+        # flat proper nouns without a conjunction ("(NP (NNP روسيا) (NNP إيران))", "(NP (NNP لافروف) (NNP طهران))"):
+        # cut where a second name begins; a person's name continued ("فلاديمير بوتين") stays whole
         for a, b in zip(kids, kids[1:]):
             ka, kb = v.kinds.get(a.tok), v.kinds.get(b.tok)
-            if ka and kb and ka != kb and "person" in (ka, kb) and kb != "person":
+            if ka and kb and v.starts.get(b.tok) and not (ka == kb == "person"):
                 cut = kids.index(b)
                 return _sub(subj, kids[:cut]), [_sub(subj, kids[cut:]), *objs]
     return subj, objs
@@ -467,6 +487,7 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
         carrier = carrier.parent  # "(NP (NN فرض) (NP العقوبات الأممية)) (PP على طهران)": the carrier's phrase is the event's
         while carrier.parent is not None and carrier.parent.cat == "NP" and carrier.parent.kids[0] is carrier:
             carrier = carrier.parent
+    carrier = _container(v, carrier)  # "a wave of strikes (on Iran)": the container's phrases are the event's
     pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, np, carrier)
     k = np.kids.index(pre) if pre in np.kids else 0
     for c in np.kids[k + 1:]:
@@ -476,6 +497,12 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
         elif c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
             rel = "poss" if _only_pronoun(c) else "gen"
             pred.args.append(Arg(rel, c))
+            if rel == "gen":  # "بيع منظومة إس-400 (لإيران)", "اتفاقية التعاون (مع تركيا)": on the genitive phrase
+                for inner in _object_pps(c):
+                    _add_pp(v, pred, inner, via="obj")
+                for inner in _noun_prep_phrases(v, c):
+                    a = _noun_prep(v, inner)
+                    pred.args.append(Arg("pp", a.node, a.marker, "obj"))
         elif c.cat == "ADJP" or (c.is_pre and c.label.endswith("JJ")):
             _add_adjective(v, pred, c)
         elif c.is_pre and c.label.startswith("PRP"):
@@ -573,11 +600,23 @@ def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node
         n = n.parent
 
 
+def _head_tokens(node: Node) -> list[int]:
+    """Tokens of a phrase outside the prepositional phrases and clauses nested in it."""
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.is_pre:
+            out.append(n.tok)
+        elif n is node or n.cat not in _NESTED | {"PP"}:
+            stack.extend(n.kids)
+    return out
+
+
 def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
     """An event noun completing a verb of will or refusal takes its subject as the actor ("رفضت روسيا بيع",
     "قررت إيران شراء", "تسعى إيران للانضمام"): the one who refuses or seeks is the one who would act."""
     if not pred.governors or any(a.rel in ("subj", "poss") for a in pred.args) or any(
-            a.rel in ("gen", "adj") and any(v.kinds.get(t) not in (None, "date", "place") for t in range(a.node.i, a.node.j))
+            a.rel in ("gen", "adj") and any(v.kinds.get(t) not in (None, "date", "place") for t in _head_tokens(a.node))
             for a in pred.args):
         return
     g = pred.governors[0]
@@ -614,13 +653,17 @@ def _support_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
                     continue
                 head = verbs[-1] if verbs else None
                 break
-    if head is None or not v.in_words(head.tok, "support_verbs"):
+    if head is None:
         return
     sv = _verbal(v, head)
+    if not (v.in_words(head.tok, "support_verbs") or (sv.passive and v.in_words(head.tok, "light_verbs"))):
+        return
     pred.light = sv
     for a in sv.args:
         if a.rel == "pp" and not (a.node.i <= n.i < a.node.j):
             pred.args.append(Arg("pp", a.node, a.marker, via="support"))
+        elif a.rel == "by":  # "sanctions were imposed on Iran by the EU": the agent of the passive light verb
+            pred.args.append(Arg("subj", a.node, via="light"))
 
 
 def _negated_noun(v: SentenceView, pre: Node) -> bool:
@@ -713,10 +756,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
         if p.cat == "PP":
             sub = _first_pre(p)
             if sub is not None and sub.tok < n.i and first_clause:
+                second = sub.tok + 1 if sub.tok + 1 < n.i else None  # "من أجل", "in order to"
                 if v.in_words(sub.tok, "concessive"):
                     pred.concessive = True
-                elif v.in_words(sub.tok, "purpose") and not pred.verbal:
-                    pred.purpose = True  # "لتسليم", "in order to deliver": aimed at
+                elif (v.in_words(sub.tok, "purpose") and not pred.verbal) or (second is not None and v.in_words(second, "purpose")):
+                    pred.purpose = True  # "لتسليم", "من أجل التوصل", "in order to deliver": aimed at
         if p.cat == "NP" and first_clause and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
                 and v.in_words(p.kids[0].tok, "concessive"):
             pred.concessive = True  # "(NP (NN رغم) (NP الخلافات ...))"
@@ -724,7 +768,7 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.tok != pred.head), None)
             if head is not None and head.tok < n.i and not (pred.light is not None and head.tok == pred.light.head):
                 how = {"SBAR": "comp", "S": "xcomp", "PP": "pp", "NP": "obj"}.get(n.cat, "comp")
-                g = Governor(head.tok, v.word(head.tok), how, _verb_negated(v, p, head))
+                g = Governor(head.tok, v.whole_word(head.tok), how, _verb_negated(v, p, head))
                 pred.governors.append(g)
                 first_clause = False
         elif p.cat in ("NP",) and p.kids and p.kids[0].is_pre and p.kids[0].label.startswith(("NN", "DTNN", "VBG")) \
@@ -845,3 +889,18 @@ def pronoun_antecedent(v: SentenceView, pred: Predicate, node: Node) -> Node | N
             continue
         return c
     return None
+
+
+def trailing_adjuncts(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:
+    """Character spans of the prepositional phrases right after an event noun that the parser hung on the verb
+    instead ("(VP عزز (NP الانسحاب الأمريكي) (PP في عهد ترامب) (PP خلال عام 2018) ...)")."""
+    n = pred.clause
+    p = n.parent
+    if pred.verbal or p is None or p.cat != "VP":
+        return []
+    out = []
+    for c in p.kids[p.kids.index(n) + 1:]:
+        if c.cat != "PP" and _noun_prep(v, c) is None:
+            break
+        out.append((v.sent.tokens[c.i][0], v.sent.tokens[c.j - 1][1]))
+    return out
