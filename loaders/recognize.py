@@ -24,6 +24,7 @@ from irkg.schema.pipeline import Mention, MentionKind, Passage
 FUZZY_CUTOFF = 88.0
 FUZZY_CUTOFF_SHORT = 90.0  # five or six letters: one substituted letter is not enough
 FUZZY_MIN_LEN = 5
+_ANCHORED = frozenset({"relative", "year_inferred", "weekday"})  # date flags that need a reference date
 # token -> fuzzy result, per Dictionaries object: corpora repeat their words, rapidfuzz runs once per word
 _FUZZY_CACHE: dict[int, dict] = {}
 
@@ -90,8 +91,13 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
     return out
 
 
-def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None) -> list[Mention]:
-    """Return the actor, item, place, topic and date mentions of a passage, ordered by position."""
+def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
+              dateline: str | None = None) -> list[Mention]:
+    """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
+
+    Relative dates resolve against `published`, else against the document's own `dateline`
+    (those resolved so are flagged `dateline`).
+    """
     text = passage.text
     key, pos = match_key_aligned(text)
     toks = [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(key)]
@@ -119,7 +125,12 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
         a, b = span_of(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:
             out.append(Mention(kind=MentionKind.TOPIC, start=a, end=b, surface=text[a:b], ref=t.ref))
-    out += find_dates_in_key(text, key, pos, published)
+    dates = find_dates_in_key(text, key, pos, published or dateline)
+    if dateline and not published:
+        for m in dates:
+            if m.value and _ANCHORED & set(m.flags):
+                m.flags.append("dateline")
+    out += dates
     out.sort(key=lambda m: (m.start, -m.end, m.kind))
     return out
 

@@ -309,3 +309,23 @@ def test_ministry_titles_give_specific_roles(dicts):
     ms = actors("وقال وزير النفط الإيراني محسن باك نجاد ومحافظ البنك المركزي الروسي إلفيرا نابيولينا", dicts)
     assert [(m.ref, m.role) for m in ms if m.role] == [
         ("mohsen_paknejad", "oil_minister"), ("elvira_nabiullina", "central_bank_governor")]
+
+
+def test_relative_dates_resolve_against_the_dateline_and_say_so(dicts):
+    text = "افتتح الوزير المعرض اليوم الجمعة وسيزور المدينة الشهر المقبل."
+    ms = [m for m in recognize(passage(text), dicts, None, "2021-03-05") if m.kind == "date"]
+    assert [(m.value, "dateline" in m.flags) for m in ms] == [("2021-03-05", True), ("2021-04", True)]
+    # the publication date, when known, wins and is not flagged
+    ms = [m for m in recognize(passage(text), dicts, "2020-01-10", "2021-03-05") if m.kind == "date"]
+    assert [(m.value, "dateline" in m.flags) for m in ms] == [("2020-01-10", False), ("2020-02", False)]
+
+
+def test_pipeline_anchors_relative_dates_to_the_documents_dateline():
+    from irkg.loaders.pipeline import Stage, extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("web.txt", "عنوان الخبر\n\nالساعة 10:15 ص|5 مارس 2021\n\nافتتح الوزير المعرض اليوم الجمعة.\n")
+    assert doc.published is None
+    out = extract_document(doc, Stage.MENTIONS)
+    dates = [m for ms in out.mentions for m in ms if m.kind == "date"]
+    assert [(m.surface, m.value, "dateline" in m.flags) for m in dates] == [("اليوم الجمعة", "2021-03-05", True)]
