@@ -17,7 +17,10 @@ from rapidfuzz import fuzz, process
 from irkg.loaders.arabic import match_key_aligned
 from irkg.loaders.dates import find_dates_in_key
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
-from irkg.loaders.discover import discover_quoted, discover_titled
+from irkg.loaders.discover import (
+    attach_given_names, discover_before_titles, discover_english, discover_organizations, discover_quoted,
+    discover_titled,
+)
 from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, peel, scan, span_of, surface_skip
 from irkg.schema.pipeline import Mention, MentionKind, Passage
 
@@ -35,6 +38,8 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
         return cache[tok]
     result = None
     common = d.words_of("common")
+    if tok.isascii():
+        return _fuzzy_latin(d, tok, cache)
     if tok not in common and ARABIC_RE.fullmatch(tok):
         cands = [(tok, 0)] + [(tok[len(p):], surface_skip(p)) for p in PROCLITICS if tok.startswith(p)]
         for form, plen in cands:
@@ -47,6 +52,21 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
             if got and abs(len(got[0]) - len(form)) <= 2:
                 result = (d.fuzzy_names[got[0]], plen)
                 break
+    cache[tok] = result
+    return result
+
+
+FUZZY_CUTOFF_LATIN = 87.0  # one letter of eight: Zanganeh/Zangeneh, Nebenzya/Nebenzia
+FUZZY_MIN_LATIN = 7
+
+
+def _fuzzy_latin(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] | None:
+    """Return the person or body a Latin name (match key, lower case) is a variant spelling of."""
+    result = None
+    if len(tok) >= FUZZY_MIN_LATIN and tok.isalpha():
+        got = process.extractOne(tok, d.fuzzy_buckets.get(tok[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF_LATIN)
+        if got and got[0].isascii() and abs(len(got[0]) - len(tok)) <= 1:
+            result = (d.fuzzy_names[got[0]], 0)
     cache[tok] = result
     return result
 
@@ -107,6 +127,8 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     for k, t in enumerate(toks):
         if k in covered or len(t.text) < FUZZY_MIN_LEN:
             continue
+        if t.text.isascii() and not text[pos[t.a]].isupper():
+            continue  # only a capitalised Latin word can be a name
         got = _fuzzy(dicts, t.text, cache)
         if got:
             hits.append(Hit(k, k + 1, got[0], got[1], fuzzy=True, form=t.text[got[1]:]))
@@ -115,7 +137,11 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     at = {h.i: h for h in hits}
     discover_titled(dicts, text, key, pos, toks, at, out)
     discover_quoted(dicts, text, key, pos, toks, out)
-    names = [(m.start, m.end) for m in out if m.unlinked]
+    discover_before_titles(dicts, text, key, pos, toks, at, out)
+    attach_given_names(dicts, text, key, pos, toks, at, out)
+    names = [(m.start, m.end) for m in out if m.unlinked and "office" not in m.flags]
+    discover_organizations(dicts, text, key, pos, toks, at, out)
+    discover_english(dicts, text, key, pos, toks, at, out)
     if names:  # an adjective inside a discovered name is a surname, not a state
         out = [m for m in out if m.unlinked or not any(a <= m.start and m.end <= b for a, b in names)]
     inside = [(h.i, h.j) for h in hits if h.j - h.i > 1]
