@@ -27,7 +27,8 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
               at: dict[int, Hit], out: list[Mention]) -> None:
     """Add unlinked actors named after titles; set `role` on known persons after titles."""
     stop, quals = d.words_of("stop"), d.words_of("qualifiers")
-    orgs = d.words_of("org_nouns") | d.words_of("org_heads")
+    heads = d.words_of("org_heads")
+    orgs = d.words_of("org_nouns") | heads
     by_start = {m.start: m for m in out if m.kind == MentionKind.ACTOR}
     i = 0
     while i < len(toks):
@@ -44,10 +45,10 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                 state = next((t.ref for t in before.targets if t.how == "adjective" or _is_state(d, t)), None)
         # Skip what qualifies the title: adjectives, organizations, "in Moscow", commas.
         adj_end = 0  # الرئيس الروسي with no name after it: the office itself
-        after_quote = -1
+        after_quote, in_org = -1, False
         while k < len(toks) and hops < 7:
             gap = _gap(key, toks, k)
-            if re.search(r"[«\"“]", gap) and k > 0 and _org_noun(toks[k - 1].text, orgs):
+            if k != after_quote and re.search(r"[«\"“]", gap) and k > 0 and (_org_noun(toks[k - 1].text, orgs) or in_org):
                 # an outlet or body named in quotes after its noun: موقع "X" الإيراني، NAME
                 close = re.search(r"[»\"”]", key[toks[k].a:toks[k].a + 60])
                 nxt = next((n for n in range(k, min(k + 8, len(toks))) if close and toks[n].a > toks[k].a + close.start()), None)
@@ -68,10 +69,19 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
             if tk in quals:
                 k, hops = k + 1, hops + 1
                 continue
+            if latin and tk == "of" and (k + 1) in at and _is_state_hit(d, at[k + 1]) and at[k + 1].j < len(toks) \
+                    and "," in _gap(key, toks, at[k + 1].j):
+                state = state or _state_of_hit(d, at[k + 1])[0]  # "deputy prime minister of Russia, X"
+                k, hops = at[k + 1].j, hops + 1
+                continue
+            if tk in d.words_of("place_preps") and k + 1 < len(toks) and not latin and _org_noun(toks[k + 1].text, orgs):
+                k, hops = k + 1, hops + 1  # مدير قسم ... في وزارة الخارجية البولندية، NAME
+                continue
             if tk in d.words_of("place_preps") and k + 1 < len(toks) and (k + 1) in at:
                 k, hops = at[k + 1].j, hops + 1
                 continue
             if not latin and (_org_noun(tk, orgs) or (tk.startswith("ال") and tk not in stop and k not in at) or tk.startswith("لل")):
+                in_org = in_org or _org_noun(tk, orgs) or _org_head(tk, heads)[0] is not None
                 k, hops = k + 1, hops + 1
                 # an organization noun without article is followed by the organization's name:
                 # المتحدث باسم حركة فتح X — فتح names the movement, X the spokesman
@@ -99,6 +109,11 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                 if m is not None and m.role is None:
                     m.role = role
                     m.flags += [f"state={state}"] if state else []
+                    if nxt.i == k + 1 and nxt.j - nxt.i == 1 and not _own_given_name(d, m.ref, toks[k].text):
+                        # another given name before a known surname: a namesake (ماريك نوفاك is not Alexander Novak)
+                        a = pos[toks[k].a]
+                        m.start, m.surface, m.ref, m.unlinked = a, text[a:m.end], None, True
+                        m.flags = ["discovered", "namesake", *[f for f in m.flags if f.startswith("state=")]]
                 i = nxt.j
                 continue
             if name:
@@ -144,6 +159,16 @@ def _is_stop(tk: str, text: str, pos: list[int], tok: Tok, stop: frozenset[str])
 def _is_title_word(d: Dictionaries, tk: str) -> bool:
     """Tell whether a word is a one-word title, possibly behind a clitic (ووزير، والسفير)."""
     return (tk,) in d.title_index or any((r,) in d.title_index for r, _ in peel(tk, d.title_first))
+
+
+def _own_given_name(d: Dictionaries, ref: str | None, tok: str) -> bool:
+    """Tell whether a word is (a spelling of) the first word of one of a person's names."""
+    firsts = {n.split()[0] for n in (" ".join(key_tokens(x)) for x in d.actors[ref].names()) if " " in n} if ref else set()
+    return not firsts or tok in firsts or any(fuzz.ratio(tok, f) >= 70 for f in firsts)
+
+
+def _is_state_hit(d: Dictionaries, h: Hit) -> bool:
+    return any(_is_state(d, t) for t in h.targets)
 
 
 def _is_state(d: Dictionaries, t: Target) -> bool:
@@ -196,6 +221,9 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
                 break
         elif not ARABIC_RE.fullmatch(tk) or len(tk) < 2 or _has_tanween(text, pos, toks[j]):
             break
+        elif j > k and (toks[j - 1].text.endswith("ه") and text[pos[toks[j - 1].b - 1]] == "ة"
+                        and toks[j - 1].text not in given):
+            break  # a family name in ة ends the name (رضا آقازادة سيلتقي ...)
         elif j == k and _VERBAL_NOUN.fullmatch(tk) and tk not in given:
             break  # a verbal noun after a title is its object (الرئيس الفرنسي تأجيل الزيارة)
         elif bare and tk.endswith(("ا", "ه")) and not (toks[k].text in given or toks[k].text in joiners) \
@@ -485,6 +513,9 @@ def _org_body(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
                 nxt = at.get(end)
                 if nxt is not None and _state_of_hit(d, nxt)[1] == "adjective":
                     state, end = None, nxt.j  # منتدى التعاون العربي الروسي: of two states, of neither
+                while end < len(toks) and end not in at and toks[end].text.startswith("ال") and toks[end].text.endswith("يه") \
+                        and end - h.j < 2 and not re.search(r"[^\s]", _gap(key, toks, end)):
+                    end += 1  # more adjectives of the body: الوكالة الاتحادية الروسية النووية
                 if end + 1 < len(toks) and toks[end].text in preps and (end + 1) in at \
                         and _state_of_hit(d, at[end + 1])[0] and not re.search(r"[^\s]", _gap(key, toks, end + 1)):
                     end = at[end + 1].j  # السفارة الروسية في طهران
@@ -522,26 +553,24 @@ def attach_given_names(d: Dictionaries, text: str, key: str, pos: list[int], tok
                        at: dict[int, Hit], out: list[Mention]) -> None:
     """Widen a person named by surname alone to the given name before it (بيجن زنكنه), or, when
     that given name is another one (حسين سليماني is not قاسم سليماني), make it a namesake to curate."""
-    given = d.words_of("given_names")
+    given, given_en = d.words_of("given_names"), d.words_of("given_names_en")
     by_span = {(m.start, m.end): m for m in out if m.kind == MentionKind.ACTOR and m.ref}
     for h in at.values():
-        if h.j - h.i != 1 or h.i == 0 or h.fuzzy or re.search(r"[^\s]", _gap(key, toks, h.i)):
+        if h.j - h.i != 1 or h.i == 0 or re.search(r"[^\s]", _gap(key, toks, h.i)):
             continue
         people = [t.ref for t in h.targets if t.kind == "actor" and t.how == "name"
                   and d.actors[t.ref].type == ActorType.PERSON]
         prev = toks[h.i - 1].text
-        if len(people) != 1 or (h.i - 1) in at or not (prev in given or _is_latin(prev)):
+        if len(people) != 1 or (h.i - 1) in at or len(prev) < 3 or _is_latin(prev) != _is_latin(toks[h.i].text):
             continue
         m = by_span.get(span_of(toks, h.i, h.j, pos, text, h.peeled))
-        if m is None:
+        a = pos[toks[h.i - 1].a]
+        if m is None or (_is_latin(prev) and not text[a].isupper()):
             continue
         firsts = {n.split()[0] for n in (" ".join(key_tokens(x)) for x in d.actors[people[0]].names()) if " " in n}
-        a = pos[toks[h.i - 1].a]
-        if _is_latin(prev) and not text[a].isupper():
-            continue
         if prev in firsts or any(fuzz.ratio(prev, f) >= 70 for f in firsts):  # سيرجي/سيرغي
             m.start, m.surface = a, text[a:m.end]
-        elif prev in given and firsts:
+        elif (prev in given or prev in given_en) and firsts and not h.fuzzy:
             m.start, m.surface, m.ref, m.unlinked = a, text[a:m.end], None, True
             m.flags = ["discovered", "namesake", *[f for f in m.flags if f.startswith("state=")]]
 
@@ -549,6 +578,8 @@ def attach_given_names(d: Dictionaries, text: str, key: str, pos: list[int], tok
 _EN_ORG_TYPES = {"forum": ActorType.ORGANIZATION, "initiative": ActorType.ORGANIZATION, "institute": ActorType.ORGANIZATION,
                  "organization": ActorType.ORGANIZATION, "organisation": ActorType.ORGANIZATION,
                  "association": ActorType.ORGANIZATION, "fund": ActorType.ORGANIZATION}
+_EN_STATE_BODIES = frozenset({"ministry", "embassy", "consulate", "navy", "army", "force", "forces", "bank", "parliament",
+                              "government", "customs", "administration", "guard", "corps", "department"})
 _EN_LINKS = frozenset({"of", "for", "the", "and", "in"})
 _EN_NEWS = frozenset({"news", "press", "information"})  # news agencies cite, they are not actors
 
@@ -598,10 +629,14 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
         start, state = i, None
         while start > 0 and i - start < 4 and not re.search(r"[^\s\-]", _gap(key, toks, start)):
             h = next((h for h in at.values() if h.j == start), None)
+            if h is None and start >= 2 and toks[start - 1].text == "s" and _gap(key, toks, start - 1) in ("'", "’"):
+                h = next((h for h in at.values() if h.j == start - 1), None)  # Iran's Atomic Energy Organization
             if h is not None:
                 st, how = _state_of_hit(d, h)
                 if st and how in ("adjective", "state"):
-                    state, start = st, h.i
+                    # Iran-Russia Chamber of Commerce: of two states, of neither
+                    other = next((g for g in at.values() if g.j == h.i and "-" in _gap(key, toks, h.i)), None)
+                    state, start = (None, other.i) if other and _state_of_hit(d, other)[0] else (st, h.i)
                 elif not any(t.kind == "actor" for t in h.targets) and cap(h.i):
                     start = h.i  # a place or item word in the name: Caspian Media Forum
                     continue
@@ -618,9 +653,11 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
             posted = toks[end - 1].text in ("embassy", "consulate", "mission", "office")  # Embassy in Tehran
             if nxt < len(toks) and cap(nxt) and ((nxt in at and posted) or toks[end].text == "of"):
                 end = at[nxt].j if nxt in at else nxt + 1
-        typ = ActorType.COMPANY if tuple(x.text for x in toks[i:end]) in companies else \
-            _EN_ORG_TYPES.get(toks[i + head - 1].text, ActorType.INSTITUTION if state else ActorType.ORGANIZATION)
-        add(start, end, typ, state)
+        if not state and toks[i + head - 1].text in _EN_STATE_BODIES:
+            continue  # "Foreign Ministry", "Navy" of no state named: not one body
+        typ = ActorType.COMPANY if tuple(x.text for x in toks[i:end]) in companies else ActorType.INSTITUTION if state \
+            else _EN_ORG_TYPES.get(toks[i + head - 1].text, ActorType.ORGANIZATION)
+        add(start, end, typ, state, group=True)
     _discover_groups(d, text, key, pos, toks, at, add)
     for i, t in enumerate(toks):  # "CISS expert", "an analyst at Energy Aspects"
         th = _title_at(d, toks, i) if _is_latin(t.text) else None

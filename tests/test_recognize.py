@@ -497,3 +497,38 @@ def test_latin_spelling_variants_of_persons(own_dicts):
     ms = actors("Voronezhskiy said and voronezhskiy", own_dicts)
     assert [(m.surface, m.ref) for m in ms] == [("Voronezhskiy", "arkady_voronezhsky")]  # capitalised only
     assert "fuzzy" in ms[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # a name closed by a family name in ة, before a future verb
+        ("وقال رئيس الهيئة الوطنية للنقل رضا شهبازادة سيلتقي الوفد اواخر الشهر", "رضا شهبازادة", "director"),
+        # a body's quoted short name inside the title's phrase
+        ('وأكد رئيس الوكالة الاتحادية الكندية للفضاء "كاسا" بيتر هوبر أن', "بيتر هوبر", "director"),
+        # a department and its affairs are not a name
+        ("وقال مدير قسم شؤون أوروبا في وزارة الخارجية البولندية، ماريك نوفاك، إن", "ماريك نوفاك", "director"),
+        ("he met the deputy prime minister of Armenia, Anahit Sargsyan, on Friday", "Anahit Sargsyan", "deputy_prime_minister"),
+    ],
+)
+def test_names_after_long_titles(dicts, text, surface, role):
+    found = [m for m in unlinked(text, dicts) if "shape" not in m.flags]
+    assert [(m.surface, m.role) for m in found] == [(surface, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        ("said the head of Turkey's Atomic Energy Organization on Monday", "Turkey's Atomic Energy Organization", "turkey"),
+        ("according to the Iran-Turkey Joint Chamber of Commerce", "Iran-Turkey Joint Chamber of Commerce", None),
+        ("قالت الوكالة الاتحادية الكندية الفضائية إن", "الوكالة الاتحادية الكندية الفضائية", "canada"),
+    ],
+)
+def test_possessive_bilateral_and_trailing_adjectives_of_bodies(dicts, text, surface, state):
+    (m,) = [m for m in unlinked(text, dicts) if "shape" in m.flags]
+    assert m.surface == surface
+    assert (f"state={state}" in m.flags) if state else not any(f.startswith("state=") for f in m.flags)
+
+
+def test_a_state_body_without_its_state_is_not_discovered(dicts):
+    assert unlinked("Tehran, Nov 12 – Foreign Ministry spokesman said on Tuesday", dicts) == []
