@@ -30,6 +30,7 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
     heads = d.words_of("org_heads")
     orgs = d.words_of("org_nouns") | heads
     by_start = {m.start: m for m in out if m.kind == MentionKind.ACTOR}
+    by_end = {h.j: h for h in at.values()}
     i = 0
     while i < len(toks):
         th = match_at(toks, i, d.title_index, d.title_first) if toks[i].text in d.title_first or peel(toks[i].text, d.title_first) else None
@@ -40,7 +41,7 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
         k, state, hops = th.j, None, 0
         latin = _is_latin(toks[i].text)
         if latin:  # "Russian President X", "Iran's Foreign Minister X": the state comes first
-            before = next((h for h in at.values() if h.j == i or (h.j == i - 1 and toks[i - 1].text == "s")), None)
+            before = by_end.get(i) or (by_end.get(i - 1) if i > 0 and toks[i - 1].text == "s" else None)
             if before:
                 state = next((t.ref for t in before.targets if t.how == "adjective" or _is_state(d, t)), None)
         # Skip what qualifies the title: adjectives, organizations, "in Moscow", commas.
@@ -314,7 +315,11 @@ def discover_before_titles(d: Dictionaries, text: str, key: str, pos: list[int],
     """Add unlinked persons named before their title: «X Y، نائب رئيس ...», "X Y, an analyst at ..."."""
     taken = [(m.start, m.end) for m in out if m.kind == MentionKind.ACTOR]
     covered = {k for h in at.values() for k in range(h.i, h.j) if _blocks(h)}
+    starts = {m.start for m in out if m.kind == MentionKind.ACTOR and (m.unlinked or m.role)}
+    stop = d.words_of("stop")
     for i in range(2, len(toks)):
+        if (i - 1) in covered or (toks[i - 1].text in stop and toks[i - 1].text not in _ARTICLES_EN):
+            continue
         th = _title_at(d, toks, i)
         if th is None:
             continue
@@ -331,7 +336,7 @@ def discover_before_titles(d: Dictionaries, text: str, key: str, pos: list[int],
         elif re.search(r"[^\s،,]", _gap(key, toks, i)):
             continue
         name = _name_before(d, text, key, pos, toks, end, covered, latin)
-        if name is None or _person_after(d, toks, th.j, at, out, pos):
+        if name is None or _person_after(d, toks, th.j, at, starts, pos):
             continue
         a, b = span_of(toks, name, end, pos, text)
         if any(s < b and a < e for s, e in taken):
@@ -341,10 +346,10 @@ def discover_before_titles(d: Dictionaries, text: str, key: str, pos: list[int],
         taken.append((a, b))
 
 
-def _person_after(d: Dictionaries, toks: list[Tok], k: int, at: dict[int, Hit], out: list[Mention],
+def _person_after(d: Dictionaries, toks: list[Tok], k: int, at: dict[int, Hit], starts: set[int],
                   pos: list[int]) -> bool:
-    """Tell whether a title ending at token k is followed by its own name (الرئيس الروسي X)."""
-    starts = {m.start for m in out if m.kind == MentionKind.ACTOR and (m.unlinked or m.role)}
+    """Tell whether a title ending at token k is followed by its own name (الرئيس الروسي X); `starts`:
+    where named or discovered persons start."""
     hops = 0
     while k < len(toks) and hops < 4:
         h = at.get(k)
@@ -452,16 +457,18 @@ def _international(d: Dictionaries, h: Hit) -> bool:
                                      and not d.actors[t.ref].country) for t in h.targets)
 
 
+_HEAD_FORMS: dict[frozenset[str], dict[str, tuple[str, int]]] = {}
+
+
 def _org_head(tok: str, heads: frozenset[str]) -> tuple[str | None, int]:
     """Return the bare head noun of a token (وكالة، الوكالة، لوكالة، للوكالة) and the clitic to leave out."""
-    if tok in heads:
-        return tok, 0
-    if tok.startswith("ال") and tok[2:] in heads:
-        return tok[2:], 0
-    for p, skip in (("لل", 0), ("بال", 1), ("وال", 1), ("و", 1), ("ل", 1), ("ب", 1)):
-        if tok.startswith(p) and tok[len(p):] in heads:
-            return tok[len(p):], skip
-    return None, 0
+    forms = _HEAD_FORMS.get(heads)
+    if forms is None:
+        forms = _HEAD_FORMS[heads] = {}
+        for h in heads:
+            for p, skip in (("بال", 1), ("وال", 1), ("لل", 0), ("و", 1), ("ل", 1), ("ب", 1), ("ال", 0), ("", 0)):
+                forms[p + h] = (h, skip)
+    return forms.get(tok, (None, 0))
 
 
 def _state_of_hit(d: Dictionaries, h: Hit) -> tuple[str | None, str]:
@@ -611,31 +618,35 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
         unlinked.append((a, b))
 
     given, stop = d.words_of("given_names_en"), d.words_of("stop")
-    companies = {tuple(key_tokens(h)) for h in d.words.get("company_heads_en", [])}
-    heads = {tuple(key_tokens(h)) for h in d.words.get("org_heads_en", [])} | companies
+    companies, heads = _english_heads(d)
     longest = max((len(h) for h in heads), default=1)
+    head_firsts = {h[0] for h in heads}
+    by_end = {h.j: h for h in at.values()}
     for i, t in enumerate(toks):
+        if not _is_latin(t.text):
+            continue
         if t.text in given and cap(i) and i not in covered:
             j = i + 1
             while j < len(toks) and j - i <= 2 and cap(j) and j not in covered and toks[j].text not in stop \
                     and toks[j].text not in given \
                     and not _is_title_word(d, toks[j].text) and not re.search(r"[^\s\-]", _gap(key, toks, j)):
                 j += 1
-            if j > i + 1 and not (j < len(toks) and any(toks[j].text == h[0] for h in heads) and cap(j)):
+            if j > i + 1 and not (j < len(toks) and toks[j].text in head_firsts and cap(j)):
                 add(i, j, ActorType.PERSON)
-        head = next((n for n in range(min(longest, len(toks) - i), 0, -1) if tuple(x.text for x in toks[i:i + n]) in heads), 0)
+        head = next((n for n in range(min(longest, len(toks) - i), 0, -1) if tuple(x.text for x in toks[i:i + n]) in heads), 0) \
+            if t.text in head_firsts else 0
         if not head or not cap(i) or (i in covered and not _adjective_only(at, i)) or (i > 0 and toks[i - 1].text in _EN_NEWS):
             continue
         start, state = i, None
         while start > 0 and i - start < 4 and not re.search(r"[^\s\-]", _gap(key, toks, start)):
-            h = next((h for h in at.values() if h.j == start), None)
+            h = by_end.get(start)
             if h is None and start >= 2 and toks[start - 1].text == "s" and _gap(key, toks, start - 1) in ("'", "’"):
-                h = next((h for h in at.values() if h.j == start - 1), None)  # Iran's Atomic Energy Organization
+                h = by_end.get(start - 1)  # Iran's Atomic Energy Organization
             if h is not None:
                 st, how = _state_of_hit(d, h)
                 if st and how in ("adjective", "state"):
                     # Iran-Russia Chamber of Commerce: of two states, of neither
-                    other = next((g for g in at.values() if g.j == h.i and "-" in _gap(key, toks, h.i)), None)
+                    other = by_end.get(h.i) if "-" in _gap(key, toks, h.i) else None
                     state, start = (None, other.i) if other and _state_of_hit(d, other)[0] else (st, h.i)
                 elif not any(t.kind == "actor" for t in h.targets) and cap(h.i):
                     start = h.i  # a place or item word in the name: Caspian Media Forum
@@ -660,7 +671,7 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
         add(start, end, typ, state, group=True)
     _discover_groups(d, text, key, pos, toks, at, add)
     for i, t in enumerate(toks):  # "CISS expert", "an analyst at Energy Aspects"
-        th = _title_at(d, toks, i) if _is_latin(t.text) else None
+        th = _title_at(d, toks, i) if t.text in d.title_first and _is_latin(t.text) else None
         if th is None or d.title_index.get((th.form, *(x.text for x in toks[th.i + 1:th.j]))) not in _ORG_STAFF:
             continue
         if i > 0 and (i - 1) not in covered and re.fullmatch(r"[A-Z]{2,6}", text[pos[toks[i - 1].a]:pos[toks[i - 1].b - 1] + 1]):
@@ -673,11 +684,24 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
             add(k + 1, j, ActorType.ORGANIZATION)
 
 
+_HEADS_EN: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _english_heads(d: Dictionaries) -> tuple[frozenset, frozenset]:
+    """Return the key-token tuples of English company heads and of all English organization heads."""
+    got = _HEADS_EN.get(id(d))
+    if got is None:
+        companies = frozenset(tuple(key_tokens(h)) for h in d.words.get("company_heads_en", []))
+        got = _HEADS_EN[id(d)] = (companies, companies | {tuple(key_tokens(h)) for h in d.words.get("org_heads_en", [])})
+    return got
+
+
 def _discover_groups(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok],
                      at: dict[int, Hit], add) -> None:
     """Add collective actors: firms qualified by a state and an ownership ("Chinese state-owned
     refiners") and fighters qualified by origin or backing ("foreign Shiite fighters")."""
     firms, fighters = d.words_of("group_firms_en"), d.words_of("group_fighters_en")
+    by_end = {h.j: h for h in at.values() if h.j - h.i == 1}
     own, quals = d.words_of("group_ownership_en"), d.words_of("group_qualifiers_en")
     for k, t in enumerate(toks):
         if t.text not in firms and t.text not in fighters:
@@ -685,7 +709,7 @@ def _discover_groups(d: Dictionaries, text: str, key: str, pos: list[int], toks:
         start, has_own, has_qual, state = k, False, False, None
         while start > 0 and k - start < 4 and not re.search(r"[^\s\-]", _gap(key, toks, start)):
             pair = " ".join(x.text for x in toks[start - 2:start]) if start >= 2 and "-" in _gap(key, toks, start - 1) else ""
-            h = next((h for h in at.values() if h.j == start and h.j - h.i == 1), None)
+            h = by_end.get(start)
             adj = h is not None and any(x.how == "adjective" for x in h.targets)
             if pair and (pair in own or pair in quals):
                 has_own, has_qual, start = has_own or pair in own, has_qual or pair in quals, start - 2

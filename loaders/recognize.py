@@ -143,10 +143,14 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     discover_organizations(dicts, text, key, pos, toks, at, out)
     discover_english(dicts, text, key, pos, toks, at, out)
     if names:  # an adjective inside a discovered name is a surname, not a state
-        out = [m for m in out if m.unlinked or not any(a <= m.start and m.end <= b for a, b in names)]
-    inside = [(h.i, h.j) for h in hits if h.j - h.i > 1]
+        in_name = bytearray(len(text) + 1)
+        for a, b in names:
+            in_name[a:b] = b"\x01" * (b - a)
+        out = [m for m in out if m.unlinked or not all(in_name[m.start:m.end]) or m.end <= m.start]
+    cover: dict[int, Hit] = {k: h for h in hits if h.j - h.i > 1 for k in range(h.i, h.j)}
     for h in scan(toks, dicts.topic_index, dicts.topic_first):
-        if any(i <= h.i and h.j <= j and j - i > h.j - h.i for i, j in inside):
+        c = cover.get(h.i)
+        if c is not None and h.j <= c.j and c.j - c.i > h.j - h.i:
             continue  # الأمن in مجلس الأمن names a body, not the security topic
         a, b = span_of(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:
