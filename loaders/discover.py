@@ -180,9 +180,9 @@ def _is_org(d: Dictionaries, t: Target) -> bool:
     return t.kind == "actor" and d.actors[t.ref].type != ActorType.PERSON
 
 
-# Verbal nouns that follow a title as its object: تفعيل (تأجيل، تسليم), إفعال (إلغاء، إرسال),
-# افتعال (اجتماع), استفعال (استئناف), in match-key form.
-_VERBAL_NOUN = re.compile("ت..ي.|ا..ا.|ا.ت.ا.|است..ا.")
+# Verbal nouns that follow a title as its object, of the form تفعيل (تأجيل، تسليم، توقيع), in
+# match-key form; إفعال is also a pattern of given names (إحسان، إيهاب) and is left to the ة test.
+_VERBAL_NOUN = re.compile("ت..ي.")
 
 
 def _has_tanween(text: str, pos: list[int], tok: Tok) -> bool:
@@ -237,14 +237,16 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
         elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in joiners or tk in suffixes)):
             # a family name with the article ends the name (منذر الحايك، عبد الله العطية); a first
             # word in ة is a noun (طبيعة العلاقة), not a given name
-            given = j == k + 1 or (j == k + 2 and toks[k].text in joiners and toks[k + 1].text in suffixes)
-            if given and len(tk) >= 5 and not toks[k].text.endswith("ه"):
+            first_done = j == k + 1 or (j == k + 2 and toks[k].text in joiners and toks[k + 1].text in suffixes)
+            if first_done and len(tk) >= 5 and not toks[k].text.endswith("ه"):
                 j += 1
             break
         j += 1
     n = j - k
     if n == 0 or toks[j - 1].text in joiners:
         return None
+    if n >= 2 and not latin and toks[k].text not in given and text[pos[toks[j - 1].b - 1]] == "ة":
+        return None  # a noun phrase ending in ة (إلغاء صفقة), not a name
     if n >= 2:
         return j
     # One word only: Arabic has no capitals to tell a surname from an adjective (مستشار عسكري),
@@ -539,7 +541,8 @@ def _org_body(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
         if tk.startswith(("ال", "لل", "بال")) or (tk.startswith("ل") and len(tk) >= 5 and nouns + proper):
             k, nouns = k + 1, nouns + 1  # a definite genitive or adjective, or ل + a noun (لمزارعي)
             continue
-        if company and k == i + 1 + proper and proper < 3 and len(tk) >= 3 and not _has_tanween(text, pos, toks[k]):
+        if company and k == i + 1 + proper and proper < 3 and len(tk) >= 3 and not _has_tanween(text, pos, toks[k]) \
+                and not tk.endswith(("يه", "ي")):  # a nisba adjective (مجموعة دولية) is no company's name
             k, proper = k + 1, proper + 1  # the company's own name
             continue
         if k == i + 1 and len(tk) >= 4:

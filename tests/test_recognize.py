@@ -532,3 +532,25 @@ def test_possessive_bilateral_and_trailing_adjectives_of_bodies(dicts, text, sur
 
 def test_a_state_body_without_its_state_is_not_discovered(dicts):
     assert unlinked("Tehran, Nov 12 – Foreign Ministry spokesman said on Tuesday", dicts) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعتمد شبكة إيران الإقليمية على الحلفاء",  # a network of influence, not a body
+        "وتراجعت قوة الجماعات المسلحة في الشمال الروسية",  # قوة: strength
+        "وأسست مجموعة دولية لمواجهة العقوبات",  # a group of states, no company's name
+    ],
+)
+def test_common_nouns_are_no_body_heads(dicts, text):
+    assert [m.surface for m in unlinked(text, dicts) if "shape" in m.flags] == []
+
+
+def test_given_names_of_the_ifaal_pattern_stay_names(dicts):
+    found = unlinked('قُتل العقيدين بالحرس الثوري "إيهاب نوري" في الغارة', dicts)
+    assert [m.surface for m in found] == ["إيهاب نوري"]
+
+
+def test_a_noun_phrase_in_ta_marbuta_after_a_title_is_no_name(dicts):
+    found = unlinked("في إشارة إلى إعلان الرئيس الفرنسي إلغاء صفقة الطائرات", dicts)
+    assert [(m.surface, "office" in m.flags) for m in found] == [("الرئيس الفرنسي", True)]
