@@ -317,7 +317,8 @@ def discover_before_titles(d: Dictionaries, text: str, key: str, pos: list[int],
     """Add unlinked persons named before their title: «X Y، نائب رئيس ...», "X Y, an analyst at ..."."""
     taken = [(m.start, m.end) for m in out if m.kind == MentionKind.ACTOR]
     covered = {k for h in at.values() for k in range(h.i, h.j) if _blocks(h)}
-    starts = {m.start for m in out if m.kind == MentionKind.ACTOR and (m.unlinked or m.role)}
+    starts = {m.start for m in out if m.kind == MentionKind.ACTOR and (m.unlinked or m.role)
+              and not any(f.startswith("type=") and f != "type=person" for f in m.flags)}
     stop = d.words_of("stop")
     for i in range(2, len(toks)):
         if (i - 1) in covered or (toks[i - 1].text in stop and toks[i - 1].text not in _ARTICLES_EN):
@@ -432,6 +433,8 @@ def discover_organizations(d: Dictionaries, text: str, key: str, pos: list[int],
     while i < len(toks):
         head, skip = _org_head(toks[i].text, heads)
         known = at.get(i) if i in at and any(t.kind == "actor" for t in at[i].targets) else None
+        if head == "قياده" and not toks[i].text.startswith(("ال", "لل")):
+            head = None  # بقيادة روسيا: led by Russia; القيادة المركزية الأميركية: a command
         if head is None or i in inside or (known and not _international(d, known)) \
                 or (i in at and any(t.kind == "none" for t in at[i].targets)):
             i += 1
@@ -556,7 +559,8 @@ def _org_body(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
 
 def _stands_alone(d: Dictionaries, tok: str, head: str) -> bool:
     """Tell whether a definite head and a state adjective name one body (الحكومة الإيرانية, السفارة الروسية)."""
-    return head in d.words_of("ruler_heads") or head in ("سفاره", "قنصليه", "بحريه", "برلمان", "رئاسه", "قوات", "جيش")
+    return head in d.words_of("ruler_heads") or head in ("سفاره", "قنصليه", "بحريه", "برلمان", "رئاسه", "قوات", "جيش",
+                                                         "اسطول", "قياده")
 
 
 def attach_given_names(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok],

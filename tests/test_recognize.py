@@ -554,3 +554,17 @@ def test_given_names_of_the_ifaal_pattern_stay_names(dicts):
 def test_a_noun_phrase_in_ta_marbuta_after_a_title_is_no_name(dicts):
     found = unlinked("في إشارة إلى إعلان الرئيس الفرنسي إلغاء صفقة الطائرات", dicts)
     assert [(m.surface, "office" in m.flags) for m in found] == [("الرئيس الفرنسي", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("وأصدرت القيادة المركزية الأميركية تحذيرا", ["القيادة المركزية الأميركية"]),
+        ("وشارك الأسطول الصيني في المناورات", ["الأسطول الصيني"]),
+        ("وافق الأعضاء بقيادة روسيا والصين على الطلب", []),  # led by Russia
+        ("وقال كارل يونغ، ممثل شركة التعدين الوطنية، إن الاتفاق قائم", ["كارل يونغ"]),
+        ('وقال ليونيد بيلوف رئيس شركة "نوفا بيلد" الروسية إن', ["ليونيد بيلوف", "نوفا بيلد"]),
+    ],
+)
+def test_commands_fleets_representatives_and_quoted_companies(dicts, text, surfaces):
+    assert [m.surface for m in unlinked(text, dicts)] == surfaces
