@@ -634,10 +634,12 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
             continue
         if t.text in given and cap(i) and i not in covered:
             j = i + 1
-            while j < len(toks) and j - i <= 2 and cap(j) and j not in covered and toks[j].text not in stop \
-                    and toks[j].text not in given \
-                    and not _is_title_word(d, toks[j].text) and not re.search(r"[^\s\-]", _gap(key, toks, j)):
+            while j < len(toks) and j - i <= 3 and cap(j) and j not in covered and toks[j].text not in stop \
+                    and toks[j].text not in given and not _is_title_word(d, toks[j].text) \
+                    and (not re.search(r"[^\s\-]", _gap(key, toks, j)) or _initial(toks, j - 1, key)):
                 j += 1
+            while j > i + 1 and _initial(toks, j - 1, key):
+                j -= 1  # a name does not end at a middle initial (Brian E. Nelson)
             if j > i + 1 and not (j < len(toks) and toks[j].text in head_firsts and cap(j)):
                 add(i, j, ActorType.PERSON)
         head = next((n for n in range(min(longest, len(toks) - i), 0, -1) if tuple(x.text for x in toks[i:i + n]) in heads), 0) \
@@ -655,16 +657,17 @@ def discover_english(d: Dictionaries, text: str, key: str, pos: list[int], toks:
                     # Iran-Russia Chamber of Commerce: of two states, of neither
                     other = by_end.get(h.i) if "-" in _gap(key, toks, h.i) else None
                     state, start = (None, other.i) if other and _state_of_hit(d, other)[0] else (st, h.i)
-                elif not any(t.kind == "actor" for t in h.targets) and cap(h.i):
-                    start = h.i  # a place or item word in the name: Caspian Media Forum
-                    continue
+                elif cap(h.i) and how in ("org", "place", "") and not any(
+                        t.kind == "actor" and d.actors[t.ref].type == ActorType.PERSON for t in h.targets):
+                    start, state = h.i, state or (st if how == "org" else None)
+                    continue  # a place, item or body in the name: Caspian Media Forum, Majlis Research Center
                 break
             if not cap(start - 1) or toks[start - 1].text in stop or (start - 1) in covered or toks[start - 1].text in _EN_NEWS:
                 break
             start -= 1
         end = i + head
-        if start == i or (toks[i:end] and tuple(x.text for x in toks[i:end]) in companies
-                          and (state or (end < len(toks) and cap(end)) or start == i)):
+        run_on = end < len(toks) and cap(end) and not re.search(r"[^\s\-]", _gap(key, toks, end))
+        if start == i or (toks[i:end] and tuple(x.text for x in toks[i:end]) in companies and (state or run_on)):
             continue  # a company: its own name first ("Rystad Energy"), never "Iranian Energy Minister"
         if end + 1 < len(toks) and toks[end].text in ("of", "in") and not re.search(r"[^\s]", _gap(key, toks, end + 1)):
             nxt = end + 1 + (toks[end + 1].text == "the" and end + 2 < len(toks))
@@ -731,6 +734,11 @@ def _discover_groups(d: Dictionaries, text: str, key: str, pos: list[int], toks:
             add(start, k + 1, ActorType.COMPANY, group=True)
         elif t.text in fighters and has_qual:
             add(start, k + 1, ActorType.ARMED_GROUP, group=True)
+
+
+def _initial(toks: list[Tok], k: int, key: str) -> bool:
+    """Tell whether token k is a middle initial: one letter followed by a period (E.)."""
+    return len(toks[k].text) == 1 and key[toks[k].b:toks[k].b + 1] == "."
 
 
 def _adjective_only(at: dict[int, Hit], i: int) -> bool:

@@ -568,3 +568,19 @@ def test_a_noun_phrase_in_ta_marbuta_after_a_title_is_no_name(dicts):
 )
 def test_commands_fleets_representatives_and_quoted_companies(dicts, text, surfaces):
     assert [m.surface for m in unlinked(text, dicts)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Tehran-based Kavir Cargo Services, Zagros Parts Company and others were hit",
+         ["Kavir Cargo Services", "Zagros Parts Company"]),
+        ("Emily R. Harding, a senior fellow, said", ["Emily R. Harding"]),
+        ("he headed the Majlis Research Center until 2019", ["Majlis Research Center"]),
+        ("sanctions on the Shahed Aviation Industries Research Center were announced",
+         ["Shahed Aviation Industries Research Center"]),
+        ("the Office of Terrorism and Financial Intelligence said", []),
+    ],
+)
+def test_english_companies_centres_and_middle_initials(dicts, text, surfaces):
+    assert [m.surface for m in unlinked(text, dicts)] == surfaces
