@@ -1,6 +1,12 @@
-"""Discover actors the dictionaries do not know: names after titles (الرئيس التركي X،
-وزير الخارجية الروسي X، "President X"), quoted names before a title, and organizations
-quoted after حركة/شركة/جماعة. They are kept as unlinked mentions for curation.
+"""Discover actors the dictionaries do not know, from their shape, as unlinked mentions for curation.
+
+Persons: names after titles (الرئيس التركي X، وزير الخارجية الروسي X، "President X"), before an
+appositive title («X Y، نائب رئيس ...», "X Y, an analyst at ORG"), quoted before a title, a known
+given name and a capitalised surname ("Garrett Nada"); an office with its state and no holder
+(الرئيس الروسي); a surname alias with another given name is a namesake. Bodies: a head noun and its
+qualifiers closed by a state («وكالة الطاقة الذرية الفدرالية الروسية», "Russian Embassy in Tehran"),
+a company head and its own name, quoted names after حركة/شركة/جماعة, qualified collectives
+("Chinese state-owned refiners"). Each keeps its role and, when known, its state (`state=`).
 """
 
 from __future__ import annotations

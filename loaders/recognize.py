@@ -3,9 +3,10 @@
 Matching runs on match-key tokens: the longest dictionary alias wins; proclitics
 (و ف ب ل ك ال لل) are peeled only when what remains is a known alias; single-token names
 of five letters or more also match spelling variants (rapidfuzz, same first letter, high
-score, never a listed common word). Names introduced by a title (الرئيس التركي X,
-وزير الخارجية الروسي X, "President X") or quoted after حركة/شركة... are kept as
-unlinked actors for curation.
+score, never a listed common word; capitalised Latin names of persons and bodies of seven letters
+or more likewise, one letter in eight). Actors the dictionaries lack are discovered from their
+shape (discover.py) and kept as unlinked actors for curation. Relative dates resolve against the
+publication date, else the document's dateline.
 """
 
 from __future__ import annotations
