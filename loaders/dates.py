@@ -150,7 +150,7 @@ def calendar() -> Calendar:
     p.append(("quarter", re.compile(
         rf"{B}(?:the\s+)?(?P<q>{_alt(c.quarter_of)})\s+{of}?{year_word}?(?P<y>{YEAR}){E}")))
     p.append(("day_month", re.compile(
-        rf"{B}{wday}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*{of}?{clit}{mon1}{dual}{year_tail}?{E}")))
+        rf"{B}{wday}(?P<d>[0-3]?\d)(?:(?:st|nd|rd|th),?)?\s*{of}?{clit}{mon1}{dual}{year_tail}?{E}")))
     p.append(("month_day", re.compile(
         rf"{B}(?P<m1>{month_en})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
     p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))

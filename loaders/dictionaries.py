@@ -32,7 +32,7 @@ __all__ = [
 
 DICT_DIR = Path(__file__).resolve().parent / "dictionaries"
 ENV_DIR = "IRKG_DICTIONARIES"
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 # Built-in files this module owns; other YAML in the folder (cue lists) belongs to other steps.
 BUILTIN_PREFIXES = ("actors", "items", "topics", "places", "titles")
 GENERATED = "actors_states.yaml"
@@ -306,6 +306,11 @@ def _index(d: Dictionaries) -> None:
             if any(t.kind == "none" for t in targets):
                 continue
             d.fuzzy_names[tok] = strong
+            d.fuzzy_buckets.setdefault(tok[0], []).append(tok)
+        # Latin spellings of persons and bodies (Zanganeh/Zangeneh), never of states or adjectives
+        people = [t for t in strong if d.actors[t.ref].type != ActorType.STATE]
+        if len(toks) == 1 and len(tok) >= 6 and people and tok.isascii() and tok.isalpha() and tok not in common:
+            d.fuzzy_names[tok] = people
             d.fuzzy_buckets.setdefault(tok[0], []).append(tok)
     d.entity_first = _firsts(ent)
     d.topic_first = _firsts(top)

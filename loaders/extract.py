@@ -243,9 +243,16 @@ def date_value(m: Mention | None) -> str | None:
 
 
 def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, int] | None:
-    """Return (year, month) the document speaks from: its publication date, else the latest date it states."""
-    if doc.published and re.match(r"^\d{4}", doc.published):
-        return int(doc.published[:4]), int(doc.published[5:7]) if len(doc.published) >= 7 else 12
+    """Return (year, month) the document speaks from: its publication date, else its own dateline,
+    else the latest date it states."""
+    from irkg.loaders.dateline import find_dateline
+
+    published = doc.published
+    if not published:
+        dateline = find_dateline(doc.text, str(doc.lang))
+        published = dateline.value if dateline else None
+    if published and re.match(r"^\d{4}", published):
+        return int(published[:4]), int(published[5:7]) if len(published) >= 7 else 12
     dates = []
     for pc in passages:
         for d in pc.dates:

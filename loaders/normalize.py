@@ -12,11 +12,13 @@ in `dictionaries/ingest_cues.yaml`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 from pathlib import Path
 
 from irkg.loaders import boilerplate as bp
+from irkg.loaders import dateline as dl
 from irkg.loaders import pull_quotes, split_words
 from irkg.loaders import repair_pdf as rp
 from irkg.loaders.arabic import match_keys
@@ -62,6 +64,7 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         repairs["torn_tanween"] += sum(1 for _, _, mark in placed if mark is not None and mark >= 0)
     lone_marks = rp.lone_mark_lines(text)
+    glue: split_words.Glue | None = None
     lines: list[Line | None] = []
     page_break = False  # after a "continued" line: the running header comes next
     # Page markers and "continued" lines are short: key those lines in one pass.
@@ -97,6 +100,17 @@ def normalize(doc: Document) -> NormalizedDoc:
             start += cut
             line_text = text[start:end]
             line_key = None
+        if not layout.pdf:
+            if dl.is_timestamp_line(line_text):
+                repairs["timestamp"] += 1
+                lines.append(None)
+                continue
+            cut = dl.dateline_prefix(line_text) if start - skip < dl.HEAD_CHARS else 0
+            if cut:
+                repairs["dateline"] += 1
+                start += cut
+                line_text = text[start:end]
+                line_key = None
         s, omap = line_text, start
         if layout.pdf:
             fixed = rp.reorder_line(line_text, start, words, layout, line_key, tanween=mark is not None and mark >= 0)
@@ -107,8 +121,16 @@ def normalize(doc: Document) -> NormalizedDoc:
                 if glued:
                     repairs["split_word"] += glued
         pieces = rp.clean_line(s, omap, layout, repairs)
+        if not layout.pdf:
+            glue = glue or _glue(text)
+            lo, hi = bisect_left(glue.splits, start + 1), bisect_left(glue.splits, end)
+            if lo < hi:
+                repairs["glued_words"] += hi - lo
+                pieces = _insert_spaces(pieces, glue.splits[lo:hi])
         if "*" in s or "__" in s:
             pieces = _strip_emphasis(pieces, repairs)
+        if "note" in s:
+            pieces = _strip_note_markers(pieces, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)
         lines.append(_stripped_line(pieces, end, mark is not None))
@@ -124,6 +146,53 @@ def normalize(doc: Document) -> NormalizedDoc:
 
 # Markdown emphasis (**bold**, __bold__, *italic*): markers hug the text and sit at word edges.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+
+
+# Note markers glued after a word or quote in web captures of papers: "partnership.”Footnote 5 Since".
+_NOTE_MARKER = re.compile(r"(?<=[^\s\d])(?:Footnote|Endnote)\s?\d{1,3}(?!\d)")
+
+
+def _strip_note_markers(pieces: list[Piece], repairs: Counter) -> list[Piece]:
+    """Drop glued note markers (Footnote 5) from a line, keeping the offsets of the text around them."""
+    text = "".join(p[0] for p in pieces)
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in _NOTE_MARKER.finditer(text):
+        keep.append((pos, m.start()))
+        pos = m.end()
+        repairs["note_marker"] += 1
+    if not keep:
+        return pieces
+    keep.append((pos, len(text)))
+    return [piece for a, b in keep if a < b for piece in _slice_pieces(pieces, a, b)]
+
+
+def _glue(text: str) -> split_words.Glue:
+    """Return the evidence for splitting words run together: dictionary names, the document's words."""
+    from irkg.loaders.dictionaries import load_dictionaries
+
+    return split_words.Glue(split_words.glue_names(load_dictionaries()), text)
+
+
+def _insert_spaces(pieces: list[Piece], at: list[int]) -> list[Piece]:
+    """Insert a space before the characters with the given original offsets (it maps to that offset)."""
+    out: list[Piece] = []
+    for text, offs in pieces:
+        cuts = []
+        for o in at:
+            if isinstance(offs, range):
+                i = o - offs.start if offs.start <= o < offs.stop else -1
+            else:
+                i = offs.index(o) if o in offs else -1
+            if i > 0 or (i == 0 and out):
+                cuts.append(i)
+        last = 0
+        for i in sorted(cuts):
+            out.append((text[last:i], offs[last:i]))
+            out.append((" ", [offs[i]]))
+            last = i
+        out.append((text[last:], offs[last:]))
+    return [p for p in out if p[0]]
 
 
 def _strip_emphasis(pieces: list[Piece], repairs: Counter) -> list[Piece]:

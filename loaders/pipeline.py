@@ -58,12 +58,14 @@ def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction
             return out
 
         from irkg.loaders.actors import build_actor_records
+        from irkg.loaders.dateline import find_dateline
         from irkg.loaders.dictionaries import load_dictionaries
         from irkg.loaders.recognize import recognize
 
         step = "recognize"
         dicts = load_dictionaries()
-        mentions = [recognize(p, dicts, doc.published) for p in passages]
+        dateline = None if doc.published else find_dateline(doc.text, str(doc.lang))
+        mentions = [recognize(p, dicts, doc.published, dateline and dateline.value) for p in passages]
         if stage == Stage.MENTIONS:
             out.mentions = mentions
             return out

@@ -3,9 +3,10 @@
 Matching runs on match-key tokens: the longest dictionary alias wins; proclitics
 (و ف ب ل ك ال لل) are peeled only when what remains is a known alias; single-token names
 of five letters or more also match spelling variants (rapidfuzz, same first letter, high
-score, never a listed common word). Names introduced by a title (الرئيس التركي X,
-وزير الخارجية الروسي X, "President X") or quoted after حركة/شركة... are kept as
-unlinked actors for curation.
+score, never a listed common word; capitalised Latin names of persons and bodies of seven letters
+or more likewise, one letter in eight). Actors the dictionaries lack are discovered from their
+shape (discover.py) and kept as unlinked actors for curation. Relative dates resolve against the
+publication date, else the document's dateline.
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from rapidfuzz import fuzz, process
 from irkg.loaders.arabic import match_key_aligned
 from irkg.loaders.dates import find_dates_in_key
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
-from irkg.loaders.discover import discover_quoted, discover_titled
+from irkg.loaders.discover import (
+    attach_given_names, discover_before_titles, discover_english, discover_organizations, discover_quoted,
+    discover_titled,
+)
 from irkg.loaders.matching import ARABIC_RE, PROCLITICS, Hit, Tok, peel, scan, span_of, surface_skip
 from irkg.schema.pipeline import Mention, MentionKind, Passage
 
 FUZZY_CUTOFF = 88.0
 FUZZY_CUTOFF_SHORT = 90.0  # five or six letters: one substituted letter is not enough
 FUZZY_MIN_LEN = 5
+_ANCHORED = frozenset({"relative", "year_inferred", "weekday"})  # date flags that need a reference date
 # token -> fuzzy result, per Dictionaries object: corpora repeat their words, rapidfuzz runs once per word
 _FUZZY_CACHE: dict[int, dict] = {}
 
@@ -34,6 +39,8 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
         return cache[tok]
     result = None
     common = d.words_of("common")
+    if tok.isascii():
+        return _fuzzy_latin(d, tok, cache)
     if tok not in common and ARABIC_RE.fullmatch(tok):
         cands = [(tok, 0)] + [(tok[len(p):], surface_skip(p)) for p in PROCLITICS if tok.startswith(p)]
         for form, plen in cands:
@@ -46,6 +53,21 @@ def _fuzzy(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] |
             if got and abs(len(got[0]) - len(form)) <= 2:
                 result = (d.fuzzy_names[got[0]], plen)
                 break
+    cache[tok] = result
+    return result
+
+
+FUZZY_CUTOFF_LATIN = 87.0  # one letter of eight: Zanganeh/Zangeneh, Nebenzya/Nebenzia
+FUZZY_MIN_LATIN = 7
+
+
+def _fuzzy_latin(d: Dictionaries, tok: str, cache: dict) -> tuple[list[Target], int] | None:
+    """Return the person or body a Latin name (match key, lower case) is a variant spelling of."""
+    result = None
+    if len(tok) >= FUZZY_MIN_LATIN and tok.isalpha():
+        got = process.extractOne(tok, d.fuzzy_buckets.get(tok[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF_LATIN)
+        if got and got[0].isascii() and abs(len(got[0]) - len(tok)) <= 1:
+            result = (d.fuzzy_names[got[0]], 0)
     cache[tok] = result
     return result
 
@@ -90,8 +112,13 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
     return out
 
 
-def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None) -> list[Mention]:
-    """Return the actor, item, place, topic and date mentions of a passage, ordered by position."""
+def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
+              dateline: str | None = None) -> list[Mention]:
+    """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
+
+    Relative dates resolve against `published`, else against the document's own `dateline`
+    (those resolved so are flagged `dateline`).
+    """
     text = passage.text
     key, pos = match_key_aligned(text)
     toks = [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(key)]
@@ -101,6 +128,8 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     for k, t in enumerate(toks):
         if k in covered or len(t.text) < FUZZY_MIN_LEN:
             continue
+        if t.text.isascii() and not text[pos[t.a]].isupper():
+            continue  # only a capitalised Latin word can be a name
         got = _fuzzy(dicts, t.text, cache)
         if got:
             hits.append(Hit(k, k + 1, got[0], got[1], fuzzy=True, form=t.text[got[1]:]))
@@ -109,17 +138,30 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
     at = {h.i: h for h in hits}
     discover_titled(dicts, text, key, pos, toks, at, out)
     discover_quoted(dicts, text, key, pos, toks, out)
-    names = [(m.start, m.end) for m in out if m.unlinked]
+    discover_before_titles(dicts, text, key, pos, toks, at, out)
+    attach_given_names(dicts, text, key, pos, toks, at, out)
+    names = [(m.start, m.end) for m in out if m.unlinked and "office" not in m.flags]
+    discover_organizations(dicts, text, key, pos, toks, at, out)
+    discover_english(dicts, text, key, pos, toks, at, out)
     if names:  # an adjective inside a discovered name is a surname, not a state
-        out = [m for m in out if m.unlinked or not any(a <= m.start and m.end <= b for a, b in names)]
-    inside = [(h.i, h.j) for h in hits if h.j - h.i > 1]
+        in_name = bytearray(len(text) + 1)
+        for a, b in names:
+            in_name[a:b] = b"\x01" * (b - a)
+        out = [m for m in out if m.unlinked or not all(in_name[m.start:m.end]) or m.end <= m.start]
+    cover: dict[int, Hit] = {k: h for h in hits if h.j - h.i > 1 for k in range(h.i, h.j)}
     for h in scan(toks, dicts.topic_index, dicts.topic_first):
-        if any(i <= h.i and h.j <= j and j - i > h.j - h.i for i, j in inside):
+        c = cover.get(h.i)
+        if c is not None and h.j <= c.j and c.j - c.i > h.j - h.i:
             continue  # الأمن in مجلس الأمن names a body, not the security topic
         a, b = span_of(toks, h.i, h.j, pos, text, h.peeled)
         for t in h.targets[:1]:
             out.append(Mention(kind=MentionKind.TOPIC, start=a, end=b, surface=text[a:b], ref=t.ref))
-    out += find_dates_in_key(text, key, pos, published)
+    dates = find_dates_in_key(text, key, pos, published or dateline)
+    if dateline and not published:
+        for m in dates:
+            if m.value and _ANCHORED & set(m.flags):
+                m.flags.append("dateline")
+    out += dates
     out.sort(key=lambda m: (m.start, -m.end, m.kind))
     return out
 

@@ -10,8 +10,14 @@ from irkg.loaders.repair_pdf import is_bullet
 from irkg.schema.pipeline import NormalizedDoc, Passage, PassageKind
 
 MAX_PASSAGE = 600
-# A sentence ends at . ! ? ؟ ؛ … (plus closing quotes/brackets) followed by white space.
-_BOUNDARY = re.compile(r"[.!?؟؛…]+[\"'»”)\]]*(?=\s)")
+# A sentence ends at . ! ? ؟ ؛ … (plus closing quotes/brackets) followed by white space; in web
+# captures also with the space lost, between two Arabic words («الطرفان.فقد») or an English word
+# and a capitalised one ("agreed.The").
+_BOUNDARY = re.compile(
+    r"[.!?؟؛…]+[\"'»”)\]]*(?=\s)"
+    r"|(?<=[\u0621-\u064a\u064b-\u0652])[.!؟؛]+(?=[\"«“]?[\u0621-\u064a])"
+    r"|(?<=[a-z]{2})[.!?][\"'”)]*(?=[A-Z][a-z])"
+)
 _BULLET_MARK = re.compile(r"^\s*(?:[-–—•●○▪■◦*]+|\d{1,2}[.)-]|[\u0660-\u0669]{1,2}[.)-])\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _HEADING_END = ".!?؟؛،,;"

@@ -9,10 +9,11 @@ backwards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from irkg.loaders.arabic import match_key
+from irkg.loaders.arabic import DIACRITICS, match_key, match_key_aligned
 from irkg.loaders.boilerplate import cues
 from irkg.loaders.extract_lexicon import read_yaml
 
@@ -260,3 +261,111 @@ def _head_letters(token: str) -> str | None:
 
 def _is_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" or "\u064b" <= ch <= "\u0652" or ch == "\u0640"
+
+
+# --- words run together in web captures («روسياوإيران», «الإيرانيةموسكو», "SmaginNikita") -------
+
+# A teh marbuta or alef maqsura only ends a word: a letter right after one starts the next word.
+_FINAL_INSIDE = re.compile("[\u0629\u0649][\u064b-\u0652]*(?=[\u0621-\u064a])")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_CAMEL = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?=[A-Z][a-z]{2,})")
+_MIN_PART = 3
+_WORDS = re.compile(r"[\u0621-\u064a]+|[a-z]+")
+
+
+class Glue:
+    """Where a document's words run together: judged on its distinct words, once.
+
+    A word is two words run together when a teh marbuta or alef maqsura sits inside it, when
+    it is two dictionary names (روسيا|وإيران, الولايات|المتحدة), or a name beside a word the
+    document also writes alone (للاستقرار|بوتين); a Latin word is when both its capitalised
+    halves are written alone elsewhere (Smagin|Nikita). `splits`: offsets in the text where a
+    space is missing.
+    """
+
+    __slots__ = ("names", "vocab", "glued", "splits")
+
+    def __init__(self, names: frozenset[str], text: str) -> None:
+        self.names = names  # match-key tokens of dictionary names (3+ letters)
+        key = match_key(text)
+        self.vocab: frozenset[str] = frozenset(_WORDS.findall(" ".join(set(key.split()))))
+        self.glued: dict[str, int] = {}
+        for tok in self.vocab:
+            if len(tok) >= 2 * _MIN_PART and _AR_WORD.fullmatch(tok):
+                at = self._split_at(tok)
+                if at is not None:
+                    self.glued[tok] = at
+        out = [m.end() for m in _FINAL_INSIDE.finditer(text)]
+        for m in _CAMEL.finditer(text):
+            nxt = _CAPITALISED.match(text, m.end())
+            a, b = m.group().lower(), nxt.group().lower() if nxt else ""
+            if b and ((a in self.vocab and b in self.vocab) or (a in names and b in names)):
+                out.append(m.end())
+        if self.glued:
+            alts = "|".join(sorted(self.glued, key=len, reverse=True))
+            finder = re.compile(f"(?<![\u0621-\u064a])(?:{alts})(?![\u0621-\u064a])")
+            hits = [m.start() + self.glued[m.group()] for m in finder.finditer(key)]
+            out += _text_offsets(text, key, hits)
+        self.splits: list[int] = sorted(set(out))
+
+    def is_name(self, w: str) -> bool:
+        """Tell whether a key token is a name token, possibly behind و ف ب ل ك (لل for ال)."""
+        names = self.names
+        if w in names:
+            return True
+        # behind a clitic, only longer names: بايكونور is not ب + ايكو + نور
+        if len(w) > 6 and w[0] in "وف" and w[1] in "بلك" and w[2:] in names:
+            return True
+        return len(w) > 5 and w[0] in "وفبلك" and (w[1:] in names or (w[1] == "ل" and "ا" + w[1:] in names))
+
+    def _split_at(self, tok: str) -> int | None:
+        """Return where a space goes inside an Arabic token (match key), or None."""
+        vocab = self.vocab
+        if self.is_name(tok) or strip_clitics(tok) in _lexicon():
+            return None
+        for i in range(_MIN_PART, len(tok) - _MIN_PART + 1):
+            a, b = tok[:i], tok[i:]
+            a_name = self.is_name(a)
+            if a_name and (len(b) >= 4 and b in self.names or b[0] == "و" and b[1:] in self.names):
+                return i  # two names (روسيا|وإيران, الولايات|المتحدة)
+            # a name beside a word the document also writes alone (للاستقرار|بوتين)
+            b_name = b in self.names
+            if a_name != b_name and min(len(a), len(b)) >= 4 and ((b in vocab) if a_name else (a in vocab)):
+                return i
+        return None
+
+
+def _text_offsets(text: str, key: str, at: list[int]) -> list[int]:
+    """Map match-key offsets back to the text; the key only lacks the text's diacritics and tatweel."""
+    if not at:
+        return []
+    if len(key) == len(text):
+        return at
+    removed = [m.start() for m in DIACRITICS.finditer(text)]
+    if len(text) - len(removed) != len(key):  # presentation forms or ligatures: align in full
+        _, pos = match_key_aligned(text)
+        return [pos[k] for k in at]
+    out = []
+    for k in at:
+        p = k
+        while True:  # the text offset p of key offset k: p - (diacritics before p) == k, p a letter
+            q = k + bisect_right(removed, p)
+            if q == p:
+                break
+            p = q
+        out.append(p)
+    return out
+
+
+_NAMES: dict[int, frozenset[str]] = {}
+
+
+def glue_names(dicts) -> frozenset[str]:
+    """Return the match-key tokens (3+ letters) of the dictionaries' actor and place names."""
+    got = _NAMES.get(id(dicts))
+    if got is None:
+        got = _NAMES[id(dicts)] = frozenset(
+            t for toks, targets in dicts.entity_index.items()
+            if any(x.kind in ("actor", "place") and x.how != "weak" for x in targets)
+            for t in toks if len(t) >= _MIN_PART)
+    return got

@@ -187,3 +187,81 @@ def test_calendar_file_is_validated(tmp_path):
     bad.write_text("months: {1: [يناير]}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"dates\.yaml"):
         read_calendar_file(bad)
+
+
+# --- the document's own dateline (loaders/dateline.py) ------------------------------------------
+
+from irkg.loaders.dateline import dateline_prefix, find_dateline, full_dates, is_timestamp_line  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "surface"),
+    [
+        ("date 2024-03-05 افتتح الوزير المعرض السنوي.\n", "ar", "2024-03-05", "2024-03-05"),
+        ("عنوان الخبر عن المعرض\n\nالساعة 10:15 ص|7 مارس 2021\n\nافتتح الوزير المعرض.\n", "ar", "2021-03-07", "7 مارس 2021"),
+        ("Exhibition opens\n09:05 GMT 03.11.2023 (updated 09:40 GMT 03.11.2023)\nThe minister opened it.\n", "en", "2023-11-03", "03.11.2023"),
+        ("عنوان\n\n٢٣ أيار ٢٠١٩\n\nافتتح الوزير المعرض.\n", "ar", "2019-05-23", "٢٣ أيار ٢٠١٩"),
+        ("Headline here\n\nPublished Feb 7th, 2016 - 11:00 GMT\n\nText.\n", "en", "2016-02-07", "Feb 7th, 2016"),
+        ("Headline here\n\nJan 19, 2022\n\nText follows here.\n", "en", "2022-01-19", "Jan 19, 2022"),
+        ("عنوان\n\n4/23/2020\n\nافتتح الوزير المعرض.\n", "ar", "2020-04-23", "4/23/2020"),
+        ("عنوان\n\n23/4/2020\n\nافتتح الوزير المعرض.\n", "ar", "2020-04-23", "23/4/2020"),
+        ("عنوان\n8-9-2020 | 13:05\nافتتح الوزير المعرض.\n", "ar", "2020-09-08", "8-9-2020"),
+        ("موقع\nتاريخ النشر : 2019March07 - 10:20\nالنص.\n", "ar", "2019-03-07", "2019March07"),
+        ("عنوان\nتاريخ النشر: 3rd, May 2018 GMT\nالنص.\n", "ar", "2018-05-03", "3rd, May 2018"),
+        ("نشرة المدينة – حلب–14 شباط 2017 – افتتح الوزير المعرض السنوي في المدينة.\n", "ar", "2017-02-14", "14 شباط 2017"),
+    ],
+)
+def test_dateline_formats(text, lang, value, surface):
+    d = find_dateline(text, lang)
+    assert d is not None and d.value == value and text[d.start:d.end] == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "افتتح الوزير المعرض في 7 مارس 2021 بحضور السفراء وعدد كبير من الزوار والمسؤولين.\n",  # a sentence
+        "In 2015, the two sides agreed on a plan.\n",  # a year only
+        "بلغت الصادرات 12.50 مليار دولار.\n",
+    ],
+)
+def test_dates_in_sentences_are_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("الساعة 10:15 ص|7 مارس 2021", True),
+        ("09:05 GMT 03.11.2023 (updated 09:40 GMT 03.11.2023)", True),
+        ("الأحد 12 يونيو 2022 | 06:29 مساءً", True),
+        ("Published Feb 7th, 2016 - 11:00 GMT", True),
+        ("آخر تحديث: 14:20", True),
+        ("افتتح الوزير المعرض في 7 مارس 2021.", False),
+        ("بلغ النمو 12.50 في المئة", False),
+        ("2020", False),
+    ],
+)
+def test_timestamp_lines(line, stamp):
+    assert is_timestamp_line(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("date 2024-03-05 The minister opened the fair.", "The minister opened the fair."),
+        ("BERLIN (AP) – The minister opened the fair.", "The minister opened the fair."),
+        ("BERLIN, March 5. /DPA/. The minister opened the fair.", "The minister opened the fair."),
+        ("date 2024-03-05 BERLIN, March 5. /DPA/. The minister opened it.", "The minister opened it."),
+        ("By Jane Roe (Agency) – The minister opened the fair.", "The minister opened the fair."),
+        ("نشرة المدينة – حلب–14 شباط 2017 – افتتح الوزير المعرض السنوي.", "افتتح الوزير المعرض السنوي."),
+        ("NATO and Russia met on Monday.", "NATO and Russia met on Monday."),
+        ("افتتح الوزير في 14 شباط 2017 – وهو يوم عطلة – المعرض.", "افتتح الوزير في 14 شباط 2017 – وهو يوم عطلة – المعرض."),
+    ],
+)
+def test_dateline_prefixes_are_cut(line, rest):
+    assert line[dateline_prefix(line):] == rest
+
+
+def test_ambiguous_numeric_date_follows_the_language_habit():
+    assert full_dates("5/6/2022")[0][2] == "2022-06-05"
+    assert full_dates("5/6/2022", day_first=False)[0][2] == "2022-05-06"

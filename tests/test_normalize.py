@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from irkg.loaders.arabic import match_key, match_key_aligned
 from irkg.loaders.normalize import normalize
 from irkg.loaders.read import read_text
@@ -270,3 +272,71 @@ def test_match_key_aligned_maps_every_key_character_back():
     assert key == match_key("طهران") and list(pos) == [0, 1, 2, 3, 4]
     key, pos = match_key_aligned("İ-x")  # a lower case longer than its letter keeps one offset per key character
     assert key.endswith("-x") and pos[-1] == 2 and len(key) == len(pos)
+
+
+# --- web captures: words and sentences run together, datelines, time stamps, widgets ----------
+
+
+@pytest.mark.parametrize(
+    ("glued", "split"),
+    [
+        ("وقعت فرنساوألمانيا اتفاقا جديدا.", "وقعت فرنسا وألمانيا اتفاقا جديدا."),
+        ("اتفقت أنقرةوبغداد على خطة.", "اتفقت أنقرة وبغداد على خطة."),
+        ("تحدث عن المملكةالمتحدة أمس.", "تحدث عن المملكة المتحدة أمس."),
+        ("أعلنت الحكومةالتركية موقفها.", "أعلنت الحكومة التركية موقفها."),
+        ("وعلىالرغم من ذلك استمر الحوار.", "وعلى الرغم من ذلك استمر الحوار."),
+    ],
+)
+def test_words_run_together_are_split(glued, split):
+    nd = _norm(glued + "\n")
+    assert nd.text == split
+    _check_offsets(nd)
+    # every character but the inserted spaces keeps its own offset
+    assert "".join(nd.doc.text[o] for o, ch in zip(nd.offsets, nd.text) if ch != " ") == glued.replace(" ", "")
+
+
+def test_name_glued_to_a_word_the_document_writes_alone_is_split():
+    nd = _norm("حضر الوزير الافتتاح.\nوشكر الجميع على الحضور وعلى الافتتاحأردوغان.\n")
+    assert "الافتتاح أردوغان" in nd.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زار الوفد بايكونور ثم عاد.",  # not ب + a name + a name
+        "ارتفع سعر الدولارات في السوق.",
+        "استقبل المستشارة الألمانية في برلين.",
+        "The YouTube channel and PetroChina shares rose.",  # camel case without the parts written alone
+    ],
+)
+def test_words_are_not_split_without_evidence(text):
+    assert _norm(text + "\n").text == text
+
+
+def test_latin_names_run_together_are_split_when_written_alone_elsewhere():
+    nd = _norm("Anna KarlssonAnna Karlsson\n\nAnna Karlsson wrote the report.\n")
+    assert nd.text.splitlines()[0] == "Anna Karlsson Anna Karlsson"
+
+
+def test_time_stamp_lines_and_date_prefix_are_not_text():
+    text = "date 2021-03-07 افتتح الوزير المعرض السنوي في المدينة.\n\nالساعة 10:15 ص|7 مارس 2021\n\nوحضر الافتتاح عدد كبير من الزوار.\n"
+    nd = _norm(text)
+    assert nd.text == "افتتح الوزير المعرض السنوي في المدينة.\n\nوحضر الافتتاح عدد كبير من الزوار."
+    assert nd.repairs["dateline"] == 1 and nd.repairs["timestamp"] == 1
+    assert text[nd.offsets[0]:nd.offsets[0] + 5] == "افتتح"
+    _check_offsets(nd)
+
+
+def test_wire_dateline_and_byline_prefixes_are_cut():
+    nd = _norm("BERLIN, March 5. /DPA/. The minister opened the fair.\n\nBy Jane Roe (Agency) – Visitors came.\n",
+               file="wire.txt")
+    assert nd.text == "The minister opened the fair.\n\nVisitors came."
+    _check_offsets(nd)
+
+
+def test_glued_note_markers_font_widgets_and_photo_credits_are_dropped():
+    text = ("The ministers met in Berlin.Footnote 4 They agreed on a plan.\n\n+ الخط -\n\n"
+            "photo: example.org\n\nرمز الخبر: 12345\n\nThe plan starts in May.\n")
+    nd = _norm(text, file="web.txt")
+    assert nd.text == "The ministers met in Berlin. They agreed on a plan.\n\nThe plan starts in May."
+    _check_offsets(nd)

@@ -309,3 +309,278 @@ def test_ministry_titles_give_specific_roles(dicts):
     ms = actors("وقال وزير النفط الإيراني محسن باك نجاد ومحافظ البنك المركزي الروسي إلفيرا نابيولينا", dicts)
     assert [(m.ref, m.role) for m in ms if m.role] == [
         ("mohsen_paknejad", "oil_minister"), ("elvira_nabiullina", "central_bank_governor")]
+
+
+def test_relative_dates_resolve_against_the_dateline_and_say_so(dicts):
+    text = "افتتح الوزير المعرض اليوم الجمعة وسيزور المدينة الشهر المقبل."
+    ms = [m for m in recognize(passage(text), dicts, None, "2021-03-05") if m.kind == "date"]
+    assert [(m.value, "dateline" in m.flags) for m in ms] == [("2021-03-05", True), ("2021-04", True)]
+    # the publication date, when known, wins and is not flagged
+    ms = [m for m in recognize(passage(text), dicts, "2020-01-10", "2021-03-05") if m.kind == "date"]
+    assert [(m.value, "dateline" in m.flags) for m in ms] == [("2020-01-10", False), ("2020-02", False)]
+
+
+def test_pipeline_anchors_relative_dates_to_the_documents_dateline():
+    from irkg.loaders.pipeline import Stage, extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("web.txt", "عنوان الخبر\n\nالساعة 10:15 ص|5 مارس 2021\n\nافتتح الوزير المعرض اليوم الجمعة.\n")
+    assert doc.published is None
+    out = extract_document(doc, Stage.MENTIONS)
+    dates = [m for ms in out.mentions for m in ms if m.kind == "date"]
+    assert [(m.surface, m.value, "dateline" in m.flags) for m in dates] == [("اليوم الجمعة", "2021-03-05", True)]
+
+
+# --- actors the dictionaries lack, discovered from their shape ----------------------------------
+
+
+def unlinked(text: str, dicts) -> list[Mention]:
+    return [m for m in actors(text, dicts) if m.unlinked]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("وكان حميد رضا نوري نائب رئيس هيئة الموانئ قد أعلن ذلك", "حميد رضا نوري", "deputy"),
+        ("وأعلن كارلو بيانكي، نائب رئيس الغرفة التجارية، أن الصادرات زادت", "كارلو بيانكي", "deputy"),
+        ("ترأس الاجتماع مجتبى رحيمي، مدير الشؤون الآسيوية بالوزارة.", "مجتبى رحيمي", "director"),
+        ("ونقلت الصحيفة عن مريم صادقي الكرماني، الباحثة في الشؤون الإقليمية، أن", "مريم صادقي الكرماني", "researcher"),
+        ("The market is tight, said Lena Forsberg, an analyst at Nordic Oil Watch, on Monday.", "Lena Forsberg", "analyst"),
+    ],
+)
+def test_names_before_their_titles(dicts, text, surface, role):
+    found = [m for m in unlinked(text, dicts) if "before_title" in m.flags]
+    assert [(m.surface, m.role) for m in found] == [(surface, role)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أثار موقف الرئيس الروسي فلاديمير بوتين جدلا واسعا",
+        "وأكد مصدر مطلع، المتحدث باسم الحكومة، أن",  # no given name, a noun and an adjective
+        "وشدد الوزير على ضرورة التعاون، نائب الرئيس كان حاضرا",
+    ],
+)
+def test_words_before_a_title_are_not_always_a_name(dicts, text):
+    assert [m.surface for m in unlinked(text, dicts) if "before_title" in m.flags] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "typ", "state"),
+    [
+        ("وسبق لوكالة الفضاء الوطنية البرازيلية أن أعلنت", "وكالة الفضاء الوطنية البرازيلية", "institution", "brazil"),
+        ("بحسب وزارة الزراعة في أوزبكستان.", "وزارة الزراعة في أوزبكستان", "institution", "uzbekistan"),
+        ("قالت السفارة التركية في بغداد إن", "السفارة التركية في بغداد", "institution", "turkey"),
+        ("وقال عضو لجنة الطاقة بالبرلمان الإيراني إن", "لجنة الطاقة بالبرلمان الإيراني", "institution", "iran"),
+        ("فرضت الحكومة عقوبات على شركة نور لصناعة السفن في تركيا", "شركة نور لصناعة السفن", "company", "turkey"),
+        ("وحذرت إدارة بايدن من ذلك", "إدارة بايدن", "institution", "united_states"),
+        ("واستدعت وزارة خارجية مصر السفير", "وزارة خارجية مصر", "institution", "egypt"),
+        ("بمشاركة القوات البحرية الهندية", "القوات البحرية الهندية", "institution", "india"),
+        ("عقب اجتماع للحكومة المصرية أمس", "للحكومة المصرية", "institution", "egypt"),
+        ("وقالت وكالة الطاقة الذرية الفدرالية الروسية إن", "وكالة الطاقة الذرية الفدرالية الروسية", "institution", "russia"),
+        ("The Turkish Embassy in Baghdad said", "Turkish Embassy in Baghdad", "institution", "turkey"),
+        ("Exercises with the Indian Navy began", "Indian Navy", "institution", "india"),
+        ("members of the Container Security Initiative met", "Container Security Initiative", "organization", None),
+        ("according to Kpler Analytics, exports fell", "Kpler Analytics", "company", None),
+    ],
+)
+def test_organizations_discovered_from_their_shape(dicts, text, surface, typ, state):
+    found = unlinked(text, dicts)
+    assert [m.surface for m in found] == [surface]
+    assert f"type={typ}" in found[0].flags
+    assert (f"state={state}" in found[0].flags) if state else not any(f.startswith("state=") for f in found[0].flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت شركة روسية أنها ستبني المصنع",  # a Russian company, not a named one
+        "وقالت الشركة الصينية إن العقد قائم",
+        "يعاني النظام المصرفي الإيراني من العقوبات",
+        "اجتمع مجلس الأمن الدولي والمجلس الأعلى للأمن القومي",
+        "وقال المتحدث باسم الوزارة إن",
+        "The Iranian Energy Minister said",
+        "The Islamic Republic News Agency reported",
+    ],
+)
+def test_no_organization_without_a_name_or_a_state(dicts, text):
+    assert [m.surface for m in unlinked(text, dicts) if "shape" in m.flags] == []
+
+
+def test_a_discovered_institution_is_linked_to_its_state(dicts):
+    p = passage("قالت السفارة التركية في بغداد إن")
+    (rec,) = [r for r in build_actor_records([(p, recognize(p, dicts))], dicts) if not r.linked]
+    assert rec.type == "institution" and rec.roles == [{"role": "institution", "state": "turkey"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "typ"),
+    [
+        ("CSIS's Emily Harding and Daniel Byman wrote the report", ["Emily Harding", "Daniel Byman"], "person"),
+        ("said a NUPI expert on Tuesday", ["NUPI"], "organization"),
+        ("Loans from Turkish state-owned banks rose", ["Turkish state-owned banks"], "company"),
+        ("Iraqi Shiite militias fought in the city", ["Iraqi Shiite militias"], "armed_group"),
+        ("Hundreds of Iran-backed fighters crossed", ["Iran-backed fighters"], "armed_group"),
+        ("بدعم من القوات المدعومة تركيًا", ["القوات المدعومة تركيًا"], "armed_group"),
+    ],
+)
+def test_persons_groups_and_acronyms_from_their_shape(dicts, text, surfaces, typ):
+    found = unlinked(text, dicts)
+    assert [m.surface for m in found] == surfaces
+    assert all(f"type={typ}" in m.flags for m in found)
+
+
+def test_plural_nouns_need_their_qualifier(dicts):
+    assert unlinked("Indian oil producers and Chinese buyers met Turkish banks", dicts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "state"),
+    [
+        ("وأعلن الرئيس الفرنسي تأجيل الزيارة", "الرئيس الفرنسي", "president", "france"),
+        ("وقال وزير الخارجية التركي إن الحوار مستمر", "وزير الخارجية التركي", "foreign_minister", "turkey"),
+    ],
+)
+def test_an_office_named_without_its_holder_is_an_actor(dicts, text, surface, role, state):
+    found = unlinked(text, dicts)
+    assert [(m.surface, m.role, f"state={state}" in m.flags, "office" in m.flags) for m in found] == [(surface, role, True, True)]
+    assert state in [m.ref for m in actors(text, dicts)]  # the adjective still names the state
+
+
+def test_an_office_with_its_holder_is_not_a_second_actor(dicts):
+    assert unlinked("وقال الرئيس الفرنسي إيمانويل ماكرون إن", dicts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ('أعلن رئيس تحرير صحيفة "الأفق" اللبنانية، سامي نصار، أن', "سامي نصار", "editor"),
+        ("وأكد رئيس مصلحة الضرائب المصرية، كريم فؤاد، أن", "كريم فؤاد", "director"),
+        ("وقال المتحدث رامي حداد للصحفيين إن", "رامي حداد", "spokesperson"),
+        ("اجتمع وزير النفط غلام رضا فاضلي ووزير الطاقة", "غلام رضا فاضلي", "oil_minister"),
+        ("وقال وزير الطاقة عبد الله الحمادي إن", "عبد الله الحمادي", "energy_minister"),
+        ("وكشف محافظ البنك المركزي، علي رضائي، أن", "علي رضائي", "central_bank_governor"),
+        ("said Professor Arman Sadeghi of Tehran University", "Arman Sadeghi", "professor"),
+    ],
+)
+def test_titles_past_outlets_bodies_and_clitics(dicts, text, surface, role):
+    found = [m for m in unlinked(text, dicts) if "shape" not in m.flags]
+    assert [(m.surface, m.role) for m in found] == [(surface, role)]
+
+
+def test_the_preposition_ala_is_not_the_name_ali(dicts):
+    assert [m.surface for m in unlinked("وقال الرئيس على هامش القمة إن", dicts)] == []
+
+
+@pytest.fixture(scope="module")
+def own_dicts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dicts")
+    (folder / "own.yaml").write_text(
+        "actors:\n"
+        "- {id: kamal_noori, type: person, country: iran, name_en: Kamaleddin Noori, name_ar: كمال الدين نوري,"
+        " aliases: [نوري, Noori]}\n"
+        "- {id: arkady_voronezhsky, type: person, country: russia, name_en: Arkady Voronezhsky,"
+        " name_ar: أركادي فورونيجسكي, aliases: [Voronezhsky]}\n",
+        encoding="utf-8",
+    )
+    return load_dictionaries([folder])
+
+
+def test_surname_takes_its_own_given_name_and_another_is_a_namesake(own_dicts):
+    ms = actors("التقى كمال نوري مع حسن نوري", own_dicts)
+    assert [(m.surface, m.ref, m.unlinked) for m in ms] == [
+        ("كمال نوري", "kamal_noori", False), ("حسن نوري", None, True)]
+    assert "namesake" in ms[1].flags
+
+
+def test_latin_spelling_variants_of_persons(own_dicts):
+    ms = actors("Voronezhskiy said and voronezhskiy", own_dicts)
+    assert [(m.surface, m.ref) for m in ms] == [("Voronezhskiy", "arkady_voronezhsky")]  # capitalised only
+    assert "fuzzy" in ms[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # a name closed by a family name in ة, before a future verb
+        ("وقال رئيس الهيئة الوطنية للنقل رضا شهبازادة سيلتقي الوفد اواخر الشهر", "رضا شهبازادة", "director"),
+        # a body's quoted short name inside the title's phrase
+        ('وأكد رئيس الوكالة الاتحادية الكندية للفضاء "كاسا" بيتر هوبر أن', "بيتر هوبر", "director"),
+        # a department and its affairs are not a name
+        ("وقال مدير قسم شؤون أوروبا في وزارة الخارجية البولندية، ماريك نوفاك، إن", "ماريك نوفاك", "director"),
+        ("he met the deputy prime minister of Armenia, Anahit Sargsyan, on Friday", "Anahit Sargsyan", "deputy_prime_minister"),
+    ],
+)
+def test_names_after_long_titles(dicts, text, surface, role):
+    found = [m for m in unlinked(text, dicts) if "shape" not in m.flags]
+    assert [(m.surface, m.role) for m in found] == [(surface, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        ("said the head of Turkey's Atomic Energy Organization on Monday", "Turkey's Atomic Energy Organization", "turkey"),
+        ("according to the Iran-Turkey Joint Chamber of Commerce", "Iran-Turkey Joint Chamber of Commerce", None),
+        ("قالت الوكالة الاتحادية الكندية الفضائية إن", "الوكالة الاتحادية الكندية الفضائية", "canada"),
+    ],
+)
+def test_possessive_bilateral_and_trailing_adjectives_of_bodies(dicts, text, surface, state):
+    (m,) = [m for m in unlinked(text, dicts) if "shape" in m.flags]
+    assert m.surface == surface
+    assert (f"state={state}" in m.flags) if state else not any(f.startswith("state=") for f in m.flags)
+
+
+def test_a_state_body_without_its_state_is_not_discovered(dicts):
+    assert unlinked("Tehran, Nov 12 – Foreign Ministry spokesman said on Tuesday", dicts) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعتمد شبكة إيران الإقليمية على الحلفاء",  # a network of influence, not a body
+        "وتراجعت قوة الجماعات المسلحة في الشمال الروسية",  # قوة: strength
+        "وأسست مجموعة دولية لمواجهة العقوبات",  # a group of states, no company's name
+    ],
+)
+def test_common_nouns_are_no_body_heads(dicts, text):
+    assert [m.surface for m in unlinked(text, dicts) if "shape" in m.flags] == []
+
+
+def test_given_names_of_the_ifaal_pattern_stay_names(dicts):
+    found = unlinked('قُتل العقيدين بالحرس الثوري "إيهاب نوري" في الغارة', dicts)
+    assert [m.surface for m in found] == ["إيهاب نوري"]
+
+
+def test_a_noun_phrase_in_ta_marbuta_after_a_title_is_no_name(dicts):
+    found = unlinked("في إشارة إلى إعلان الرئيس الفرنسي إلغاء صفقة الطائرات", dicts)
+    assert [(m.surface, "office" in m.flags) for m in found] == [("الرئيس الفرنسي", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("وأصدرت القيادة المركزية الأميركية تحذيرا", ["القيادة المركزية الأميركية"]),
+        ("وشارك الأسطول الصيني في المناورات", ["الأسطول الصيني"]),
+        ("وافق الأعضاء بقيادة روسيا والصين على الطلب", []),  # led by Russia
+        ("وقال كارل يونغ، ممثل شركة التعدين الوطنية، إن الاتفاق قائم", ["كارل يونغ"]),
+        ('وقال ليونيد بيلوف رئيس شركة "نوفا بيلد" الروسية إن', ["ليونيد بيلوف", "نوفا بيلد"]),
+    ],
+)
+def test_commands_fleets_representatives_and_quoted_companies(dicts, text, surfaces):
+    assert [m.surface for m in unlinked(text, dicts)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Tehran-based Kavir Cargo Services, Zagros Parts Company and others were hit",
+         ["Kavir Cargo Services", "Zagros Parts Company"]),
+        ("Emily R. Harding, a senior fellow, said", ["Emily R. Harding"]),
+        ("he headed the Majlis Research Center until 2019", ["Majlis Research Center"]),
+        ("sanctions on the Shahed Aviation Industries Research Center were announced",
+         ["Shahed Aviation Industries Research Center"]),
+        ("the Office of Terrorism and Financial Intelligence said", []),
+    ],
+)
+def test_english_companies_centres_and_middle_initials(dicts, text, surfaces):
+    assert [m.surface for m in unlinked(text, dicts)] == surfaces

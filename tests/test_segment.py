@@ -161,3 +161,17 @@ def test_web_capture_navigation_and_teaser_are_dropped(corpus):
     assert not _has(ps, "الرئيسيه »")
     assert not _has(ps, "قد يعجبك")
     assert ps[0].text.startswith("ثالث زيارة لعراقجي إلى موسكو")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("اتفق الطرفان.فقد أعلن الوزير ذلك أمس.", ["اتفق الطرفان.", "فقد أعلن الوزير ذلك أمس."]),
+        ("هل يتفق الطرفان؟وما الثمن؟", ["هل يتفق الطرفان؟", "وما الثمن؟"]),
+        ("The sides agreed.The deal holds.", ["The sides agreed.", "The deal holds."]),
+        ("قال د.سامي إن الاتفاق صامد.", ["قال د.سامي إن الاتفاق صامد."]),
+        ("The site example.org and the U.S.Navy said so.", ["The site example.org and the U.S.Navy said so."]),
+    ],
+)
+def test_sentences_run_together_in_web_text_are_split(text, sentences):
+    assert [p.text for p in _passages(text + "\n")] == sentences
