@@ -14,7 +14,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pret
 neo4j_app = typer.Typer(no_args_is_help=True, help="Manage the local Neo4j server.")
 schema_app = typer.Typer(no_args_is_help=True, help="Create the graph's constraints and indexes.")
 query_app = typer.Typer(no_args_is_help=True, help="The library of named questions.")
+parser_app = typer.Typer(no_args_is_help=True, help="Manage the local parse server (Stanford CoreNLP).")
 app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(parser_app, name="parser")
 app.add_typer(schema_app, name="schema")
 app.add_typer(query_app, name="query")
 
@@ -111,6 +113,45 @@ def neo4j_logs(n: int = typer.Option(50, "-n", help="Number of lines."), data_di
 
     for line in server.log_tail(server.load_config(data_dir=data_dir), n):
         typer.echo(line)
+
+
+# --- section: parser (the local CoreNLP process) ------------------------------
+
+
+@parser_app.command("start")
+def parser_start() -> None:
+    """Start the parse server (assembled from Maven Central on first use; extraction starts it by itself)."""
+    from irkg.loaders.parse import service
+
+    if not (service.home_dir() / "ready").is_file():
+        typer.echo(f"assembling Stanford CoreNLP {service.CORENLP_VERSION} from Maven Central into {service.home_dir()} (first start only)...")
+    state = service.start()
+    if state.get("already_running"):
+        typer.echo(f"parse server already running (pid {state.get('pid')})")
+    else:
+        typer.echo(f"parse server started in {state['seconds']}s (pid {state['pid']}, socket {state['socket']})")
+
+
+@parser_app.command("stop")
+def parser_stop() -> None:
+    """Stop the parse server."""
+    from irkg.loaders.parse import service
+
+    typer.echo("parse server stopped" if service.stop() else "parse server was not running")
+
+
+@parser_app.command("status")
+def parser_status() -> None:
+    """Show whether the parse server runs, where it is installed, its socket, log and parse cache."""
+    from irkg.loaders.parse import service
+
+    info = service.status()
+    state = f"running (pid {info['pid']})" if info["running"] else "not running — extraction starts it, or 'irkg parser start'"
+    rows = [("status", state), ("version", info["version"]), ("home", info["home"]),
+            ("assembled", "yes" if info["assembled"] else "no (first use downloads about 1.1 GB)"),
+            ("socket", info["socket"]), ("log", info["log"]), ("cache", info["cache"])]
+    for key, value in rows:
+        typer.echo(f"{key + ':':12}{value}")
 
 
 # --- section: schema ----------------------------------------------------------

@@ -58,7 +58,7 @@ class ParserClient:
     def __init__(self) -> None:
         self._sock: socket.socket | None = None
         self._file = None
-        self.cache = ParseCache(service.cache_dir() / "parses" / f"{service.parser_version()}.sqlite")
+        self.cache = ParseCache(service.cache_file())
 
     def _connect(self) -> None:
         if self._file is not None:

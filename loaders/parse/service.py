@@ -248,4 +248,10 @@ def status() -> dict:
         "assembled": (home_dir() / "ready").is_file(),
         "socket": str(socket_path()),
         "log": str(log_path()),
+        "cache": str(cache_file()),
     }
+
+
+def cache_file() -> Path:
+    """Where parses are cached: one SQLite file per parser version."""
+    return cache_dir() / "parses" / f"{parser_version()}.sqlite"
