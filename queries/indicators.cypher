@@ -5,7 +5,7 @@
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: what, date, value, unit, actors, sources, conflicting_values, quotes
+// returns: what, date, value, unit, actors, sources, conflicting_values, quotes, _ids, _label, _label_ar
 // example-en: how has trade between Iran and Russia changed over time?
 // example-en: what is the trade volume between Iran and Russia?
 // example-en: show the indicators and figures with their sources
@@ -37,5 +37,6 @@ CALL (i) {
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, i.certainty)}) AS quotes
 }
 RETURN coalesce(i.what, i.label) AS what, i.date AS date, i.value AS value, i.unit AS unit, actors, sources,
-       i.values_json AS conflicting_values, quotes
+       i.values_json AS conflicting_values, quotes,
+       [i.id] AS _ids, i.label AS _label, i.label_ar AS _label_ar
 ORDER BY what, date IS NULL, date
