@@ -348,14 +348,14 @@ def choose_intents(question: str, facts: QuestionFacts, u: Any, router: Router) 
 
 def fill_for(query: NamedQuery, facts: QuestionFacts, u: Any, question: str) -> dict[str, Any]:
     """Return the parameters for a query: what `fill_params` reads, plus the named entities and search terms."""
-    from irkg.queries.understand import lucene_query
+    from irkg.queries.understand import search_terms
 
     params = fill_params(query, facts, question)
     for p in query.params:
         if p.fill == "entities":
             params[p.name] = u.refs(frame=False) or u.refs()
         elif p.fill == "terms":
-            params[p.name] = lucene_query(u)
+            params[p.name], params["boosts"] = search_terms(u)
         elif p.fill == "actor" and query.name == "actor_profile":
             focus = [e.ref for e in u.focus if e.kind == "actor"]
             params[p.name] = params.get(p.name) or (focus[0] if focus else None)

@@ -1,6 +1,7 @@
 // name: passages_search
 // description: Passages whose text matches search terms (full-text index with the arabic analyzer), best first, with their document and offsets.
-// param: terms string default=null fill=terms -- a Lucene query: Arabic words and "phrases", English terms bridged to Arabic by `irkg ask`
+// param: terms list default=[] fill=terms -- words or phrases to find (any of them); `irkg ask` bridges English terms to Arabic
+// param: boosts list default=[] -- a weight per term (1 when missing)
 // param: limit int default=20 -- at most this many passages
 // returns: passage, doc, score, quotes
 // example-en: find the passages that mention the Rasht–Astara railway
@@ -10,7 +11,14 @@
 // keywords: passage, passages, search, search for, find text, mention, mentions, paragraph, paragraphs, full text
 // keywords: ابحث, بحث, فقرة, فقرات, الفقرات, نصوص, النصوص, تذكر, يذكر, ورد, وردت
 // The last resort of `irkg ask`: the index is Lucene's, so its own scoring (BM25 on stems) ranks.
-CALL db.index.fulltext.queryNodes('passage_text', $terms, {limit: toInteger($limit)}) YIELD node, score
+// Each term is searched as a phrase, Lucene's own syntax taken out of it, so any text is a safe term.
+WITH [t IN coalesce($terms, []) |
+      trim(reduce(s = toString(t), c IN ['\\', '"', '+', '-', '!', '(', ')', '{', '}', '[', ']', '^', '~', '*', '?', ':', '/', '&', '|'] | replace(s, c, ' ')))] AS cleaned
+WITH [i IN range(0, size(cleaned) - 1) WHERE cleaned[i] <> '' |
+      '"' + cleaned[i] + '"^' + toString(coalesce(toFloat(coalesce($boosts, [])[i]), 1.0))] AS phrases
+WHERE size(phrases) > 0
+CALL db.index.fulltext.queryNodes('passage_text', reduce(q = head(phrases), p IN tail(phrases) | q + ' OR ' + p),
+                                  {limit: toInteger($limit)}) YIELD node, score
 OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(node)
 // The sentences around a passage are its context: the one after first (a continuation), then the one before.
 OPTIONAL MATCH (nx:Passage {id: node.doc + ':' + toString(node.idx + 1)})

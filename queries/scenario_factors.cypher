@@ -28,7 +28,7 @@ CALL () {
   MATCH (f:Agreement) WHERE f.status IN ['negotiated', 'stalled', 'frozen']
   RETURN 'strengthen' AS effect, f
 }
-WITH effect, f ORDER BY effect, head(labels(f)), coalesce(f.label, f.factor, f.summary, f.id) LIMIT toInteger($limit)
+WITH effect, f ORDER BY effect, head(labels(f)), coalesce(f.factor, f.summary, f.label, f.id) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS actors
@@ -40,7 +40,7 @@ CALL (f) {
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
-RETURN effect, coalesce(f.label, f.factor, f.summary, f.id) AS factor,
+RETURN effect, coalesce(f.factor, f.summary, f.label, f.id) AS factor,
        head([l IN labels(f)]) + coalesce(' / ' + f.factor_kind, '') AS kind, actors, f.certainty AS certainty, quotes,
        [f.id] AS _ids, f.label AS _label, f.label_ar AS _label_ar
 ORDER BY effect, kind, factor

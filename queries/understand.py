@@ -334,32 +334,23 @@ def understand(question: str, dicts: Any) -> Understanding:
     return u
 
 
-def lucene_query(u: Understanding, max_names: int = 4) -> str | None:
-    """Return one Lucene query for the passage index: entity names boosted, terms plain, the frame faint."""
-    clauses: list[str] = []
+def search_terms(u: Understanding, max_names: int = 4) -> tuple[list[str], list[float]]:
+    """Return the phrases to search the passage index for, with a weight each: names, then terms; the frame faint."""
+    weighted: dict[str, float] = {}
     for e in u.entities:
         ar = [n for n in e.names if _ARABIC.search(n)][:max_names] or e.names[:1]
         boost = 0.2 if e.frame else (1.2 if e.kind in ("item", "place", "agreement") else 1.0)
         if e.kind == "topic":
             boost = 0.5
         for n in ar:
-            clauses.append(_lucene_phrase(n, boost))
+            weighted.setdefault(n, boost)
     for t in u.terms:
         for f in t.forms[:3]:
-            clauses.append(_lucene_phrase(f, t.weight))
+            weighted.setdefault(f, t.weight)
     for y in u.years:
-        clauses.append(_lucene_phrase(str(y), 1.0))
-    clauses = [c for c in dict.fromkeys(clauses) if c]
-    return " OR ".join(clauses) or None
-
-
-def _lucene_phrase(text: str, boost: float) -> str:
-    words = _LUCENE_SPECIAL.sub(" ", text).split()
-    words = [w for w in words if w.lower() not in ("and", "or", "not", "to")]
-    if not words:
-        return ""
-    body = words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
-    return body if abs(boost - 1.0) < 1e-9 else f"{body}^{boost:g}"
+        weighted.setdefault(str(y), 1.0)
+    phrases = [p for p in weighted if _LUCENE_SPECIAL.sub(" ", p).strip()]
+    return phrases, [weighted[p] for p in phrases]
 
 
 def explain_lines(u: Understanding, intents: list[str]) -> list[str]:
