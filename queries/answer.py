@@ -259,7 +259,8 @@ def _wanted_stems(u: Understanding, extra_names: list[str]) -> set[str]:
 
 # weights of the ranking: what the question is about outweighs what kind of answer it asked for
 W_SEARCH, W_TERMS, W_ENTITIES, W_SOURCE = 1.0, 0.5, 0.4, 0.5
-INTENT_BONUS = (0.3, 0.25, 0.2)
+INTENT_BONUS = (0.45, 0.35, 0.3)
+PASSAGE_FACTOR = 0.9  # a passage without an extracted fact is the last resort: it must carry more of the question
 SUBGRAPH_BONUS = 0.1
 
 
@@ -275,14 +276,20 @@ def passage_scores(answer: Any) -> dict[tuple[str, int], float]:
     return out
 
 
-def build_rows(ran: list[tuple[Any, str, int]], u: Understanding, lang: str, generic: bool = False,
+def intent_bonus(rank: int, route_score: float) -> float:
+    """Return how much answering the kind of question asked is worth: by the intent's rank and how surely it was routed."""
+    sure = min(1.0, max(0.2, (route_score - 45.0) / 45.0))
+    return INTENT_BONUS[min(rank, len(INTENT_BONUS) - 1)] * sure
+
+
+def build_rows(ran: list[tuple[Any, str, int, float]], u: Understanding, lang: str, generic: bool = False,
                sources: dict[str, float] | None = None) -> list[AnswerRow]:
     """Return the rows of every query that ran as answer rows, ranked by how much of the question each carries."""
-    search = next((a for a, tier, _ in ran if tier == "passages"), None)
+    search = next((a for a, tier, *_ in ran if tier == "passages"), None)
     scores = passage_scores(search)
     sources = sources or {}
     rows: list[AnswerRow] = []
-    for answer, tier, rank in ran:
+    for answer, tier, rank, route_score in ran:
         if generic and tier != "library":
             continue  # a list question ("timeline of the relations") is answered by its list alone
         for i, r in enumerate(answer.rows):
@@ -296,11 +303,13 @@ def build_rows(ran: list[tuple[Any, str, int]], u: Understanding, lang: str, gen
             relevance = (W_SEARCH * found ** 2 + W_TERMS * term_coverage(u, stems) + W_ENTITIES * entity_coverage(u, text, r)
                          + W_SOURCE * named)
             if tier == "library":
-                bonus = INTENT_BONUS[min(rank, len(INTENT_BONUS) - 1)]
+                bonus = intent_bonus(rank, route_score)
             elif tier == "entities":
                 bonus = SUBGRAPH_BONUS + 0.05 * min(int(r.get("matched") or 1) - 1, 3)
             else:
                 bonus = 0.0
+            if tier == "passages":
+                relevance *= PASSAGE_FACTOR
             score = bonus - i * 1e-4 if generic else relevance + bonus
             names = [str(v) for k, v in r.items() if k in ("fact", "event", "factor", "what", "agreement", "friction") and v]
             for q in quotes:

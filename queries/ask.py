@@ -54,6 +54,7 @@ class QuestionFacts:
     year_mode: str = "both"
     event_type: str | None = None
     period: str | None = None
+    effect: str | None = None
     certainty: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     rest: list[str] = field(default_factory=list)
@@ -90,6 +91,7 @@ class AskResult:
     lang: str = "en"
     explain: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,6 +102,7 @@ def load_cues(path: Path = CUES_FILE) -> dict[str, Any]:
         "event_types": {k: [_key_tokens(w) for w in v] for k, v in data.get("event_types", {}).items()},
         "periods": {k: [_key_tokens(w) for w in v] for k, v in data.get("periods", {}).items()},
         "certainty": {k: [_key_tokens(w) for w in v] for k, v in data.get("certainty", {}).items()},
+        "effects": {k: [_key_tokens(w) for w in v] for k, v in data.get("effects", {}).items()},
         "year_from": [_key_tokens(w) for w in data.get("year_from", [])],
         "year_to": [_key_tokens(w) for w in data.get("year_to", [])],
         "stopwords": frozenset(t for w in data.get("stopwords", []) for t in _key_tokens(w)),
@@ -211,6 +214,8 @@ def read_question(question: str, dicts: Any) -> QuestionFacts:
     facts.event_type = next((k for k, ws in cues["event_types"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)), None)
     facts.period = next((k for k, ws in cues["periods"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)), None)
     facts.certainty = [k for k, ws in cues["certainty"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)]
+    effects = [k for k, ws in cues["effects"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)]
+    facts.effect = effects[0] if len(effects) == 1 else None
     m = re.search(r"[\"“«']([^\"”»']{2,})[\"”»']", question)
     facts.quoted = m.group(1).strip() if m else None
     facts.words = [t for t in rest if t not in cues["stopwords"] and not _YEAR_RE.fullmatch(t)]
@@ -286,6 +291,8 @@ def fill_params(query: NamedQuery, facts: QuestionFacts, question: str = "") -> 
             value = facts.certainty
         elif p.fill == "item" and facts.items:
             value = facts.items[0]
+        elif p.fill == "effect":
+            value = facts.effect
         elif p.fill == "node":
             named = facts.items + facts.actors
             value = facts.quoted or (named[0] if len(named) == 1 else None) or _phrase(query, question)
@@ -334,15 +341,14 @@ def choose_intents(question: str, facts: QuestionFacts, u: Any, router: Router) 
 
     if YES_NO.search(question) and (facts.items or facts.event_type) and "did_happen" in lib.queries:
         add(Route(lib.get("did_happen"), 100.0, "yes/no question about an item or event"))
-    people = [e for e in u.focus if e.kind == "actor" and router.dicts.actors.get(e.ref) is not None
-              and str(router.dicts.actors[e.ref].type) not in ("state", "ActorType.STATE")]
+    people = [e for e in u.focus if e.kind == "actor" and e.ref not in facts.topic_actors]
+    if people and PROFILE_CUES.search(question) and "actor_profile" in lib.queries:
+        add(Route(lib.get("actor_profile"), 90.0, "what an actor did or said"))
     for part in u.parts if len(u.parts) > 1 else [question]:
         try:
             add(router.route(part, read_question(part, router.dicts) if part != question else facts))
         except NoMatchingQuery:
             continue
-    if people and PROFILE_CUES.search(question) and "actor_profile" in lib.queries:
-        add(Route(lib.get("actor_profile"), 90.0, "what an actor did or said"))
     return out[:MAX_INTENTS]
 
 
@@ -388,32 +394,44 @@ def ask(
     u = understand(question, router.dicts)
     lang = lang or u.lang
     intents = choose_intents(question, facts, u, router)
-    ran: list[tuple[Answer, str, int]] = []  # (answer, tier, rank among intents)
+    ran: list[tuple[Answer, str, int, float]] = []  # (answer, tier, rank among intents, routing score)
     for rank, route in enumerate(intents):
         params = fill_for(route.query, facts, u, question)
-        ran.append((run_named(driver, route.query, params, database), "library", rank))
+        ran.append((run_named(driver, route.query, params, database), "library", rank, route.score))
     if u.focus and "entity_facts" in lib.queries:
         q = lib.get("entity_facts")
-        ran.append((run_named(driver, q, {**fill_for(q, facts, u, question), "limit": SUBGRAPH_LIMIT}, database), "entities", 0))
+        ran.append((run_named(driver, q, {**fill_for(q, facts, u, question), "limit": SUBGRAPH_LIMIT}, database), "entities", 0, 0.0))
     search = _search_passages(driver, lib, facts, u, question, database)
     if search is not None:
-        ran.append((search, "passages", 0))
+        ran.append((search, "passages", 0, 0.0))
     sources = _named_sources(driver, lib, question, u, database)
     rows = build_rows(ran, u, lang, generic=_generic(u, intents), sources=sources)
     _add_context(driver, lib, rows[:CONTEXT_ROWS], u, database)
     explain = explain_lines(u, [r.query.name for r in intents])
+    note = _note(ran, intents, facts, lang)
     if intents:
         primary, route = ran[0][0], intents[0]
     elif rows:
         name = rows[0].query
-        primary = next(a for a, _, _ in ran if a.query == name)
+        primary = next(a for a, *_ in ran if a.query == name)
         route = Route(lib.get(name), 0.0, "")
     else:
         closest = [(r.query.name, r.example, r.score) for r in router.score(question, facts)[:5]]
         raise NothingMatches(question, closest, _coverage(driver, lib, database))
     return AskResult(question=question, route=route, params=primary.params, answer=primary, facts=facts,
-                     understanding=u, parts=[a for a, _, _ in ran], rows=rows, lang=lang, explain=explain,
-                     intents=[r.query.name for r in intents])
+                     understanding=u, parts=[a for a, *_ in ran], rows=rows, lang=lang, explain=explain,
+                     intents=[r.query.name for r in intents], note=note)
+
+
+def _note(ran: list[tuple[Answer, str, int, float]], intents: list[Route], facts: QuestionFacts, lang: str) -> str | None:
+    """Return a line that answers a yes/no question the graph holds no event for, before the passages that speak of it."""
+    for (answer, *_), route in zip(ran, intents):
+        if route.query.name == "did_happen" and not answer.rows:
+            what = ", ".join(facts.items) or facts.event_type or ""
+            if lang == "ar":
+                return f"لا حدث في الرسم البياني عن {what}؛ الفقرات أدناه تذكره."
+            return f"No event in the graph concerns {what}; the passages below speak of it."
+    return None
 
 
 def _generic(u: Any, intents: list[Route]) -> bool:
@@ -446,7 +464,7 @@ def _search_passages(driver: neo4j.Driver, lib: Library, facts: QuestionFacts, u
 
 def _add_context(driver: neo4j.Driver, lib: Library, rows: list[Any], u: Any, database: str | None) -> None:
     """Give the first quote of each fact row the sentence after it, so a quote that opens a thought keeps it."""
-    from irkg.queries.answer import clause_quote
+    from irkg.queries.answer import SHOW_QUOTES, clause_quote
 
     wanted = {}
     for r in rows:
@@ -456,12 +474,16 @@ def _add_context(driver: neo4j.Driver, lib: Library, rows: list[Any], u: Any, da
         return
     for row in run_named(driver, lib.get("passage_context"), {"at": list(wanted)}, database).rows:
         r = wanted.get(row["at"])
-        after = [q for q in row.get("quotes") or [] if q.get("certainty") == "context after"]
-        have = {(q.get("doc"), q.get("passage")) for q in r.quotes} if r else set()
-        if r and after and (after[0]["doc"], after[0]["passage"]) not in have:
-            q = dict(after[0])
-            q["clause"] = clause_quote(q["quote"], u)
-            r.quotes.insert(1, q)
+        if r is None:
+            continue
+        have = {(q.get("doc"), q.get("passage")) for q in r.quotes}
+        for where, at in (("context after", 1), ("context before", None)):
+            if where == "context before" and len(r.quotes) >= SHOW_QUOTES:
+                break  # the sentence before only where it displaces no other source's quote
+            for q in row.get("quotes") or []:
+                if q.get("certainty") == where and (q["doc"], q["passage"]) not in have:
+                    q = {**q, "clause": clause_quote(q["quote"], u)}
+                    r.quotes.insert(at if at is not None else len(r.quotes), q)
 
 
 def _named_sources(driver: neo4j.Driver, lib: Library, question: str, u: Any, database: str | None) -> dict[str, float]:

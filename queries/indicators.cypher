@@ -11,7 +11,7 @@
 // example-en: show the indicators and figures with their sources
 // example-ar: كيف تطور حجم التبادل التجاري بين إيران وروسيا؟
 // example-ar: ما هي الأرقام والمؤشرات الاقتصادية ومصادرها؟
-// keywords: indicator, indicators, figure, figures, volume, value, how much, how many, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
+// keywords: indicator, indicators, figure, figures, volume, value, how much, how many, how large, how big, size, large, worth, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
 // keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري, كم يبلغ, كم بلغ, كم حجم, ما حجم
 MATCH (i:Indicator)
 WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR $topic STARTS WITH i.topic + '_'

@@ -204,6 +204,8 @@ def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False, expla
         head += ["understood:"] + ["  " + line for line in result.explain]
     if show_cypher:
         head += ["", render_cypher(q.cypher, result.params)]
+    if getattr(result, "note", None):
+        head.append(result.note)
     if fmt == "json":
         return "\n".join(head), json.dumps([r.as_json() for r in result.rows], ensure_ascii=False, indent=2, default=str)
     if fmt == "table":
