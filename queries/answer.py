@@ -239,14 +239,28 @@ def clause_quote(text: str, u: Understanding, extra_names: list[str] = (), limit
     return ("… " if lo > 0 else "") + window + (" …" if hi + 1 < len(clauses) or marked != clauses[best] else "")
 
 
+def _plain_figure(value: Any) -> str:
+    """Return the leading digits of a figure as a document writes them (5000000000 -> "5", 1.3e9 -> "1.3", 96 -> "96")."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    for size in (1e12, 1e9, 1e6):
+        if abs(v) >= size:
+            v /= size
+            break
+    return str(int(v)) if v.is_integer() else f"{v:g}"
+
+
 def _cut_words(text: str, limit: int) -> str:
     cut = text[:limit]
     return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
 def _wanted_stems(u: Understanding, extra_names: list[str]) -> set[str]:
+    # Iran and Russia are in nearly every clause: they would mark the first clause, not the one carrying the fact
     out: set[str] = set()
-    for e in u.entities:
+    for e in u.focus:
         for n in e.names[:6]:
             out |= text_stems(n)
     for t in u.terms:
@@ -311,7 +325,8 @@ def build_rows(ran: list[tuple[Any, str, int, float]], u: Understanding, lang: s
             if tier == "passages":
                 relevance *= PASSAGE_FACTOR
             score = bonus - i * 1e-4 if generic else relevance + bonus
-            names = [str(v) for k, v in r.items() if k in ("fact", "event", "factor", "what", "agreement", "friction") and v]
+            names = [str(v) for k, v in r.items() if k in ("fact", "event", "factor", "what", "agreement", "friction", "_label_ar") and v]
+            names += [_plain_figure(r.get("value"))] if r.get("value") is not None else []
             for q in quotes:
                 q["clause"] = clause_quote(q["quote"], u, names)
             rows.append(AnswerRow(headline(answer.query or "", r, lang), answer.query or "", r, quotes, score, tier))

@@ -16,7 +16,11 @@ MATCH (ev:Event)
 WHERE ($item IS NOT NULL OR $actor IS NOT NULL OR $event_type IS NOT NULL)
   AND ($event_type IS NULL OR ev.type = $event_type)
   AND ($item IS NULL OR EXISTS {
-        MATCH (ev)-[:CONCERNS]->(i:Item) WHERE i.id = $item OR toLower(i.label) = toLower($item) OR i.name_ar = $item })
+        MATCH (ev)-[:CONCERNS]->(i:Item)
+        WHERE i.id = $item OR toLower(i.label) = toLower($item) OR i.name_ar = $item
+           // "su35", "su_35" and "Su-35" name one item
+           OR reduce(k = toLower(i.id), c IN ['_', '-', ' '] | replace(k, c, '')) = reduce(k = toLower($item), c IN ['_', '-', ' '] | replace(k, c, ''))
+           OR reduce(k = toLower(i.label), c IN ['_', '-', ' '] | replace(k, c, '')) = reduce(k = toLower($item), c IN ['_', '-', ' '] | replace(k, c, '')) })
   AND ($actor IS NULL OR EXISTS {
         MATCH (a:Actor)-[:PARTICIPATED_IN]->(ev)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, []) })
