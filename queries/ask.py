@@ -392,6 +392,9 @@ def ask(
     lib = router.library
     facts = read_question(question, router.dicts)
     u = understand(question, router.dicts)
+    # a topic word inside a longer name ("treaty" in "the strategic partnership treaty") is no topic filter
+    linked = set(u.refs("topic"))
+    facts.topics = [t for t in facts.topics if t in linked or t not in router.dicts.topics]
     lang = lang or u.lang
     intents = choose_intents(question, facts, u, router)
     ran: list[tuple[Answer, str, int, float]] = []  # (answer, tier, rank among intents, routing score)

@@ -86,6 +86,13 @@ class Understanding:
 
 
 @functools.lru_cache(maxsize=1)
+def arabic_forms(path: Path = GLOSSARY_FILE) -> dict[str, list[str]]:
+    """Read the Arabic word -> other forms section of the glossary, keyed by match key."""
+    data = read_yaml(path)
+    return {match_key(str(k)): [str(v) for v in vs or []] for k, vs in (data.get("arabic") or {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
 def load_glossary(path: Path = GLOSSARY_FILE) -> dict[tuple[str, ...], list[str]]:
     """Read the English -> Arabic glossary, keyed by the English words' lower-case tokens."""
     data = read_yaml(path)
@@ -244,6 +251,7 @@ def _usable(target: Any, question: str, key: tuple[str, ...]) -> bool:
 def bridge_terms(words: list[str], dicts: Any) -> list[Term]:
     """Return search terms for the words no name took: Arabic as written, English through the glossary."""
     glossary = load_glossary()
+    forms_ar = arabic_forms()
     topic_cues = _topic_cues_en(dicts)
     terms: list[Term] = []
     i = 0
@@ -252,7 +260,8 @@ def bridge_terms(words: list[str], dicts: Any) -> list[Term]:
         if _ARABIC.search(w):
             key = match_key(w)
             if key not in _arabic_stop() and len(arabic_stem(w)) >= 2:
-                terms.append(Term(w, [w]))
+                more = forms_ar.get(key) or next((forms_ar[v] for v in _variants(key)[1:] if v in forms_ar), [])
+                terms.append(Term(w, [w, *more]))
             i += 1
             continue
         low = w.lower()
