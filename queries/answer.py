@@ -217,8 +217,8 @@ def clause_quote(text: str, u: Understanding, extra_names: list[str] = (), limit
     clauses = [c for c in _CLAUSE_SPLIT.split(text) if c]
     wanted = _wanted_stems(u, extra_names)
 
-    def hits(c: str) -> int:
-        return len(text_stems(c) & wanted)
+    def hits(c: str) -> float:
+        return sum(wanted[x] for x in text_stems(c) if x in wanted)
 
     best = max(range(len(clauses)), key=lambda i: (hits(clauses[i]), -i))
     lo = hi = best
@@ -229,6 +229,13 @@ def clause_quote(text: str, u: Understanding, extra_names: list[str] = (), limit
         right = hits(clauses[hi + 1]) if hi + 1 < len(clauses) else -1
         pick = lo - 1 if left > right else hi + 1 if right >= 0 else None
         if pick is None or max(left, right) <= 0 or size + len(clauses[pick]) + 1 > limit:
+            break
+        size += len(clauses[pick]) + 1
+        lo, hi = min(lo, pick), max(hi, pick)
+    # a short clause reads better with what follows it (then what precedes it), up to about half the room
+    while size < limit // 2:
+        pick = hi + 1 if hi + 1 < len(clauses) else lo - 1 if lo > 0 else None
+        if pick is None or size + len(clauses[pick]) + 1 > limit:
             break
         size += len(clauses[pick]) + 1
         lo, hi = min(lo, pick), max(hi, pick)
@@ -257,18 +264,25 @@ def _cut_words(text: str, limit: int) -> str:
     return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
-def _wanted_stems(u: Understanding, extra_names: list[str]) -> set[str]:
-    # Iran and Russia are in nearly every clause: they would mark the first clause, not the one carrying the fact
-    out: set[str] = set()
-    for e in u.focus:
-        for n in e.names[:6]:
-            out |= text_stems(n)
+def _wanted_stems(u: Understanding, extra_names: list[str]) -> dict[str, float]:
+    """Stems that show where the fact is, weighted: the question's own words first, then the names and the fact's words.
+
+    Iran and Russia are in nearly every clause: they would mark the first clause, not the one carrying the fact.
+    """
+    out: dict[str, float] = {}
+
+    def add(texts: list[str], weight: float) -> None:
+        for text in texts:
+            for st in text_stems(text):
+                if len(st) >= 2:
+                    out[st] = max(out.get(st, 0.0), weight)
+
     for t in u.terms:
-        for f in t.forms or [t.text]:
-            out |= text_stems(f)
-    for n in extra_names:
-        out |= text_stems(n)
-    return {s for s in out if len(s) >= 2}
+        add(t.forms or [t.text], 2.0)
+    for e in u.focus:
+        add(e.names[:6], 1.0)
+    add(list(extra_names), 1.0)
+    return out
 
 
 # weights of the ranking: what the question is about outweighs what kind of answer it asked for
@@ -325,7 +339,7 @@ def build_rows(ran: list[tuple[Any, str, int, float]], u: Understanding, lang: s
             if tier == "passages":
                 relevance *= PASSAGE_FACTOR
             score = bonus - i * 1e-4 if generic else relevance + bonus
-            names = [str(v) for k, v in r.items() if k in ("fact", "event", "factor", "what", "agreement", "friction", "_label_ar") and v]
+            names = [str(v) for k, v in r.items() if k in ("fact", "event", "factor", "what", "agreement", "friction") and v]
             names += [_plain_figure(r.get("value"))] if r.get("value") is not None else []
             for q in quotes:
                 q["clause"] = clause_quote(q["quote"], u, names)
