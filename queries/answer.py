@@ -221,6 +221,8 @@ def clause_quote(text: str, u: Understanding, extra_names: list[str] = (), limit
         return sum(wanted[x] for x in text_stems(c) if x in wanted)
 
     best = max(range(len(clauses)), key=lambda i: (hits(clauses[i]), -i))
+    if hits(clauses[best]) <= 0:
+        return _cut_words(text, limit) + " …"  # nothing of the question in it: its opening, unmarked
     lo = hi = best
     size = len(clauses[best])
     # widen to the neighbouring clause that carries more of the question, while it fits
