@@ -289,7 +289,7 @@ def bridge_terms(words: list[str], dicts: Any) -> list[Term]:
 
 
 def _singular(w: str) -> str:
-    for suf, rep in (("ies", "y"), ("ses", "s"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
+    for suf, rep in (("ally", "al"), ("ly", ""), ("ies", "y"), ("ses", "s"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)] + rep
     return w
@@ -337,7 +337,15 @@ def understand(question: str, dicts: Any) -> Understanding:
     u.years += [int(d) for d in _DECADE_RE.findall(question) if int(d) not in u.years]
     # words the names did not take, in their written form (key tokens lose case and punctuation)
     name_keys = {tokens[j] for j in range(len(tokens)) if taken[j]}
-    words = [w for w in _WORD.findall(question) if not (match_key(w) in name_keys or w.lower() in name_keys)]
+    words = []
+    for w in _WORD.findall(question):
+        if not _ARABIC.search(w):
+            w = re.sub(r"['’]s$", "", w).strip("'-")
+            # "high-level" is looked up whole; "Iran-Russia" and "Rasht-Astara" are their parts
+            parts = [w] if tuple(_en_tokens(w)) in load_glossary() else [p for p in w.split("-") if p]
+        else:
+            parts = [w]
+        words += [p for p in parts if not (match_key(p) in name_keys or p.lower() in name_keys)]
     u.terms = bridge_terms(words, dicts)
     u.parts = split_parts(question)
     return u
