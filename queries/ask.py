@@ -318,6 +318,7 @@ PROFILE_CUES = re.compile(r"\b(done|did|do|say|said|says|stated|revealed|declare
                           r"(ماذا فعل|ماذا قال|ماذا أكد|ما دور|ما موقف|دوره|دورها|موقفه|موقفها|قال|أكد|صرح|كشف)")
 PASSAGE_LIMIT = 40
 SUBGRAPH_LIMIT = 40
+SOURCE_PASSAGES = 10  # passages of a document the question points at, searched on their own
 MAX_INTENTS = 3
 CONTEXT_ROWS = 10  # rows whose first quote gets the sentence after it as context
 
@@ -404,10 +405,15 @@ def ask(
     if u.focus and "entity_facts" in lib.queries:
         q = lib.get("entity_facts")
         ran.append((run_named(driver, q, {**fill_for(q, facts, u, question), "limit": SUBGRAPH_LIMIT}, database), "entities", 0, 0.0))
+    sources = _named_sources(driver, lib, question, u, database)
     search = _search_passages(driver, lib, facts, u, question, database)
+    if search is not None and sources:
+        # the passages of the document the question points at, however the others rank
+        more = _search_passages(driver, lib, facts, u, question, database, docs=list(sources), limit=SOURCE_PASSAGES)
+        seen = {r["passage"] for r in search.rows}
+        search.rows += [r for r in (more.rows if more else []) if r["passage"] not in seen]
     if search is not None:
         ran.append((search, "passages", 0, 0.0))
-    sources = _named_sources(driver, lib, question, u, database)
     rows = build_rows(ran, u, lang, generic=_generic(u, intents), sources=sources)
     _add_context(driver, lib, rows[:CONTEXT_ROWS], u, database)
     explain = explain_lines(u, [r.query.name for r in intents])
@@ -451,12 +457,13 @@ def _generic(u: Any, intents: list[Route]) -> bool:
     return len(own) <= 1
 
 
-def _search_passages(driver: neo4j.Driver, lib: Library, facts: QuestionFacts, u: Any, question: str, database: str | None) -> Answer | None:
+def _search_passages(driver: neo4j.Driver, lib: Library, facts: QuestionFacts, u: Any, question: str, database: str | None,
+                     docs: list[str] | None = None, limit: int = 0) -> Answer | None:
     """Run the full-text passage search; a server without the index (schema not applied) gives nothing."""
     if "passages_search" not in lib.queries:
         return None
     q = lib.get("passages_search")
-    params = {**fill_for(q, facts, u, question), "limit": PASSAGE_LIMIT}
+    params = {**fill_for(q, facts, u, question), "limit": limit or PASSAGE_LIMIT, "docs": docs or []}
     if not params.get("terms"):
         return None
     try:

@@ -2,6 +2,7 @@
 // description: Passages whose text matches search terms (full-text index with the arabic analyzer), best first, with their document and offsets.
 // param: terms list default=[] fill=terms -- words or phrases to find (any of them); `irkg ask` bridges English terms to Arabic
 // param: boosts list default=[] -- a weight per term (1 when missing)
+// param: docs list default=[] -- only passages of these documents (file names), or [] for every document
 // param: limit int default=20 -- at most this many passages
 // returns: passage, doc, score, quotes
 // example-en: find the passages that mention the Rasht–Astara railway
@@ -18,8 +19,10 @@ WITH [i IN range(0, size(cleaned) - 1) WHERE cleaned[i] <> '' |
       '"' + cleaned[i] + '"^' + toString(coalesce(toFloat(coalesce($boosts, [])[i]), 1.0))] AS phrases
 WHERE size(phrases) > 0
 CALL db.index.fulltext.queryNodes('passage_text', reduce(q = head(phrases), p IN tail(phrases) | q + ' OR ' + p),
-                                  {limit: toInteger($limit)}) YIELD node, score
+                                  {limit: toInteger(CASE WHEN size($docs) > 0 THEN 20 * $limit ELSE $limit END)}) YIELD node, score
 OPTIONAL MATCH (s:Source)-[:HAS_PASSAGE]->(node)
+WITH node, score, s WHERE size($docs) = 0 OR s.file IN $docs
+WITH node, score, s ORDER BY score DESC LIMIT toInteger($limit)
 // The sentences around a passage are its context: the one after first (a continuation), then the one before.
 OPTIONAL MATCH (nx:Passage {id: node.doc + ':' + toString(node.idx + 1)})
 OPTIONAL MATCH (pv:Passage {id: node.doc + ':' + toString(node.idx - 1)})
