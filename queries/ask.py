@@ -115,7 +115,8 @@ def _key_tokens(text: str) -> tuple[str, ...]:
     return tuple(key_tokens(str(text)))
 
 
-def _variants(token: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _variants(token: str) -> tuple[str, ...]:
     """Return the token and its forms without Arabic proclitics (never stems: only known prefixes)."""
     out = [token]
     if re.match(r"[\u0621-\u064a]", token):
@@ -125,7 +126,7 @@ def _variants(token: str) -> list[str]:
                 out.append(rest)
                 if c in ("لل", "ولل"):
                     out.append("ال" + rest)
-    return out
+    return tuple(out)
 
 
 def _match_at(tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
