@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from irkg.errors import IrkgError
+from irkg.errors import InputError, IrkgError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 neo4j_app = typer.Typer(no_args_is_help=True, help="Manage the local Neo4j server.")
@@ -313,20 +313,25 @@ def ask_cmd(
     question: str = typer.Argument(..., help="A question in English or Arabic."),
     fmt: str = _FORMAT_OPT,
     show_cypher: bool = typer.Option(False, "--show-cypher", help="Print the Cypher and its parameters."),
+    explain: bool = typer.Option(False, "--explain", help="Print what was understood: names, years, terms, intents."),
+    lang: str = typer.Option(None, "--lang", help="Language of the answer lines and labels: en or ar (default: the question's)."),
+    show_all: bool = typer.Option(False, "--all", help="Print every row, not only the first ten."),
 ) -> None:
     """Answer a question from the library of named queries, with quotes and their documents."""
     from irkg.queries.ask import NoMatchingQuery, ask
     from irkg.queries.render import render_ask, render_no_match
 
+    if lang not in (None, "en", "ar"):
+        raise InputError(f"--lang {lang!r}: use en or ar")
     driver, database = _driver_and_db()
     try:
-        result = ask(driver, question, database=database)
+        result = ask(driver, question, database=database, lang=lang)
     except NoMatchingQuery as e:
         typer.echo(render_no_match(e))
         raise typer.Exit(1)
     finally:
         driver.close()
-    head, body = render_ask(result, fmt, show_cypher)
+    head, body = render_ask(result, fmt, show_cypher, explain, show_all)
     # json/csv stay machine-readable on stdout; what ran goes to stderr for them.
     typer.echo(head + "\n", err=fmt in ("json", "csv"))
     typer.echo(body)

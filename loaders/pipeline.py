@@ -72,11 +72,14 @@ def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction
 
         from irkg.loaders.entities import complete_entities
         from irkg.loaders.extract import extract_facts
+        from irkg.loaders.labels import label_records
 
         step = "extract"
         records: list[Record] = list(build_actor_records(zip(passages, mentions), dicts))
         records.extend(extract_facts(doc, passages, mentions, dicts))
         out.records = complete_entities(records, passages, mentions, dicts)
+        step = "label"
+        label_records([out.document, *out.records], dicts)
         return out
     except IrkgError:
         raise

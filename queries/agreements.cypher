@@ -3,7 +3,7 @@
 // param: actor string default=null fill=actor -- a party (id or name)
 // param: topic string default=null fill=topic -- a topic the agreement covers
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: agreement, kind, status, signed, ratified, in_force, duration_years, articles, parties, covers, provisions, missing_provisions, events, quotes
+// returns: agreement, kind, status, signed, ratified, in_force, duration_years, articles, parties, covers, provisions, missing_provisions, events, quotes, _ids, _label, _label_ar
 // example-en: what agreements have Iran and Russia signed?
 // example-en: when was the strategic partnership treaty signed and ratified?
 // example-en: what does the treaty cover and what does it lack?
@@ -44,5 +44,6 @@ RETURN coalesce(ag.label, head(ag.names)) AS agreement, ag.agreement_kind AS kin
        ag.duration_years AS duration_years, ag.articles AS articles, parties,
        CASE WHEN size(topic_ids) > 0 THEN topic_ids ELSE coalesce(ag.covers, []) END AS covers,
        coalesce(ag.provisions, []) AS provisions, coalesce(ag.missing_provisions, []) AS missing_provisions,
-       events, quotes
+       events, quotes,
+       [ag.id] AS _ids, ag.label AS _label, ag.label_ar AS _label_ar
 ORDER BY ag.date IS NULL, ag.date DESC

@@ -1,4 +1,6 @@
-"""Answer a question in English or Arabic: pick the library query that fits, fill its parameters, run it.
+"""Read and route a question in English or Arabic: the library query that fits and its parameters.
+
+`ask` (in respond.py, re-exported here) runs what the question needs and ranks the answer.
 
 Routing is a small score per query: rapidfuzz similarity between the question and the
 query's example questions (both reduced to their content words: no stop words, no
@@ -14,15 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import neo4j
 from rapidfuzz import fuzz
 
-from irkg.errors import InputError, IrkgError
+from irkg.errors import IrkgError
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import key_tokens
 from irkg.loaders.extract_lexicon import read_yaml
-from irkg.queries.execute import Answer, run_named
-from irkg.queries.library import Library, NamedQuery, load_library
+from irkg.queries.execute import Answer
+from irkg.queries.library import Library, NamedQuery
 
 CUES_FILE = Path(__file__).resolve().parent / "ask_cues.yaml"
 # The relationship this graph is about: naming both sides is the question's frame, not a filter.
@@ -54,6 +55,7 @@ class QuestionFacts:
     year_mode: str = "both"
     event_type: str | None = None
     period: str | None = None
+    effect: str | None = None
     certainty: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     rest: list[str] = field(default_factory=list)
@@ -73,13 +75,24 @@ class Route:
 
 @dataclass
 class AskResult:
-    """The question, the route taken, the filled parameters and the answer."""
+    """The question, the route taken, the filled parameters and the answer.
+
+    `answer` is the first query that ran (the intent, else where the rows came from); `rows` is
+    the ranked answer from every query that ran, each row with its direct one-line answer.
+    """
 
     question: str
     route: Route
     params: dict[str, Any]
     answer: Answer
     facts: QuestionFacts
+    understanding: Any = None
+    parts: list[Answer] = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)
+    lang: str = "en"
+    explain: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,6 +103,7 @@ def load_cues(path: Path = CUES_FILE) -> dict[str, Any]:
         "event_types": {k: [_key_tokens(w) for w in v] for k, v in data.get("event_types", {}).items()},
         "periods": {k: [_key_tokens(w) for w in v] for k, v in data.get("periods", {}).items()},
         "certainty": {k: [_key_tokens(w) for w in v] for k, v in data.get("certainty", {}).items()},
+        "effects": {k: [_key_tokens(w) for w in v] for k, v in data.get("effects", {}).items()},
         "year_from": [_key_tokens(w) for w in data.get("year_from", [])],
         "year_to": [_key_tokens(w) for w in data.get("year_to", [])],
         "stopwords": frozenset(t for w in data.get("stopwords", []) for t in _key_tokens(w)),
@@ -102,7 +116,8 @@ def _key_tokens(text: str) -> tuple[str, ...]:
     return tuple(key_tokens(str(text)))
 
 
-def _variants(token: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _variants(token: str) -> tuple[str, ...]:
     """Return the token and its forms without Arabic proclitics (never stems: only known prefixes)."""
     out = [token]
     if re.match(r"[\u0621-\u064a]", token):
@@ -112,7 +127,7 @@ def _variants(token: str) -> list[str]:
                 out.append(rest)
                 if c in ("لل", "ولل"):
                     out.append("ال" + rest)
-    return out
+    return tuple(out)
 
 
 def _match_at(tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -201,6 +216,8 @@ def read_question(question: str, dicts: Any) -> QuestionFacts:
     facts.event_type = next((k for k, ws in cues["event_types"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)), None)
     facts.period = next((k for k, ws in cues["periods"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)), None)
     facts.certainty = [k for k, ws in cues["certainty"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)]
+    effects = [k for k, ws in cues["effects"].items() if any(_find_phrase(rest, w) >= 0 for w in ws)]
+    facts.effect = effects[0] if len(effects) == 1 else None
     m = re.search(r"[\"“«']([^\"”»']{2,})[\"”»']", question)
     facts.quoted = m.group(1).strip() if m else None
     facts.words = [t for t in rest if t not in cues["stopwords"] and not _YEAR_RE.fullmatch(t)]
@@ -276,6 +293,8 @@ def fill_params(query: NamedQuery, facts: QuestionFacts, question: str = "") -> 
             value = facts.certainty
         elif p.fill == "item" and facts.items:
             value = facts.items[0]
+        elif p.fill == "effect":
+            value = facts.effect
         elif p.fill == "node":
             named = facts.items + facts.actors
             value = facts.quoted or (named[0] if len(named) == 1 else None) or _phrase(query, question)
@@ -296,25 +315,5 @@ def _phrase(query: NamedQuery, question: str) -> str | None:
     return " ".join(tail) or None
 
 
-def ask(
-    driver: neo4j.Driver,
-    question: str,
-    library: Library | None = None,
-    dicts: Any = None,
-    database: str | None = None,
-    router: Router | None = None,
-) -> AskResult:
-    """Route a question to a library query, fill its parameters from the question and run it read-only."""
-    if not question.strip():
-        raise InputError("empty question; e.g. irkg ask \"what constrains arms deliveries?\"")
-    if router is None:
-        if dicts is None:
-            from irkg.loaders.dictionaries import load_dictionaries
-
-            dicts = load_dictionaries()
-        router = Router(library or load_library(), dicts)
-    facts = read_question(question, router.dicts)
-    route = router.route(question, facts)
-    params = fill_params(route.query, facts, question)
-    answer = run_named(driver, route.query, params, database)
-    return AskResult(question=question, route=route, params=answer.params, answer=answer, facts=facts)
+# The answering itself (intents, subgraph, passages, ranking) lives in respond.py; `ask` is its entry point.
+from irkg.queries.respond import NothingMatches, ask  # noqa: E402,F401  (re-exported: irkg.queries.ask.ask)

@@ -28,6 +28,6 @@ RETURN length(p) AS hops,
        reduce(s = coalesce(head(nodes(p)).name_en, head(nodes(p)).label), i IN range(0, length(p) - 1) |
               s + ' -[' + type(relationships(p)[i]) + ']- ' +
               coalesce(nodes(p)[i + 1].name_en, nodes(p)[i + 1].factor, nodes(p)[i + 1].summary, nodes(p)[i + 1].label, nodes(p)[i + 1].id)) AS path,
-       [f IN facts | head(labels(f)) + ': ' + coalesce(f.factor, f.summary, f.label, f.id)] AS facts,
+       [f IN facts | head(labels(f)) + ': ' + coalesce(f.label, f.factor, f.summary, f.id)] AS facts,
        quotes
 ORDER BY hops, path

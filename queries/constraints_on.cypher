@@ -2,7 +2,7 @@
 // description: What constrains a topic (arms deliveries, nuclear, trade...): one row per factor, who is behind it, up to 25 quotes.
 // param: topic string default=null fill=topic -- topic id (see `irkg query run topics`), or null for every topic
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: factor, kind, constrains, actors, certainty, quotes
+// returns: factor, kind, constrains, actors, certainty, quotes, _ids, _label, _label_ar
 // example-en: what constrains arms deliveries?
 // example-en: what limits nuclear cooperation between Iran and Russia?
 // example-en: obstacles to trade between Iran and Russia
@@ -36,5 +36,6 @@ RETURN factor,
        constrains,
        actors,
        head([c IN cs | c.certainty]) AS certainty,
-       quotes
+       quotes,
+       [c IN cs | c.id] AS _ids, head([c IN cs | c.label]) AS _label, head([c IN cs | c.label_ar]) AS _label_ar
 ORDER BY size(quotes) DESC, factor

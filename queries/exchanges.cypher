@@ -2,7 +2,7 @@
 // description: What each side gets from the other (supplies, technology, diplomatic cover) and what it seeks but has not received.
 // param: actor string default=null fill=actor -- giver, receiver or seeker (id or name)
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: relation, giver, receiver, what, status, date, quotes
+// returns: relation, giver, receiver, what, status, date, quotes, _ids, _label, _label_ar
 // example-en: what does each side get from the other?
 // example-en: what weapons has Russia supplied to Iran and what does Iran still seek?
 // example-en: what does Iran want from Russia that it has not received?
@@ -23,7 +23,7 @@ CALL () {
   WITH ev, g, r, items, coalesce(ev.certainty, 'asserted') AS certainty
   RETURN CASE WHEN certainty IN ['denied', 'expected'] THEN 'seeks' ELSE 'gets' END AS relation,
          coalesce(g.name_en, g.label, g.id) AS giver, coalesce(r.name_en, r.label, r.id) AS receiver,
-         CASE WHEN size(items) > 0 THEN items ELSE [coalesce(ev.summary, ev.label)] END AS what,
+         CASE WHEN size(items) > 0 THEN items ELSE [coalesce(ev.label, ev.summary)] END AS what,
          certainty AS status, ev.date AS date, ev AS fact, [] AS rel_quotes
 }
 WITH relation, giver, receiver, what, status, date, fact, rel_quotes
@@ -39,5 +39,6 @@ CALL (fact) {
   RETURN collect(CASE WHEN p IS NULL THEN NULL ELSE {quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, fact.certainty)} END) AS ev_quotes
 }
-RETURN relation, giver, receiver, what, status, date, ev_quotes + rel_quotes AS quotes
+RETURN relation, giver, receiver, what, status, date, ev_quotes + rel_quotes AS quotes,
+       [fact.id] AS _ids, fact.label AS _label, fact.label_ar AS _label_ar
 ORDER BY receiver, relation, date

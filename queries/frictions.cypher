@@ -4,7 +4,7 @@
 // param: actor string default=null fill=actor -- a party or third party (id or name)
 // param: topic string default=null fill=topic -- topic id (energy, syria, caspian...)
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: period, friction, topic, parties, third_parties, certainty, quotes
+// returns: period, friction, topic, parties, third_parties, certainty, quotes, _ids, _label, _label_ar
 // example-en: what are the frictions between Iran and Russia?
 // example-en: what historical tensions divide Iran and Russia?
 // example-en: where do Iran and Russia disagree or compete today?
@@ -24,7 +24,7 @@ WHERE ($period IS NULL
         MATCH (f)-[:BETWEEN|INVOLVES_THIRD_PARTY]->(a:Actor)
         WHERE a.id = $actor OR toLower(a.name_en) = toLower($actor) OR a.name_ar = $actor OR $actor IN coalesce(a.aliases, [])
       })
-WITH f ORDER BY coalesce(f.historical, false), coalesce(f.summary, f.label) LIMIT toInteger($limit)
+WITH f ORDER BY coalesce(f.historical, false), coalesce(f.label, f.summary) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:BETWEEN]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS parties
@@ -45,6 +45,7 @@ CALL (f) {
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, f.certainty)}) AS quotes
 }
 RETURN CASE WHEN coalesce(f.historical, false) THEN 'historical' ELSE 'current' END AS period,
-       coalesce(f.summary, f.label) AS friction, coalesce(topic_id, f.topic) AS topic,
-       parties, third_parties, f.certainty AS certainty, quotes
+       coalesce(f.label, f.summary) AS friction, coalesce(topic_id, f.topic) AS topic,
+       parties, third_parties, f.certainty AS certainty, quotes,
+       [f.id] AS _ids, f.label AS _label, f.label_ar AS _label_ar
 ORDER BY period, friction

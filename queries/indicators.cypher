@@ -5,13 +5,13 @@
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: what, date, value, unit, actors, sources, conflicting_values, quotes
+// returns: what, date, value, unit, actors, sources, conflicting_values, quotes, _ids, _label, _label_ar
 // example-en: how has trade between Iran and Russia changed over time?
 // example-en: what is the trade volume between Iran and Russia?
 // example-en: show the indicators and figures with their sources
 // example-ar: كيف تطور حجم التبادل التجاري بين إيران وروسيا؟
 // example-ar: ما هي الأرقام والمؤشرات الاقتصادية ومصادرها؟
-// keywords: indicator, indicators, figure, figures, volume, value, how much, how many, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
+// keywords: indicator, indicators, figure, figures, volume, value, how much, how many, how large, how big, size, large, worth, numbers, statistics, billion, million, percent, over time, growth, trade volume, changed
 // keywords: مؤشر, مؤشرات, المؤشرات, أرقام, الأرقام, حجم, قيمة, إحصاءات, مليار, مليون, نسبة, تطور, نمو, التبادل التجاري, كم يبلغ, كم بلغ, كم حجم, ما حجم
 MATCH (i:Indicator)
 WHERE ($topic IS NULL OR i.topic = $topic OR i.topic STARTS WITH $topic + '_' OR $topic STARTS WITH i.topic + '_'
@@ -37,5 +37,6 @@ CALL (i) {
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, i.certainty)}) AS quotes
 }
 RETURN coalesce(i.what, i.label) AS what, i.date AS date, i.value AS value, i.unit AS unit, actors, sources,
-       i.values_json AS conflicting_values, quotes
+       i.values_json AS conflicting_values, quotes,
+       [i.id] AS _ids, i.label AS _label, i.label_ar AS _label_ar
 ORDER BY what, date IS NULL, date

@@ -13,7 +13,7 @@ A file starts with `//` header lines (aiosql-like), then one read-only statement
 `param` is `NAME TYPE [default=VALUE] [fill=KIND] [-- help]`; TYPE is string, int, float,
 bool or list; VALUE is YAML (`null`, `[alleged, reported]`). `fill` names what `irkg ask`
 takes from the question for it (topic, actor, actor2, year_from, year_to, event_type,
-period, node, certainty).
+period, node, certainty, item, entities, terms, effect).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from irkg.errors import InputError
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("string", "int", "float", "bool", "list")
-FILL_KINDS = ("topic", "actor", "actor2", "year_from", "year_to", "event_type", "period", "node", "certainty", "item")
+FILL_KINDS = ("topic", "actor", "actor2", "year_from", "year_to", "event_type", "period", "node", "certainty", "item", "entities", "terms", "effect")
 _REQUIRED = ("name", "description", "returns")
 _MULTI = ("param", "example-en", "example-ar", "keywords")
 _KNOWN = (*_REQUIRED, *_MULTI)

@@ -47,11 +47,16 @@ def _quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def public_columns(answer: Answer) -> list[str]:
+    """Return the columns a reader sees: `_`-prefixed ones (ids, labels for ranking) stay in JSON only."""
+    return [c for c in answer.columns if not c.startswith("_")]
+
+
 def render_table(answer: Answer) -> str:
     """Return one block per row: the first column as a headline, the others, then each quote."""
     if not answer.rows:
         return "(no results)"
-    cols = [c for c in answer.columns if c not in QUOTE_COLUMNS]
+    cols = [c for c in public_columns(answer) if c not in QUOTE_COLUMNS]
     lines: list[str] = []
     for n, row in enumerate(answer.rows, start=1):
         head, rest = (cols[0], cols[1:]) if cols else ("", [])
@@ -75,11 +80,12 @@ def render_csv(answer: Answer) -> str:
     """Return one CSV line per row; quotes joined with ' | ', each with its document."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(answer.columns)
+    cols = public_columns(answer)
+    w.writerow(cols)
     for row in answer.rows:
         w.writerow([
             " | ".join(format_quote(q) for q in _quotes(row)) if c in QUOTE_COLUMNS else format_value(row.get(c))
-            for c in answer.columns
+            for c in cols
         ])
     return buf.getvalue().rstrip("\n")
 
@@ -92,11 +98,12 @@ def render_markdown(answer: Answer) -> str:
     """Return a Markdown table; quotes stacked in their cell."""
     if not answer.rows:
         return "_no results_"
-    out = ["| " + " | ".join(answer.columns) + " |", "|" + "---|" * len(answer.columns)]
+    cols = public_columns(answer)
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in answer.rows:
         cells = [
             "<br>".join(_md_cell(format_quote(q)) for q in _quotes(row)) if c in QUOTE_COLUMNS else _md_cell(format_value(row.get(c)))
-            for c in answer.columns
+            for c in cols
         ]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out)
@@ -155,24 +162,69 @@ def browser_script(library: Library) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False) -> tuple[str, str]:
-    """Return (header, body) for `irkg ask`: which query ran with its parameters (and Cypher), then the answer."""
+SHOW_ROWS = 10  # rows of an `irkg ask` table before "--all"
+
+
+def render_answer_rows(rows: list[Any], show: int | None = SHOW_ROWS, show_quotes: int = 3) -> str:
+    """Return the ranked answer: per row its direct answer, its fields, then its quotes trimmed to the clause."""
+    if not rows:
+        return "(no results)"
+    lines: list[str] = []
+    shown = rows if show is None else rows[:show]
+    for n, row in enumerate(shown, start=1):
+        lines.append(f"{n}. {row.headline}")
+        fields = [(k, v) for k, v in row.fields.items() if not k.startswith("_") and k not in QUOTE_COLUMNS]
+        details = [f"{k}: {format_value(v)}" for k, v in fields if format_value(v)]
+        if details:
+            lines.append("   " + " | ".join(details))
+        for q in row.quotes[:show_quotes]:
+            lines.append("   " + format_quote({**q, "quote": q.get("clause") or q.get("quote")}))
+        if len(row.quotes) > show_quotes:
+            lines.append(f"   (+{len(row.quotes) - show_quotes} more quotes; --format json for all)")
+        lines.append("")
+    if len(shown) < len(rows):
+        lines.append(f"({len(shown)} of {len(rows)} rows; --all shows every row)")
+    else:
+        lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def render_ask(result: Any, fmt: str = "table", show_cypher: bool = False, explain: bool = False, show_all: bool = False) -> tuple[str, str]:
+    """Return (header, body) for `irkg ask`: which queries ran with their parameters (and Cypher), then the answer.
+
+    Table and JSON show the ranked answer of every query that ran; CSV and Markdown the table of the first query.
+    """
     q = result.route.query
     filled = ", ".join(f"{k}={format_value(v)}" for k, v in result.params.items() if v is not None) or "defaults"
     head = [f"query: {q.name} — {q.description}", f"params: {filled}  (match score {result.route.score:.0f})"]
+    others = [a.query for a in result.parts if a.query and a.query != q.name]
+    if others:
+        head.append("also: " + ", ".join(dict.fromkeys(others)))
+    if explain:
+        head += ["understood:"] + ["  " + line for line in result.explain]
     if show_cypher:
         head += ["", render_cypher(q.cypher, result.params)]
+    if getattr(result, "note", None):
+        head.append(result.note)
+    if fmt == "json":
+        return "\n".join(head), json.dumps([r.as_json() for r in result.rows], ensure_ascii=False, indent=2, default=str)
+    if fmt == "table":
+        return "\n".join(head), render_answer_rows(result.rows, None if show_all else SHOW_ROWS)
     return "\n".join(head), render_answer(result.answer, fmt)
 
 
 def render_no_match(error: Any) -> str:
-    """Return the message for a question no query fits: say so and list the closest example questions."""
+    """Return the message for a question nothing answers: say so, list the closest questions and what the graph covers."""
     lines = [f"No library query fits: {error.question!r}. Nothing was run. Closest questions:"]
     seen = set()
     for name, example, score in error.closest:
         if example and example not in seen:
             seen.add(example)
             lines.append(f"  - {example}   ({name}, score {score:.0f})")
+    coverage = getattr(error, "coverage", None)
+    if coverage is not None:
+        lines.append("Nothing in the graph matches the names or words of the question either; the graph covers: "
+                     + (", ".join(coverage) if coverage else "no facts yet (load documents with `irkg load`)") + ".")
     lines.append("See `irkg query list` for every question, or ask with `irkg cypher`.")
     return "\n".join(lines)
 

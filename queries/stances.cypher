@@ -2,7 +2,7 @@
 // description: How each source characterizes the relationship (alliance, partnership, marriage of convenience...), with polarity and quotes.
 // param: source string default=null -- a document file name, or null for every source
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: source, title, characterization, polarity, subjects, quotes
+// returns: source, title, characterization, polarity, subjects, quotes, _ids, _label, _label_ar
 // example-en: how does each source characterize the relationship?
 // example-en: is it an alliance or a partnership according to the sources?
 // example-en: how do the documents describe Iran Russia relations?
@@ -29,5 +29,6 @@ CALL (st) {
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, st.certainty)}) AS quotes
 }
 RETURN coalesce(src.file, st.source) AS source, coalesce(src.title_en, src.title, src.title_ar, src.label) AS title,
-       st.characterization AS characterization, st.polarity AS polarity, subjects, quotes
+       st.characterization AS characterization, st.polarity AS polarity, subjects, quotes,
+       [st.id] AS _ids, st.label AS _label, st.label_ar AS _label_ar
 ORDER BY source, polarity, characterization

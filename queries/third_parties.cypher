@@ -3,7 +3,7 @@
 // param: actor string default=null fill=actor -- one third party (id or name), or null for all
 // param: pair list default=[iran, russia] -- the two sides (ids); everyone else is a third party
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: third_party, role, via, facts, quotes
+// returns: third_party, role, via, facts, quotes, _ids, _label, _label_ar
 // example-en: which third parties matter in Iran Russia relations and what role do they play?
 // example-en: what role do the United States and Israel play?
 // example-en: who mediates between the parties?
@@ -44,6 +44,7 @@ CALL (facts) {
 }
 RETURN coalesce(a.name_en, a.label, a.id) AS third_party, role,
        reduce(vs = [], f IN facts | CASE WHEN head(labels(f)) IN vs THEN vs ELSE vs + head(labels(f)) END) AS via,
-       [f IN facts[..10] | coalesce(f.factor, f.summary, f.label, f.id)]
-         + CASE WHEN size(facts) > 10 THEN ['and ' + toString(size(facts) - 10) + ' more'] ELSE [] END AS facts, quotes
+       [f IN facts[..10] | coalesce(f.label, f.factor, f.summary, f.id)]
+         + CASE WHEN size(facts) > 10 THEN ['and ' + toString(size(facts) - 10) + ' more'] ELSE [] END AS facts, quotes,
+       [f IN facts | f.id] AS _ids, null AS _label, null AS _label_ar
 ORDER BY size(facts) DESC, third_party, role

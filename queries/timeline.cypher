@@ -6,7 +6,7 @@
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: date, type, event, participants, topics, certainty, quotes
+// returns: date, type, event, participants, topics, certainty, quotes, _ids, _label, _label_ar
 // example-en: timeline of Iran Russia relations
 // example-en: what happened between Iran and Russia in 2022?
 // example-en: list the events involving Putin since 2020
@@ -39,6 +39,7 @@ CALL (ev) {
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ev.certainty)}) AS quotes
 }
-RETURN ev.date AS date, ev.type AS type, coalesce(ev.summary, ev.label) AS event,
-       participants, topics, ev.certainty AS certainty, quotes
+RETURN ev.date AS date, ev.type AS type, coalesce(ev.label, ev.summary) AS event,
+       participants, topics, ev.certainty AS certainty, quotes,
+       [ev.id] AS _ids, ev.label AS _label, ev.label_ar AS _label_ar
 ORDER BY ev.date IS NULL, ev.date, ev.type

@@ -2,7 +2,7 @@
 // description: What the sources report as alleged, unconfirmed, expected or denied: the fact, who is involved, and the hedged quotes.
 // param: levels list default=[alleged, reported, denied] fill=certainty -- certainty levels to list
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: certainty, kind, fact, actors, quotes
+// returns: certainty, kind, fact, actors, quotes, _ids, _label, _label_ar
 // example-en: what do the sources report as alleged or unconfirmed?
 // example-en: which claims are unverified or denied?
 // example-en: what are the reports and allegations?
@@ -24,7 +24,7 @@ CALL () {
   MATCH (f:Stance) RETURN f
 }
 WITH f WHERE f.certainty IN $levels OR EXISTS { MATCH (f)-[e:EVIDENCED_BY]->() WHERE e.certainty IN $levels }
-WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.summary, f.factor, f.characterization, f.label, f.id) LIMIT toInteger($limit)
+WITH f ORDER BY f.certainty, head(labels(f)), coalesce(f.label, f.summary, f.factor, f.characterization, f.id) LIMIT toInteger($limit)
 CALL (f) {
   OPTIONAL MATCH (f)-[:IMPOSED_BY|BETWEEN|INVOLVES_THIRD_PARTY|CHARACTERIZES|MEASURES]->(a:Actor)
   RETURN collect(DISTINCT coalesce(a.name_en, a.label, a.id)) AS direct
@@ -43,6 +43,7 @@ CALL (f) {
 }
 RETURN CASE WHEN f.certainty IN $levels THEN f.certainty ELSE head([q IN quotes | q.certainty]) END AS certainty,
        head([l IN labels(f)]) AS kind,
-       coalesce(f.summary, f.factor, f.characterization, f.label, f.id) AS fact,
-       direct + [x IN participants WHERE NOT x IN direct] AS actors, quotes
+       coalesce(f.label, f.summary, f.factor, f.characterization, f.id) AS fact,
+       direct + [x IN participants WHERE NOT x IN direct] AS actors, quotes,
+       [f.id] AS _ids, f.label AS _label, f.label_ar AS _label_ar
 ORDER BY certainty, kind, fact

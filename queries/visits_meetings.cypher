@@ -4,7 +4,7 @@
 // param: year_from int default=null fill=year_from
 // param: year_to int default=null fill=year_to
 // param: limit int default=200 -- at most this many rows (the first in the order below)
-// returns: date, type, event, place, officials, participants, quotes
+// returns: date, type, event, place, officials, participants, quotes, _ids, _label, _label_ar
 // example-en: which high-level visits and meetings took place between Iran and Russia?
 // example-en: when did Putin meet Pezeshkian?
 // example-en: list the summits and official visits
@@ -33,6 +33,7 @@ CALL (ev) {
   RETURN collect({quote: coalesce(e.quote, p.text), doc: coalesce(s.file, e.file, e.doc), passage: p.idx,
                   start: e.start, end: e.end, certainty: coalesce(e.certainty, ev.certainty)}) AS quotes
 }
-RETURN ev.date AS date, ev.type AS type, coalesce(ev.summary, ev.label) AS event, ev.place AS place,
-       officials, participants, quotes
+RETURN ev.date AS date, ev.type AS type, coalesce(ev.label, ev.summary) AS event, ev.place AS place,
+       officials, participants, quotes,
+       [ev.id] AS _ids, ev.label AS _label, ev.label_ar AS _label_ar
 ORDER BY size(officials) = 0, ev.date IS NULL, ev.date

@@ -151,7 +151,8 @@ class Record(BaseModel):
     NODE_LABEL: ClassVar[str] = ""
     kind: str
     id: str
-    label: str
+    label: str = Field(description="readable English label built from the record's fields")
+    label_ar: str | None = Field(None, description="the same label in Arabic")
     evidence: list[Evidence] = Field(default_factory=list)
     certainty: Certainty = Certainty.ASSERTED
     conflicts: list[str] = Field(

@@ -69,7 +69,11 @@ def test_query_runs_on_empty_graph(db, neo4j_settings, name):
     assert answer.columns == list(LIBRARY.get(name).returns)
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if n not in ("evidence_for", "topics")])
+# Queries that answer only when given something to look for (an actor, an item, entities, search terms).
+NEEDS_INPUT = ("evidence_for", "topics", "actor_profile", "did_happen", "entity_facts", "passages_search", "passage_context", "sources")
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in NEEDS_INPUT])
 def test_query_answers_with_quotes_and_documents(graph, neo4j_settings, name):
     answer = run(graph, neo4j_settings, name)
     assert answer.rows, f"{name} found nothing in the fixture graph"
@@ -269,3 +273,53 @@ def test_cli_cypher_reads_with_param(graph, neo4j_settings):
                                       "--param", "y=2025", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["type", "visit", "signing", "meeting"]
+
+
+@pytest.fixture
+def indexed_graph(schema_db, neo4j_settings):
+    """The fixture graph with the schema applied (the full-text passage index among it)."""
+    load_fixture(schema_db, neo4j_settings.database)
+    with schema_db.session(database=neo4j_settings.database) as s:
+        s.run("CALL db.awaitIndexes(60)").consume()
+    return schema_db
+
+
+def test_passages_search_finds_arabic_passages(indexed_graph, neo4j_settings):
+    rows = run(indexed_graph, neo4j_settings, "passages_search", terms=["سوخوي", "مقاتلات"], boosts=["2", "1"]).rows
+    assert rows and rows[0]["doc"] == "doc_a.txt"
+    hit = rows[0]["quotes"][0]
+    assert hit["passage"] == 7 and hit["certainty"] == "passage" and (hit["start"], hit["end"]) == (601, 700)
+    assert [q["passage"] for q in rows[0]["quotes"][1:]] == [6], "the sentence before as context (7 is the last)"
+
+
+@pytest.mark.parametrize("terms", [[], [""], ["\"(("], ["x'}) DETACH DELETE n //", "$topic", "a OR b^3 NOT c"]])
+def test_passages_search_takes_any_text(indexed_graph, neo4j_settings, terms):
+    before = graph_size(indexed_graph, neo4j_settings.database)
+    run(indexed_graph, neo4j_settings, "passages_search", terms=terms)
+    assert graph_size(indexed_graph, neo4j_settings.database) == before
+
+
+def test_entity_facts_ranks_facts_touching_more_entities(graph, neo4j_settings):
+    rows = run(graph, neo4j_settings, "entity_facts", entities=["oman", "united_states"]).rows
+    assert rows[0]["_ids"] == ["ev_oman_talks"] and rows[0]["matched"] == 2
+    assert all(r["quotes"] for r in rows)
+
+
+def test_actor_profile_lists_what_an_actor_took_part_in(graph, neo4j_settings):
+    rows = run(graph, neo4j_settings, "actor_profile", actor="Oman").rows
+    assert [(r["kind"], r["role"]) for r in rows] == [("Event", "mediator, third party")]
+    assert rows[0]["quotes"][0]["doc"] == "doc_b.txt"
+
+
+def test_did_happen_counts_sources_and_how_they_put_it(graph, neo4j_settings):
+    rows = run(graph, neo4j_settings, "did_happen", item="su_35").rows
+    assert [r["_ids"] for r in rows] == [["ev_su35"]] and rows[0]["certainty"] == "denied"
+    assert rows[0]["sources"] == len({q["doc"] for q in rows[0]["quotes"]})
+    assert set(rows[0]["by_certainty"]) <= {"asserted", "reported", "alleged", "expected", "denied"}
+    assert run(graph, neo4j_settings, "did_happen").rows == [], "nothing asked, nothing answered"
+
+
+def test_sources_and_passage_context(graph, neo4j_settings):
+    assert [r["doc"] for r in run(graph, neo4j_settings, "sources").rows] == ["doc_a.txt", "doc_b.txt"]
+    rows = run(graph, neo4j_settings, "passage_context", at=["doc_a.txt#3"]).rows
+    assert [(q["passage"], q["certainty"]) for q in rows[0]["quotes"]] == [(4, "context after"), (2, "context before")]
