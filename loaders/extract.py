@@ -323,10 +323,14 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     parsed = parse_passages(passages, str(doc.lang))
     pcs = [PassageCtx(p, ms, dc, pp, lang) for p, ms, (pp, lang) in
            zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions)), parsed)]
+    from irkg.loaders.dateline import find_dateline
+
+    dateline = None if doc.published else find_dateline(doc.text, str(doc.lang))
+    stated = doc.published or (dateline.value if dateline else None)  # the date the text gives itself
     ref = estimate_ref_date(doc, pcs)
     dc.ref_year = ref[0] if ref else None
-    dc.ref = doc.published or (f"{ref[0]:04d}-{ref[1]:02d}" if ref else None)
-    if ref and not doc.published:
+    dc.ref = stated or (f"{ref[0]:04d}-{ref[1]:02d}" if ref else None)
+    if ref and not stated:
         ref = (ref[0], 12)  # the latest date stated is only a lower bound on when the text was written
     for pc in pcs:
         pc.resolve_dates(ref)

@@ -19,6 +19,7 @@ from irkg.loaders.parse.cache import ParseCache, passage_key
 from irkg.loaders.parse.tree import ParsedPassage
 
 _MAX_CHARS = 2000
+_READ_TIMEOUT = 900.0
 _SPACE = re.compile(r"\s")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -65,6 +66,7 @@ class ParserClient:
             return
         service.start()
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(_READ_TIMEOUT)  # a parse server that stops answering fails the document, never hangs it
         try:
             s.connect(str(service.socket_path()))
         except OSError as e:

@@ -36,6 +36,7 @@ MODEL_FILES = (
     "edu/stanford/nlp/models/srparser/englishSR.ser.gz",
 )
 MAX_TOKENS = 150  # longer sentences get tokens and tags but no tree (the parser's cost grows with length)
+PARSE_FORMAT = 1  # bump when the server's answers change (the cache is keyed by it, not by the server's source)
 _SERVER_CLASS = "IrkgParseServer"
 _START_TIMEOUT = 240.0
 
@@ -55,8 +56,8 @@ def _build_id() -> str:
 
 
 def parser_version() -> str:
-    """Return what identifies the parser's output: CoreNLP, its models, the server source and the length cap."""
-    return f"{_build_id()}-{MAX_TOKENS}"
+    """Return what identifies the parser's output: CoreNLP and its models, the answer format and the length cap."""
+    return f"corenlp-{CORENLP_VERSION}-f{PARSE_FORMAT}-{MAX_TOKENS}"
 
 
 def home_dir() -> Path:
@@ -178,6 +179,17 @@ def _alive(pid: int | None) -> bool:
         return False
 
 
+def _our_server_alive() -> bool:
+    """Tell whether the recorded server process still runs (busy servers may answer a ping slowly)."""
+    pid = read_state().get("pid")
+    if not _alive(pid):
+        return False
+    try:
+        return _SERVER_CLASS.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
+
+
 def start(heap: str | None = None) -> dict:
     """Start the server unless it answers already; return its state (pid, seconds, assembled, already_running)."""
     if ping():
@@ -185,7 +197,7 @@ def start(heap: str | None = None) -> dict:
     t0 = time.monotonic()
     assembled = ensure_home()
     with _locked("parser-start"):
-        if ping():
+        if ping() or (_our_server_alive() and _wait_ping(60.0)):
             return {**read_state(), "already_running": True}
         home = home_dir()
         sock = socket_path()
@@ -210,6 +222,15 @@ def start(heap: str | None = None) -> dict:
                 raise ParserError(f"the parse server did not start within {_START_TIMEOUT:.0f}s (log: {log_path()})")
             time.sleep(0.2)
     return {**state, "already_running": False, "assembled": assembled, "seconds": round(time.monotonic() - t0, 1)}
+
+
+def _wait_ping(seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ping(2.0):
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def _last_error() -> str:

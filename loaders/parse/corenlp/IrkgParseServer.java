@@ -29,6 +29,7 @@ public class IrkgParseServer {
     private static final Map<String, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
     private static final AtomicLong LAST_USE = new AtomicLong(System.currentTimeMillis());
     private static Properties base;
+    private static Semaphore WORKERS;
 
     public static void main(String[] args) throws Exception {
         Path socket = Paths.get(args[0]);
@@ -41,7 +42,10 @@ public class IrkgParseServer {
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        // Every connection gets a thread (so a PING is answered while others parse); parsing itself is
+        // limited to `threads` at a time.
+        ExecutorService pool = Executors.newCachedThreadPool();
+        WORKERS = new Semaphore(Math.max(1, threads));
         Thread idle = new Thread(() -> {
             while (true) {
                 try { Thread.sleep(5000); } catch (InterruptedException e) { return; }
@@ -99,10 +103,13 @@ public class IrkgParseServer {
                 String lang = tab > 0 ? line.substring(0, tab) : "ar";
                 String text = unescape(line.substring(tab + 1));
                 String answer;
+                WORKERS.acquireUninterruptibly();
                 try {
                     answer = parse(lang.equals("en") ? "en" : "ar", text);
                 } catch (RuntimeException e) {
                     answer = "{\"error\":" + quote(e.toString()) + "}";
+                } finally {
+                    WORKERS.release();
                 }
                 out.write(answer);
                 out.write('\n');
