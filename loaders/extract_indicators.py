@@ -1,59 +1,217 @@
-"""Find indicators: figures with a unit, what they measure, their date and the actors concerned."""
+"""Find indicators: figures, what they measure, their date, the actors concerned and how firmly they are stated.
+
+Every figure the number grammar reads (irkg.loaders.numbers) that measures something is an
+indicator: money, percentages, quantities with a unit, durations, multiples, counts of things
+and ordinals of a series; a bare number only when a scale word makes it an amount. Everything
+about a figure is read in its own clause (the sentence cut where a new clause opens: «، حيث»,
+", which", "-"): what it measures (the counted noun, the measure word that governs it — the
+head of an Arabic construct chain —, the goods it is of), its date, its actors (a nationality
+on what it counts, else the states of its comma segment, else of its clause) and its
+certainty (the sentence's hedges, a goal word). A range gives two indicators, its bounds.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
-_KINDS = ("money", "percent", "quantity")
-_BEFORE = 110  # key characters before a figure where its measure word stands
-_AFTER = 45
-_SHARES = {"currency_share", "national_currency_settlement", "gas_reserves", "oil_supply_share"}
+_KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordinal"}
+_BEFORE = 110  # key characters before a figure where the word that governs it stands
+_AFTER = 40  # key characters after a figure where what it is of stands ("of cargo", «من حصته»)
+_RIGHT_AFTER = 16  # key characters after an amount where the noun it modifies stands ("a $2 bn loan")
+_HEAD_GAP = 2  # key characters between two measure words of one Arabic construct chain («تكلفة شراء»)
+_CARRY = 220  # characters over which a figure without a measure takes the previous figure's
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
-_TARGET_BEFORE = 90  # key characters before a figure where a target/plan word governs it
+_TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
 _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
+_SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
+_SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
+_BREAK = re.compile(
+    r"\s*[،,:]\s*(?:(?:و|ف)?(?:لكن|بينما|في حين|حيث|أي|مما|وهو|وهي|ثم|بعد|عقب|كما)(?!\w)"
+    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as)\b)"
+    r"|\s[\-\u2013\u2014]\s|\(")
+_COMMA = re.compile(r"[،,]")
+_OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
+_WORTH_OF = re.compile(r"\s*worth\s+of\s+((?:[a-z][a-z\-]*\s?){1,3}?)(?=\s(?:with|in|for|to|from|by|at|and|on)\b|[,.;]|$)")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_SHARES = {"share", "currency_share", "national_currency_settlement", "gas_reserves", "oil_supply_share"}
+_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def indicator_cues() -> dict:
-    """Load and compile cues_indicators.yaml."""
-    data = read_yaml("cues_indicators.yaml")
-    measures = data["measures"]
+    """Load and compile cues_indicators.yaml and cues_measures.yaml (which extends it)."""
+    base = read_yaml("cues_indicators.yaml")
+    extra = read_yaml("cues_measures.yaml")
+    measures: dict[str, dict] = {k: {"what": v["what"], "cues": list(v["cues"])} for k, v in base["measures"].items()}
+    for k, v in extra["measures"].items():
+        m = measures.setdefault(k, {"what": v["what"], "cues": []})  # an existing measure keeps its label
+        m["cues"] += v["cues"]
+        m["kinds"] = set(v.get("kinds") or ())
+    durations = extra.get("durations") or {}
     return {
         "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
         "what": {k: v["what"] for k, v in measures.items()},
-        "growth": lexicon_of({"growth": data.get("growth", [])}),
-        "comparison": lexicon_of({"comparison": data.get("comparison", [])}),
+        "kinds": {k: v.get("kinds") or set() for k, v in measures.items()},
+        "durations": lexicon_of({k: v["cues"] for k, v in durations.items()}),
+        "duration_what": {k: v["what"] for k, v in durations.items()},
+        "relations": lexicon_of(extra.get("time_relations") or {}),
+        "relations_after": lexicon_of(extra.get("time_relations_after") or {}),
+        "change": lexicon_of({"growth": extra.get("change_up", []), "decline": extra.get("change_down", [])}),
+        "markers": {match_key(m) for m in extra.get("change_markers", [])},
+        "comparison": lexicon_of({"comparison": base.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],
-        "target": lexicon_of({"target": data.get("targets", [])}),
+        "target": lexicon_of({"target": base.get("targets", []) + extra.get("targets", [])}),
     }
 
 
-def _is_growth(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
-    """Tell whether a percent figure is a rate of change of its measure, not its level."""
-    if pc.key[max(0, ks - 4):ks].endswith(_TO_LEVEL):
-        return False  # "rose to 95%": a level reached
-    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
-    # "تنامي التبادل التجاري بينهما ... بنحو 15%": the change word governs the measure, not the figure
-    start = min(ks - 30, before[-1].start - 12) if before else ks - 30
-    if ic["growth"].find(pc.key, max(0, start), ks):
-        return True
-    # "15% compared with the same months of last year": a comparison makes the figure a change
-    return bool(ic["comparison"].find(pc.key, ke, ke + 25))
+class _Figure:
+    """One figure with its place in the passage: key offsets, sentence, clause and comma segment."""
+
+    def __init__(self, pc: PassageCtx, q: Quantity):
+        self.q = q
+        key = pc.key
+        self.ks, self.ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
+        self.slo = max((m.end() for m in _SENTENCE.finditer(key, 0, self.ks)), default=0)
+        m = _SENTENCE.search(key, self.ke)
+        self.shi = m.start() if m else len(key)
+        self.lo = max((m.start() + 1 for m in _BREAK.finditer(key, self.slo, self.ks)), default=self.slo)
+        m = _BREAK.search(key, self.ke, self.shi)
+        self.hi = m.start() if m else self.shi
+        self.seg_lo = max((m.end() for m in _COMMA.finditer(key, self.lo, self.ks)), default=self.lo)
+        m = _COMMA.search(key, self.ke, self.hi)
+        self.seg_hi = m.start() if m else self.hi
 
 
-def _is_target(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
-    """Tell whether a figure is a target or planned level (its clause opens with a goal word)."""
-    for h in ic["target"].find(pc.key, max(0, ks - _TARGET_BEFORE), ks):
-        if not any(c in pc.key[h.end:ks] for c in "،,؛;."):
-            return True  # the goal word and the figure share a clause
-    return any(not any(c in pc.key[ke:h.start] for c in "،,؛;") for h in ic["target"].find(pc.key, ke, ke + _TARGET_AFTER))
+def _fits(ic: dict, cat: str, kind: str) -> bool:
+    kinds = ic["kinds"].get(cat)
+    return not kinds or kind == "multiple" or (kind if kind != "number" else "money") in kinds
+
+
+def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str) -> str | None:
+    """Return the measure word nearest before a figure in its clause; of an Arabic construct chain, its head."""
+    hits = [h for h in ic["measures"].find(pc.key, max(f.lo, f.ks - _BEFORE), f.ks)
+            if h.end <= f.ks and _fits(ic, h.cat, kind)]
+    if not hits:
+        return None
+    if kind == "percent" and any(h.cat in _SHARES for h in hits):
+        hits = [h for h in hits if h.cat in _SHARES]  # "the share of the rouble in bilateral trade rose to 95%"
+    k = len(hits) - 1
+    while k > 0 and _ARABIC.match(hits[k].cue) and 0 <= hits[k].start - len(hits[k].prefix) - hits[k - 1].end <= _HEAD_GAP:
+        k -= 1  # «تكلفة شراء كل طن»: the cost, not the purchase
+    cat = hits[k].cat
+    if cat == "value" and any(h.cat == "contract_value" for h in hits[:k]):
+        cat = "contract_value"  # «اتفاقا ... يبلغ قيمته»: the value of that deal
+    return cat
+
+
+def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int) -> str | None:
+    after = [h for h in ic["measures"].find(pc.key, f.ke, min(f.hi, f.ke + reach + 20))
+             if h.start <= f.ke + reach and _fits(ic, h.cat, f.q.kind)]
+    if after and not _COMMA.search(pc.key, f.ke, after[0].start):
+        return after[0].cat
+    return None
+
+
+def _material(pc: PassageCtx, f: _Figure) -> str | None:
+    """Return the goods a quantity is of: a commodity named after it («طن من القمح», "tonnes of cargo")."""
+    m = _OF.match(pc.key, f.ke)
+    if m is None:
+        return None
+    at = pc.kt.to_text(m.end(), m.end() + 1)[0]
+    items = getattr(pc.dc.dicts, "items", {})
+    for it in pc.items:
+        if at <= it.start <= at + 2:
+            return getattr(items.get(it.ref), "name_en", None) or it.ref
+    word = re.match(r"[a-z][a-z\-]+", pc.key[m.end():f.hi])
+    if word and word.group() not in ("the", "a", "an", "its", "their", "this", "that"):
+        return word.group()  # English: the noun itself ("500 tons of catalysts")
+    return None
+
+
+def _change(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+    """Return "growth" or "decline" when a change word governs a percent: right before it or through "by"."""
+    if f.q.change == "down":
+        return "decline"
+    key = pc.key
+    if key[max(0, f.ks - 4):f.ks].endswith(_TO_LEVEL):
+        return None  # "rose to 95%": a level reached
+    for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 60), f.ks)):
+        gap = key[h.end:f.ks].split()
+        if not gap or (len(gap) <= 5 and gap[-1] in ic["markers"]):
+            return h.cat
+    if ic["comparison"].find(key, f.ke, f.ke + 25):
+        return "growth"  # "15% compared with the same months of last year"
+    after = ic["change"].find(key, f.ke, f.ke + 12)
+    return after[0].cat if after else None
+
+
+def _duration_what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+    """Name a length of time by the event it is the term of, or by how it stands to another event.
+
+    «قبل يومين» and "two days ago" date an event; they are no figure (None).
+    """
+    key = pc.key
+    after = [h for h in ic["relations_after"].find(key, f.ke, min(f.hi, f.ke + 8)) if h.start - f.ke <= 2]
+    if after:
+        return None if after[0].cat == "ago" else after[0].cat
+    rel = [h for h in ic["relations"].find(key, max(f.lo, f.ks - 25), f.ks) if h.end <= f.ks]
+    if rel and rel[-1].cat in ("time before", "time after"):
+        if not re.match(r"\s*(?:من|على|of)\b", key[f.ke:]):
+            return None  # «وقبل يومين، أعلن»: two days ago
+        return rel[-1].cat  # «قبل اربع وعشرين ساعة من انعقاد القمة»
+    near = [h for h in ic["durations"].find(key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]
+    if near:
+        return ic["duration_what"][near[-1].cat]
+    later = [h for h in ic["durations"].find(key, f.ke, min(f.hi, f.ke + _AFTER + 20)) if h.start <= f.ke + _AFTER]
+    if later:
+        return ic["duration_what"][later[0].cat]
+    return rel[-1].cat if rel else "duration"
+
+
+def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+    """Return what a figure measures in English, or None when its clause does not say."""
+    q = f.q
+    if q.kind == "count":
+        return f"number of {q.unit.split(' per ')[0]}"
+    if q.kind == "ordinal":
+        return f"{q.unit} number"
+    if q.kind == "duration":
+        return _duration_what(pc, ic, f)
+    before = _measure_before(pc, ic, f, "multiple" if q.kind == "percent" and _change(pc, ic, f) else q.kind)
+    if q.kind == "multiple":
+        m = before or _measure_after(pc, ic, f, _AFTER)
+        return f"{ic['what'][m]} increase" if m else "increase"
+    if q.kind == "percent":
+        change = _change(pc, ic, f)
+        if change:
+            return f"{ic['what'][before]} {change}" if before else change
+        if before in _SHARES - {"share"}:
+            return ic["what"][before]  # "the share of national currencies in trade"
+        if _OF.match(pc.key, f.ke) or q.noun:  # "a quarter of the capacity", «37% من حصته», «خمس العائدات»
+            after = _measure_after(pc, ic, f, _AFTER)
+            if after and after not in _SHARES and before in (None, "share"):
+                return f"share of {ic['what'][after]}"
+            return f"{ic['what'][before]} share" if before and before != "share" else "share"
+        return ic["what"][before] if before else None
+    after = _measure_after(pc, ic, f, _RIGHT_AFTER) if q.kind in ("money", "number") else None
+    m = after or before
+    label = ic["what"][m] if m else None
+    if m == "value" and (w := _WORTH_OF.match(pc.key, f.ke)):
+        return f"value of {w.group(1).strip()}"  # "$40 bln worth of joint projects"
+    mat = _material(pc, f) if q.kind == "quantity" else None
+    if label and mat and mat not in label:
+        return f"{label} of {mat}"
+    return label or (f"{mat} quantity" if mat else None)
 
 
 def _site_of(pc: PassageCtx, start: int) -> str | None:
@@ -63,65 +221,160 @@ def _site_of(pc: PassageCtx, start: int) -> str | None:
     places = sorted((m for m in sites if m.end <= start and start - m.end <= _SITE_REACH), key=lambda m: m.start)
     if not places or any(c in pc.p.text[places[-1].end:start] for c in "،,؛;."):
         return None
+    if not _RELATIVE.search(match_key(pc.p.text[places[-1].end:start])):
+        return None  # the figure must stand in the place's relative clause («الذي تمر عبره», "through which")
     last_state = max((m.start for m in pc.actors if m.start < start and pc.dc.actor_type(pc.dc.state_of(m.ref)) == "state"), default=-1)
     if places[-1].start < last_state:
         return None
     ref = places[-1].ref
-    entry = getattr(pc.dc.dicts, "items", {}).get(ref) or getattr(pc.dc.dicts, "places", {}).get(ref)
+    entry = items.get(ref) or getattr(pc.dc.dicts, "places", {}).get(ref)
     return getattr(entry, "name_en", None) or ref
 
 
-def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
-    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
-    if percent and any(h.cat in _SHARES for h in before):
-        before = [h for h in before if h.cat in _SHARES]  # "the share of X in bilateral trade rose to 95%"
-    after = ic["measures"].find(pc.key, ke, ke + _AFTER) if percent else []
-    if after and (not before or after[0].start - ke < ks - before[-1].end):
-        return after[0].cat
-    if before:
-        return before[-1].cat
-    earlier = ic["measures"].find(pc.key, 0, ks)  # a later figure in the same sentence about the same measure
-    return earlier[-1].cat if earlier and not percent else None
+def _states(pc: PassageCtx, ts: int, te: int, q: Quantity) -> list[str]:
+    """Return the states named in display span [ts, te), leaving out names inside a figure («5000 تومان»
+    is no person) and lower-case English words a dictionary took for a name ("total cost")."""
+    out = []
+    for m in pc.actors:
+        if not ts <= m.start < te:
+            continue
+        if any(o.start <= m.start < o.end and o.kind not in ("count", "ordinal") for o in pc.quantities):
+            continue
+        surface = pc.p.text[m.start:m.end]
+        if surface[:1].isascii() and surface[:1].islower():
+            continue
+        s = pc.dc.state_of(m.ref)
+        if pc.dc.actor_type(s) == "state" and s not in out:
+            out.append(s)
+    return sorted(out)
+
+
+def _actors(pc: PassageCtx, ic: dict, f: _Figure, doc_states: set[str]) -> list[str]:
+    """Return the states a figure is about: a nationality on what it counts («52 مصرفا إيرانيا», "Russian
+    specialists"), else the states of its comma segment, else of its clause; «بين البلدين» is the pair."""
+    q = f.q
+    own = _states(pc, q.start, q.end + 2, q)
+    if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
+        return own
+    states = _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q)
+    if not states and q.kind not in ("count", "duration"):
+        states = _states(pc, *pc.kt.to_text(f.lo, f.hi), q)
+    if ic["pair"].find(pc.key, f.lo, f.hi) and set(PAIR) <= doc_states:
+        states = sorted(set(states) | set(PAIR))
+    return states
+
+
+def _date(pc: PassageCtx, f: _Figure, expected: bool) -> str | None:
+    """Return the date in the figure's clause nearest to it (a count's: in its comma segment); a goal
+    takes only a date after it ("for 2024")."""
+    best, dist = None, None
+    lo, hi = (f.seg_lo, f.seg_hi) if f.q.kind in ("count", "ordinal") else (f.lo, f.hi)
+    for d in pc.dates:
+        if "century" in (d.flags or []):
+            continue
+        dk = pc.kt.to_key(d.start)
+        if not lo <= dk < hi or (f.q.start <= d.start < f.q.end):
+            continue
+        before = d.end <= f.q.start
+        if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
+            continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
+        gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
+        if dist is None or gap < dist:
+            best, dist = d, gap
+    value = date_value(best)
+    if value and best is not None and "span" in (best.flags or []):
+        value = value[:4]  # "the first half of 2024" dates a figure to 2024
+    published = pc.dc.doc.published or ""
+    if value and best is not None and "year_inferred" in (best.flags or []) and published and value[:7] > published[:7]:
+        value = f"{int(value[:4]) - 1}{value[4:]}"  # "in December" in a February article: the December before
+    return value
+
+
+def _is_target(pc: PassageCtx, ic: dict, f: _Figure) -> bool:
+    """Tell whether a figure is a target or planned level (a goal word in its clause before it, or just after)."""
+    lo = f.seg_lo if f.q.kind in ("count", "ordinal", "duration") else f.lo  # a count is planned in its own segment
+    for h in ic["target"].find(pc.key, max(lo, f.ks - _TARGET_REACH), f.ks):
+        if h.end <= f.ks:
+            return True  # the goal word opens the figure's clause
+    return any(not any(c in pc.key[f.ke:h.start] for c in "،,؛;")
+               for h in ic["target"].find(pc.key, f.ke, min(f.shi, f.ke + _TARGET_AFTER)))
+
+
+def _certainty(pc: PassageCtx, ic: dict, f: _Figure) -> Certainty:
+    """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
+    cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
+        return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
+    return cert
+
+
+def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
+    if any(a <= q.start < b or a < q.end <= b for a, b in date_spans):
+        return False
+    if q.kind == "number":
+        return q.scaled and q.value >= _SCALE_ONLY
+    return q.kind in _KINDS
 
 
 def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
-    """Append an indicator record for every figure with a unit that a passage states."""
+    """Append an indicator record for every figure a passage states about something it names."""
     ic = indicator_cues()
+    doc_states = set().union(*(pc.states for pc in pcs)) if pcs else set()
+    last: tuple[str, str, int] | None = None  # (kind, what, end) of the previous measured figure
+    rows: list[tuple] = []
     for pc in pcs:
-        date_spans = [(d.start, d.end) for d in pc.dates]
+        date_spans = [(d.start, d.end) for d in pc.raw_dates]
+        if last is not None:
+            last = (last[0], last[1], -1)  # a figure opening the next passage may still take it up
         for q in pc.quantities:
-            if q.kind not in _KINDS or any(a <= q.start < b for a, b in date_spans):
+            if not _keep(q, date_spans):
                 continue
-            ks, ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
-            m = _measure(pc, ic, ks, ke, q.kind == "percent")
-            what = ic["what"][m] if m else f"figure in {q.unit}"
-            if q.kind == "percent" and _is_growth(pc, ic, ks, ke):
-                what = f"{what} growth"
-            if q.kind == "percent" and not m and not what.endswith("growth"):
-                continue
-            dm = pc.nearest_date(q.start, q.end, window=160)
-            date = date_value(dm)
-            if date and dm is not None and "span" in (dm.flags or []):
-                date = date[:4]  # "the first half of 2024" dates a figure to 2024
-            pair = pc.states & set(PAIR)
-            others = sorted({pc.dc.state_of(m.ref) for m in pc.actors if m.start < q.start} - set(PAIR))
-            others = [s for s in others if pc.dc.actor_type(s) == "state"]
-            if ic["pair"].find(pc.key):
-                others = []  # "بين البلدين": the pair is the subject
-            actors = sorted(pair) if len(pair) == 2 or not others else sorted(pair | set(others[:2]))
-            site = _site_of(pc, q.start) if q.kind == "percent" and not what.endswith("growth") else None
-            if site:  # "مضيق هرمز الذي تمر عبره 40% من إمدادات النفط": the share is the place's, not the states'
-                what, actors = f"{what} at {site}", []
-            # "التجارة بين الهند وروسيا": a figure about another pair is kept apart from the Iran–Russia one
-            apart = "" if len(pair) == 2 or not others else ":" + "+".join(actors)
-            cert = assess_certainty(pc.key, ks, ke)
-            if cert == Certainty.ASSERTED and _is_target(pc, ic, ks, ke):
-                cert = Certainty.EXPECTED  # "يستهدف البلدان سعة تصل إلى 15 مليون طن": a goal, not a result
-            vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal
-            iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}{apart}"
-            out.append(IndicatorRecord(
-                id=iid, label=f"{what}{', ' + date if date else ''}: {q.value:g} {q.unit}",
-                what=what, value=q.value, unit=q.unit or "", date=date, actors=actors,
-                certainty=cert, topic=None,
-                evidence=[pc.evidence(cert, {"value": f"{q.value:g}", "unit": q.unit, "date": date, "surface": q.surface})],
-            ))
+            f = _Figure(pc, q)
+            what = _what(pc, ic, f)
+            if what is None and q.kind == "duration":
+                continue  # «قبل يومين»: a date
+            if what is None and last and last[0] == q.kind and q.start - max(last[2], 0) <= _CARRY:
+                what = last[1]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»: the same measure
+            cert = _certainty(pc, ic, f)
+            if what is None:
+                if q.kind in ("percent", "multiple", "number"):
+                    continue  # a share or a multiple of nothing named
+                what = "target" if cert == Certainty.EXPECTED and _is_target(pc, ic, f) else \
+                    (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
+            elif q.kind in ("money", "percent", "quantity", "number"):
+                last = (q.kind, what, q.end)
+            actors = _actors(pc, ic, f, doc_states)
+            if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
+                what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
+            date = _date(pc, f, cert == Certainty.EXPECTED)
+            measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
+            rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None))
+    # a dated measure is one fact that sources may give different values for; two values of it in one
+    # document ("from $8 to $9 in December") are two figures
+    seen: dict[tuple, set[float]] = {}
+    for pc, q, what, _, date, _, merge in rows:
+        if merge:
+            seen.setdefault((what, q.unit, date), set()).add(q.value)
+    for pc, q, what, actors, date, cert, merge in rows:
+        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1)
+
+
+def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], date: str | None, cert: Certainty,
+          merge: bool) -> None:
+    """Append one record, or two for a range (its lower and upper bound); `merge`: sources may disagree on its value."""
+    unit = q.unit or ""
+    apart = "" if set(actors) <= set(PAIR) else ":" + "+".join(actors)  # another pair's figure is kept apart
+    bounds = [(q.value, what)] if q.value_max is None else [(q.value, f"{what} (lower bound)"), (q.value_max, f"{what} (upper bound)")]
+    for value, label in bounds:
+        qual = f"{q.qualifier} " if q.qualifier else ""
+        shown = f"{value:,.0f}" if value >= 10_000 and value.is_integer() else f"{value:g}"
+        shown_unit = unit[:-1] if value == 1 and unit.endswith("s") and " " not in unit else unit
+        claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface,
+                  "qualifier": q.qualifier, "range": f"{q.value:g}-{q.value_max:g}" if q.value_max is not None else None}
+        vid = "" if merge else f":{value:g}{':' + slug(q.qualifier) if q.qualifier else ''}"
+        iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{vid}{apart}"
+        out.append(IndicatorRecord(
+            id=iid, label=f"{label}{', ' + date if date else ''}: {qual}{shown} {shown_unit}".rstrip(),
+            what=label, value=value, unit=unit, date=date, actors=actors, certainty=cert, topic=None,
+            evidence=[pc.evidence(cert, {k: v for k, v in claims.items() if v is not None})],
+        ))
