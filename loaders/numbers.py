@@ -374,7 +374,9 @@ class _Scanner:
         if j + 1 < self.n and self.t[j] in _DASHES and self.glued(j) and self.glued(j + 1) and _LATIN.match(self.t[j + 1]):
             j += 1  # "a 20-year treaty", "a 300-km range"
         got = self.phrase(j, lex.percent, clitics=True)
-        if got is not None:
+        if f.unit is not None:
+            pass  # a dual or a counted noun already says what the figure is («أسبوعين من زيارة»)
+        elif got is not None:
             f.unit, f.kind, j = "percent", "percent", got[1]
         elif (got := self.phrase(j, lex.units)) is not None:
             spec, j2 = got
@@ -444,6 +446,9 @@ class _Scanner:
             if w in _DASHES:
                 if not (self.glued(k) and k + 1 < self.n and self.glued(k + 1)):
                     return None
+            elif w[0].isdigit():
+                if not (self.glued(k) and self.t[k - 1] in _DASHES):
+                    return None  # "24 Su-35 fighter jets": a model name between number and noun
             elif not w[0].isalpha() or w in lex.modifier_stops or w in lex.words or _ARABIC.match(w):
                 return None
             k += 1
@@ -504,7 +509,7 @@ class _Scanner:
         got = self.word(j, lex.unit_duals, definite=False)
         if got is not None:  # «في الأسبوعين الماضيين» (definite) is a period, not a figure
             kind = "count" if got[0] == "times" else "duration"
-            return [_Figure(start, j + 1, 2.0, got[0], kind, qualifier=qual)]
+            return [self._tail(_Figure(start, j + 1, 2.0, got[0], kind), start, qual)]
         got = self.word(j, lex.multiples, definite=False)
         if got is not None and got[0] > 1 and not _ARABIC.match(self.t[j]):
             return [_Figure(start, j + 1, got[0], "times", "multiple", qualifier=qual)]
