@@ -13,6 +13,7 @@ certainty (the sentence's hedges, a goal word). A range gives two indicators, it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
@@ -63,6 +64,8 @@ def indicator_cues() -> dict:
         "what": {k: v["what"] for k, v in measures.items()},
         "kinds": {k: v.get("kinds") or set() for k, v in measures.items()},
         "durations": lexicon_of({k: v["cues"] for k, v in durations.items()}),
+        "duration_rank": {k: n for n, k in enumerate(durations)},
+        "bounds": lexicon_of(extra.get("bounds") or {}),
         "duration_what": {k: v["what"] for k, v in durations.items()},
         "relations": lexicon_of(extra.get("time_relations") or {}),
         "relations_after": lexicon_of(extra.get("time_relations_after") or {}),
@@ -114,9 +117,10 @@ def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str) -> str | No
     return cat
 
 
-def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int) -> str | None:
+def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int, latin: bool = False) -> str | None:
+    """Return the measure word just after a figure ("a $2 bn loan", "7,200 km long"; `latin`: English only)."""
     after = [h for h in ic["measures"].find(pc.key, f.ke, min(f.hi, f.ke + reach + 20))
-             if h.start <= f.ke + reach and _fits(ic, h.cat, f.q.kind)]
+             if h.start <= f.ke + reach and _fits(ic, h.cat, f.q.kind) and not (latin and _ARABIC.match(h.cue))]
     if after and not _COMMA.search(pc.key, f.ke, after[0].start):
         return after[0].cat
     return None
@@ -147,8 +151,8 @@ def _change(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
         return None  # "rose to 95%": a level reached
     for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 60), f.ks)):
         gap = key[h.end:f.ks].split()
-        if not gap or (len(gap) <= 5 and gap[-1] in ic["markers"]):
-            return h.cat
+        if not gap or (len(gap) <= 5 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4):
+            return h.cat  # "drop by 40%", «انخفضت قيمة الريال بنحو 40%»
     if ic["comparison"].find(key, f.ke, f.ke + 25):
         return "growth"  # "15% compared with the same months of last year"
     after = ic["change"].find(key, f.ke, f.ke + 12)
@@ -170,9 +174,10 @@ def _duration_what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
             return None  # «وقبل يومين، أعلن»: two days ago
         return rel[-1].cat  # «قبل اربع وعشرين ساعة من انعقاد القمة»
     near = [h for h in ic["durations"].find(key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]
-    if near:
-        return ic["duration_what"][near[-1].cat]
-    later = [h for h in ic["durations"].find(key, f.ke, min(f.hi, f.ke + _AFTER + 20)) if h.start <= f.ke + _AFTER]
+    if near:  # «وتتجدد المعاهدة لخمس سنوات»: the renewal, not the treaty
+        return ic["duration_what"][min(near, key=lambda h: ic["duration_rank"][h.cat]).cat]
+    later = [h for h in ic["durations"].find(key, f.ke, min(f.hi, f.ke + _AFTER + 20))
+             if h.start <= f.ke + _AFTER and not _COMMA.search(key, f.ke, h.start)]
     if later:
         return ic["duration_what"][later[0].cat]
     return rel[-1].cat if rel else "duration"
@@ -197,13 +202,17 @@ def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
             return f"{ic['what'][before]} {change}" if before else change
         if before in _SHARES - {"share"}:
             return ic["what"][before]  # "the share of national currencies in trade"
+        named = [h for h in ic["measures"].find(pc.key, f.ke, f.hi) if h.cat in _SHARES - {"share"}]
+        if named:
+            return ic["what"][named[0].cat]  # «30% من التجارة تتم بالعملات الوطنية»
         if _OF.match(pc.key, f.ke) or q.noun:  # "a quarter of the capacity", «37% من حصته», «خمس العائدات»
             after = _measure_after(pc, ic, f, _AFTER)
             if after and after not in _SHARES and before in (None, "share"):
                 return f"share of {ic['what'][after]}"
             return f"{ic['what'][before]} share" if before and before != "share" else "share"
         return ic["what"][before] if before else None
-    after = _measure_after(pc, ic, f, _RIGHT_AFTER) if q.kind in ("money", "number") else None
+    # an English noun after its amount ("a $2 bn loan", "7,200 km long"); an Arabic head stands before it
+    after = _measure_after(pc, ic, f, _RIGHT_AFTER, latin=True) if not _OF.match(pc.key, f.ke) else None
     m = after or before
     label = ic["what"][m] if m else None
     if m == "value" and (w := _WORTH_OF.match(pc.key, f.ke)):
@@ -308,6 +317,17 @@ def _certainty(pc: PassageCtx, ic: dict, f: _Figure) -> Certainty:
     return cert
 
 
+def _bound(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+    """Return the qualifier a verb before the figure gives it: «لم تتجاوز صادرات روسيا ... 3 مليارات» (up to)."""
+    if f.q.qualifier or f.q.kind not in ("money", "quantity", "percent", "number"):
+        return f.q.qualifier
+    hits = [h for h in ic["bounds"].find(pc.key, max(f.lo, f.ks - 60), f.ks)
+            if h.end <= f.ks and "ل" not in h.prefix]  # «لتجاوز العقوبات»: to get round them
+    if hits and not _COMMA.search(pc.key, hits[-1].end, f.ks):
+        return hits[-1].cat
+    return None
+
+
 def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
     if any(a <= q.start < b or a < q.end <= b for a, b in date_spans):
         return False
@@ -348,6 +368,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
             date = _date(pc, f, cert == Certainty.EXPECTED)
             measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
+            if (qual := _bound(pc, ic, f)) != q.qualifier:
+                q = replace(q, qualifier=qual)
             rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None))
     # a dated measure is one fact that sources may give different values for; two values of it in one
     # document ("from $8 to $9 in December") are two figures

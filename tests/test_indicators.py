@@ -1,0 +1,142 @@
+"""Indicators on sentences of our own: value, unit, what is measured, actors, certainty, date."""
+
+import pytest
+
+from irkg.loaders.dictionaries import load_dictionaries
+from irkg.loaders.extract import DocCtx, PassageCtx, estimate_ref_date
+from irkg.loaders.extract_indicators import extract_indicators
+from irkg.loaders.normalize import normalize
+from irkg.loaders.read import read_text
+from irkg.loaders.recognize import recognize
+from irkg.loaders.segment import segment
+
+
+def _indicators(text: str, published: str | None = None):
+    dicts = load_dictionaries()
+    doc = read_text("t.txt", text, **({"published": published} if published else {}))
+    passages = segment(normalize(doc))
+    dc = DocCtx(doc, dicts)
+    pcs = [PassageCtx(p, recognize(p, dicts, doc.published), dc) for p in passages]
+    ref = estimate_ref_date(doc, pcs)
+    for pc in pcs:
+        pc.resolve_dates(ref)
+    out = []
+    extract_indicators(pcs, dc, out)
+    return out
+
+
+def _one(text, value, published=None):
+    got = [r for r in _indicators(text, published) if r.value == pytest.approx(value)]
+    assert got, f"no indicator of {value} in {text!r}: {[r.label for r in _indicators(text, published)]}"
+    return got[0]
+
+
+AR_PAIR = "التقى وزيرا خارجية إيران وروسيا في موسكو. "
+EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,what,actors",
+    [
+        ("بلغ حجم التبادل التجاري بين إيران وروسيا 4.9 مليار دولار في عام 2024.",
+         4.9e9, "USD", "bilateral trade", {"iran", "russia"}),
+        ("وبلغت التجارة بين تركيا وروسيا 57 مليار دولار في عام 2023.",
+         57e9, "USD", "bilateral trade", {"russia", "turkey"}),
+        ("وقدمت روسيا لإيران قرضا بقيمة 5 مليارات دولار لتمويل مشاريع البنية التحتية.",
+         5e9, "USD", "loan", {"iran", "russia"}),
+        ("وتبلغ تكلفة شراء كل طن من الشعير 250 دولارا.", 250, "USD", "cost", set()),
+        ("انخفض إنتاج القمح في إيران بنسبة 25 في المئة.", 25, "percent", "production decline", {"iran"}),
+        ("وتم ربط 40 مصرفا إيرانيا بنظام الرسائل المالية الروسي.", 40, "banks", "number of banks", {"iran"}),
+        ("وقعت روسيا وإيران اتفاقا لبناء مفاعلين جديدين.", 2, "reactors", "number of reactors", {"iran", "russia"}),
+        ("واستمرت المحادثات بين الوزيرين الإيراني والروسي لمدة ثلاث ساعات.",
+         3, "hours", "duration of the talks", {"iran", "russia"}),
+        ("ويصل الوفد الروسي إلى طهران قبل 48 ساعة من انطلاق المفاوضات.", 48, "hours", "time before", None),
+        ("وتمتد المعاهدة بين روسيا وإيران عشرين عاما.", 20, "years", "term of the agreement", {"iran", "russia"}),
+        ("وتتجدد المعاهدة تلقائيا لخمس سنوات.", 5, "years", "renewal period", None),
+        ("انطلقت النسخة الخامسة من المناورات البحرية بين إيران وروسيا.", 5, "edition", "edition number", None),
+        ("ويقطع القطار مسافة 700 كيلومتر بين البلدين.", 700, "km", "distance", None),
+        ("Trade between Russia and Iran grew by 15.5% in 2024.",
+         15.5, "percent", "bilateral trade growth", {"iran", "russia"}),
+        ("Turkey's trade with Russia reached $57 billion in 2023.", 57e9, "USD", "bilateral trade", {"russia", "turkey"}),
+        ("Russia will extend a 1.2 billion euro loan to Iran for the railway.", 1.2e9, "EUR", "loan", {"iran", "russia"}),
+        ("Iran has delivered more than 1,000 drones to Russia.", 1000, "drones", "number of drones", {"iran", "russia"}),
+        ("Iran's central bank said inflation stood at 35 percent.", 35, "percent", "inflation", {"iran"}),
+        ("The corridor is 7,200 km long.", 7200, "km", "length", set()),
+        ("The 12th round of talks between Iran and Russia ended on Friday.", 12, "round", "round number", None),
+        ("Tehran paid Moscow $300m for the fuel, a third of what it owed.", 300e6, "USD", "payment", {"iran", "russia"}),
+        ("Iran deployed thousands of military advisers to Syria.", 1000, "military advisers", "number of military advisers", None),
+    ],
+)
+def test_indicator(text, value, unit, what, actors):
+    r = _one(text, value)
+    assert (r.unit, r.what) == (unit, what)
+    if actors is not None:
+        assert set(r.actors) == actors
+
+
+def test_range_gives_lower_and_upper_bound():
+    recs = _indicators("واشترت إيران ما بين 100 ألف و150 ألف طن من الذرة الروسية.")
+    bounds = {r.what: r.value for r in recs}
+    assert bounds == {"purchases of maize (lower bound)": 100_000, "purchases of maize (upper bound)": 150_000} or \
+        set(bounds.values()) == {100_000, 150_000}
+    assert all(r.evidence[0].claims["range"] == "100000-150000" for r in recs)
+
+
+def test_qualifier_kept_and_no_denial_in_did_not_exceed():
+    r = _one("وبحسب وكالة الأنباء، لم تتجاوز صادرات روسيا إلى إيران 3 مليارات دولار.", 3e9)
+    assert r.evidence[0].claims["qualifier"] == "up to" and r.certainty == "reported"
+    assert r.what == "exports"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        (AR_PAIR + "وتسعى الدولتان إلى رفع التبادل التجاري إلى 10 مليارات دولار بحلول عام 2030.", 10e9),
+        ("Gazprom plans to supply up to 55 bcm of gas a year to Iran.", 55),
+        ("The railway will cost between $1.5 and $2 billion.", 1.5e9),
+        ("Iran is planning to raise its exports to Russia, reaching four million tonnes in 2026.", 4e6),
+    ],
+)
+def test_target_or_forecast_is_expected(text, value):
+    assert _one(text, value).certainty == "expected"
+
+
+def test_goal_takes_the_date_after_it_not_the_signing_date():
+    r = _one(AR_PAIR + "وفي اتفاق وقع عام 2023 تعهد البلدان بزيادة التبادل التجاري إلى 40 مليار دولار.", 40e9)
+    assert r.date != "2023"
+
+
+def test_pair_noun_names_the_pair_of_the_document():
+    r = _one(AR_PAIR + "وبلغ حجم التجارة بين البلدين 3 مليارات دولار.", 3e9)
+    assert set(r.actors) == {"iran", "russia"}
+
+
+def test_another_pair_is_kept_apart():
+    recs = _indicators("بلغ حجم التبادل التجاري بين إيران وروسيا 4 مليارات دولار في عام 2023. "
+                       "وبلغت التجارة بين تركيا وروسيا 57 مليار دولار في عام 2023.")
+    ids = {r.id for r in recs if r.what == "bilateral trade"}
+    assert len(ids) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقبل يومين، أعلنت طهران عن الصفقة.",  # a date, not a length of time
+        "The two leaders met two days ago.",
+        "The two countries signed the memorandum.",
+        "قال ثلاثة مسؤولين إن الصفقة تأجلت.",
+        "Russia delivered S-400 systems to Turkey in 2019.",
+    ],
+)
+def test_no_indicator(text):
+    assert _indicators(text) == []
+
+
+def test_inferred_year_is_not_after_publication():
+    r = _one("Russian exporters cut prices, and discounts widened to $9 a barrel in December.", 9, published="2026-02-20")
+    assert r.date == "2025-12"
+
+
+def test_a_figure_without_a_measure_takes_the_previous_one():
+    recs = _indicators("وحددت الحكومة سعر شراء القمح عند 5000 تومان، أي ما يعادل 200 دولار للطن.")
+    assert {r.what for r in recs} == {"price"}
