@@ -38,8 +38,8 @@ _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
 _BREAK = re.compile(
     r"\s*[،,:]\s*(?:(?:و|ف)?(?:لكن|بينما|في حين|حيث|أي|مما|وهو|وهي|ثم|بعد|عقب|كما)(?!\w)"
-    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as)\b)"
-    r"|\s[\-\u2013\u2014]\s|\(")
+    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as)\b)")
+_PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _COMMA = re.compile(r"[،,]")
 _OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
 _WORTH_OF = re.compile(r"\s*worth\s+of\s+((?:[a-z][a-z\-]*\s?){1,3}?)(?=\s(?:with|in|for|to|from|by|at|and|on)\b|[,.;]|$)")
@@ -100,9 +100,10 @@ def _fits(ic: dict, cat: str, kind: str) -> bool:
     return not kinds or kind == "multiple" or (kind if kind != "number" else "money") in kinds
 
 
-def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str) -> str | None:
-    """Return the measure word nearest before a figure in its clause; of an Arabic construct chain, its head."""
-    hits = [h for h in ic["measures"].find(pc.key, max(f.lo, f.ks - _BEFORE), f.ks)
+def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str, lo: int | None = None) -> str | None:
+    """Return the measure word nearest before a figure in its clause (from `lo`); of an Arabic construct chain, its head."""
+    lo = f.lo if lo is None else lo
+    hits = [h for h in ic["measures"].find(pc.key, max(lo, f.ks - _BEFORE), f.ks)
             if h.end <= f.ks and _fits(ic, h.cat, kind)]
     if not hits:
         return None
@@ -115,6 +116,20 @@ def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str) -> str | No
     if cat == "value" and any(h.cat == "contract_value" for h in hits[:k]):
         cat = "contract_value"  # «اتفاقا ... يبلغ قيمته»: the value of that deal
     return cat
+
+
+def _share_after(pc: PassageCtx, ic: dict, f: _Figure) -> tuple[str, int] | None:
+    """Return (share measure, distance) for a named share right after a percent's "of"/«من»."""
+    m = _OF.match(pc.key, f.ke)
+    if m is None:
+        return None
+    hits = [h for h in ic["measures"].find(pc.key, m.end() - 2, min(f.hi, m.end() + 20)) if h.cat in _SHARES - {"share"}]
+    return (hits[0].cat, hits[0].start - f.ke) if hits else None
+
+
+def _last_hit(pc: PassageCtx, ic: dict, f: _Figure) -> int:
+    hits = [h for h in ic["measures"].find(pc.key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]
+    return hits[-1].end if hits else 0
 
 
 def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int, latin: bool = False) -> str | None:
@@ -200,6 +215,9 @@ def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
         change = _change(pc, ic, f)
         if change:
             return f"{ic['what'][before]} {change}" if before else change
+        after_share = _share_after(pc, ic, f)
+        if after_share and (before not in _SHARES - {"share"} or after_share[1] < f.ks - _last_hit(pc, ic, f)):
+            return ic["what"][after_share[0]]  # «مضيق هرمز الذي تمر عبره نحو 40% من إمدادات النفط»
         if before in _SHARES - {"share"}:
             return ic["what"][before]  # "the share of national currencies in trade"
         named = [h for h in ic["measures"].find(pc.key, f.ke, f.hi) if h.cat in _SHARES - {"share"}]
@@ -265,11 +283,14 @@ def _actors(pc: PassageCtx, ic: dict, f: _Figure, doc_states: set[str]) -> list[
     own = _states(pc, q.start, q.end + 2, q)
     if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
         return own
+    pair = set(PAIR) <= doc_states
     states = _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q)
+    if pair and ic["pair"].find(pc.key, f.seg_lo, f.seg_hi):
+        return sorted(set(states) | set(PAIR))  # «يستهدف البلدان ...»: the pair of the document
     if not states and q.kind not in ("count", "duration"):
         states = _states(pc, *pc.kt.to_text(f.lo, f.hi), q)
-    if ic["pair"].find(pc.key, f.lo, f.hi) and set(PAIR) <= doc_states:
-        states = sorted(set(states) | set(PAIR))
+        if pair and ic["pair"].find(pc.key, f.lo, f.hi):
+            states = sorted(set(states) | set(PAIR))
     return states
 
 
@@ -293,6 +314,9 @@ def _date(pc: PassageCtx, f: _Figure, expected: bool) -> str | None:
     value = date_value(best)
     if value and best is not None and "span" in (best.flags or []):
         value = value[:4]  # "the first half of 2024" dates a figure to 2024
+    if value and best is not None and any(0 <= d.start - best.end <= 8 and _PERIOD_TO.match(pc.p.text[best.end:d.start])
+                                          for d in pc.dates):
+        value = value[:4]  # "(from March 21, 2023 to March 20, 2024)": a period, dated by the year it opens
     published = pc.dc.doc.published or ""
     if value and best is not None and "year_inferred" in (best.flags or []) and published and value[:7] > published[:7]:
         value = f"{int(value[:4]) - 1}{value[4:]}"  # "in December" in a February article: the December before
@@ -353,7 +377,11 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             what = _what(pc, ic, f)
             if what is None and q.kind == "duration":
                 continue  # «قبل يومين»: a date
-            if what is None and last and last[0] == q.kind and q.start - max(last[2], 0) <= _CARRY:
+            if what is None and q.kind in ("money", "quantity", "number") and f.lo > f.slo:
+                m = _measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»
+                what = ic["what"][m] if m else None
+            if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
+                    last[0] == q.kind or (last[0] == "percent" and q.kind in ("money", "number"))):
                 what = last[1]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»: the same measure
             cert = _certainty(pc, ic, f)
             if what is None:
@@ -362,7 +390,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what = "target" if cert == Certainty.EXPECTED and _is_target(pc, ic, f) else \
                     (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
             elif q.kind in ("money", "percent", "quantity", "number"):
-                last = (q.kind, what, q.end)
+                base = re.sub(r" (?:growth|decline|increase)$", "", what)
+                last = (q.kind, base, q.end) if base != "share" else last
             actors = _actors(pc, ic, f, doc_states)
             if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
