@@ -36,9 +36,13 @@ _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
+_OPENERS = ("لكن", "بينما", "في حين", "حيث", "أي", "مما", "وهو", "وهي", "ثم", "بعد", "عقب", "كما", "مع ذلك")
+_CONCESSIVE = ("على الرغم", "بالرغم", "رغم")
+# where a new clause opens: a comma before a clause word, or a concession anywhere (match-key forms)
 _BREAK = re.compile(
-    r"\s*[،,:]\s*(?:(?:و|ف)?(?:لكن|بينما|في حين|حيث|أي|مما|وهو|وهي|ثم|بعد|عقب|كما)(?!\w)"
-    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as)\b)")
+    r"\s*[،,:]\s*(?:(?:و|ف)?(?:" + "|".join(match_key(w) for w in _OPENERS) + r")(?!\w)"
+    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as|however|meanwhile)\b)"
+    r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though)\b")
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _COMMA = re.compile(r"[،,]")
 _OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -364,12 +368,12 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append an indicator record for every figure a passage states about something it names."""
     ic = indicator_cues()
     doc_states = set().union(*(pc.states for pc in pcs)) if pcs else set()
-    last: tuple[str, str, int] | None = None  # (kind, what, end) of the previous measured figure
+    last: tuple | None = None  # (kind, what, end, actors) of the previous measured figure
     rows: list[tuple] = []
     for pc in pcs:
         date_spans = [(d.start, d.end) for d in pc.raw_dates]
         if last is not None:
-            last = (last[0], last[1], -1)  # a figure opening the next passage may still take it up
+            last = (last[0], last[1], -1, last[3])  # a figure opening the next passage may still take it up
         for q in pc.quantities:
             if not _keep(q, date_spans):
                 continue
@@ -380,9 +384,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if what is None and q.kind in ("money", "quantity", "number") and f.lo > f.slo:
                 m = _measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»
                 what = ic["what"][m] if m else None
+            carried = None
             if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
                     last[0] == q.kind or (last[0] == "percent" and q.kind in ("money", "number"))):
-                what = last[1]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»: the same measure
+                what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
             cert = _certainty(pc, ic, f)
             if what is None:
                 if q.kind in ("percent", "multiple", "number"):
@@ -391,8 +396,12 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                     (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
             elif q.kind in ("money", "percent", "quantity", "number"):
                 base = re.sub(r" (?:growth|decline|increase)$", "", what)
-                last = (q.kind, base, q.end) if base != "share" else last
+                last = (q.kind, base, q.end, None) if base != "share" else last
             actors = _actors(pc, ic, f, doc_states)
+            if carried is not None and not _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q):
+                actors = carried  # the restated figure is about the same states
+            if last is not None and last[2] == q.end:
+                last = (*last[:3], actors)
             if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
             date = _date(pc, f, cert == Certainty.EXPECTED)
