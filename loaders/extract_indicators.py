@@ -37,12 +37,13 @@ _SITE_REACH = 60  # characters between a place and a share figure in its relativ
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
 _OPENERS = ("لكن", "بينما", "في حين", "حيث", "أي", "مما", "وهو", "وهي", "ثم", "بعد", "عقب", "كما", "مع ذلك")
-_CONCESSIVE = ("على الرغم", "بالرغم", "رغم")
+_CONCESSIVE = ("على الرغم", "بالرغم", "رغم", "بعد", "عقب")  # and what happened before: «بعد الغزو الروسي لأوكرانيا»
 # where a new clause opens: a comma before a clause word, or a concession anywhere (match-key forms)
 _BREAK = re.compile(
     r"\s*[،,:]\s*(?:(?:و|ف)?(?:" + "|".join(match_key(w) for w in _OPENERS) + r")(?!\w)"
     r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as|however|meanwhile)\b)"
-    r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though)\b")
+    r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though|after|following)\b")
+_OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _COMMA = re.compile(r"[،,]")
 _OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -78,6 +79,7 @@ def indicator_cues() -> dict:
         "comparison": lexicon_of({"comparison": base.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],
         "target": lexicon_of({"target": base.get("targets", []) + extra.get("targets", [])}),
+        "target_after": lexicon_of({"target": base.get("targets", [])}),
     }
 
 
@@ -91,9 +93,11 @@ class _Figure:
         self.slo = max((m.end() for m in _SENTENCE.finditer(key, 0, self.ks)), default=0)
         m = _SENTENCE.search(key, self.ke)
         self.shi = m.start() if m else len(key)
-        self.lo = max((m.start() + 1 for m in _BREAK.finditer(key, self.slo, self.ks)), default=self.slo)
+        self.lo = max((m.start() + 1 for m in _BREAK.finditer(key, self.slo, self.ks) if m.end() < self.ks - 1),
+                      default=self.slo)  # «بعد أسبوعين من»: a word that relates the figure itself opens no clause
         m = _BREAK.search(key, self.ke, self.shi)
         self.hi = m.start() if m else self.shi
+        self.measure: str | None = None  # the measure word the figure was named by
         self.seg_lo = max((m.end() for m in _COMMA.finditer(key, self.lo, self.ks)), default=self.lo)
         m = _COMMA.search(key, self.ke, self.hi)
         self.seg_hi = m.start() if m else self.hi
@@ -117,6 +121,7 @@ def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str, lo: int | N
     while k > 0 and _ARABIC.match(hits[k].cue) and 0 <= hits[k].start - len(hits[k].prefix) - hits[k - 1].end <= _HEAD_GAP:
         k -= 1  # «تكلفة شراء كل طن»: the cost, not the purchase
     cat = hits[k].cat
+    f.measure = cat
     if cat == "value" and any(h.cat == "contract_value" for h in hits[:k]):
         cat = "contract_value"  # «اتفاقا ... يبلغ قيمته»: the value of that deal
     return cat
@@ -188,6 +193,8 @@ def _duration_what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
     if after:
         return None if after[0].cat == "ago" else after[0].cat
     rel = [h for h in ic["relations"].find(key, max(f.lo, f.ks - 25), f.ks) if h.end <= f.ks]
+    if rel and rel[-1].cat == "time limit":
+        return "time limit"  # «التوصل إلى اتفاق شامل خلال ثلاث سنوات»: within, not the agreement's term
     if rel and rel[-1].cat in ("time before", "time after"):
         if not re.match(r"\s*(?:من|على|of)\b", key[f.ke:]):
             return None  # «وقبل يومين، أعلن»: two days ago
@@ -280,15 +287,28 @@ def _states(pc: PassageCtx, ts: int, te: int, q: Quantity) -> list[str]:
     return sorted(out)
 
 
+def _own_end(pc: PassageCtx, f: _Figure) -> int:
+    """Return where the counted noun's own phrase ends: its Arabic definite genitives and adjectives follow it
+    («ثلاثة من جنرالات القوات المسلحة الإيرانية», «52 مصرفا إيرانيا»)."""
+    end = f.q.end + 2
+    if f.q.kind in ("count", "ordinal"):
+        m = _OWN_CHAIN.match(pc.key, f.ke)
+        if m:
+            end = max(end, pc.kt.to_text(f.ke, m.end())[1])
+    return end
+
+
 def _actors(pc: PassageCtx, ic: dict, f: _Figure, doc_states: set[str]) -> list[str]:
     """Return the states a figure is about: a nationality on what it counts («52 مصرفا إيرانيا», "Russian
     specialists"), else the states of its comma segment, else of its clause; «بين البلدين» is the pair."""
     q = f.q
-    own = _states(pc, q.start, q.end + 2, q)
+    own = _states(pc, q.start, _own_end(pc, f), q)
     if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
         return own
     pair = set(PAIR) <= doc_states
     states = _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q)
+    if f.measure == "bilateral_trade" and set(PAIR) <= set(states):
+        return list(PAIR)  # trade is between two: the others in its segment are context («بعد الغزو الروسي لأوكرانيا»)
     if pair and ic["pair"].find(pc.key, f.seg_lo, f.seg_hi):
         return sorted(set(states) | set(PAIR))  # «يستهدف البلدان ...»: the pair of the document
     if not states and q.kind not in ("count", "duration"):
@@ -334,12 +354,14 @@ def _is_target(pc: PassageCtx, ic: dict, f: _Figure) -> bool:
         if h.end <= f.ks:
             return True  # the goal word opens the figure's clause
     return any(not any(c in pc.key[f.ke:h.start] for c in "،,؛;")
-               for h in ic["target"].find(pc.key, f.ke, min(f.shi, f.ke + _TARGET_AFTER)))
+               for h in ic["target_after"].find(pc.key, f.ke, min(f.shi, f.ke + _TARGET_AFTER)))
 
 
 def _certainty(pc: PassageCtx, ic: dict, f: _Figure) -> Certainty:
     """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
     cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
+    if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
+        cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
     if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
         return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
     return cert

@@ -65,6 +65,14 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("The 12th round of talks between Iran and Russia ended on Friday.", 12, "round", "round number", None),
         ("Tehran paid Moscow $300m for the fuel, a third of what it owed.", 300e6, "USD", "payment", {"iran", "russia"}),
         ("Iran deployed thousands of military advisers to Syria.", 1000, "military advisers", "number of military advisers", None),
+        ("وفرضت بريطانيا عقوبات على خمسة من ضباط البحرية الإيرانية لدعمهم روسيا في أوكرانيا.",
+         5, "officers", "number of officers", {"iran"}),
+        ("ووقع البلدان اتفاقا في 2023 لرفع التجارة بين إيران وروسيا إلى 30 مليار دولار بعد الحرب في أوكرانيا.",
+         30e9, "USD", "bilateral trade", {"iran", "russia"}),
+        ("وتراجعت صادرات النفط الإيرانية إلى ما دون 300 ألف برميل يوميا وعلى الرغم من أن إدارة بايدن خففت الضغوط.",
+         300_000, "barrels per day", "oil exports", {"iran"}),
+        ("وتعهد الطرفان بالتوصل إلى اتفاق نهائي خلال عامين.", 2, "years", "time limit", None),
+        ("ووصل الوفد إلى طهران بعد ثلاثة أيام من زيارة لافروف إلى أنقرة.", 3, "days", "time after", None),
     ],
 )
 def test_indicator(text, value, unit, what, actors):
