@@ -31,6 +31,7 @@ _LATIN = re.compile(r"[a-z]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 _DASHES = {"-", "\u2010", "\u2011", "\u2013", "\u2014"}
+_DATE_SEPS = {"-", "/", "\u2013"}
 _STOPS = set(".,،;؛:!?()[]{}«»\"“”")
 _MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
 _ORDINAL_REACH = 4  # tokens between a series noun and its Arabic ordinal («قمة دول بحر قزوين الخامسة»)
@@ -149,8 +150,21 @@ class _Scanner:
                 return True
         return False
 
+    def _date_chain(self, j: int) -> bool:
+        """Tell whether digits at j are one part of a written date ("2025-06-23", "16-6-2025", "1/15/2022")."""
+        parts, k = 1, j
+        while k >= 2 and self.t[k - 1] in _DATE_SEPS and self.glued(k) and self.glued(k - 1) and self.digits(k - 2):
+            parts, k = parts + 1, k - 2
+        k = j
+        while k + 2 < self.n and self.t[k + 1] in _DATE_SEPS and self.glued(k + 1) and self.glued(k + 2) and self.digits(k + 2):
+            parts, k = parts + 1, k + 2
+        return parts >= 3
+
     def model_name(self, j: int) -> bool:
-        """Tell whether digits at j belong to a name or a clock time ("S-300", "SB738", «إس-300», "06:29")."""
+        """Tell whether digits at j belong to a name, a clock time or a written date ("S-300", "SB738", «إس-300»,
+        "06:29", "2025-06-23")."""
+        if self._date_chain(j):
+            return True
         if self.glued(j) and _LATIN.match(self.t[j - 1][-1]):
             return True
         if j >= 2 and self.t[j - 1] in _DASHES and self.glued(j) and self.glued(j - 1) and self.t[j - 2][-1].isalpha():

@@ -172,6 +172,8 @@ def test_halved_is_a_decline_of_half():
         "the Fath-360 missiles",
         "قادة الدول الخمس",  # points back to states already named
         "the first summit",
+        "date 2025-06-23 Putin slams attack",  # a written date
+        "بتاريخ 16-6-2025 هجمات جديدة",
     ],
 )
 def test_no_figure(text):
