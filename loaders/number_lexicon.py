@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 
-_TOKEN = re.compile(r"\d+(?:[.,،\u066b\u066c]\d+)*|[^\W\d_]+|\S")
+TOKEN = re.compile(r"\d+(?:[.,،\u066b\u066c]\d+)*|[^\W\d_]+|\S")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -44,7 +44,7 @@ def parse_digits(s: str, before_scale: bool = False) -> float | None:
 
 def tokens_of(text: str) -> tuple[str, ...]:
     """Split a (match-key) string into the grammar's tokens."""
-    return tuple(m.group() for m in _TOKEN.finditer(text))
+    return tuple(m.group() for m in TOKEN.finditer(text))
 
 
 Phrases = dict[str, list[tuple[tuple[str, ...], object]]]
