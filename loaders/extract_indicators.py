@@ -44,6 +44,8 @@ _BREAK = re.compile(
     r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as|however|meanwhile)\b)"
     r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though|after|following)\b")
 _OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
+_PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
+_ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _COMMA = re.compile(r"[،,]")
 _OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -58,7 +60,9 @@ def indicator_cues() -> dict:
     """Load and compile cues_indicators.yaml and cues_measures.yaml (which extends it)."""
     base = read_yaml("cues_indicators.yaml")
     extra = read_yaml("cues_measures.yaml")
-    measures: dict[str, dict] = {k: {"what": v["what"], "cues": list(v["cues"])} for k, v in base["measures"].items()}
+    mine = {match_key(c) for v in extra["measures"].values() for c in v["cues"]}
+    measures: dict[str, dict] = {k: {"what": v["what"], "cues": [c for c in v["cues"] if match_key(c) not in mine]}
+                                 for k, v in base["measures"].items()}  # a cue listed in both: the newer file's category
     for k, v in extra["measures"].items():
         m = measures.setdefault(k, {"what": v["what"], "cues": []})  # an existing measure keeps its label
         m["cues"] += v["cues"]
@@ -80,6 +84,7 @@ def indicator_cues() -> dict:
         "pair": friction_cues()["pair_nouns"],
         "target": lexicon_of({"target": base.get("targets", []) + extra.get("targets", [])}),
         "target_after": lexicon_of({"target": base.get("targets", [])}),
+        "counted": lexicon_of({u: spec["forms"] for u, spec in read_yaml("cues_numbers.yaml")["counted"].items()}),
     }
 
 
@@ -141,18 +146,35 @@ def _last_hit(pc: PassageCtx, ic: dict, f: _Figure) -> int:
     return hits[-1].end if hits else 0
 
 
-def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int, latin: bool = False) -> str | None:
+def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int, latin: bool = False, kind: str | None = None) -> str | None:
     """Return the measure word just after a figure ("a $2 bn loan", "7,200 km long"; `latin`: English only)."""
     after = [h for h in ic["measures"].find(pc.key, f.ke, min(f.hi, f.ke + reach + 20))
-             if h.start <= f.ke + reach and _fits(ic, h.cat, f.q.kind) and not (latin and _ARABIC.match(h.cue))]
+             if h.start <= f.ke + reach and _fits(ic, h.cat, kind or f.q.kind) and not (latin and _ARABIC.match(h.cue))
+             and not (latin and _PREPOSITION.search(pc.key, f.ke, h.start))]  # "$400 million for fuel deliveries"
     if after and not _COMMA.search(pc.key, f.ke, after[0].start):
         return after[0].cat
     return None
 
 
+def _thing_counted(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+    """Return "number of X" for a countable noun before a change figure («ارتفع عدد السياح ... بنسبة 40%»,
+    "Iranian tourists to Russia increased by 40%"); a capitalised English word is part of a name ("Central Bank")."""
+    for h in reversed([h for h in ic["counted"].find(pc.key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]):
+        first = pc.p.text[pc.kt.to_text(h.start, h.end)[0]]
+        if not (first.isascii() and first.isupper()):
+            return f"number of {h.cat}"
+    return None
+
+
+def _noun_measure(ic: dict, noun: str | None) -> str | None:
+    """Return the measure a share's noun names («نصف قيمتها», "half of its value"), or None."""
+    hits = ic["measures"].find(noun) if noun else []
+    return hits[0].cat if hits else None
+
+
 def _material(pc: PassageCtx, f: _Figure) -> str | None:
     """Return the goods a quantity is of: a commodity named after it («طن من القمح», "tonnes of cargo")."""
-    m = _OF.match(pc.key, f.ke)
+    m = _OF.match(pc.key, f.ke) or _OF.search(pc.key, f.ks, f.ke)  # "15 million tonnes of freight a year"
     if m is None:
         return None
     at = pc.kt.to_text(m.end(), m.end() + 1)[0]
@@ -175,7 +197,9 @@ def _change(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
         return None  # "rose to 95%": a level reached
     for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 60), f.ks)):
         gap = key[h.end:f.ks].split()
-        if not gap or (len(gap) <= 5 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4):
+        if not gap or (len(gap) <= 7 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4) \
+                or (_ARABIC.match(h.cue) and len(gap) <= 3 and gap[-1] not in ("علي", "عن")):
+            # «فقد الريال الإيراني 30% من قيمته»: verb, subject, figure («ألا تزيد حصة طهران على 11%» bounds it)
             return h.cat  # "drop by 40%", «انخفضت قيمة الريال بنحو 40%»
     if ic["comparison"].find(key, f.ke, f.ke + 25):
         return "growth"  # "15% compared with the same months of last year"
@@ -221,11 +245,17 @@ def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
     before = _measure_before(pc, ic, f, "multiple" if q.kind == "percent" and _change(pc, ic, f) else q.kind)
     if q.kind == "multiple":
         m = before or _measure_after(pc, ic, f, _AFTER)
-        return f"{ic['what'][m]} increase" if m else "increase"
+        label = ic["what"][m] if m else _thing_counted(pc, ic, f)
+        return f"{label} increase" if label else "increase"
     if q.kind == "percent":
         change = _change(pc, ic, f)
         if change:
-            return f"{ic['what'][before]} {change}" if before else change
+            label = ic["what"][before] if before else None
+            if label is None:  # "the rial lost 30% of its value", «فقدت العملة أكثر من نصف قيمتها»
+                of = _noun_measure(ic, q.noun) or (_measure_after(pc, ic, f, _AFTER, kind="multiple")
+                                                   if _OF.match(pc.key, f.ke) else None)
+                label = ic["what"][of] if of else _thing_counted(pc, ic, f)
+            return f"{label} {change}" if label else change
         after_share = _share_after(pc, ic, f)
         if after_share and (before not in _SHARES - {"share"} or after_share[1] < f.ks - _last_hit(pc, ic, f)):
             return ic["what"][after_share[0]]  # «مضيق هرمز الذي تمر عبره نحو 40% من إمدادات النفط»
@@ -247,7 +277,11 @@ def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
     if m == "value" and (w := _WORTH_OF.match(pc.key, f.ke)):
         return f"value of {w.group(1).strip()}"  # "$40 bln worth of joint projects"
     mat = _material(pc, f) if q.kind == "quantity" else None
-    if label and mat and mat not in label:
+    if label is None and mat and (m := _OF.match(pc.key, f.ke)):
+        nxt = [h for h in ic["measures"].find(pc.key, m.end(), min(f.hi, m.end() + 30)) if _fits(ic, h.cat, q.kind)]
+        if nxt and len(pc.key[m.end():nxt[0].start].split()) <= 1:
+            label = ic["what"][nxt[0].cat]  # "33 trillion cubic metres of gas reserves"
+    if label and mat and mat not in label and not any(h.cat == m for h in ic["measures"].find(mat)):
         return f"{label} of {mat}"
     return label or (f"{mat} quantity" if mat else None)
 
@@ -407,8 +441,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 m = _measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»
                 what = ic["what"][m] if m else None
             carried = None
+            same_passage = last is not None and last[2] >= 0
             if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
-                    last[0] == q.kind or (last[0] == "percent" and q.kind in ("money", "number"))):
+                    (last[0] == q.kind and (same_passage or _ANAPHOR.match(pc.key)))
+                    or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
                 what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
             cert = _certainty(pc, ic, f)
             if what is None:
@@ -417,8 +453,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what = "target" if cert == Certainty.EXPECTED and _is_target(pc, ic, f) else \
                     (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
             elif q.kind in ("money", "percent", "quantity", "number"):
-                base = re.sub(r" (?:growth|decline|increase)$", "", what)
-                last = (q.kind, base, q.end, None) if base != "share" else last
+                base = re.sub(r"(?:^| )(?:growth|decline|increase)$", "", what)
+                last = (q.kind, base, q.end, None) if base not in ("share", "") else last
             actors = _actors(pc, ic, f, doc_states)
             if carried is not None and not _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q):
                 actors = carried  # the restated figure is about the same states

@@ -279,7 +279,8 @@ class _Scanner(AmountReader):
             return None
         w = self.t[nxt]
         if _ARABIC.match(self.t[k]):
-            if not (w.startswith("ال") and len(w) > 3) or self.t[k].startswith("ال"):
+            owned = len(w) > 4 and w.endswith(("ها", "هم", "هما", "نا"))  # «نصف قيمتها»
+            if not (w.startswith("ال") and len(w) > 3 or owned) or self.t[k].startswith("ال"):
                 return None
         elif not (w in _SHARE_NEXT and (k > j or self.t[k] == "half" or "-" in self.t[k] or nxt - k > 1)):
             return None

@@ -73,6 +73,14 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
          300_000, "barrels per day", "oil exports", {"iran"}),
         ("وتعهد الطرفان بالتوصل إلى اتفاق نهائي خلال عامين.", 2, "years", "time limit", None),
         ("ووصل الوفد إلى طهران بعد ثلاثة أيام من زيارة لافروف إلى أنقرة.", 3, "days", "time after", None),
+        ("The rial lost 40% of its value against the dollar.", 40, "percent", "value decline", None),
+        ("فقدت العملة الإيرانية أكثر من نصف قيمتها منذ عام 2018.", 50, "percent", "value decline", {"iran"}),
+        ("فقد الريال الإيراني 30% من قيمته.", 30, "percent", "value decline", {"iran"}),
+        ("ارتفع عدد الطلاب الإيرانيين في روسيا بنسبة 25 في المئة.", 25, "percent", "number of students growth", None),
+        ("Iran owes Russia about $400 million for fuel deliveries.", 400e6, "USD", "debt", {"iran", "russia"}),
+        ("The fine imposed on the bank amounted to $1.8 million.", 1.8e6, "USD", "fine", None),
+        ("Russia has some 47 trillion cubic metres of gas reserves.", 47e12, "cubic metres", "reserves of gas", {"russia"}),
+        ("وتريد موسكو ألا تزيد حصة طهران على 15 في المئة.", 15, "percent", "share", None),
     ],
 )
 def test_indicator(text, value, unit, what, actors):
@@ -143,6 +151,12 @@ def test_no_indicator(text):
 def test_inferred_year_is_not_after_publication():
     r = _one("Russian exporters cut prices, and discounts widened to $9 a barrel in December.", 9, published="2026-02-20")
     assert r.date == "2025-12"
+
+
+def test_a_later_sentence_takes_a_measure_up_only_through_an_anaphor():
+    recs = _indicators("Iran's GDP grew 3.5 percent in 2023.\n\nThe fine amounted to $2 million.\n\n"
+                       "Iranian oil sold at a $12 discount.\n\nThat widened to $15 in March.")
+    assert {r.value: r.what for r in recs} == {3.5: "GDP growth", 2e6: "fine", 12: "discount", 15: "discount"}
 
 
 def test_a_figure_without_a_measure_takes_the_previous_one():
