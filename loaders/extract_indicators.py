@@ -28,7 +28,6 @@ _KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordi
 _BEFORE = 110  # key characters before a figure where the word that governs it stands
 _AFTER = 40  # key characters after a figure where what it is of stands ("of cargo", «من حصته»)
 _RIGHT_AFTER = 16  # key characters after an amount where the noun it modifies stands ("a $2 bn loan")
-_HEAD_GAP = 2  # key characters between two measure words of one Arabic construct chain («تكلفة شراء»)
 _CARRY = 220  # characters over which a figure without a measure takes the previous figure's
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 _TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
@@ -45,6 +44,10 @@ _BREAK = re.compile(
     r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though|after|following)\b")
 _OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
 _PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
+_MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "on", "at", "and", "since", "which",
+                   "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are"}
+_SINCE = re.compile(r"(?:since|منذ)\s+(?:عام\s+|العام\s+)?$", re.I)
+_BY = {"by", "بمقدار", "بواقع"}
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _COMMA = re.compile(r"[،,]")
@@ -67,11 +70,13 @@ def indicator_cues() -> dict:
         m = measures.setdefault(k, {"what": v["what"], "cues": []})  # an existing measure keeps its label
         m["cues"] += v["cues"]
         m["kinds"] = set(v.get("kinds") or ())
+        m["units"] = set(v.get("units") or ())
     durations = extra.get("durations") or {}
     return {
         "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
         "what": {k: v["what"] for k, v in measures.items()},
         "kinds": {k: v.get("kinds") or set() for k, v in measures.items()},
+        "units": {k: v.get("units") or set() for k, v in measures.items()},
         "durations": lexicon_of({k: v["cues"] for k, v in durations.items()}),
         "duration_rank": {k: n for n, k in enumerate(durations)},
         "bounds": lexicon_of(extra.get("bounds") or {}),
@@ -108,8 +113,11 @@ class _Figure:
         self.seg_hi = m.start() if m else self.hi
 
 
-def _fits(ic: dict, cat: str, kind: str) -> bool:
-    kinds = ic["kinds"].get(cat)
+def _fits(ic: dict, cat: str, kind: str, unit: str | None = None) -> bool:
+    """Tell whether a measure can name a figure of this kind and unit (a range is in km, not kg)."""
+    kinds, units = ic["kinds"].get(cat), ic["units"].get(cat)
+    if units and unit and unit.split(" per ")[0] not in units:
+        return False
     return not kinds or kind == "multiple" or (kind if kind != "number" else "money") in kinds
 
 
@@ -117,13 +125,14 @@ def _measure_before(pc: PassageCtx, ic: dict, f: _Figure, kind: str, lo: int | N
     """Return the measure word nearest before a figure in its clause (from `lo`); of an Arabic construct chain, its head."""
     lo = f.lo if lo is None else lo
     hits = [h for h in ic["measures"].find(pc.key, max(lo, f.ks - _BEFORE), f.ks)
-            if h.end <= f.ks and _fits(ic, h.cat, kind)]
+            if h.end <= f.ks and _fits(ic, h.cat, kind, f.q.unit)]
     if not hits:
         return None
     if kind == "percent" and any(h.cat in _SHARES for h in hits):
         hits = [h for h in hits if h.cat in _SHARES]  # "the share of the rouble in bilateral trade rose to 95%"
     k = len(hits) - 1
-    while k > 0 and _ARABIC.match(hits[k].cue) and 0 <= hits[k].start - len(hits[k].prefix) - hits[k - 1].end <= _HEAD_GAP:
+    while k > 0 and _ARABIC.match(hits[k].cue) and len(pc.key[hits[k - 1].end:hits[k].start].split()) <= 1 \
+            and hits[k].start >= hits[k - 1].end:
         k -= 1  # «تكلفة شراء كل طن»: the cost, not the purchase
     cat = hits[k].cat
     f.measure = cat
@@ -150,7 +159,7 @@ def _measure_after(pc: PassageCtx, ic: dict, f: _Figure, reach: int, latin: bool
     """Return the measure word just after a figure ("a $2 bn loan", "7,200 km long"; `latin`: English only)."""
     after = [h for h in ic["measures"].find(pc.key, f.ke, min(f.hi, f.ke + reach + 20))
              if h.start <= f.ke + reach and _fits(ic, h.cat, kind or f.q.kind) and not (latin and _ARABIC.match(h.cue))
-             and not (latin and _PREPOSITION.search(pc.key, f.ke, h.start))]  # "$400 million for fuel deliveries"
+             and not (latin and _blocked(pc.key[f.ke:h.start], f.q.kind))]  # "$400 million for fuel deliveries"
     if after and not _COMMA.search(pc.key, f.ke, after[0].start):
         return after[0].cat
     return None
@@ -172,6 +181,12 @@ def _noun_measure(ic: dict, noun: str | None) -> str | None:
     return hits[0].cat if hits else None
 
 
+def _blocked(gap: str, kind: str) -> bool:
+    """Tell whether a preposition stands between an amount and a noun after it ("in" lets money through:
+    "$6 billion in frozen funds")."""
+    return any(m.group() != "in" or kind not in ("money", "number") for m in _PREPOSITION.finditer(gap))
+
+
 def _material(pc: PassageCtx, f: _Figure) -> str | None:
     """Return the goods a quantity is of: a commodity named after it («طن من القمح», "tonnes of cargo")."""
     m = _OF.match(pc.key, f.ke) or _OF.search(pc.key, f.ks, f.ke)  # "15 million tonnes of freight a year"
@@ -182,13 +197,19 @@ def _material(pc: PassageCtx, f: _Figure) -> str | None:
     for it in pc.items:
         if at <= it.start <= at + 2:
             return getattr(items.get(it.ref), "name_en", None) or it.ref
-    word = re.match(r"[a-z][a-z\-]+", pc.key[m.end():f.hi])
-    if word and word.group() not in ("the", "a", "an", "its", "their", "this", "that"):
-        return word.group()  # English: the noun itself ("500 tons of catalysts")
-    return None
+    words = []
+    for w in re.finditer(r"[a-z][a-z\-']*", pc.key[m.end():f.hi]):
+        if w.group() in _MATERIAL_STOPS or len(words) == 4:
+            break
+        if not pc.p.text[pc.kt.to_text(m.end() + w.start(), m.end() + w.end())[0]].isupper():
+            words.append(w.group())  # a capitalised word is a name ("of Iran's enriched uranium")
+    ic = indicator_cues()
+    while len(words) > 1 and ic["measures"].find(words[-1]):
+        words.pop()  # "of gas reserves": the goods are the gas, the reserves are the measure
+    return words[-1] if words else None  # English: the head noun itself ("500 tons of catalysts")
 
 
-def _change(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
+def _change(pc: PassageCtx, ic: dict, f: _Figure, strict: bool = False) -> str | None:
     """Return "growth" or "decline" when a change word governs a percent: right before it or through "by"."""
     if f.q.change == "down":
         return "decline"
@@ -197,10 +218,16 @@ def _change(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
         return None  # "rose to 95%": a level reached
     for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 60), f.ks)):
         gap = key[h.end:f.ks].split()
+        if strict:  # an amount is a change only through "by" («بمقدار»): "fell by 200,000 barrels"
+            if gap and gap[-1] in _BY and len(gap) <= 7:
+                return h.cat
+            continue
         if not gap or (len(gap) <= 7 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4) \
                 or (_ARABIC.match(h.cue) and len(gap) <= 3 and gap[-1] not in ("علي", "عن")):
             # «فقد الريال الإيراني 30% من قيمته»: verb, subject, figure («ألا تزيد حصة طهران على 11%» bounds it)
             return h.cat  # "drop by 40%", «انخفضت قيمة الريال بنحو 40%»
+    if strict:
+        return None
     if ic["comparison"].find(key, f.ke, f.ke + 25):
         return "growth"  # "15% compared with the same months of last year"
     after = ic["change"].find(key, f.ke, f.ke + 12)
@@ -269,13 +296,19 @@ def _what(pc: PassageCtx, ic: dict, f: _Figure) -> str | None:
             if after and after not in _SHARES and before in (None, "share"):
                 return f"share of {ic['what'][after]}"
             return f"{ic['what'][before]} share" if before and before != "share" else "share"
-        return ic["what"][before] if before else None
-    # an English noun after its amount ("a $2 bn loan", "7,200 km long"); an Arabic head stands before it
+        after = _measure_after(pc, ic, f, _RIGHT_AFTER, latin=True)  # "a 20% stake"
+        return ic["what"][before or after] if before or after else None
+    # an English noun after its amount ("a $2 bn loan", "7,200 km long"); an Arabic head stands before it,
+    # or after «من» for money («6 مليارات دولار من أموالها المجمدة»)
     after = _measure_after(pc, ic, f, _RIGHT_AFTER, latin=True) if not _OF.match(pc.key, f.ke) else None
+    if after is None and q.kind in ("money", "number") and re.match(r"\s*من\s", pc.key[f.ke:]):
+        after = _measure_after(pc, ic, f, _RIGHT_AFTER)
     m = after or before
     label = ic["what"][m] if m else None
     if m == "value" and (w := _WORTH_OF.match(pc.key, f.ke)):
         return f"value of {w.group(1).strip()}"  # "$40 bln worth of joint projects"
+    if label and _change(pc, ic, f, strict=True):
+        label = f"{label} {_change(pc, ic, f, strict=True)}"  # "output fell by 200,000 barrels per day"
     mat = _material(pc, f) if q.kind == "quantity" else None
     if label is None and mat and (m := _OF.match(pc.key, f.ke)):
         nxt = [h for h in ic["measures"].find(pc.key, m.end(), min(f.hi, m.end() + 30)) if _fits(ic, h.cat, q.kind)]
@@ -364,6 +397,8 @@ def _date(pc: PassageCtx, f: _Figure, expected: bool) -> str | None:
         if not lo <= dk < hi or (f.q.start <= d.start < f.q.end):
             continue
         before = d.end <= f.q.start
+        if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 8):d.start]):
+            continue  # "its highest since 2018": a baseline, not the figure's date
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
         gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
@@ -424,12 +459,12 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append an indicator record for every figure a passage states about something it names."""
     ic = indicator_cues()
     doc_states = set().union(*(pc.states for pc in pcs)) if pcs else set()
-    last: tuple | None = None  # (kind, what, end, actors) of the previous measured figure
+    last: tuple | None = None  # (kind, what, end, actors, unit) of the previous measured figure
     rows: list[tuple] = []
     for pc in pcs:
         date_spans = [(d.start, d.end) for d in pc.raw_dates]
         if last is not None:
-            last = (last[0], last[1], -1, last[3])  # a figure opening the next passage may still take it up
+            last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
         for q in pc.quantities:
             if not _keep(q, date_spans):
                 continue
@@ -443,7 +478,7 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             carried = None
             same_passage = last is not None and last[2] >= 0
             if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
-                    (last[0] == q.kind and (same_passage or _ANAPHOR.match(pc.key)))
+                    (last[0] == q.kind and (q.kind == "money" or last[4] == q.unit) and (same_passage or _ANAPHOR.match(pc.key)))
                     or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
                 what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
             cert = _certainty(pc, ic, f)
@@ -454,12 +489,12 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                     (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
             elif q.kind in ("money", "percent", "quantity", "number"):
                 base = re.sub(r"(?:^| )(?:growth|decline|increase)$", "", what)
-                last = (q.kind, base, q.end, None) if base not in ("share", "") else last
+                last = (q.kind, base, q.end, None, q.unit) if base not in ("share", "") else last
             actors = _actors(pc, ic, f, doc_states)
             if carried is not None and not _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q):
                 actors = carried  # the restated figure is about the same states
             if last is not None and last[2] == q.end:
-                last = (*last[:3], actors)
+                last = (*last[:3], actors, last[4])
             if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
             date = _date(pc, f, cert == Certainty.EXPECTED)

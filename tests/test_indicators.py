@@ -81,6 +81,14 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("The fine imposed on the bank amounted to $1.8 million.", 1.8e6, "USD", "fine", None),
         ("Russia has some 47 trillion cubic metres of gas reserves.", 47e12, "cubic metres", "reserves of gas", {"russia"}),
         ("وتريد موسكو ألا تزيد حصة طهران على 15 في المئة.", 15, "percent", "share", None),
+        ("Iran has enriched uranium up to 60% purity, inspectors said.", 60, "percent", "enrichment level", {"iran"}),
+        ("بلغ مخزون إيران من اليورانيوم المخصب نحو 180 كيلوغراما.", 180, "kg", "stockpile", {"iran"}),
+        ("Gazprom holds a 30% stake in the venture.", 30, "percent", "share", None),
+        ("Iran received $7 billion in frozen funds.", 7e9, "USD", "funds", {"iran"}),
+        ("The drone has a range of 1,800 km and a warhead of 40 kg.", 40, "kg", "quantity in kg", None),
+        ("Oil output fell by 150,000 barrels per day in May.", 150_000, "barrels per day", "production decline", None),
+        ("وحصلت طهران على 3 مليارات دولار من أموالها المجمدة.", 3e9, "USD", "funds", {"iran"}),
+        ("Russia will take 200 kg of Iran's enriched uranium.", 200, "kg", "uranium quantity", {"iran", "russia"}),
     ],
 )
 def test_indicator(text, value, unit, what, actors):
@@ -146,6 +154,11 @@ def test_another_pair_is_kept_apart():
 )
 def test_no_indicator(text):
     assert _indicators(text) == []
+
+
+def test_a_baseline_year_does_not_date_a_figure():
+    r = _one("Iran's crude output rose to 3.4 million bpd, its highest since 2018.", 3.4e6)
+    assert r.date is None and r.what == "production"
 
 
 def test_inferred_year_is_not_after_publication():
