@@ -12,6 +12,7 @@ certainty (the sentence's hedges, a goal word). A range gives two indicators, it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -34,6 +35,7 @@ _TARGET_REACH = 200  # key characters before a figure, in its clause, where a go
 _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
+_REACH = 600  # key characters a figure's sentence may reach on either side of it
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
 _OPENERS = ("لكن", "بينما", "في حين", "حيث", "أي", "مما", "وهو", "وهي", "ثم", "بعد", "عقب", "كما", "مع ذلك")
 _CONCESSIVE = ("على الرغم", "بالرغم", "رغم", "بعد", "عقب")  # and what happened before: «بعد الغزو الروسي لأوكرانيا»
@@ -100,9 +102,10 @@ class _Figure:
         self.q = q
         key = pc.key
         self.ks, self.ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
-        self.slo = max((m.end() for m in _SENTENCE.finditer(key, 0, self.ks)), default=0)
-        m = _SENTENCE.search(key, self.ke)
-        self.shi = m.start() if m else len(key)
+        floor = max(0, self.ks - _REACH)  # a run-on passage: no sentence is longer than this
+        self.slo = max((m.end() for m in _SENTENCE.finditer(key, floor, self.ks)), default=floor)
+        m = _SENTENCE.search(key, self.ke, self.ke + _REACH)
+        self.shi = m.start() if m else min(len(key), self.ke + _REACH)
         self.lo = max((m.start() + 1 for m in _BREAK.finditer(key, self.slo, self.ks) if m.end() < self.ks - 1),
                       default=self.slo)  # «بعد أسبوعين من»: a word that relates the figure itself opens no clause
         m = _BREAK.search(key, self.ke, self.shi)
@@ -336,22 +339,29 @@ def _site_of(pc: PassageCtx, start: int) -> str | None:
     return getattr(entry, "name_en", None) or ref
 
 
-def _states(pc: PassageCtx, ts: int, te: int, q: Quantity) -> list[str]:
-    """Return the states named in display span [ts, te), leaving out names inside a figure («5000 تومان»
-    is no person) and lower-case English words a dictionary took for a name ("total cost")."""
-    out = []
-    for m in pc.actors:
-        if not ts <= m.start < te:
-            continue
-        if any(o.start <= m.start < o.end and o.kind not in ("count", "ordinal") for o in pc.quantities):
+def _named_states(pc: PassageCtx) -> tuple[list[int], list[str]]:
+    """Return the starts and states of the passage's actor names, sorted, leaving out names inside a figure
+    («5000 تومان» is no person) and lower-case English words a dictionary took for a name ("total cost")."""
+    inside = sorted((o.start, o.end) for o in pc.quantities if o.kind not in ("count", "ordinal"))
+    starts, states = [], []
+    for m in sorted(pc.actors, key=lambda m: m.start):
+        k = bisect.bisect_right(inside, (m.start, float("inf"))) - 1
+        if k >= 0 and inside[k][0] <= m.start < inside[k][1]:
             continue
         surface = pc.p.text[m.start:m.end]
         if surface[:1].isascii() and surface[:1].islower():
             continue
         s = pc.dc.state_of(m.ref)
-        if pc.dc.actor_type(s) == "state" and s not in out:
-            out.append(s)
-    return sorted(out)
+        if pc.dc.actor_type(s) == "state":
+            starts.append(m.start)
+            states.append(s)
+    return starts, states
+
+
+def _states(names: tuple[list[int], list[str]], ts: int, te: int) -> list[str]:
+    """Return the states named in display span [ts, te)."""
+    starts, states = names
+    return sorted(set(states[bisect.bisect_left(starts, ts):bisect.bisect_left(starts, te)]))
 
 
 def _own_end(pc: PassageCtx, f: _Figure) -> int:
@@ -365,36 +375,33 @@ def _own_end(pc: PassageCtx, f: _Figure) -> int:
     return end
 
 
-def _actors(pc: PassageCtx, ic: dict, f: _Figure, doc_states: set[str]) -> list[str]:
+def _actors(pc: PassageCtx, ic: dict, f: _Figure, doc_states: set[str], names: tuple) -> list[str]:
     """Return the states a figure is about: a nationality on what it counts («52 مصرفا إيرانيا», "Russian
     specialists"), else the states of its comma segment, else of its clause; «بين البلدين» is the pair."""
     q = f.q
-    own = _states(pc, q.start, _own_end(pc, f), q)
+    own = _states(names, q.start, _own_end(pc, f))
     if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
         return own
     pair = set(PAIR) <= doc_states
-    states = _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q)
+    states = _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi))
     if f.measure == "bilateral_trade" and set(PAIR) <= set(states):
         return list(PAIR)  # trade is between two: the others in its segment are context («بعد الغزو الروسي لأوكرانيا»)
     if pair and ic["pair"].find(pc.key, f.seg_lo, f.seg_hi):
         return sorted(set(states) | set(PAIR))  # «يستهدف البلدان ...»: the pair of the document
     if not states and q.kind not in ("count", "duration"):
-        states = _states(pc, *pc.kt.to_text(f.lo, f.hi), q)
+        states = _states(names, *pc.kt.to_text(f.lo, f.hi))
         if pair and ic["pair"].find(pc.key, f.lo, f.hi):
             states = sorted(set(states) | set(PAIR))
     return states
 
 
-def _date(pc: PassageCtx, f: _Figure, expected: bool) -> str | None:
+def _date(pc: PassageCtx, f: _Figure, expected: bool, starts: list[int]) -> str | None:
     """Return the date in the figure's clause nearest to it (a count's: in its comma segment); a goal
     takes only a date after it ("for 2024")."""
     best, dist = None, None
-    lo, hi = (f.seg_lo, f.seg_hi) if f.q.kind in ("count", "ordinal") else (f.lo, f.hi)
-    for d in pc.dates:
-        if "century" in (d.flags or []):
-            continue
-        dk = pc.kt.to_key(d.start)
-        if not lo <= dk < hi or (f.q.start <= d.start < f.q.end):
+    lo, hi = pc.kt.to_text(*((f.seg_lo, f.seg_hi) if f.q.kind in ("count", "ordinal") else (f.lo, f.hi)))
+    for d in pc.dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if "century" in (d.flags or []) or f.q.start <= d.start < f.q.end:
             continue
         before = d.end <= f.q.start
         if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 8):d.start]):
@@ -463,6 +470,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     rows: list[tuple] = []
     for pc in pcs:
         date_spans = [(d.start, d.end) for d in pc.raw_dates]
+        names = _named_states(pc)
+        date_starts = [d.start for d in pc.dates]  # mentions come sorted by start
         if last is not None:
             last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
         for q in pc.quantities:
@@ -490,14 +499,14 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             elif q.kind in ("money", "percent", "quantity", "number"):
                 base = re.sub(r"(?:^| )(?:growth|decline|increase)$", "", what)
                 last = (q.kind, base, q.end, None, q.unit) if base not in ("share", "") else last
-            actors = _actors(pc, ic, f, doc_states)
-            if carried is not None and not _states(pc, *pc.kt.to_text(f.seg_lo, f.seg_hi), q):
+            actors = _actors(pc, ic, f, doc_states, names)
+            if carried is not None and not _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi)):
                 actors = carried  # the restated figure is about the same states
             if last is not None and last[2] == q.end:
                 last = (*last[:3], actors, last[4])
             if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
-            date = _date(pc, f, cert == Certainty.EXPECTED)
+            date = _date(pc, f, cert == Certainty.EXPECTED, date_starts)
             measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
             if (qual := _bound(pc, ic, f)) != q.qualifier:
                 q = replace(q, qualifier=qual)

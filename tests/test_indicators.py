@@ -1,5 +1,7 @@
 """Indicators on sentences of our own: value, unit, what is measured, actors, certainty, date."""
 
+import time
+
 import pytest
 
 from irkg.loaders.dictionaries import load_dictionaries
@@ -9,6 +11,7 @@ from irkg.loaders.normalize import normalize
 from irkg.loaders.read import read_text
 from irkg.loaders.recognize import recognize
 from irkg.loaders.segment import segment
+from irkg.schema.pipeline import Passage
 
 
 def _indicators(text: str, published: str | None = None):
@@ -175,3 +178,18 @@ def test_a_later_sentence_takes_a_measure_up_only_through_an_anaphor():
 def test_a_figure_without_a_measure_takes_the_previous_one():
     recs = _indicators("وحددت الحكومة سعر شراء القمح عند 5000 تومان، أي ما يعادل 200 دولار للطن.")
     assert {r.what for r in recs} == {"price"}
+
+
+def test_a_long_run_on_passage_stays_linear():
+    unit = "وبلغ حجم التجارة بين إيران وروسيا 4 مليارات دولار، وارتفع عدد الرحلات إلى 60 رحلة أسبوعيا، "
+    text = unit * 1500  # ~150 kB in one passage, no sentence end
+    dicts = load_dictionaries()
+    doc = read_text("long.txt", text)
+    p = Passage(doc=doc.id, file="long.txt", idx=0, start=0, end=len(text), text=text)
+    dc = DocCtx(doc, dicts)
+    pc = PassageCtx(p, recognize(p, dicts, None), dc)
+    t = time.process_time()
+    out = []
+    extract_indicators([pc], dc, out)
+    assert len(out) >= 2000
+    assert time.process_time() - t < 60
