@@ -22,6 +22,7 @@ from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
+_BOUNDS = {"about", "more than", "at least", "less than", "up to"}  # qualifiers of a stated number
 _KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordinal"}
 _CARRY = 220  # characters over which a figure without a measure takes the previous figure's
 _TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
@@ -243,6 +244,8 @@ def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], 
     for value, label in bounds:
         qual = f"{q.qualifier} " if q.qualifier else ""
         shown = f"{value:,.0f}" if value >= 10_000 and value.is_integer() else f"{value:g}"
+        if q.qualifier and q.qualifier not in _BOUNDS:
+            qual, shown = "", f"{q.qualifier} (at least {shown})"  # "hundreds of drones": a vague count
         shown_unit = unit[:-1] if value == 1 and unit.endswith("s") and " " not in unit else unit
         claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface,
                   "qualifier": q.qualifier, "range": f"{q.value:g}-{q.value_max:g}" if q.value_max is not None else None}

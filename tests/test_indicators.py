@@ -195,3 +195,9 @@ def test_a_long_run_on_passage_stays_linear():
     extract_indicators([pc], dc, out)
     assert len(out) >= 2000
     assert time.process_time() - t < 60
+
+
+def test_a_vague_count_says_so_in_its_label():
+    r = _one("Iran has sent hundreds of drones to Russia.", 100)
+    assert r.label == "number of drones: hundreds (at least 100) drones"
+    assert r.evidence[0].claims["qualifier"] == "hundreds"
