@@ -141,6 +141,9 @@ class AmountReader:
                     and _SPACE_GROUP.match(self.key, self.e[k - 1]):
                 raw, k = raw + self.t[k], k + 1
         got = self.word(k, self.lex.scales)
+        if got is None and self.glued(k) and k + 1 < self.n and self.t[k] in self.lex.money_scales \
+                and self.phrase(k + 1, self.lex.units) is not None:
+            got = (self.lex.money_scales[self.t[k]], False)  # "1.2m tonnes", "300k barrels"
         scale = got[0] if got else 1.0
         value = parse_digits(raw, scale > 1)
         if value is None:

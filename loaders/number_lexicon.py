@@ -98,6 +98,7 @@ class NumberLexicon:
     ordinal_suffixes: set[str]
     multiples: dict[str, float]
     percent: Phrases
+    points: Phrases
     prefix_units: Phrases
     qualifiers: Phrases
     qualifiers_after: Phrases
@@ -182,6 +183,7 @@ def compile_lexicon(data: dict) -> NumberLexicon:
         ordinal_suffixes=set(data.get("ordinal_suffixes", [])),
         multiples=_keyed(data.get("multiples")),
         percent=_phrases({p: True for p in data["percent"]}),
+        points=_phrases({p: True for p in data.get("percentage_points", [])}),
         prefix_units=_phrases(data.get("prefix_units") or {}),
         qualifiers=_phrases(data.get("qualifiers") or {}),
         qualifiers_after=_phrases(data.get("qualifiers_after") or {}),

@@ -177,6 +177,8 @@ class _Scanner(AmountReader):
             pass  # a dual or a counted noun already says what the figure is («أسبوعين من زيارة»)
         elif got is not None:
             f.unit, f.kind, j = "percent", "percent", got[1]
+        elif (got := self.phrase(j, lex.points)) is not None:
+            f.unit, f.kind, j = "percentage points", "percent", got[1]
         elif (got := self.phrase(j, lex.units)) is not None:
             spec, j2 = got
             f.unit, f.kind = spec["unit"], spec["kind"]
@@ -266,9 +268,10 @@ class _Scanner(AmountReader):
         if j >= self.n:
             return None
         k = j
-        if self.t[j] in lex.article_one or self.t[j] == "one":
+        got = self.phrase(j, lex.fractions, clitics=True)  # "one-third", "two thirds"
+        if got is None and (self.t[j] in lex.article_one or self.t[j] == "one"):
             k = j + 1
-        got = self.phrase(k, lex.fractions, clitics=True)
+            got = self.phrase(k, lex.fractions, clitics=True)
         if got is None:
             return None
         frac, nxt = got
@@ -298,10 +301,13 @@ class _Scanner(AmountReader):
         if got is not None:
             (value, label), k = got
             c = self._counted(k, definite=True)
-            if c is None and (u := self.phrase(k + (self.t[k] == "of" if k < self.n else 0), lex.units)) is not None:
-                c = (u[0]["unit"], None, u[1])
             if c is not None:
-                return [_Figure(start, c[2], float(value), c[0], "count" if c[1] else "money", qualifier=label, noun=c[1])]
+                return [_Figure(start, c[2], float(value), c[0], "count", qualifier=label, noun=c[1])]
+            k += k < self.n and self.t[k] in ("of", "من")  # «ملايين الدولارات», «عشرات الملايين من الدولارات»
+            u = self.phrase(k, lex.units) or (self.phrase(k, lex.units, clitics=True)
+                                              if k < self.n and _ARABIC.match(self.t[k]) else None)
+            if u is not None:
+                return [_Figure(start, u[1], float(value), u[0]["unit"], u[0]["kind"], qualifier=label)]
             return []
         got = self.word(j, lex.counted_duals)
         if got is not None:

@@ -92,6 +92,8 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("Oil output fell by 150,000 barrels per day in May.", 150_000, "barrels per day", "production decline", None),
         ("وحصلت طهران على 3 مليارات دولار من أموالها المجمدة.", 3e9, "USD", "funds", {"iran"}),
         ("Russia will take 200 kg of Iran's enriched uranium.", 200, "kg", "uranium quantity", {"iran", "russia"}),
+        ("The minister, aged 68, said unemployment stood at 9 percent.", 9, "percent", "unemployment", None),
+        ("The 68-year-old minister arrived in Moscow.", 68, "years", "age", None),
         ("Tehran said it had identified $35 bln worth of joint projects with Moscow.",
          35e9, "USD", "value of joint projects", {"iran", "russia"}),
     ],

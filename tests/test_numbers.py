@@ -70,6 +70,9 @@ def test_arabic_amount(text, value, unit):
         ("exports of 35 bcm", 35, "bcm"),
         ("12 MiG-29 aircraft arrived", 12, "aircraft"),
         ("a dozen drones", 12, "drones"),
+        ("exports of 1.2m tonnes", 1_200_000, "tonnes"),
+        ("the gap widened by 2 percentage points", 2, "percentage points"),
+        ("a debt of 5 آلاف ليرة سورية", 5000, "SYP"),
     ],
 )
 def test_english_amount(text, value, unit):
@@ -119,6 +122,9 @@ def test_change_from_to_is_two_figures():
         ("hundreds of drones", 100, "hundreds"),
         ("tens of thousands of fighters", 10_000, "tens of thousands"),
         ("مئات الجنود", 100, "hundreds"),
+        ("عشرات الملايين من الدولارات", 10_000_000, "tens of millions"),
+        ("tens of millions of dollars", 10_000_000, "tens of millions"),
+        ("بلغت الكلفة 100 مليون دولار أو أكثر", 100e6, "at least"),
     ],
 )
 def test_qualifier_is_kept(text, value, qualifier):
@@ -133,6 +139,8 @@ def test_qualifier_is_kept(text, value, qualifier):
         ("خمس العائدات", 20, "percent", "percent"),
         ("about two-thirds of the output", 66.67, "percent", "percent"),
         ("a quarter of the capacity", 25, "percent", "percent"),
+        ("one-third of the imports", 33.33, "percent", "percent"),
+        ("نقلت آلاف الأطنان من القمح", 1000, "tonnes", "quantity"),
         ("half of the payment", 50, "percent", "percent"),
         ("ثمانية أضعاف", 8, "times", "multiple"),
         ("grew fivefold", 5, "times", "multiple"),
