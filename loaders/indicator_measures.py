@@ -36,6 +36,7 @@ _BREAK = re.compile(
 _PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
 _MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "on", "at", "and", "since", "which",
                    "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are"}
+_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z\-]+\s+)?([a-z]{3,})\s+of\s*$")
 _BY = {"by", "بمقدار", "بواقع"}
 COMMA = re.compile(r"[،,]")
 OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -303,4 +304,6 @@ def measure_of(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
             label = ic["what"][nxt[0].cat]  # "33 trillion cubic metres of gas reserves"
     if label and mat and mat not in label and not any(h.cat == m for h in ic["measures"].find(mat)):
         return f"{label} of {mat}"
+    if label is None and (m := _NOUN_OF.search(pc.key, max(f.lo, f.ks - 40), f.ks)) and m.group(1) not in _MATERIAL_STOPS:
+        label = m.group(1)  # "a warhead of 50 kg", "a payload of 300 kg": the English noun the figure is of
     return label or (f"{mat} quantity" if mat else None)

@@ -88,7 +88,7 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("بلغ مخزون إيران من اليورانيوم المخصب نحو 180 كيلوغراما.", 180, "kg", "stockpile", {"iran"}),
         ("Gazprom holds a 30% stake in the venture.", 30, "percent", "share", None),
         ("Iran received $7 billion in frozen funds.", 7e9, "USD", "funds", {"iran"}),
-        ("The drone has a range of 1,800 km and a warhead of 40 kg.", 40, "kg", "quantity in kg", None),
+        ("The drone has a range of 1,800 km and a warhead of 40 kg.", 40, "kg", "warhead", None),
         ("Oil output fell by 150,000 barrels per day in May.", 150_000, "barrels per day", "production decline", None),
         ("وحصلت طهران على 3 مليارات دولار من أموالها المجمدة.", 3e9, "USD", "funds", {"iran"}),
         ("Russia will take 200 kg of Iran's enriched uranium.", 200, "kg", "uranium quantity", {"iran", "russia"}),
