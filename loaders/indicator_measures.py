@@ -123,6 +123,9 @@ def measure_before(pc: PassageCtx, ic: dict, f: FigureContext, kind: str, lo: in
             and hits[k].start >= hits[k - 1].end:
         k -= 1  # «تكلفة شراء كل طن»: the cost, not the purchase
     cat = hits[k].cat
+    if cat == "value" and k + 1 < len(hits) and hits[k + 1].cat not in ("value", "contract_value") \
+            and len(pc.key[hits[k].end:hits[k + 1].start].split()) <= 1:
+        cat = hits[k + 1].cat  # «قيمة الصادرات»: the value of exports is the exports
     f.measure = cat
     if cat == "value" and any(h.cat == "contract_value" for h in hits[:k]):
         cat = "contract_value"  # «اتفاقا ... يبلغ قيمته»: the value of that deal

@@ -93,6 +93,7 @@ class NumberLexicon:
     fraction_words: set[str]
     halves: Phrases
     halved: Phrases
+    doubled: Phrases
     vague: Phrases
     ordinals: dict[str, int]
     ordinal_suffixes: set[str]
@@ -178,6 +179,7 @@ def compile_lexicon(data: dict) -> NumberLexicon:
         fraction_words={k for k in fractions if " " not in k and "-" not in k},
         halves=_phrases(data.get("halves") or {}),
         halved=_phrases({w: True for w in data.get("halved", [])}),
+        doubled=_phrases({w: True for w in data.get("doubled", [])}),
         vague=_phrases({k: tuple(v) for k, v in (data.get("vague") or {}).items()}),
         ordinals=_keyed(data.get("ordinals")),
         ordinal_suffixes=set(data.get("ordinal_suffixes", [])),
@@ -207,6 +209,6 @@ def compile_lexicon(data: dict) -> NumberLexicon:
     )
     lex.starters = (set(lex.words) | set(lex.scales) | set(lex.duals) | lex.fraction_words | set(lex.ordinals)
                     | set(lex.multiples) | set(lex.unit_duals) | set(counted_duals) | lex.one_units
-                    | lex.article_one | set(lex.fractions) | set(lex.halved) | set(lex.vague)
+                    | lex.article_one | set(lex.fractions) | set(lex.halved) | set(lex.doubled) | set(lex.vague)
                     | set(lex.qualifiers) | set(lex.range_open) | set(lex.prefix_units) | {"من"})
     return lex

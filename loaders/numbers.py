@@ -205,6 +205,9 @@ class _Scanner(AmountReader):
             got = self.phrase(j, lex.rates)
             if got is None and j + 2 < self.n and self.t[j] in ("من", "of"):
                 got = self.phrase(j + 2, lex.rates)  # «20 مليون طن من البضائع سنويا»: the goods between
+            if got is not None and got[1] < self.n and _ARABIC.match(self.t[got[1] - 1]) and (
+                    self.t[got[1]].startswith("ال") or self.t[got[1]][0].isdigit()):
+                got = None  # «في العام السابق», «في العام 2023»: a date, not a rate
             if got is not None:
                 f.unit, j = f"{f.unit} {got[0]}", got[1]
         got = self.phrase(j, lex.qualifiers_after)
@@ -297,6 +300,9 @@ class _Scanner(AmountReader):
         got = self.phrase(j, lex.halved, clitics=True)
         if got is not None:
             return [_Figure(start, got[1], 50.0, "percent", "percent", qualifier=qual, change="down")]
+        got = self.phrase(j, lex.doubled, clitics=True)
+        if got is not None:
+            return [_Figure(start, got[1], 2.0, "times", "multiple", qualifier=qual)]
         got = self.phrase(j, lex.vague, clitics=True)
         if got is not None:
             (value, label), k = got
