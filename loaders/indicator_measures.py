@@ -37,6 +37,7 @@ _PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
 _MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "on", "at", "and", "since", "which",
                    "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are"}
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z\-]+\s+)?([a-z]{3,})\s+of\s*$")
+_ROLE_REACH = 25  # key characters before a count of people where what happened to them is said
 _BY = {"by", "بمقدار", "بواقع"}
 COMMA = re.compile(r"[،,]")
 OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -77,6 +78,7 @@ def indicator_cues() -> dict:
         "target": lexicon_of({"target": base.get("targets", []) + extra.get("targets", [])}),
         "target_after": lexicon_of({"target": base.get("targets", [])}),
         "counted": lexicon_of({u: spec["forms"] for u, spec in read_yaml("cues_numbers.yaml")["counted"].items()}),
+        "people_roles": lexicon_of(extra.get("people_roles") or {}),
     }
 
 
@@ -255,7 +257,11 @@ def measure_of(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     """Return what a figure measures, in English, or None when its clause does not say."""
     q = f.q
     if q.kind == "count":
-        return f"number of {q.unit.split(' per ')[0]}"
+        unit = q.unit.split(" per ")[0]
+        if unit == "people":  # «أسفر عن مقتل 14 شخصا»: the dead
+            role = [h for h in ic["people_roles"].find(pc.key, max(f.lo, f.ks - _ROLE_REACH), f.ks) if h.end <= f.ks]
+            unit = role[-1].cat if role else unit
+        return f"number of {unit}"
     if q.kind == "ordinal":
         return f"{q.unit} number"
     if q.kind == "duration":
