@@ -26,12 +26,12 @@ _RIGHT_AFTER = 16  # key characters after an amount where the noun it modifies s
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 _REACH = 600  # key characters a figure's sentence may reach on either side of it
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
-_OPENERS = ("لكن", "بينما", "في حين", "حيث", "أي", "مما", "وهو", "وهي", "ثم", "بعد", "عقب", "كما", "مع ذلك")
+_OPENERS = ("لكن", "بينما", "في حين", "حيث", "أي", "مما", "وهو", "وهي", "ثم", "بعد", "عقب", "كما", "مع ذلك", "منها", "منه")
 _CONCESSIVE = ("على الرغم", "بالرغم", "رغم", "بعد", "عقب")  # and what happened before: «بعد الغزو الروسي لأوكرانيا»
 # where a new clause opens: a comma before a clause word, or a concession anywhere (match-key forms)
 _BREAK = re.compile(
     r"\s*[،,:]\s*(?:(?:و|ف)?(?:" + "|".join(match_key(w) for w in _OPENERS) + r")(?!\w)"
-    r"|(?:but|while|whereas|which|and then|then|compared|after|when|according|as|however|meanwhile)\b)"
+    r"|(?:but|while|whereas|which|of which|and then|then|compared|after|when|according|as|however|meanwhile)\b)"
     r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though|after|following)\b")
 _PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
 _MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "on", "at", "and", "since", "which",
