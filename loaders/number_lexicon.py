@@ -210,5 +210,5 @@ def compile_lexicon(data: dict) -> NumberLexicon:
     lex.starters = (set(lex.words) | set(lex.scales) | set(lex.duals) | lex.fraction_words | set(lex.ordinals)
                     | set(lex.multiples) | set(lex.unit_duals) | set(counted_duals) | lex.one_units
                     | lex.article_one | set(lex.fractions) | set(lex.halved) | set(lex.doubled) | set(lex.vague)
-                    | set(lex.qualifiers) | set(lex.range_open) | set(lex.prefix_units) | {"من"})
+                    | set(lex.qualifiers) | set(lex.range_open) | set(lex.prefix_units) | {"من", "%", "٪"})
     return lex

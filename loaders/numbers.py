@@ -97,6 +97,10 @@ class _Scanner(AmountReader):
         got = self.phrase(j, lex.qualifiers, clitics=True)
         if got is not None:
             qual, j = got
+        if self.t[j] in ("%", "٪") and self.digits(j + 1) and self.glued(j + 1):  # «بنسبة %20»: the sign written first
+            a = self.amount(j + 1)
+            if a is not None and not a.word:
+                return [_Figure(start, a.j, a.value, "percent", "percent", qualifier=qual)]
         opener, k = None, j
         got = self.phrase(j, lex.range_open, clitics=True)
         if got is not None:
