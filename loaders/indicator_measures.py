@@ -240,7 +240,7 @@ def _duration_what(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     if rel and rel[-1].cat == "time limit":
         return "time limit"  # «التوصل إلى اتفاق شامل خلال ثلاث سنوات»: within, not the agreement's term
     if rel and rel[-1].cat in ("time before", "time after"):
-        if not re.match(r"\s*(?:من|على|of)\b", key[f.ke:]):
+        if not re.match(r"\s*(?:من|علي|of)\b", key[f.ke:]):  # match-key forms (على is علي)
             return None  # «وقبل يومين، أعلن»: two days ago
         return rel[-1].cat  # «قبل اربع وعشرين ساعة من انعقاد القمة»
     near = [h for h in ic["durations"].find(key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]

@@ -76,6 +76,7 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
          300_000, "barrels per day", "oil exports", {"iran"}),
         ("وتعهد الطرفان بالتوصل إلى اتفاق نهائي خلال عامين.", 2, "years", "time limit", None),
         ("ووصل الوفد إلى طهران بعد ثلاثة أيام من زيارة لافروف إلى أنقرة.", 3, "days", "time after", None),
+        ("وافتتح المصنع بعد 12 عاما على بدء بنائه.", 12, "years", "time after", None),
         ("The rial lost 40% of its value against the dollar.", 40, "percent", "value decline", None),
         ("فقدت العملة الإيرانية أكثر من نصف قيمتها منذ عام 2018.", 50, "percent", "value decline", {"iran"}),
         ("فقد الريال الإيراني 30% من قيمته.", 30, "percent", "value decline", {"iran"}),
