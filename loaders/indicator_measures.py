@@ -38,6 +38,8 @@ _MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "o
                    "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are"}
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z\-]+\s+)?([a-z]{3,})\s+of\s*$")
 _ROLE_REACH = 25  # key characters before a count of people where what happened to them is said
+_GENERIC = {"total", "average", "maximum", "minimum", "sum", "amount", "number", "level", "record", "figure", "rate",
+            "estimated", "peak", "high", "low", "increase", "decrease", "rise", "fall", "drop", "part", "half", "third"}
 _BY = {"by", "بمقدار", "بواقع"}
 COMMA = re.compile(r"[،,]")
 OF = re.compile(r"\s*(?:of|من)\s+(?:the\s+)?(?:ال)?")
@@ -56,7 +58,7 @@ def indicator_cues() -> dict:
                                  for k, v in base["measures"].items()}  # a cue listed in both: the newer file's category
     for k, v in extra["measures"].items():
         m = measures.setdefault(k, {"what": v["what"], "cues": []})  # an existing measure keeps its label
-        m["cues"] += v["cues"]
+        m["cues"] += v.get("cues") or []
         m["kinds"] = set(v.get("kinds") or ())
         m["units"] = set(v.get("units") or ())
     durations = extra.get("durations") or {}
@@ -106,8 +108,8 @@ class FigureContext:
 def _fits(ic: dict, cat: str, kind: str, unit: str | None = None) -> bool:
     """Tell whether a measure can name a figure of this kind and unit (a range is in km, not kg)."""
     kinds, units = ic["kinds"].get(cat), ic["units"].get(cat)
-    if units and unit and unit.split(" per ")[0] not in units:
-        return False
+    if units and unit and kind == "quantity" and unit.split(" per ")[0] not in units:
+        return False  # "a capacity of 15 km", "cargo ... 7,200 km": not what the measure comes in
     return not kinds or kind == "multiple" or (kind if kind != "number" else "money") in kinds
 
 
@@ -237,6 +239,8 @@ def _duration_what(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     if after:
         return None if after[0].cat == "ago" else after[0].cat
     rel = [h for h in ic["relations"].find(key, max(f.lo, f.ks - 25), f.ks) if h.end <= f.ks]
+    if rel and rel[-1].cat == "time since" and f.q.unit in ("minutes", "hours", "seconds"):
+        return None  # «منذ 31 دقيقة»: a time stamp, 31 minutes ago
     if rel and rel[-1].cat == "time limit":
         return "time limit"  # «التوصل إلى اتفاق شامل خلال ثلاث سنوات»: within, not the agreement's term
     if rel and rel[-1].cat in ("time before", "time after"):
@@ -313,6 +317,7 @@ def measure_of(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
             label = ic["what"][nxt[0].cat]  # "33 trillion cubic metres of gas reserves"
     if label and mat and mat not in label and not any(h.cat == m for h in ic["measures"].find(mat)):
         return f"{label} of {mat}"
-    if label is None and (m := _NOUN_OF.search(pc.key, max(f.lo, f.ks - 40), f.ks)) and m.group(1) not in _MATERIAL_STOPS:
+    if label is None and (m := _NOUN_OF.search(pc.key, max(f.lo, f.ks - 40), f.ks)) \
+            and m.group(1) not in _MATERIAL_STOPS and m.group(1) not in _GENERIC:
         label = m.group(1)  # "a warhead of 50 kg", "a payload of 300 kg": the English noun the figure is of
     return label or (f"{mat} quantity" if mat else None)

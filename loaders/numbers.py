@@ -420,12 +420,18 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
             if f.kind == "number" and f.word and not f.scaled:
                 continue  # a bare number word ("ثلاثة مسؤولين") is no figure
             s, e = pos[sc.s[f.i]], pos[sc.e[f.j - 1] - 1] + 1
-            out.append(Quantity(s, e, text[s:e], f.value, f.unit, f.kind, f.value_max, f.qualifier,
+            out.append(Quantity(s, e, text[s:e], _exact(f.value), f.unit, f.kind,
+                                _exact(f.value_max) if f.value_max is not None else None, f.qualifier,
                                 f.noun, f.change, f.scaled))
         last = max(f.j for f in figs)
         j = max(j + 1, last)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _exact(v: float) -> float:
+    """Undo binary rounding of a scaled amount: 4.1 × 10⁹ is 4,100,000,000, not 4,099,999,999.9999995."""
+    return float(f"{v:.12g}")
 
 
 def is_year(q: Quantity) -> bool:

@@ -90,6 +90,8 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("Gazprom holds a 30% stake in the venture.", 30, "percent", "share", None),
         ("Iran received $7 billion in frozen funds.", 7e9, "USD", "funds", {"iran"}),
         ("The drone has a range of 1,800 km and a warhead of 40 kg.", 40, "kg", "warhead", None),
+        ("The pipeline has a capacity of 20 bcm and runs 900 km.", 900, "km", "quantity in km", None),
+        ("Exports reached an average of 90,000 barrels per day.", 90_000, "barrels per day", "exports", None),
         ("Oil output fell by 150,000 barrels per day in May.", 150_000, "barrels per day", "production decline", None),
         ("وحصلت طهران على 3 مليارات دولار من أموالها المجمدة.", 3e9, "USD", "funds", {"iran"}),
         ("Russia will take 200 kg of Iran's enriched uranium.", 200, "kg", "uranium quantity", {"iran", "russia"}),
@@ -169,6 +171,7 @@ def test_another_pair_is_kept_apart():
     [
         "وقبل يومين، أعلنت طهران عن الصفقة.",  # a date, not a length of time
         "The two leaders met two days ago.",
+        "نشر منذ 25 دقيقة",
         "The two countries signed the memorandum.",
         "قال ثلاثة مسؤولين إن الصفقة تأجلت.",
         "Russia delivered S-400 systems to Turkey in 2019.",

@@ -203,6 +203,12 @@ def test_year_is_number_not_quantity():
     assert q.kind == "number" and q.unit is None
 
 
+@pytest.mark.parametrize("text,value", [("$4.1 billion", 4_100_000_000), ("بين 1.1 و4.1 مليار دولار", 1_100_000_000),
+                                        ("0.7 مليون طن", 700_000), ("3.3 trillion", 3_300_000_000_000)])
+def test_scaled_values_are_exact(text, value):
+    assert find_quantities(text)[0].value == value  # compared with ==, as scorers and merges do
+
+
 def test_digits_comma_thousands_vs_decimal():
     assert parse_digits("1,300") == 1300
     assert parse_digits("2,5") == 2.5
