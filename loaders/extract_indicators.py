@@ -1,59 +1,39 @@
-"""Find indicators: figures with a unit, what they measure, their date and the actors concerned."""
+"""Find indicators: figures, what they measure, their date, the actors concerned and how firmly they are stated.
+
+Every figure the number grammar reads (irkg.loaders.numbers) that measures something is an
+indicator: money, percentages, quantities with a unit, durations, multiples, counts of things
+and ordinals of a series; a bare number only when a scale word makes it an amount. What it
+measures comes from its own clause (irkg.loaders.indicator_measures); so do its date (a goal's
+only after it), its actors (a nationality on what it counts, else the states of its comma
+segment, else of its clause; «بين البلدين» is the document's pair) and its certainty (the
+sentence's hedges and negations, a goal or plan word). A range gives two indicators, its bounds.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import bisect
+import re
+from dataclasses import replace
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
-from irkg.loaders.extract_frictions import friction_cues
-from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
+from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
-_KINDS = ("money", "percent", "quantity")
-_BEFORE = 110  # key characters before a figure where its measure word stands
-_AFTER = 45
-_SHARES = {"currency_share", "national_currency_settlement", "gas_reserves", "oil_supply_share"}
-_TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
-_TARGET_BEFORE = 90  # key characters before a figure where a target/plan word governs it
+_BOUNDS = {"about", "more than", "at least", "less than", "up to"}  # qualifiers of a stated number
+_KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordinal"}
+_CARRY = 220  # characters over which a figure without a measure takes the previous figure's
+_TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
 _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
-
-
-@lru_cache(maxsize=1)
-def indicator_cues() -> dict:
-    """Load and compile cues_indicators.yaml."""
-    data = read_yaml("cues_indicators.yaml")
-    measures = data["measures"]
-    return {
-        "measures": lexicon_of({k: v["cues"] for k, v in measures.items()}),
-        "what": {k: v["what"] for k, v in measures.items()},
-        "growth": lexicon_of({"growth": data.get("growth", [])}),
-        "comparison": lexicon_of({"comparison": data.get("comparison", [])}),
-        "pair": friction_cues()["pair_nouns"],
-        "target": lexicon_of({"target": data.get("targets", [])}),
-    }
-
-
-def _is_growth(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
-    """Tell whether a percent figure is a rate of change of its measure, not its level."""
-    if pc.key[max(0, ks - 4):ks].endswith(_TO_LEVEL):
-        return False  # "rose to 95%": a level reached
-    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
-    # "تنامي التبادل التجاري بينهما ... بنحو 15%": the change word governs the measure, not the figure
-    start = min(ks - 30, before[-1].start - 12) if before else ks - 30
-    if ic["growth"].find(pc.key, max(0, start), ks):
-        return True
-    # "15% compared with the same months of last year": a comparison makes the figure a change
-    return bool(ic["comparison"].find(pc.key, ke, ke + 25))
-
-
-def _is_target(pc: PassageCtx, ic: dict, ks: int, ke: int) -> bool:
-    """Tell whether a figure is a target or planned level (its clause opens with a goal word)."""
-    for h in ic["target"].find(pc.key, max(0, ks - _TARGET_BEFORE), ks):
-        if not any(c in pc.key[h.end:ks] for c in "،,؛;."):
-            return True  # the goal word and the figure share a clause
-    return any(not any(c in pc.key[ke:h.start] for c in "،,؛;") for h in ic["target"].find(pc.key, ke, ke + _TARGET_AFTER))
+_SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
+_OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
+_SINCE = re.compile(r"(?:since|منذ)\s+(?:عام\s+|العام\s+)?$", re.I)
+_ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
+_PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
+_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
 
 def _site_of(pc: PassageCtx, start: int) -> str | None:
@@ -63,65 +43,216 @@ def _site_of(pc: PassageCtx, start: int) -> str | None:
     places = sorted((m for m in sites if m.end <= start and start - m.end <= _SITE_REACH), key=lambda m: m.start)
     if not places or any(c in pc.p.text[places[-1].end:start] for c in "،,؛;."):
         return None
+    if not _RELATIVE.search(match_key(pc.p.text[places[-1].end:start])):
+        return None  # the figure must stand in the place's relative clause («الذي تمر عبره», "through which")
     last_state = max((m.start for m in pc.actors if m.start < start and pc.dc.actor_type(pc.dc.state_of(m.ref)) == "state"), default=-1)
     if places[-1].start < last_state:
         return None
     ref = places[-1].ref
-    entry = getattr(pc.dc.dicts, "items", {}).get(ref) or getattr(pc.dc.dicts, "places", {}).get(ref)
+    entry = items.get(ref) or getattr(pc.dc.dicts, "places", {}).get(ref)
     return getattr(entry, "name_en", None) or ref
 
 
-def _measure(pc: PassageCtx, ic: dict, ks: int, ke: int, percent: bool) -> str | None:
-    before = [h for h in ic["measures"].find(pc.key, max(0, ks - _BEFORE), ks) if h.end <= ks]
-    if percent and any(h.cat in _SHARES for h in before):
-        before = [h for h in before if h.cat in _SHARES]  # "the share of X in bilateral trade rose to 95%"
-    after = ic["measures"].find(pc.key, ke, ke + _AFTER) if percent else []
-    if after and (not before or after[0].start - ke < ks - before[-1].end):
-        return after[0].cat
-    if before:
-        return before[-1].cat
-    earlier = ic["measures"].find(pc.key, 0, ks)  # a later figure in the same sentence about the same measure
-    return earlier[-1].cat if earlier and not percent else None
+def _named_states(pc: PassageCtx) -> tuple[list[int], list[str]]:
+    """Return the starts and states of the passage's actor names, sorted, leaving out names inside a figure
+    («5000 تومان» is no person) and lower-case English words a dictionary took for a name ("total cost")."""
+    inside = sorted((o.start, o.end) for o in pc.quantities if o.kind not in ("count", "ordinal"))
+    starts, states = [], []
+    for m in sorted(pc.actors, key=lambda m: m.start):
+        k = bisect.bisect_right(inside, (m.start, float("inf"))) - 1
+        if k >= 0 and inside[k][0] <= m.start < inside[k][1]:
+            continue
+        surface = pc.p.text[m.start:m.end]
+        if surface[:1].isascii() and surface[:1].islower():
+            continue
+        s = pc.dc.state_of(m.ref)
+        if pc.dc.actor_type(s) == "state":
+            starts.append(m.start)
+            states.append(s)
+    return starts, states
+
+
+def _states(names: tuple[list[int], list[str]], ts: int, te: int) -> list[str]:
+    """Return the states named in display span [ts, te)."""
+    starts, states = names
+    return sorted(set(states[bisect.bisect_left(starts, ts):bisect.bisect_left(starts, te)]))
+
+
+def _own_end(pc: PassageCtx, f: FigureContext) -> int:
+    """Return where the counted noun's own phrase ends: its Arabic definite genitives and adjectives follow it
+    («ثلاثة من جنرالات القوات المسلحة الإيرانية», «52 مصرفا إيرانيا»)."""
+    end = f.q.end + 2
+    if f.q.kind in ("count", "ordinal"):
+        m = _OWN_CHAIN.match(pc.key, f.ke)
+        if m:
+            end = max(end, pc.kt.to_text(f.ke, m.end())[1])
+    return end
+
+
+def _actors(pc: PassageCtx, ic: dict, f: FigureContext, doc_states: set[str], names: tuple) -> list[str]:
+    """Return the states a figure is about: a nationality on what it counts («52 مصرفا إيرانيا», "Russian
+    specialists"), else the states of its comma segment, else of its clause; «بين البلدين» is the pair."""
+    q = f.q
+    own = _states(names, q.start, _own_end(pc, f))
+    if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
+        return own
+    pair = set(PAIR) <= doc_states
+    states = _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi))
+    if f.measure == "bilateral_trade" and set(PAIR) <= set(states):
+        return list(PAIR)  # trade is between two: the others in its segment are context («بعد الغزو الروسي لأوكرانيا»)
+    if pair and ic["pair"].find(pc.key, f.seg_lo, f.seg_hi):
+        return sorted(set(states) | set(PAIR))  # «يستهدف البلدان ...»: the pair of the document
+    if not states and q.kind not in ("count", "duration"):
+        states = _states(names, *pc.kt.to_text(f.lo, f.hi))
+        if pair and ic["pair"].find(pc.key, f.lo, f.hi):
+            states = sorted(set(states) | set(PAIR))
+    return states
+
+
+def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -> str | None:
+    """Return the date in the figure's clause nearest to it (a count's: in its comma segment); a goal
+    takes only a date after it ("for 2024")."""
+    best, dist = None, None
+    lo, hi = pc.kt.to_text(*((f.seg_lo, f.seg_hi) if f.q.kind in ("count", "ordinal") else (f.lo, f.hi)))
+    for d in pc.dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if "century" in (d.flags or []) or f.q.start <= d.start < f.q.end:
+            continue
+        before = d.end <= f.q.start
+        if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 8):d.start]):
+            continue  # "its highest since 2018": a baseline, not the figure's date
+        if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
+            continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
+        gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
+        if dist is None or gap < dist:
+            best, dist = d, gap
+    value = date_value(best)
+    if value and best is not None and "span" in (best.flags or []):
+        value = value[:4]  # "the first half of 2024" dates a figure to 2024
+    if value and best is not None and any(0 <= d.start - best.end <= 8 and _PERIOD_TO.match(pc.p.text[best.end:d.start])
+                                          for d in pc.dates):
+        value = value[:4]  # "(from March 21, 2023 to March 20, 2024)": a period, dated by the year it opens
+    published = pc.dc.doc.published or ""
+    if value and best is not None and "year_inferred" in (best.flags or []) and published and value[:7] > published[:7]:
+        value = f"{int(value[:4]) - 1}{value[4:]}"  # "in December" in a February article: the December before
+    return value
+
+
+def _is_target(pc: PassageCtx, ic: dict, f: FigureContext) -> bool:
+    """Tell whether a figure is a target or planned level (a goal word in its clause before it, or just after)."""
+    lo = f.seg_lo if f.q.kind in ("count", "ordinal", "duration") else f.lo  # a count is planned in its own segment
+    for h in ic["target"].find(pc.key, max(lo, f.ks - _TARGET_REACH), f.ks):
+        if h.end <= f.ks:
+            return True  # the goal word opens the figure's clause
+    return any(not any(c in pc.key[f.ke:h.start] for c in "،,؛;")
+               for h in ic["target_after"].find(pc.key, f.ke, min(f.shi, f.ke + _TARGET_AFTER)))
+
+
+def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
+    """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
+    cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
+    if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
+        cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
+        return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
+    return cert
+
+
+def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
+    """Return the qualifier a verb before the figure gives it: «لم تتجاوز صادرات روسيا ... 3 مليارات» (up to)."""
+    if f.q.qualifier or f.q.kind not in ("money", "quantity", "percent", "number"):
+        return f.q.qualifier
+    hits = [h for h in ic["bounds"].find(pc.key, max(f.lo, f.ks - 60), f.ks)
+            if h.end <= f.ks and "ل" not in h.prefix]  # «لتجاوز العقوبات»: to get round them
+    if hits and not COMMA.search(pc.key, hits[-1].end, f.ks):
+        return hits[-1].cat
+    return None
+
+
+def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
+    if any(a <= q.start < b or a < q.end <= b for a, b in date_spans):
+        return False
+    if q.kind == "number":
+        return q.scaled and q.value >= _SCALE_ONLY
+    return q.kind in _KINDS
 
 
 def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
-    """Append an indicator record for every figure with a unit that a passage states."""
+    """Append an indicator record for every figure a passage states about something it names."""
     ic = indicator_cues()
+    doc_states = set().union(*(pc.states for pc in pcs)) if pcs else set()
+    last: tuple | None = None  # (kind, what, end, actors, unit) of the previous measured figure
+    rows: list[tuple] = []
     for pc in pcs:
-        date_spans = [(d.start, d.end) for d in pc.dates]
+        date_spans = [(d.start, d.end) for d in pc.raw_dates]
+        names = _named_states(pc)
+        date_starts = [d.start for d in pc.dates]  # mentions come sorted by start
+        if last is not None:
+            last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
         for q in pc.quantities:
-            if q.kind not in _KINDS or any(a <= q.start < b for a, b in date_spans):
+            if not _keep(q, date_spans):
                 continue
-            ks, ke = pc.kt.to_key(q.start), pc.kt.to_key(q.end)
-            m = _measure(pc, ic, ks, ke, q.kind == "percent")
-            what = ic["what"][m] if m else f"figure in {q.unit}"
-            if q.kind == "percent" and _is_growth(pc, ic, ks, ke):
-                what = f"{what} growth"
-            if q.kind == "percent" and not m and not what.endswith("growth"):
-                continue
-            dm = pc.nearest_date(q.start, q.end, window=160)
-            date = date_value(dm)
-            if date and dm is not None and "span" in (dm.flags or []):
-                date = date[:4]  # "the first half of 2024" dates a figure to 2024
-            pair = pc.states & set(PAIR)
-            others = sorted({pc.dc.state_of(m.ref) for m in pc.actors if m.start < q.start} - set(PAIR))
-            others = [s for s in others if pc.dc.actor_type(s) == "state"]
-            if ic["pair"].find(pc.key):
-                others = []  # "بين البلدين": the pair is the subject
-            actors = sorted(pair) if len(pair) == 2 or not others else sorted(pair | set(others[:2]))
-            site = _site_of(pc, q.start) if q.kind == "percent" and not what.endswith("growth") else None
-            if site:  # "مضيق هرمز الذي تمر عبره 40% من إمدادات النفط": the share is the place's, not the states'
-                what, actors = f"{what} at {site}", []
-            # "التجارة بين الهند وروسيا": a figure about another pair is kept apart from the Iran–Russia one
-            apart = "" if len(pair) == 2 or not others else ":" + "+".join(actors)
-            cert = assess_certainty(pc.key, ks, ke)
-            if cert == Certainty.ASSERTED and _is_target(pc, ic, ks, ke):
-                cert = Certainty.EXPECTED  # "يستهدف البلدان سعة تصل إلى 15 مليون طن": a goal, not a result
-            vid = "" if m and date else f":{q.value:g}"  # undated figures merge only when equal
-            iid = f"indicator:{slug(what)}:{slug(q.unit or 'n')}:{date or 'nodate'}{vid}{apart}"
-            out.append(IndicatorRecord(
-                id=iid, label=f"{what}{', ' + date if date else ''}: {q.value:g} {q.unit}",
-                what=what, value=q.value, unit=q.unit or "", date=date, actors=actors,
-                certainty=cert, topic=None,
-                evidence=[pc.evidence(cert, {"value": f"{q.value:g}", "unit": q.unit, "date": date, "surface": q.surface})],
-            ))
+            f = FigureContext(pc, q)
+            what = measure_of(pc, ic, f)
+            if what is None and q.kind == "duration":
+                continue  # «قبل يومين»: a date
+            if what is None and q.kind in ("money", "quantity", "number") and f.lo > f.slo:
+                m = measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»
+                what = ic["what"][m] if m else None
+            carried = None
+            same_passage = last is not None and last[2] >= 0
+            if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
+                    (last[0] == q.kind and (q.kind == "money" or last[4] == q.unit) and (same_passage or _ANAPHOR.match(pc.key)))
+                    or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
+                what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
+            cert = _certainty(pc, ic, f)
+            if what is None:
+                if q.kind in ("percent", "multiple", "number"):
+                    continue  # a share or a multiple of nothing named
+                what = "target" if cert == Certainty.EXPECTED and _is_target(pc, ic, f) else \
+                    (f"amount in {q.unit}" if q.kind == "money" else f"quantity in {q.unit}")
+            elif q.kind in ("money", "percent", "quantity", "number"):
+                base = re.sub(r"(?:^| )(?:growth|decline|increase)$", "", what)
+                last = (q.kind, base, q.end, None, q.unit) if base not in ("share", "") else last
+            actors = _actors(pc, ic, f, doc_states, names)
+            if carried is not None and not _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi)):
+                actors = carried  # the restated figure is about the same states
+            if last is not None and last[2] == q.end:
+                last = (*last[:3], actors, last[4])
+            if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
+                what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
+            date = _date(pc, f, cert == Certainty.EXPECTED, date_starts)
+            measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
+            if (qual := _bound(pc, ic, f)) != q.qualifier:
+                q = replace(q, qualifier=qual)
+            rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None))
+    # a dated measure is one fact that sources may give different values for; two values of it in one
+    # document ("from $8 to $9 in December") are two figures
+    seen: dict[tuple, set[float]] = {}
+    for pc, q, what, _, date, _, merge in rows:
+        if merge:
+            seen.setdefault((what, q.unit, date), set()).add(q.value)
+    for pc, q, what, actors, date, cert, merge in rows:
+        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1)
+
+
+def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], date: str | None, cert: Certainty,
+          merge: bool) -> None:
+    """Append one record, or two for a range (its lower and upper bound); `merge`: sources may disagree on its value."""
+    unit = q.unit or ""
+    apart = "" if set(actors) <= set(PAIR) else ":" + "+".join(actors)  # another pair's figure is kept apart
+    bounds = [(q.value, what)] if q.value_max is None else [(q.value, f"{what} (lower bound)"), (q.value_max, f"{what} (upper bound)")]
+    for value, label in bounds:
+        qual = f"{q.qualifier} " if q.qualifier else ""
+        shown = f"{value:,.0f}" if value >= 10_000 and value.is_integer() else f"{value:g}"
+        if q.qualifier and q.qualifier not in _BOUNDS:
+            qual, shown = "", f"{q.qualifier} (at least {shown})"  # "hundreds of drones": a vague count
+        shown_unit = unit[:-1] if value == 1 and unit.endswith("s") and " " not in unit else unit
+        claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface,
+                  "qualifier": q.qualifier, "range": f"{q.value:g}-{q.value_max:g}" if q.value_max is not None else None}
+        vid = "" if merge else f":{value:g}{':' + slug(q.qualifier) if q.qualifier else ''}"
+        iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{vid}{apart}"
+        out.append(IndicatorRecord(
+            id=iid, label=f"{label}{', ' + date if date else ''}: {qual}{shown} {shown_unit}".rstrip(),
+            what=label, value=value, unit=unit, date=date, actors=actors, certainty=cert, topic=None,
+            evidence=[pc.evidence(cert, {k: v for k, v in claims.items() if v is not None})],
+        ))

@@ -1,197 +1,439 @@
-"""Read Arabic quantities: digits, Arabic-Indic digits, number words, scales, percents and units.
+"""Read figures in Arabic and English text: a small grammar over the tokens of the match key.
 
-Spans are offsets into the text given (display text, diacritics kept); matching runs on
-the match key, so spurious shadda or tatweel inside a number word do not matter.
+A figure is an amount (digits with their separators, number words, a scale: "1.3 bln",
+«مليارا و200 مليون», "forty-eight", «اربع وعشرين») with what stands around it: a qualifier
+("more than", «نحو», «تقريبا»), a currency sign ("$", "€"), a second amount that makes a
+range («بين 10 و12 مليار», "300-700 km", "$1.3-$1.5 million"), then a percent sign, a unit,
+a currency, a multiple («أضعاف», "threefold") or the noun it counts («52 مصرفا», "2,000 Russian
+specialists"), and a rate («يوميا», "a barrel"). Forms without digits are read too: a share of
+a definite noun («خمس العائدات», "a quarter of"), «إلى النصف», vague plurals («مئات الطائرات»,
+"thousands of UAVs"), duals («مفاعلين», «أسبوعين»), a count after its noun («الدول الخمس»),
+ordinals of a series («القمة الخامسة», "the 9th forum") and one unit of time after «لمدة» /
+"for an". The vocabulary is dictionaries/cues_numbers.yaml (number_lexicon.py).
+
+Every rule looks at a bounded number of tokens, so a scan is linear in the text. Spans are
+offsets into the text given (display text, diacritics kept).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from irkg.loaders.arabic import match_key, match_key_aligned
+from irkg.loaders.arabic import match_key_aligned
 from irkg.loaders.extract_lexicon import read_yaml
+from irkg.loaders.number_amounts import ARABIC as _ARABIC
+from irkg.loaders.number_amounts import LATIN as _LATIN
+from irkg.loaders.number_amounts import DASHES as _DASHES
+from irkg.loaders.number_amounts import AmountReader, Amount
+from irkg.loaders.number_lexicon import NumberLexicon, compile_lexicon, parse_digits
 
-CUES_FILE = Path(__file__).parent / "dictionaries" / "cues_numbers.yaml"
-_CLITIC = r"(?:[وف]?(?:ب|ل|ك)?(?:ال)?)"
-_DIGIT = re.compile(r"\d")
-_PLURAL_SCALES = ("ملايين", "مليارات", "الاف", "الوف")
+__all__ = ["Quantity", "find_quantities", "is_year", "load_number_lexicon", "parse_digits"]
+
+_STOPS = set(".,،;؛:!?()[]{}«»\"“”")
+_MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
+_ORDINAL_REACH = 4  # tokens between a series noun and its Arabic ordinal («قمة دول بحر قزوين الخامسة»)
+_POSTPOSED_REACH = 3  # tokens between a noun and a count after it («فرقاطة روسية واحدة»)
+_SHARE_NEXT = {"of", "the", "its", "their", "his", "her", "our", "a", "an"}
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number found in text, with its unit when one follows."""
+    """A figure found in text: its value (a range's lower bound), unit, kind and how it is qualified."""
 
     start: int
     end: int
     surface: str
     value: float
     unit: str | None
-    kind: str  # money | percent | quantity | duration | count | number
+    kind: str  # money | percent | quantity | duration | count | multiple | ordinal | number
+    value_max: float | None = None  # a range's upper bound
+    qualifier: str | None = None  # about | more than | at least | less than | up to | hundreds ...
+    noun: str | None = None  # the counted or numbered noun as written (match key)
+    change: str | None = None  # "down": a share a figure was cut by ("halved", «إلى النصف»)
+    scaled: bool = False  # an amount with a scale word ("1.5 billion"), unit or not
 
     @property
     def has_unit(self) -> bool:
         return self.unit is not None
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    pattern: re.Pattern
-    words: dict[str, float]
-    scales: dict[str, float]
-    duals: dict[str, float]
-    units: dict[str, dict]
-    qualifiers: dict[str, str]
-    currencies: dict[str, str]
-    prefixes: dict[str, str]
-    wordish: re.Pattern
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
-def load_number_lexicon(path: Path = CUES_FILE) -> _Lexicon:
-    """Load number words, scales and units from YAML and compile the quantity pattern."""
-    data = read_yaml(path)
-    words = {match_key(k): float(v) for k, v in data["words"].items()}
-    scales = {match_key(k): float(v) for k, v in data["scales"].items()}
-    duals = {match_key(k): float(v) for k, v in data["duals"].items()}
-    units = {match_key(k): v for k, v in data["units"].items()}
-    quals = {match_key(k): v for k, v in data["unit_qualifiers"].items()}
-    currencies = {match_key(k): v for k, v in data["currency_qualifiers"].items()}
-    halves = [match_key(h) for h in data["halves"]] + [match_key(q) for q in data["quarters"]]
-    pct = [match_key(p) for p in data["percent"]]
-    prefixes = {match_key(k): v for k, v in (data.get("prefix_units") or {}).items()}
-    wordish = re.compile(_alternation(list(words) + list(scales) + list(duals)))
-    word = rf"(?:[وف]?[بل]?(?:ال)?)(?:{_alternation(words)})(?!\w)"
-    number = rf"(?:\d+(?:[.,\u066b\u066c]\d+)*|{word}(?:\s+و{word})?)"
-    pattern = re.compile(
-        rf"(?<![\w.,])(?:"
-        rf"(?:(?P<pre>{_alternation(prefixes)})\s?)?(?P<num>{number})"
-        rf"(?:\s*(?P<scale>(?:ال)?(?:{_alternation(scales)}))(?!\w))?"
-        rf"|(?P<dual>{_CLITIC}(?:{_alternation(duals)}))(?!\w)"
-        rf"|(?P<bare>{_CLITIC}(?:{_alternation(scales)}))(?!\w)"
-        rf")"
-        rf"(?:\s+(?P<half>{_alternation(halves)})(?!\w))?"
-        rf"(?:\s*(?P<pct>{_alternation(pct)}))?"
-        rf"(?:(?:\s+|-)(?P<unit>(?:ال)?(?:{_alternation(units)}))(?!\w))?"
-        rf"(?:\s+(?P<cur>{_alternation(currencies)})(?!\w))?"
-        rf"(?:(?:\s+من\s+\w+)?\s+(?P<qual>{_alternation(quals)})(?!\w))?"
-    )
-    return _Lexicon(pattern, words, scales, duals, units, quals, currencies, prefixes, wordish)
+def load_number_lexicon() -> NumberLexicon:
+    """Load cues_numbers.yaml into the grammar's lookup tables."""
+    return compile_lexicon(read_yaml("cues_numbers.yaml"))
 
 
-def _strip_al(w: str) -> str:
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+@dataclass
+class _Figure:
+    i: int
+    j: int
+    value: float
+    unit: str | None = None
+    kind: str = "number"
+    value_max: float | None = None
+    qualifier: str | None = None
+    noun: str | None = None
+    change: str | None = None
+    scaled: bool = False
+    word: bool = False
 
 
-def _entry(table: dict, w: str):
-    """Look a scale or unit up as written, then without the article ("آلاف" keeps its alef)."""
-    return table[w] if w in table else table[_strip_al(w)]
+class _Scanner(AmountReader):
+    """The rules that read figures off the tokens: qualifiers, ranges, what follows an amount, forms without one."""
 
+    # --- figures ----------------------------------------------------------------------------
 
-def parse_digits(s: str, before_scale: bool = False) -> float | None:
-    """Read `1,300`, `2,5`, `2.5`, `1.300.000` or Arabic separators as a float."""
-    s = s.replace("\u066b", ".").replace("\u066c", "")
-    if "," in s and "." in s:
-        s = s.replace(",", "")
-    elif "," in s:
-        parts = s.split(",")
-        thousands = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
-        s = s.replace(",", "" if thousands and not before_scale else ".", 1 if not thousands else -1)
-        if s.count(".") > 1:
+    def could_start(self, j: int) -> bool:
+        t = self.t[j]
+        if t[0].isdigit() or t in self.lex.starters:
+            return True
+        return bool(_ARABIC.match(t)) and any(f in self.lex.starters for f, _ in self.lex.stems(t)[1:])
+
+    def figure_at(self, j: int) -> list[_Figure]:
+        """Return the figures that start at token j (two for a change "from X to Y"), or []."""
+        lex = self.lex
+        start, qual = j, None
+        got = self.phrase(j, lex.qualifiers, clitics=True)
+        if got is not None:
+            qual, j = got
+        if self.t[j] in ("%", "٪") and self.digits(j + 1) and self.glued(j + 1):  # «بنسبة %20»: the sign written first
+            a = self.amount(j + 1)
+            if a is not None and not a.word:
+                return [_Figure(start, a.j, a.value, "percent", "percent", qualifier=qual)]
+        opener, k = None, j
+        got = self.phrase(j, lex.range_open, clitics=True)
+        if got is not None:
+            opener, k = ("from" if self.t[j] == "from" else "between"), got[1]
+        elif self.t[j] in ("من", "ومن"):
+            opener, k = "from", j + 1
+        share = self._share(k)
+        if share is not None:
+            share.i, share.qualifier = start, qual
+            return [self._tail(share, start, qual)] if share.unit is None else [share]
+        a = self.amount(k)
+        if a is None:
+            return [] if opener else self._wordless(start, j, qual)
+        if a.j < self.n and self.t[a.j] in lex.ordinal_suffixes and self.glued(a.j) and not a.word:
+            return self._ordinal_before(start, a.value, a.j + 1)
+        b, change = self._range_end(a, opener)
+        if opener == "from" and b is None:
+            return []
+        if b is not None and change:
+            first = _Figure(start, a.j, a.value, scaled=a.scale > 1, word=a.word)
+            second = self._tail(_Figure(b.i, b.j, b.value, scaled=b.scale > 1, word=b.word), b.i, None, b)
+            first.unit, first.kind = second.unit, second.kind
+            return [first, second]
+        f = _Figure(start, (b or a).j, a.value, scaled=a.scale > 1, word=a.word)
+        if b is not None:
+            f.value_max = b.value
+        f = self._tail(f, start, qual, b or a)
+        if f.kind == "number" and a.word and not f.scaled and a.j == a.i + 1:
+            return self._count_after_noun(a.i)  # «الدول الخمس»: the number word follows its noun
+        return [f]
+
+    def _range_end(self, a: Amount, opener: str | None) -> tuple[Amount | None, bool]:
+        """Read the upper bound of a range after amount `a`; say whether it is a change "from X to Y"."""
+        lex = self.lex
+        got = self.phrase(a.j, lex.range_join)
+        b = None
+        if got is not None:
+            joiner = self.t[a.j]
+            if joiner in ("و", "and") and opener != "between":
+                return None, False
+            if joiner in ("or",) and a.word is False:
+                return None, False
+            if joiner in _DASHES and (a.word or opener is None and not self.digits(got[1]) and self.t[got[1]] not in lex.starters):
+                return None, False
+            b = self.amount(got[1])
+        elif opener == "between" and a.j < self.n and self.t[a.j].startswith("و"):
+            b = self._after_wa(a.j)
+        if b is None:
+            return None, False
+        if not a.word and not b.word and a.scale == b.scale == 1 and _yearish(a.value) and (
+                _yearish(b.value) or b.value < 100):
+            return None, False  # "1980-1988", "(1804-13)": years
+        if a.scale == 1 and b.scale > 1 and a.value * b.scale <= b.value:
+            a.value *= b.scale  # «بين 10 و12 مليار», "$1.3-$1.5 million": the scale is said once
+            a.scale = b.scale
+        a.cur = a.cur or b.cur
+        change = opener == "from" and self._change_before(a.i)
+        if not change and b.value < a.value:
+            return None, False
+        return b, change
+
+    def _change_before(self, i: int) -> bool:
+        """Tell whether a change word stands just before token i ("rose from 5 to 10", «ارتفع من»)."""
+        for k in range(max(0, i - 4), i):
+            if any(f in self.lex.change_before for f, _ in self.lex.stems(self.t[k])):
+                return True
+        return False
+
+    def _tail(self, f: _Figure, start: int, qual: str | None, a: Amount | None = None) -> _Figure:
+        """Read what follows an amount: percent, unit, currency, counted noun, multiple, rate, qualifier."""
+        lex = self.lex
+        j = f.j
+        f.qualifier = f.qualifier or qual
+        if j + 1 < self.n and self.t[j] in _DASHES and self.glued(j) and self.glued(j + 1) and _LATIN.match(self.t[j + 1]):
+            j += 1  # "a 20-year treaty", "a 300-km range"
+        got = self.phrase(j, lex.percent, clitics=True)
+        if f.unit is not None:
+            pass  # a dual or a counted noun already says what the figure is («أسبوعين من زيارة»)
+        elif got is not None:
+            f.unit, f.kind, j = "percent", "percent", got[1]
+        elif (got := self.phrase(j, lex.points)) is not None:
+            f.unit, f.kind, j = "percentage points", "percent", got[1]
+        elif (got := self.phrase(j, lex.units)) is not None:
+            spec, j2 = got
+            f.unit, f.kind = spec["unit"], spec["kind"]
+            if self.t[j] in lex.ambiguous_durations and not self.ends_with(start, lex.time_prepositions):
+                f.unit, f.kind = lex.ambiguous_durations[self.t[j]], "count"  # «ثلاثة عقود»: contracts
+            j = j2
+            if f.kind == "money":
+                cq = self.word(j, lex.currency_qualifiers)
+                if cq is not None:
+                    f.unit, j = cq[0], j + 1
+        elif a is not None and a.cur:
+            f.unit, f.kind = a.cur, "money"
+        elif (got := self._counted(j, definite=False, one=f.value == 1)) is not None:
+            if f.word and f.value == 2 and got[0] in lex.pair_units:
+                return f  # "the two countries": the pair already named, no figure
+            f.unit, f.noun, j = got
+            f.kind = "count"
+        elif (got := self._multiple(j)) is not None:
+            mult, j = got
+            f.value *= mult
+            f.value_max = f.value_max * mult if f.value_max is not None else None
+            f.unit, f.kind = "times", "multiple"
+        if f.unit is not None and f.kind in ("money", "quantity", "count"):
+            got = self.phrase(j, lex.rates)
+            if got is None and j + 2 < self.n and self.t[j] in ("من", "of"):
+                got = self.phrase(j + 2, lex.rates)  # «20 مليون طن من البضائع سنويا»: the goods between
+            if got is not None and got[1] < self.n and _ARABIC.match(self.t[got[1] - 1]) and (
+                    self.t[got[1]].startswith("ال") or self.t[got[1]][0].isdigit()):
+                got = None  # «في العام السابق», «في العام 2023»: a date, not a rate
+            if got is not None:
+                f.unit, j = f"{f.unit} {got[0]}", got[1]
+        got = self.phrase(j, lex.qualifiers_after)
+        if got is not None and f.unit is not None:
+            f.qualifier, j = f.qualifier or got[0], got[1]
+        if f.qualifier == "more than" and f.kind == "duration" and self.t[start] == "over":
+            f.qualifier = None  # "over 10 years": across them, not more than them
+        f.i, f.j = start, max(j, f.j)
+        return f
+
+    def _counted(self, j: int, definite: bool, one: bool = False):
+        """Return (unit, noun, next token) for the noun a number counts at j, or None."""
+        lex = self.lex
+        if j >= self.n:
             return None
-    elif s.count(".") > 1:
-        parts = s.split(".")
-        if all(len(p) == 3 for p in parts[1:]):
-            s = s.replace(".", "")
-        else:
-            return None
-    try:
-        return float(s)
-    except ValueError:
+        t = self.t[j]
+        if one and t in ("من", "of"):
+            return None  # "one of the meetings", «واحد من»: a member, not a count
+        if _ARABIC.match(t):
+            if t == "من" and j + 1 < self.n:  # «ثلاثة من جنرالات القوات»
+                got = self.word(j + 1, lex.counted_words)
+                return (got[0], self.t[j + 1], j + 2) if got else None
+            got = self.phrase(j, lex.counted)
+            if got is not None:
+                return got[0], t, got[1]
+            got = self.word(j, lex.counted_words, definite=definite, tanween=True)
+            return (got[0], t, j + 1) if got else None
+        k = j
+        if t == "of" and j + 1 < self.n:  # "two of the reactors", "thousands of UAVs"
+            k = j + 1 + (self.t[j + 1] in ("the", "its", "their", "our"))
+        for _ in range(_MODIFIERS + 1):
+            if k >= self.n:
+                return None
+            got = self.phrase(k, lex.counted)
+            if got is not None:
+                return got[0], self.t[k], got[1]
+            w = self.t[k]
+            if w in lex.counted_words:
+                return lex.counted_words[w], w, k + 1
+            if w in _DASHES:
+                if not (self.glued(k) and k + 1 < self.n and self.glued(k + 1)):
+                    return None
+            elif w[0].isdigit():
+                if not (self.glued(k) and self.t[k - 1] in _DASHES):
+                    return None  # "24 Su-35 fighter jets": a model name between number and noun
+            elif not w[0].isalpha() or w in lex.modifier_stops or w in lex.words or _ARABIC.match(w):
+                return None
+            k += 1
         return None
 
+    def _multiple(self, j: int):
+        """Return (factor, next token) for «أضعاف», "fold", "-fold" after a number, or None."""
+        if j < self.n and self.t[j] in _DASHES and j + 1 < self.n and self.t[j + 1] == "fold":
+            return 1.0, j + 2
+        got = self.word(j, self.lex.multiples)
+        return (got[0], j + 1) if got else None
 
-def _word_value(s: str, lex: _Lexicon) -> float | None:
-    total = 0.0
-    for part in re.split(r"\s+و", s):
-        part = part.strip()
-        v = lex.words.get(_strip_al(part))
-        while v is None and part[:1] and part[0] in "وفبل":
-            part = part[1:]
-            v = lex.words.get(_strip_al(part))
-        if v is None:
+    def _share(self, j: int) -> _Figure | None:
+        """Read a fraction of something: «خمس العائدات», "a quarter of", "half the", "two-thirds of", «نصف مليون»."""
+        lex = self.lex
+        if j >= self.n:
             return None
-        total += v
-    return total
+        k = j
+        got = self.phrase(j, lex.fractions, clitics=True)  # "one-third", "two thirds"
+        if got is None and (self.t[j] in lex.article_one or self.t[j] == "one"):
+            k = j + 1
+            got = self.phrase(k, lex.fractions, clitics=True)
+        if got is None:
+            return None
+        frac, nxt = got
+        sc = self.word(nxt, lex.scales) if nxt < self.n else None
+        if sc is not None and not self._plural_scale(nxt):
+            return _Figure(j, nxt + 1, frac * sc[0], scaled=True, word=True)  # «نصف مليون», "half a million"
+        if nxt >= self.n:
+            return None
+        w = self.t[nxt]
+        if _ARABIC.match(self.t[k]):
+            owned = len(w) > 4 and w.endswith(("ها", "هم", "هما", "نا"))  # «نصف قيمتها»
+            if not (w.startswith("ال") and len(w) > 3 or owned) or self.t[k].startswith("ال"):
+                return None
+        elif not (w in _SHARE_NEXT and (k > j or self.t[k] == "half" or "-" in self.t[k] or nxt - k > 1)):
+            return None
+        end = nxt + 1 if w == "of" else nxt
+        noun = end + (end < self.n and self.t[end] in _SHARE_NEXT)
+        return _Figure(j, end, round(frac * 100, 2), "percent", "percent", noun=self.t[noun] if noun < self.n else None)
+
+    def _wordless(self, start: int, j: int, qual: str | None) -> list[_Figure]:
+        """Forms without an amount: «إلى النصف», vague plurals, duals, multiples, ordinals, counts after a noun, one hour."""
+        lex = self.lex
+        got = self.phrase(j, lex.halved, clitics=True)
+        if got is not None:
+            return [_Figure(start, got[1], 50.0, "percent", "percent", qualifier=qual, change="down")]
+        got = self.phrase(j, lex.doubled, clitics=True)
+        if got is not None:
+            return [_Figure(start, got[1], 2.0, "times", "multiple", qualifier=qual)]
+        got = self.phrase(j, lex.vague, clitics=True)
+        if got is not None:
+            (value, label), k = got
+            c = self._counted(k, definite=True)
+            if c is not None:
+                return [_Figure(start, c[2], float(value), c[0], "count", qualifier=label, noun=c[1])]
+            k += k < self.n and self.t[k] in ("of", "من")  # «ملايين الدولارات», «عشرات الملايين من الدولارات»
+            u = self.phrase(k, lex.units) or (self.phrase(k, lex.units, clitics=True)
+                                              if k < self.n and _ARABIC.match(self.t[k]) else None)
+            if u is not None:
+                return [_Figure(start, u[1], float(value), u[0]["unit"], u[0]["kind"], qualifier=label)]
+            return []
+        got = self.word(j, lex.counted_duals)
+        if got is not None:
+            return [self._tail(_Figure(start, j + 1, 2.0, got[0], "count", qualifier=qual, noun=self.t[j]), start, qual)]
+        got = self.word(j, lex.unit_duals, definite=False)
+        if got is not None:  # «في الأسبوعين الماضيين» (definite) is a period, not a figure
+            kind = "count" if got[0] == "times" else "duration"
+            return [self._tail(_Figure(start, j + 1, 2.0, got[0], kind), start, qual)]
+        got = self.word(j, lex.multiples, definite=False)
+        if got is not None and got[0] > 1 and not _ARABIC.match(self.t[j]):
+            return [_Figure(start, j + 1, got[0], "times", "multiple", qualifier=qual)]
+        one = self._one_unit(start, j, qual)
+        if one is not None:
+            return [one]
+        got = self.word(j, lex.ordinals)
+        if got is not None:
+            if not _ARABIC.match(self.t[j]):
+                return self._ordinal_before(start, float(got[0]), j + 1)
+            return self._ordinal_arabic(j, float(got[0]), got[1])
+        return self._count_after_noun(j)
+
+    def _one_unit(self, start: int, j: int, qual: str | None) -> _Figure | None:
+        """«لمدة ساعة», «أكثر من عام», "for an hour", "more than a decade": one unit of time."""
+        lex = self.lex
+        k = j + 1 if self.t[j] in lex.article_one or self.t[j] == "one" else j
+        got = self.word(k, lex.one_units, definite=False)
+        if got is None or (k == j and not _ARABIC.match(self.t[j])) or self.digits(k + 1):
+            return None
+        if qual is None and not self.ends_with(j, lex.one_before):
+            return None
+        unit = self.phrase(k, lex.units)
+        if unit is None or unit[0]["kind"] != "duration":
+            return None
+        return self._tail(_Figure(start, k + 1, 1.0, unit[0]["unit"], "duration", qualifier=qual), start, qual)
+
+    def _ordinal_before(self, start: int, value: float, j: int) -> list[_Figure]:
+        """"the 9th Caspian Media Forum", "the seventh round": an English ordinal before its series noun."""
+        for k in range(j, min(self.n, j + _MODIFIERS)):
+            w = self.t[k]
+            if w in self.lex.series_words:
+                return [_Figure(start, k + 1, value, self.lex.series_words[w], "ordinal", noun=w)]
+            if w in _STOPS or w in self.lex.modifier_stops or w[0].isdigit():
+                break
+        return []
+
+    def _ordinal_arabic(self, j: int, value: float, definite: bool) -> list[_Figure]:
+        """«القمة الخامسة», «قمة دول بحر قزوين الخامسة», «ثاني إجراء»: an Arabic ordinal of a series noun."""
+        if not definite:  # the construct ordinal comes first: «ثاني إجراء مماثل»
+            got = self.word(j + 1, self.lex.series_words, definite=False)
+            return [_Figure(j, j + 2, value, got[0], "ordinal", noun=self.t[j + 1])] if got else []
+        for k in range(j - 1, max(-1, j - 1 - _ORDINAL_REACH), -1):
+            if self.t[k] in _STOPS or self.t[k][0].isdigit():
+                break
+            got = self.word(k, self.lex.series_words)
+            if got is not None:
+                return [_Figure(k, j + 1, value, got[0], "ordinal", noun=self.t[k])]
+        return []
+
+    def _count_after_noun(self, j: int) -> list[_Figure]:
+        """«فرقاطة روسية واحدة», «يوم واحد»: one, after the noun it counts.
+
+        A definite number after a definite noun («الدول الخمس», «الضباط الثلاثة») points back to
+        things already named; it is no figure of its own.
+        """
+        if self.t[j] not in ("واحد", "واحده"):
+            return []
+        one_of = j + 1 < self.n and self.t[j + 1] == "من"  # «واحد من»: one of them, unless a time unit
+        for k in range(j - 1, max(-1, j - 1 - _POSTPOSED_REACH), -1):
+            if self.t[k] in _STOPS or self.t[k][0].isdigit():
+                break
+            c = self._counted(k, definite=False)
+            if c is not None and not one_of:
+                return [_Figure(k, j + 1, 1.0, c[0], "count", noun=self.t[k])]
+            u = self.phrase(k, self.lex.units)
+            if u is not None and u[0]["kind"] == "duration" and u[1] == k + 1:
+                return [_Figure(k, j + 1, 1.0, u[0]["unit"], "duration")]
+        return []
+
+
+def _yearish(v: float) -> bool:
+    return v.is_integer() and 1800 <= v <= 2100
 
 
 def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
-    """Return every quantity in `text`, left to right, with offsets into `text` (`aligned`: its key and positions)."""
-    lex = load_number_lexicon()
+    """Return every figure in `text`, ordered by start, with offsets into `text` (`aligned`: its key and positions)."""
     if aligned is None:
         aligned = match_key_aligned(text)
     key, pos = aligned
-    if not _DIGIT.search(key) and not lex.wordish.search(key):
-        return []
+    sc = _Scanner(key, load_number_lexicon())
     out: list[Quantity] = []
-    for m in lex.pattern.finditer(key):
-        scale = m.group("scale")
-        if m.group("bare"):
-            if not (m.group("half") or m.group("unit")) or m.group("bare").endswith(_PLURAL_SCALES):
-                continue  # "ملايين" alone is no figure
-            scale = re.sub(r"^[وف]?[بلك]?", "", m.group("bare"))
-            scale = scale if scale in lex.scales else _strip_al(scale)
-            if scale not in lex.scales:
-                continue
-            value = lex.scales[scale]
-        elif m.group("dual"):
-            d = m.group("dual")
-            base = next((v for w, v in lex.duals.items() if d.endswith(w)), None)
-            if base is None:
-                continue
-            value = base
-        else:
-            raw = m.group("num")
-            is_word = not raw[0].isdigit()
-            value = _word_value(raw, lex) if is_word else parse_digits(raw, bool(scale))
-            if value is None:
-                continue
-            if scale:
-                value *= _entry(lex.scales, scale)
-            elif is_word and not (m.group("unit") or m.group("pct")):
-                continue  # a bare number word is rarely a quantity
-        if m.group("half"):
-            frac = 0.25 if m.group("half").endswith("ربع") else 0.5
-            value += frac * (_entry(lex.scales, scale) if scale else (value if m.group("dual") else 1))
-        unit, kind = None, "number"
-        if m.group("pct"):
-            unit, kind = "percent", "percent"
-        elif m.group("pre") and m.group("num"):
-            unit, kind = lex.prefixes[m.group("pre")], "money"
-        elif m.group("unit"):
-            u = _entry(lex.units, m.group("unit"))
-            unit, kind = u["unit"], u["kind"]
-            if m.group("cur") and kind == "money":
-                unit = lex.currencies[m.group("cur")]
-            if m.group("qual"):
-                unit = f"{unit} {lex.qualifiers[m.group('qual')]}"
-        end = m.end()
-        if not (m.group("qual") and m.group("unit")):
-            end = max(e for e in (m.end("num"), m.end("dual"), m.end("bare"), m.end("scale"), m.end("half"),
-                                  m.end("pct"), m.end("unit"), m.end("cur")) if e != -1)
-        s, e = pos[m.start()], pos[end - 1] + 1
-        if m.group("pre") and m.group("num"):
-            s = pos[m.start("pre")]
-        out.append(Quantity(s, e, text[s:e], value, unit, kind))
+    last = 0  # token after the last figure: figures do not overlap
+    j = 0
+    while j < sc.n:
+        figs = sc.figure_at(j) if sc.could_start(j) else []
+        figs = [f for f in figs if f.i >= last and f.j > f.i]
+        if not figs:
+            j += 1
+            continue
+        for f in figs:
+            if f.kind == "number" and f.word and not f.scaled:
+                continue  # a bare number word ("ثلاثة مسؤولين") is no figure
+            s, e = pos[sc.s[f.i]], pos[sc.e[f.j - 1] - 1] + 1
+            out.append(Quantity(s, e, text[s:e], _exact(f.value), f.unit, f.kind,
+                                _exact(f.value_max) if f.value_max is not None else None, f.qualifier,
+                                f.noun, f.change, f.scaled))
+        last = max(f.j for f in figs)
+        j = max(j + 1, last)
+    out.sort(key=lambda q: q.start)
     return out
+
+
+def _exact(v: float) -> float:
+    """Undo binary rounding of a scaled amount: 4.1 × 10⁹ is 4,100,000,000, not 4,099,999,999.9999995."""
+    return float(f"{v:.12g}")
 
 
 def is_year(q: Quantity) -> bool:
     """Tell whether a bare number looks like a year (1800-2100)."""
-    return q.kind == "number" and q.value.is_integer() and 1800 <= q.value <= 2100
+    return q.kind == "number" and not q.scaled and q.value.is_integer() and 1800 <= q.value <= 2100

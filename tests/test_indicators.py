@@ -1,0 +1,223 @@
+"""Indicators on sentences of our own: value, unit, what is measured, actors, certainty, date."""
+
+import time
+
+import pytest
+
+from irkg.loaders.dictionaries import load_dictionaries
+from irkg.loaders.extract import DocCtx, PassageCtx, estimate_ref_date
+from irkg.loaders.extract_indicators import extract_indicators
+from irkg.loaders.normalize import normalize
+from irkg.loaders.read import read_text
+from irkg.loaders.recognize import recognize
+from irkg.loaders.segment import segment
+from irkg.schema.pipeline import Passage
+
+
+def _indicators(text: str, published: str | None = None):
+    dicts = load_dictionaries()
+    doc = read_text("t.txt", text, **({"published": published} if published else {}))
+    passages = segment(normalize(doc))
+    dc = DocCtx(doc, dicts)
+    pcs = [PassageCtx(p, recognize(p, dicts, doc.published), dc) for p in passages]
+    ref = estimate_ref_date(doc, pcs)
+    for pc in pcs:
+        pc.resolve_dates(ref)
+    out = []
+    extract_indicators(pcs, dc, out)
+    return out
+
+
+def _one(text, value, published=None):
+    got = [r for r in _indicators(text, published) if r.value == pytest.approx(value)]
+    assert got, f"no indicator of {value} in {text!r}: {[r.label for r in _indicators(text, published)]}"
+    return got[0]
+
+
+AR_PAIR = "التقى وزيرا خارجية إيران وروسيا في موسكو. "
+EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,what,actors",
+    [
+        ("بلغ حجم التبادل التجاري بين إيران وروسيا 4.9 مليار دولار في عام 2024.",
+         4.9e9, "USD", "bilateral trade", {"iran", "russia"}),
+        ("وبلغت التجارة بين تركيا وروسيا 57 مليار دولار في عام 2023.",
+         57e9, "USD", "bilateral trade", {"russia", "turkey"}),
+        ("وقدمت روسيا لإيران قرضا بقيمة 5 مليارات دولار لتمويل مشاريع البنية التحتية.",
+         5e9, "USD", "loan", {"iran", "russia"}),
+        ("وتبلغ تكلفة شراء كل طن من الشعير 250 دولارا.", 250, "USD", "cost", set()),
+        ("انخفض إنتاج القمح في إيران بنسبة 25 في المئة.", 25, "percent", "production decline", {"iran"}),
+        ("وتم ربط 40 مصرفا إيرانيا بنظام الرسائل المالية الروسي.", 40, "banks", "number of banks", {"iran"}),
+        ("وقعت روسيا وإيران اتفاقا لبناء مفاعلين جديدين.", 2, "reactors", "number of reactors", {"iran", "russia"}),
+        ("واستمرت المحادثات بين الوزيرين الإيراني والروسي لمدة ثلاث ساعات.",
+         3, "hours", "duration of the talks", {"iran", "russia"}),
+        ("ويصل الوفد الروسي إلى طهران قبل 48 ساعة من انطلاق المفاوضات.", 48, "hours", "time before", None),
+        ("وتمتد المعاهدة بين روسيا وإيران عشرين عاما.", 20, "years", "term of the agreement", {"iran", "russia"}),
+        ("وتتجدد المعاهدة تلقائيا لخمس سنوات.", 5, "years", "renewal period", None),
+        ("انطلقت النسخة الخامسة من المناورات البحرية بين إيران وروسيا.", 5, "edition", "edition number", None),
+        ("ويقطع القطار مسافة 700 كيلومتر بين البلدين.", 700, "km", "distance", None),
+        ("Trade between Russia and Iran grew by 15.5% in 2024.",
+         15.5, "percent", "bilateral trade growth", {"iran", "russia"}),
+        ("Turkey's trade with Russia reached $57 billion in 2023.", 57e9, "USD", "bilateral trade", {"russia", "turkey"}),
+        ("Russia will extend a 1.2 billion euro loan to Iran for the railway.", 1.2e9, "EUR", "loan", {"iran", "russia"}),
+        ("Iran has delivered more than 1,000 drones to Russia.", 1000, "drones", "number of drones", {"iran", "russia"}),
+        ("Iran's central bank said inflation stood at 35 percent.", 35, "percent", "inflation", {"iran"}),
+        ("The corridor is 7,200 km long.", 7200, "km", "length", set()),
+        ("The 12th round of talks between Iran and Russia ended on Friday.", 12, "round", "round number", None),
+        ("Tehran paid Moscow $300m for the fuel, a third of what it owed.", 300e6, "USD", "payment", {"iran", "russia"}),
+        ("Iran deployed thousands of military advisers to Syria.", 1000, "military advisers", "number of military advisers", None),
+        ("وفرضت بريطانيا عقوبات على خمسة من ضباط البحرية الإيرانية لدعمهم روسيا في أوكرانيا.",
+         5, "officers", "number of officers", {"iran"}),
+        ("ووقع البلدان اتفاقا في 2023 لرفع التجارة بين إيران وروسيا إلى 30 مليار دولار بعد الحرب في أوكرانيا.",
+         30e9, "USD", "bilateral trade", {"iran", "russia"}),
+        ("وتراجعت صادرات النفط الإيرانية إلى ما دون 300 ألف برميل يوميا وعلى الرغم من أن إدارة بايدن خففت الضغوط.",
+         300_000, "barrels per day", "oil exports", {"iran"}),
+        ("وتعهد الطرفان بالتوصل إلى اتفاق نهائي خلال عامين.", 2, "years", "time limit", None),
+        ("ووصل الوفد إلى طهران بعد ثلاثة أيام من زيارة لافروف إلى أنقرة.", 3, "days", "time after", None),
+        ("وافتتح المصنع بعد 12 عاما على بدء بنائه.", 12, "years", "time after", None),
+        ("The rial lost 40% of its value against the dollar.", 40, "percent", "value decline", None),
+        ("فقدت العملة الإيرانية أكثر من نصف قيمتها منذ عام 2018.", 50, "percent", "value decline", {"iran"}),
+        ("فقد الريال الإيراني 30% من قيمته.", 30, "percent", "value decline", {"iran"}),
+        ("ارتفع عدد الطلاب الإيرانيين في روسيا بنسبة 25 في المئة.", 25, "percent", "number of students growth", None),
+        ("Iran owes Russia about $400 million for fuel deliveries.", 400e6, "USD", "debt", {"iran", "russia"}),
+        ("The fine imposed on the bank amounted to $1.8 million.", 1.8e6, "USD", "fine", None),
+        ("Russia has some 47 trillion cubic metres of gas reserves.", 47e12, "cubic metres", "reserves of gas", {"russia"}),
+        ("وتريد موسكو ألا تزيد حصة طهران على 15 في المئة.", 15, "percent", "share", None),
+        ("Iran has enriched uranium up to 60% purity, inspectors said.", 60, "percent", "enrichment level", {"iran"}),
+        ("بلغ مخزون إيران من اليورانيوم المخصب نحو 180 كيلوغراما.", 180, "kg", "stockpile", {"iran"}),
+        ("Gazprom holds a 30% stake in the venture.", 30, "percent", "share", None),
+        ("Iran received $7 billion in frozen funds.", 7e9, "USD", "funds", {"iran"}),
+        ("The drone has a range of 1,800 km and a warhead of 40 kg.", 40, "kg", "warhead", None),
+        ("The pipeline has a capacity of 20 bcm and runs 900 km.", 900, "km", "quantity in km", None),
+        ("Exports reached an average of 90,000 barrels per day.", 90_000, "barrels per day", "exports", None),
+        ("Oil output fell by 150,000 barrels per day in May.", 150_000, "barrels per day", "production decline", None),
+        ("وحصلت طهران على 3 مليارات دولار من أموالها المجمدة.", 3e9, "USD", "funds", {"iran"}),
+        ("Russia will take 200 kg of Iran's enriched uranium.", 200, "kg", "uranium quantity", {"iran", "russia"}),
+        ("The minister, aged 68, said unemployment stood at 9 percent.", 9, "percent", "unemployment", None),
+        ("The 68-year-old minister arrived in Moscow.", 68, "years", "age", None),
+        ("بلغت قيمة الصادرات الإيرانية إلى روسيا 1.2 مليار دولار مقابل 900 مليون دولار في العام السابق.",
+         900e6, "USD", "exports", {"iran", "russia"}),
+        ("Iran's non-oil exports to Russia totalled $1.1bn.", 1.1e9, "USD", "non-oil exports", {"iran", "russia"}),
+        ("خصصت الحكومة الروسية 500 مليون يورو للمشروع.", 500e6, "EUR", "funds allocated", {"russia"}),
+        ("ويستغرق بناء المحطة عشر سنوات.", 10, "years", "construction time", None),
+        ("وأسفر الهجوم عن مقتل 12 شخصا وإصابة 30 آخرين.", 12, "people", "number of dead", None),
+        ("Police arrested 40 people in Tehran.", 40, "people", "number of detained", {"iran"}),
+        ("وتبلغ كلفة المشروع 300 مليون دولار، منها قرض روسي بقيمة 200 مليون دولار.", 300e6, "USD", "cost", set()),
+        ("وتبلغ كلفة المشروع 300 مليون دولار، منها قرض روسي بقيمة 200 مليون دولار.", 200e6, "USD", "loan", {"russia"}),
+        ("Russia will finance $1.3bn of the $1.6bn project.", 1.6e9, "USD", "value of the project", {"russia"}),
+        ("وأسفر الهجوم عن مقتل 12 شخصا وإصابة 30 آخرين.", 30, "people", "number of wounded", None),
+        ("وارتفعت الصادرات إلى الضعف.", 2, "times", "exports increase", None),
+        ("About 60% of payments between Iran and Russia are made in national currencies.",
+         60, "percent", "share of trade settled in national currencies", {"iran", "russia"}),
+        ("Tehran said it had identified $35 bln worth of joint projects with Moscow.",
+         35e9, "USD", "value of joint projects", {"iran", "russia"}),
+    ],
+)
+def test_indicator(text, value, unit, what, actors):
+    r = _one(text, value)
+    assert (r.unit, r.what) == (unit, what)
+    if actors is not None:
+        assert set(r.actors) == actors
+
+
+def test_range_gives_lower_and_upper_bound():
+    recs = _indicators("واشترت إيران ما بين 100 ألف و150 ألف طن من الذرة الروسية.")
+    bounds = {r.what: r.value for r in recs}
+    assert bounds == {"purchases of maize (lower bound)": 100_000, "purchases of maize (upper bound)": 150_000} or \
+        set(bounds.values()) == {100_000, 150_000}
+    assert all(r.evidence[0].claims["range"] == "100000-150000" for r in recs)
+
+
+def test_qualifier_kept_and_no_denial_in_did_not_exceed():
+    r = _one("وبحسب وكالة الأنباء، لم تتجاوز صادرات روسيا إلى إيران 3 مليارات دولار.", 3e9)
+    assert r.evidence[0].claims["qualifier"] == "up to" and r.certainty == "reported"
+    assert r.what == "exports"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        (AR_PAIR + "وتسعى الدولتان إلى رفع التبادل التجاري إلى 10 مليارات دولار بحلول عام 2030.", 10e9),
+        ("Gazprom plans to supply up to 55 bcm of gas a year to Iran.", 55),
+        ("The railway will cost between $1.5 and $2 billion.", 1.5e9),
+        ("Iran is planning to raise its exports to Russia, reaching four million tonnes in 2026.", 4e6),
+    ],
+)
+def test_target_or_forecast_is_expected(text, value):
+    assert _one(text, value).certainty == "expected"
+
+
+def test_goal_takes_the_date_after_it_not_the_signing_date():
+    r = _one(AR_PAIR + "وفي اتفاق وقع عام 2023 تعهد البلدان بزيادة التبادل التجاري إلى 40 مليار دولار.", 40e9)
+    assert r.date != "2023"
+
+
+def test_pair_noun_names_the_pair_of_the_document():
+    r = _one(AR_PAIR + "وبلغ حجم التجارة بين البلدين 3 مليارات دولار.", 3e9)
+    assert set(r.actors) == {"iran", "russia"}
+
+
+def test_another_pair_is_kept_apart():
+    recs = _indicators("بلغ حجم التبادل التجاري بين إيران وروسيا 4 مليارات دولار في عام 2023. "
+                       "وبلغت التجارة بين تركيا وروسيا 57 مليار دولار في عام 2023.")
+    ids = {r.id for r in recs if r.what == "bilateral trade"}
+    assert len(ids) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقبل يومين، أعلنت طهران عن الصفقة.",  # a date, not a length of time
+        "The two leaders met two days ago.",
+        "نشر منذ 25 دقيقة",
+        "The two countries signed the memorandum.",
+        "قال ثلاثة مسؤولين إن الصفقة تأجلت.",
+        "Russia delivered S-400 systems to Turkey in 2019.",
+    ],
+)
+def test_no_indicator(text):
+    assert _indicators(text) == []
+
+
+def test_a_baseline_year_does_not_date_a_figure():
+    r = _one("Iran's crude output rose to 3.4 million bpd, its highest since 2018.", 3.4e6)
+    assert r.date is None and r.what == "production"
+
+
+def test_inferred_year_is_not_after_publication():
+    r = _one("Russian exporters cut prices, and discounts widened to $9 a barrel in December.", 9, published="2026-02-20")
+    assert r.date == "2025-12"
+
+
+def test_a_later_sentence_takes_a_measure_up_only_through_an_anaphor():
+    recs = _indicators("Iran's GDP grew 3.5 percent in 2023.\n\nThe fine amounted to $2 million.\n\n"
+                       "Iranian oil sold at a $12 discount.\n\nThat widened to $15 in March.")
+    assert {r.value: r.what for r in recs} == {3.5: "GDP growth", 2e6: "fine", 12: "discount", 15: "discount"}
+
+
+def test_a_figure_without_a_measure_takes_the_previous_one():
+    recs = _indicators("وحددت الحكومة سعر شراء القمح عند 5000 تومان، أي ما يعادل 200 دولار للطن.")
+    assert {r.what for r in recs} == {"price"}
+
+
+def test_a_long_run_on_passage_stays_linear():
+    unit = "وبلغ حجم التجارة بين إيران وروسيا 4 مليارات دولار، وارتفع عدد الرحلات إلى 60 رحلة أسبوعيا، "
+    text = unit * 1500  # ~150 kB in one passage, no sentence end
+    dicts = load_dictionaries()
+    doc = read_text("long.txt", text)
+    p = Passage(doc=doc.id, file="long.txt", idx=0, start=0, end=len(text), text=text)
+    dc = DocCtx(doc, dicts)
+    pc = PassageCtx(p, recognize(p, dicts, None), dc)
+    t = time.process_time()
+    out = []
+    extract_indicators([pc], dc, out)
+    assert len(out) >= 2000
+    assert time.process_time() - t < 60
+
+
+def test_a_vague_count_says_so_in_its_label():
+    r = _one("Iran has sent hundreds of drones to Russia.", 100)
+    assert r.label == "number of drones: hundreds (at least 100) drones"
+    assert r.evidence[0].claims["qualifier"] == "hundreds"
