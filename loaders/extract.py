@@ -73,6 +73,12 @@ class DocCtx:
         return a.name_en if a is not None else ref.replace("_", " ").title()
 
 
+def _several_states_inside(m: Mention, actors: list[Mention], dc: "DocCtx") -> bool:
+    """A body discovered from its shape that names two states ("القوات التركية والأذربيجانية") is those states acting."""
+    inside = {dc.state_of(o.ref) for o in actors if o.ref and m.start <= o.start < m.end and dc.actor_type(o.ref) == "state"}
+    return len(inside) >= 2
+
+
 class PassageCtx:
     """One passage with its mentions split by kind, its match key, its quantities and its parse."""
 
@@ -88,7 +94,10 @@ class PassageCtx:
         by: dict[str, list[Mention]] = {}
         for m in self.mentions:
             by.setdefault(str(m.kind), []).append(m)
-        self.actors = [m if m.ref else dc.discovered(m) for m in by.get("actor", []) if m.ref or m.unlinked]
+        # an office named without its holder ("وزير الخارجية الروسي") acts as its state, which its adjective names
+        actors = by.get("actor", [])
+        self.actors = [m if m.ref else dc.discovered(m) for m in actors
+                       if m.ref or (m.unlinked and "office" not in (m.flags or []) and not _several_states_inside(m, actors, dc))]
         self.raw_dates = by.get("date", [])
         self.dates = [m for m in self.raw_dates if m.value]
         self.items = [m for m in by.get("item", []) if m.ref]

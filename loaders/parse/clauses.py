@@ -248,12 +248,16 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         antecedent = None  # "الطائرات التي أرسلتها إيران": the pronoun is the object, the subject follows
     if antecedent is not None and not pred.passive:
         subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
-    elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause):
+    elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause) \
+            and not _plural_verb_singular_noun(v, pre, objs[0]):
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
     objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
     if subj is not None and _only_pronoun(subj):
         subj = _enclosing_subject(v, clause) or subj  # "as they compete", "وقال إنه": the subject of the clause above
+    elif subj is None and v.lang == "ar" and clause.parent is not None and clause.parent.cat == "SBAR" \
+            and _antecedent(clause) is None:
+        subj = _enclosing_subject(v, clause)  # "بعد أن عقدا جولة من المباحثات": the dropped subject is the main clause's
     pred.surface_subject = subj
     pred.args.extend(preps)
     if subj is not None:
@@ -281,7 +285,7 @@ def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
     while n.parent is not None:
         n = n.parent
         if n.cat in ("S", "SINV"):
-            before = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c)]
+            before = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and _noun_prep(v, c) is None]
             vp = next((c for c in n.kids if c.cat == "VP"), None)
             if before and vp is not None and before[-1].j <= vp.i:
                 return before[-1]
@@ -291,6 +295,20 @@ def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
             if nps and nps[0].j <= clause.i:
                 return nps[0]
     return None
+
+
+def _plural_verb_singular_noun(v: SentenceView, verb: Node, np: Node) -> bool:
+    """"عقدا جولة من المباحثات": a dual or plural verb (its subject dropped) cannot have a single noun as subject."""
+    w = v.word(verb.tok)
+    toks = v.sent.tokens
+    glued_pronoun = verb.tok + 1 < len(toks) and toks[verb.tok + 1][0] == toks[verb.tok][1] \
+        and toks[verb.tok + 1][2].startswith("PRP")  # "أجراها": the alef of أجرى before a pronoun, not a dual
+    plural = (verb.label == "VBD" and (w.endswith("وا") or (w.endswith("ا") and len(w) > 3 and not glued_pronoun))) or \
+        (verb.label == "VBP" and w.endswith(("ان", "ون")))
+    if not plural:
+        return False
+    head = next((c for c in np.walk() if c.is_pre), None)
+    return head is not None and head.label in ("NN", "DTNN") and not any(c.cat == "CC" or c.label == "CC" for c in np.walk())
 
 
 def _antecedent(clause: Node) -> Node | None:
@@ -749,6 +767,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     while k > 0 and v.sent.tokens[k][2] in ("IN", "TO"):
                         k -= 1
                     before = v.sent.pre[k]
+                    if before is not None and v.in_words(before.tok, "noun_preps"):
+                        return  # "بعد أن", "قبل أن", "منذ أن": an adverbial clause, nothing above governs it
                     if before is not None and not v.is_verb(before.tok) and not before.label.startswith(("PUNC", "CC")) \
                             and not v.in_words(before.tok, "connectives"):
                         pred.governors.append(Governor(before.tok, v.word(before.tok), "comp", verbal=False))
