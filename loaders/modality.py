@@ -50,6 +50,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             break  # a denial or a plan seals the clause: what reports it above does not make it a fact
     if clause_hedge is not None:
         found.add(clause_hedge)
+    for t in _clause_tokens(pred):
+        cat = word_class(words["adverb_hedges"], v.word(t))
+        if cat:
+            found.add(Certainty(cat))  # "Iran allegedly supplied drones"
     if any(a.rel == "adj" and any(word_class(words["expected_adjectives"], v.word(t)) for t in range(a.node.i, a.node.j))
            for a in pred.args):
         found.add(Certainty.EXPECTED)  # "صفقات وشيكة", "the planned summit", "a proposed deal"
@@ -57,6 +61,20 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if level in found:
             return level
     return Certainty.ASSERTED
+
+
+def _clause_tokens(pred: Predicate) -> list[int]:
+    """Tokens of the predicate's clause outside the clauses nested in it."""
+    from irkg.loaders.parse.clauses import _NESTED
+
+    out, stack = [], [pred.clause]
+    while stack:
+        n = stack.pop()
+        if n.is_pre:
+            out.append(n.tok)
+        elif n is pred.clause or n.cat not in _NESTED or n.i <= pred.head < n.j:
+            stack.extend(n.kids)
+    return out
 
 
 def _modal_qad(v: SentenceView, pred: Predicate) -> bool:

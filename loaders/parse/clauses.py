@@ -87,6 +87,7 @@ def syntax_words() -> dict[str, Lexicon]:
     out = {k: lexicon_of({k: v}) for k, v in data.items() if isinstance(v, list)}
     out["governors"] = lexicon_of(data.get("governors") or {})
     out["governing_nouns"] = lexicon_of(data.get("governing_nouns") or {})
+    out["adverb_hedges"] = lexicon_of(data.get("adverb_hedges") or {})
     return out
 
 

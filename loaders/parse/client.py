@@ -12,6 +12,7 @@ import json
 import os
 import re
 import socket
+import threading
 from collections.abc import Sequence
 
 from irkg.loaders.parse import service
@@ -83,20 +84,30 @@ class ParserClient:
                 self._sock.close()
         self._file = self._sock = None
 
+    def _send(self, requests: list[tuple[str, str]]) -> None:
+        try:
+            for lang, text in requests:
+                self._file.write(f"{lang}\t{_escape(text)}\n")
+            self._file.flush()
+        except (OSError, ValueError):
+            pass  # the reader sees the connection closed and retries once
+
     def _ask(self, requests: list[tuple[str, str]]) -> list[dict]:
         """Send (lang, text) requests and return the answers in order."""
         for attempt in (1, 2):
             try:
                 self._connect()
-                for lang, text in requests:
-                    self._file.write(f"{lang}\t{_escape(text)}\n")
-                self._file.flush()
+                # requests go out from another thread while answers come in: writing them all first would fill
+                # both socket buffers on a long document and deadlock client and server
+                sender = threading.Thread(target=self._send, args=(requests,), daemon=True)
+                sender.start()
                 out = []
                 for _ in requests:
                     line = self._file.readline()
                     if not line:
                         raise OSError("the parse server closed the connection")
                     out.append(json.loads(line))
+                sender.join()
                 return out
             except OSError:
                 self.close()  # idle exit or restart between two documents: reconnect once
