@@ -118,6 +118,10 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         if gov is not None:
             nodes += [a.node for a in gov.args if a.rel in ("subj", "by")
                       or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
+    for rel in _relative_clauses(v, pred):
+        # "الاتفاق الذي وُقّع عام 2023 بين طهران وموسكو", "the deal Iran reached with the powers"
+        nodes += [a.node for a in rel.args if (a.rel in ("subj", "by") and not rel.passive)
+                  or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
     out: list[str] = []
     for n in nodes:
         for m in pc.mentions_in(v, n, pc.actors):
@@ -130,6 +134,29 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         acting = out or _acting_states(pc, dc, v, pred)
         if acting and set(acting) <= set(PAIR):
             out = list(PAIR)
+    return out
+
+
+def _relative_clauses(v, pred) -> list:
+    """The predicates of the relative clauses that modify an agreement word."""
+    from irkg.loaders.parse.clauses import predicate_at
+
+    out = []
+    n = pred.node
+    for _ in range(3):
+        for c in n.kids:
+            if c.cat != "SBAR" or c.i <= pred.head:
+                continue
+            s = next((k for k in c.kids if k.cat == "S"), None)
+            vp = next((k for k in s.kids if k.cat == "VP"), None) if s is not None else None
+            head = next((k for k in vp.kids if k.is_pre and v.is_verb(k.tok)), None) if vp is not None else None
+            if head is not None:
+                got = predicate_at(v, head.tok)
+                if got is not None:
+                    out.append(got)
+        if n.parent is None or n.parent.cat != "NP":
+            break
+        n = n.parent
     return out
 
 
@@ -337,7 +364,17 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if any(h.start <= a < h.end + 40 for a, _ in taken):
                 continue  # the agreement reached is named right after the verb
             ts, te = pc.span_of(h.start, h.end)
-            parties = _drop_objects(pc, _parties(pc, dc, 0, te + 40), dc, _content_span(pc, h.end))
+            v, pred = _tree_agreement(pc, h.start, h.end)
+            if pred is None:
+                continue
+            # "اتفقت روسيا وإيران على", "Russia agreed with Iran to": the subject and the partner after مع/with
+            parties = []
+            for a in pred.args:
+                if a.rel in ("subj", "by") or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS):
+                    for m in pc.mentions_in(v, a.node, pc.actors):
+                        r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
+                        if r not in parties:
+                            parties.append(r)
             if len(parties) < 2:
                 continue
             d = date_value(pc.nearest_date(ts, te, window=80))

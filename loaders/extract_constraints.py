@@ -192,7 +192,7 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
         if not factors:
             # no reason given: the subject is the factor when it is not the party whose cooperation is limited
-            factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not set(f[3]) <= set(PAIR)]
+            factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not (f[3] and set(f[3]) <= set(PAIR))]
         if not factors and reason_nodes == [] and nxt_reason is not None:
             factors = nxt_reason  # "يبقى التعاون محدوداً. فروسيا تحرص على علاقاتها مع ...": the next sentence says why
         for slug, kind, desc, actors in factors:
