@@ -99,6 +99,25 @@ def word_class(lex: Lexicon, key: str) -> str | None:
     return None
 
 
+class _LazyKeys:
+    """Match keys of a sentence's tokens, computed on first use (most tokens are never looked up)."""
+
+    __slots__ = ("text", "tokens", "cache")
+
+    def __init__(self, text: str, tokens: list):
+        self.text, self.tokens, self.cache = text, tokens, {}
+
+    def __getitem__(self, i: int) -> str:
+        k = self.cache.get(i)
+        if k is None:
+            b, e, _ = self.tokens[i]
+            k = self.cache[i] = match_key(self.text[b:e])
+        return k
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+
 class SentenceView:
     """A parsed sentence with the passage text, for reading words and predicates."""
 
@@ -106,8 +125,9 @@ class SentenceView:
         self.sent = sent
         self.text = text
         self.lang = lang
-        self.keys = [match_key(text[b:e]) for b, e, _ in sent.tokens]
+        self.keys = _LazyKeys(text, sent.tokens)
         self.words = syntax_words()
+        self.preds: dict[int, Predicate | None] = {}
         self._memo: dict[tuple[int, str], bool] = {}
         self.kinds: dict[int, str] = {}  # token -> kind of the name covering it (person, state, place ...)
         self.starts: dict[int, bool] = {}  # token -> it starts a name
@@ -167,7 +187,15 @@ def _is_temporal(v: SentenceView, n: Node) -> bool:
 
 
 def predicate_at(v: SentenceView, tok: int) -> Predicate | None:
-    """Return the predicate the token heads (a verb's clause or a noun's phrase), or None without a tree."""
+    """Return the predicate the token heads (a verb's clause or a noun's phrase), or None without a tree.
+    Read once per token: every extractor asks the same sentence the same questions."""
+    if tok in v.preds:
+        return v.preds[tok]
+    got = v.preds[tok] = _predicate_at(v, tok)
+    return got
+
+
+def _predicate_at(v: SentenceView, tok: int) -> Predicate | None:
     sent = v.sent
     if sent.root is None or tok >= len(sent.pre) or sent.pre[tok] is None:
         return None
