@@ -49,7 +49,7 @@ class Line:
 
 def normalize(doc: Document) -> NormalizedDoc:
     """Return the repaired display text of `doc`, its offset map and counts of repairs."""
-    text = doc.text
+    text = doc.text if doc.content is None else doc.content
     repairs: Counter[str] = Counter()
     skip = front_matter_span(text) if Path(doc.file).suffix.lower() in {".md", ".txt", ""} else 0
     if skip:
@@ -118,6 +118,9 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         blocks = pull_quotes.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
+    if doc.content_offsets is not None:  # markup: from the article text back into the file
+        source = doc.content_offsets
+        offsets = [source[o] for o in offsets]
     # Built here from checked parts: skip re-validating every offset (~0.5 ms per 40 kB).
     return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
 
