@@ -1,7 +1,7 @@
 """Write extractions into Neo4j: batched, idempotent, incremental, with provenance.
 
 One transaction per batch of documents. In it, any older version of each document
-(same file, other id; or same id, other hash or dictionaries) is unloaded first, then
+(same relative path, other id; or same id, other hashes or dictionaries) is unloaded first, then
 sources, passages, nodes and links are merged, and each Source gets its `sha256` and
 `complete: true` last. A crash, a kill or a lost server rolls back the open batch only;
 rerunning skips the documents already committed and converges to the same graph.
@@ -36,6 +36,7 @@ class DocumentLike(Protocol):
     id: str
     file: str
     sha256: str
+    meta_sha256: str
 
 
 @dataclass
@@ -116,17 +117,21 @@ def plan_load(
     fingerprint: str = "",
     force: bool = False,
 ) -> tuple[list[DocumentLike], list[DocumentLike]]:
-    """Split documents into (to_load, unchanged): unchanged ones are loaded completely with the same hash and fingerprint."""
+    """Split documents into (to_load, unchanged): unchanged ones are loaded completely with the same hashes and fingerprint."""
     docs = list(documents)
     if force or not docs:
         return docs, []
     current = _find_sources(driver, [d.id for d in docs], [], database)
     to_load, unchanged = [], []
     for d in docs:
-        s = current.get(d.id)
-        same = s is not None and s["complete"] and s["sha256"] == d.sha256 and (s["extracted_with"] or "") == fingerprint
-        (unchanged if same else to_load).append(d)
+        (unchanged if _unchanged(current.get(d.id), d, fingerprint) else to_load).append(d)
     return to_load, unchanged
+
+
+def _unchanged(source: dict | None, d: DocumentLike, fingerprint: str) -> bool:
+    """Tell whether a loaded Source is complete and has the document's content, metadata and fingerprint."""
+    return (source is not None and source["complete"] and source["sha256"] == d.sha256
+            and (source["meta_sha256"] or "") == d.meta_sha256 and (source["extracted_with"] or "") == fingerprint)
 
 
 def load_extractions(
@@ -216,9 +221,7 @@ def _write_batch(
     current = _sources_in_tx(tx, ids, files)
     todo: list[DocExtraction] = []
     for x in batch:
-        s = current.get(x.document.id)
-        if (not force and s is not None and s["complete"] and s["sha256"] == x.document.sha256
-                and (s["extracted_with"] or "") == fingerprint):
+        if not force and _unchanged(current.get(x.document.id), x.document, fingerprint):
             report.skipped.append(x.document.id)
         else:
             todo.append(x)

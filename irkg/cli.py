@@ -31,10 +31,10 @@ def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) 
         os.environ["IRKG_DEBUG"] = "1"  # worker processes re-raise instead of reporting one line
 
 
-def run() -> None:
-    """Entry point: one line per error unless --debug."""
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: one line per error unless --debug (`argv` for tests; default the command line)."""
     try:
-        app()
+        app(args=argv)
     except IrkgError as e:
         if _state["debug"]:
             raise
@@ -218,7 +218,7 @@ def load_cmd(
 
 
 @app.command("unload")
-def unload_cmd(doc: str = typer.Argument(..., help="Document id or file name.")) -> None:
+def unload_cmd(doc: str = typer.Argument(..., help="Document id or path relative to the folder loaded (a file name if only one document has it).")) -> None:
     """Remove a document, its passages and evidence, and the facts only it stated."""
     from irkg.graph.connect import load_settings, open_driver
     from irkg.graph.unload import unload_document
