@@ -14,6 +14,7 @@ import neo4j
 
 from irkg.errors import InputError
 from irkg.graph.connect import read_cypher
+from irkg.graph.merge import remove_contributions
 
 
 @dataclass
@@ -36,6 +37,7 @@ def unload_in_tx(tx: neo4j.ManagedTransaction, docs: list[str]) -> UnloadReport:
     report = UnloadReport(list(docs))
     if not docs:
         return report
+    contributions = tx.run(read_cypher("source_contributions"), docs=docs).single()["contributions"]
     facts = tx.run(read_cypher("unload_collect_facts"), docs=docs).single()["ids"]
     entities = tx.run(read_cypher("unload_collect_entities"), docs=docs).single()["ids"]
     ends = tx.run(read_cypher("unload_collect_ends"), facts=facts, entities=entities, docs=docs).single()["ids"]
@@ -45,6 +47,7 @@ def unload_in_tx(tx: neo4j.ManagedTransaction, docs: list[str]) -> UnloadReport:
     report.add(tx.run(read_cypher("unload_sources"), docs=docs).consume())
     report.add(tx.run(read_cypher("delete_unsupported_facts"), ids=ids).consume())
     report.add(tx.run(read_cypher("delete_orphan_entities"), ids=ids).consume())
+    remove_contributions(tx, contributions)  # what stays is remerged from the documents still loaded
     return report
 
 

@@ -2,7 +2,8 @@
 
 One transaction per batch of documents. In it, any older version of each document
 (same relative path, other id; or same id, other hashes or dictionaries) is unloaded first, then
-sources, passages, nodes and links are merged, and each Source gets its `sha256` and
+sources, passages, nodes and links are merged, each node's properties are remerged from
+every document's variant (graph/merge.py), and each Source gets its `sha256` and
 `complete: true` last. A crash, a kill or a lost server rolls back the open batch only;
 rerunning skips the documents already committed and converges to the same graph.
 """
@@ -20,6 +21,7 @@ from neo4j import exceptions as nex
 
 from irkg.errors import ConnectionFailed
 from irkg.graph.connect import read_cypher
+from irkg.graph.merge import add_contributions
 from irkg.graph.rows import TYPE_LABELS, BatchRows, extraction_rows
 from irkg.graph.unload import unload_in_tx
 from irkg.schema.pipeline import DocExtraction
@@ -253,7 +255,9 @@ def _write_batch(
 
 
 def _complete(tx: neo4j.ManagedTransaction, rows: BatchRows) -> neo4j.ResultSummary:
-    done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]
+    """Merge the documents' variants into their nodes, then mark the sources complete with what they contributed."""
+    contributions = add_contributions(tx, rows.nodes)
+    done = [{"id": s["id"], "sha256": s["sha256"], "contributions": contributions.get(s["id"], [])} for s in rows.sources]
     return tx.run(read_cypher("mark_sources_complete"), rows=done).consume()
 
 
