@@ -71,6 +71,7 @@ class LoadReport:
     relationships_deleted: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # read warnings (metadata, corpus.yaml, empty folders): one line each
 
     @property
     def facts_per_second(self) -> float:
@@ -90,7 +91,7 @@ class LoadReport:
 
     def merge(self, other: LoadReport) -> None:
         """Fold another report (e.g. one batch) into this one."""
-        for name in ("loaded", "skipped", "failed", "replaced", "warnings"):
+        for name in ("loaded", "skipped", "failed", "replaced", "warnings", "notices"):
             getattr(self, name).extend(getattr(other, name))
         for name in ("passages", "facts", "nodes_created", "nodes_deleted",
                      "relationships_created", "relationships_deleted"):
@@ -107,6 +108,7 @@ class LoadReport:
             f"+{self.relationships_created} / -{self.relationships_deleted} relationships",
         ]
         lines += [f"failed: {doc}: {why}" for doc, why in self.failed]
+        lines += [f"warning: {notice}" for notice in self.notices]
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (links or facts not written), e.g. {self.warnings[0]}")
         return "\n".join(lines)
