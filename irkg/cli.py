@@ -70,6 +70,9 @@ def neo4j_start(bolt_port: Optional[int] = _BOLT_OPT, http_port: Optional[int] =
     state = server.start(cfg)
     if state.get("already_running"):
         typer.echo(f"Neo4j already running (pid {state['pid']}) at {cfg.bolt_uri}")
+        for option, (wanted, actual) in state.get("ignored", {}).items():
+            typer.echo(f"note: {option} {wanted} ignored: the server runs on port {actual}; "
+                       f"'irkg neo4j stop' first to change it")
     else:
         typer.echo(f"Neo4j {server.NEO4J_VERSION} started in {state['seconds']}s (pid {state['pid']})")
     typer.echo(f"bolt:     {cfg.bolt_uri}\nbrowser:  {cfg.browser_url}\ndata:     {cfg.data_dir}")
