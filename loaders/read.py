@@ -223,7 +223,12 @@ def _read_file(file: Path, rel: str, meta: tuple[dict, str], limit: int, problem
     entry, where = meta
     content = offsets = None
     if suffix == ".pdf":
-        text, encoding = _read_pdf(file, data), "pdf"
+        notes: list[str] = []
+        text, encoding = _read_pdf(file, data, notes), "pdf"
+        if notes:
+            more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+            problems.append(Problem(file=str(file), skipped=False,
+                                    reason=f"damaged PDF, read anyway; pypdf says: {notes[0]}{more}"))
         if len(text.encode("utf-8")) > limit:
             raise _Skip(_too_large(len(text.encode("utf-8")), limit, "bytes of text"))
     else:
@@ -280,14 +285,14 @@ def _plausible_cp1256(text: str) -> bool:
     return good / len(letters) >= 0.9
 
 
-def _read_pdf(file: Path, data: bytes) -> str:
+def _read_pdf(file: Path, data: bytes, notes: list[str]) -> str:
     """Extract PDF text with pypdf (optional extra `pdf`); the normalizer repairs its artifacts."""
     try:
         from irkg.loaders.read_pdf import extract_pdf_text
     except ImportError as err:  # pypdf missing
         raise _Skip("PDF support needs the 'pdf' extra (pip install 'irkg[pdf]'), or extract the text to .txt first") from err
     try:
-        text = extract_pdf_text(data)
+        text = extract_pdf_text(data, notes)
     except Exception as err:  # a broken PDF must not stop the batch
         raise _Skip(f"cannot extract PDF text ({type(err).__name__}: {err}); extract the text to .txt first") from err
     if not text.strip():

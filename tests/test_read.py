@@ -252,3 +252,16 @@ def test_html_passages_point_into_the_file(tmp_path):
     quotes = {p.text: markup[p.start:p.end] for p in x.passages}
     assert quotes["ووقعت إيران وروسيا معاهدة شراكة شاملة."] == "ووقعت إيران وروسيا معاهدة شراكة شاملة."
     assert quotes["زار الرئيس بوتين طهران & التقى نظيره."] == "زار الرئيس <b>بوتين</b> طهران &amp; التقى نظيره."
+
+
+def test_pypdf_warnings_do_not_leak_and_become_one_warning_line(tmp_path, capfd):
+    data = (DATA / "pdf" / "ports.pdf").read_bytes()
+    at = data.rfind(b"startxref")
+    (tmp_path / "damaged.pdf").write_bytes(data[:at] + b"startxref\n999999\n%%EOF\n")  # a wrong xref offset
+    docs, problems = read_paths([tmp_path])
+    out = capfd.readouterr()
+    assert out.out == "" and out.err == ""
+    assert "في مجال النقل البحري" in docs[0].text
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'damaged.pdf'}: damaged PDF, read anyway; pypdf says: incorrect startxref pointer(2) (and 1 more)"]
+    assert problems[0].skipped is False
