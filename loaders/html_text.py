@@ -29,20 +29,24 @@ _PARTS = ("article", "main", "body")
 
 
 class _Out:
-    """Text pieces with the markup offset of each character."""
+    """Text pieces with, for each character, where its source starts and ends in the markup."""
 
-    __slots__ = ("texts", "offsets")
+    __slots__ = ("texts", "offsets", "ends")
 
     def __init__(self) -> None:
         self.texts: list[str] = []
         self.offsets: list[int] = []
+        self.ends: list[int] = []
 
-    def add(self, text: str, at: int, one_place: bool) -> None:
+    def add(self, text: str, at: int, source_len: int | None) -> None:
+        """Add text copied from `at`, or (source_len given) standing for the `source_len` characters there."""
         self.texts.append(text)
-        if one_place:  # a character reference or an inserted line break: all of it maps to one place
+        if source_len is not None:  # a character reference or an inserted line break: all of it maps to one span
             self.offsets.extend([at] * len(text))
+            self.ends.extend([at + source_len] * len(text))
         else:
             self.offsets.extend(range(at, at + len(text)))
+            self.ends.extend(range(at + 1, at + len(text) + 1))
 
 
 class _ArticleParser:
@@ -87,7 +91,7 @@ class _ArticleParser:
             return stop
         m = _TAG_NAME.match(s, lt + 1)
         if not m:
-            self.text("<", lt, False)
+            self.text("<", lt, None)
             return lt + 1
         tag = m.group().lower()
         attrs, pos, closed = _attributes(s, m.end())
@@ -104,7 +108,7 @@ class _ArticleParser:
 
     def start_tag(self, tag: str, attrs: list[tuple[str, str]], at: int, closed: bool) -> None:
         if tag in _BLOCK:
-            self.text("\n", at, True)
+            self.text("\n", at, 1)
         if tag in _VOID or closed or tag == "title":
             return
         names = " ".join(v for k, v in attrs if k in ("class", "id", "role"))
@@ -125,7 +129,7 @@ class _ArticleParser:
                 if t == tag:
                     break
         if tag in _BLOCK:
-            self.text("\n", at, True)
+            self.text("\n", at, 1)
 
     def data(self, s: str, start: int, end: int) -> None:
         """Emit text, replacing character references by what they stand for."""
@@ -134,22 +138,27 @@ class _ArticleParser:
         pos = start
         for m in _REFERENCE.finditer(s, start, end):
             if m.start() > pos:
-                self.text(s[pos:m.start()], pos, False)
-            self.text(html.unescape(m.group()), m.start(), True)
+                self.text(s[pos:m.start()], pos, None)
+            ref = m.group()
+            decoded = html.unescape(ref)
+            if decoded == ref:  # not a reference after all (&bogus;): plain text
+                self.text(ref, m.start(), None)
+            else:
+                self.text(decoded, m.start(), len(ref))
             pos = m.end()
         if pos < end:
-            self.text(s[pos:end], pos, False)
+            self.text(s[pos:end], pos, None)
 
     def _skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
 
-    def text(self, text: str, at: int, one_place: bool) -> None:
+    def text(self, text: str, at: int, source_len: int | None) -> None:
         if self._skipping() and text != "\n":
             return
-        self.parts["body"].add(text, at, one_place)
+        self.parts["body"].add(text, at, source_len)
         for key in ("article", "main"):
             if self.inside[key] > 0:
-                self.parts[key].add(text, at, one_place)
+                self.parts[key].add(text, at, source_len)
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
@@ -183,12 +192,12 @@ def _attributes(s: str, pos: int) -> tuple[list[tuple[str, str]], int, bool]:
 
 def extract_html_text(markup: str) -> tuple[str, str | None]:
     """Return the article text of an HTML page (one paragraph per line) and its <title>."""
-    text, _, title = extract_html_text_with_offsets(markup)
+    text, _, _, title = extract_html_text_with_offsets(markup)
     return text, title
 
 
-def extract_html_text_with_offsets(markup: str) -> tuple[str, list[int], str | None]:
-    """Return the article text, the markup offset of each of its characters, and the <title>."""
+def extract_html_text_with_offsets(markup: str) -> tuple[str, list[int], list[int], str | None]:
+    """Return the article text, where each of its characters starts and ends in the markup, and the <title>."""
     parser = _ArticleParser()
     parser.feed(markup)
     chosen = parser.parts["body"]
@@ -196,15 +205,16 @@ def extract_html_text_with_offsets(markup: str) -> tuple[str, list[int], str | N
         if "".join(parser.parts[key].texts).strip():
             chosen = parser.parts[key]
             break
-    text, offsets = _tidy("".join(chosen.texts), chosen.offsets)
+    text, offsets, ends = _tidy("".join(chosen.texts), chosen.offsets, chosen.ends)
     title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
-    return text, offsets, title
+    return text, offsets, ends, title
 
 
-def _tidy(raw: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _tidy(raw: str, offsets: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
     """Collapse white space within lines, trim lines, keep at most one blank line between paragraphs."""
     out: list[str] = []
     out_offsets: list[int] = []
+    out_ends: list[int] = []
     blank = False  # a blank line is owed before the next paragraph
     pos = 0
     for line in raw.split("\n"):
@@ -214,16 +224,21 @@ def _tidy(raw: str, offsets: list[int]) -> tuple[str, list[int]]:
             blank = bool(out)
             continue
         if out:
-            nl = offsets[start - 1] if start else 0
+            nl = start - 1
             out.append("\n\n" if blank else "\n")
-            out_offsets.extend([nl] * (2 if blank else 1))
+            out_offsets.extend([offsets[nl]] * (2 if blank else 1))
+            out_ends.extend([ends[nl]] * (2 if blank else 1))
         blank = False
         for i, m in enumerate(runs):
             if i:
+                gap = start + runs[i - 1].end()
                 out.append(" ")
-                out_offsets.append(offsets[start + runs[i - 1].end()])
+                out_offsets.append(offsets[gap])
+                out_ends.append(ends[gap])
             out.append(m.group())
             out_offsets.extend(offsets[start + m.start():start + m.end()])
+            out_ends.extend(ends[start + m.start():start + m.end()])
     out.append("\n")
     out_offsets.append(out_offsets[-1] if out_offsets else 0)
-    return "".join(out), out_offsets
+    out_ends.append(out_ends[-1] if out_ends else 0)
+    return "".join(out), out_offsets, out_ends

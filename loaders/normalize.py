@@ -118,11 +118,12 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         blocks = pull_quotes.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
-    if doc.content_offsets is not None:  # markup: from the article text back into the file
-        source = doc.content_offsets
-        offsets = [source[o] for o in offsets]
+    ends = None
+    if doc.content_offsets is not None and doc.content_ends is not None:  # markup: from the article text back into the file
+        starts, stops = doc.content_offsets, doc.content_ends
+        offsets, ends = [starts[o] for o in offsets], [stops[o] for o in offsets]
     # Built here from checked parts: skip re-validating every offset (~0.5 ms per 40 kB).
-    return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+    return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, ends=ends, repairs=dict(repairs))
 
 
 # Markdown emphasis (**bold**, __bold__, *italic*): markers hug the text and sit at word edges.

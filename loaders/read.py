@@ -221,7 +221,7 @@ def _read_file(file: Path, rel: str, meta: tuple[dict, str], limit: int, problem
     except OSError as err:
         raise _Skip(f"cannot read: {err.strerror}") from err
     entry, where = meta
-    content = offsets = None
+    content = offsets = ends = None
     if suffix == ".pdf":
         notes: list[str] = []
         text, encoding = _read_pdf(file, data, notes), "pdf"
@@ -234,13 +234,13 @@ def _read_file(file: Path, rel: str, meta: tuple[dict, str], limit: int, problem
     else:
         text, encoding = _decode(data)
         if suffix in {".html", ".htm"}:
-            content, offsets, title = extract_html_text_with_offsets(text)
+            content, offsets, ends, title = extract_html_text_with_offsets(text)
             if title and not entry.get("title"):
                 entry = {**entry, "title": title}
     if not (content if content is not None else text).strip():
         raise _Skip("no text (empty after decoding)")
     warnings: list[str] = []
-    doc = _make_document(file, rel, str(file), text, data, encoding, entry, warnings, content, offsets)
+    doc = _make_document(file, rel, str(file), text, data, encoding, entry, warnings, content, offsets, ends)
     problems.extend(Problem(file=where or str(file), reason=w, skipped=False) for w in warnings)
     return doc
 
@@ -301,7 +301,8 @@ def _read_pdf(file: Path, data: bytes, notes: list[str]) -> str:
 
 
 def _make_document(file: Path, rel: str, path: str, text: str, data: bytes, encoding: str, meta: dict,
-                   warnings: list[str], content: str | None = None, offsets: list[int] | None = None) -> Document:
+                   warnings: list[str], content: str | None = None, offsets: list[int] | None = None,
+                   ends: list[int] | None = None) -> Document:
     fields = _clean_meta({k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}, warnings)
     front = _front_matter(text, warnings) if file.suffix.lower() in {".md", ".txt", ""} else {}
     if front:
@@ -322,6 +323,7 @@ def _make_document(file: Path, rel: str, path: str, text: str, data: bytes, enco
         text=text,
         content=content,
         content_offsets=offsets,
+        content_ends=ends,
         lang=Lang(lang) if lang else detect_lang(content if content is not None else text),
         encoding=encoding,
         **fields,

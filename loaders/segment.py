@@ -54,7 +54,7 @@ def segment(nd: NormalizedDoc) -> list[Passage]:
                 file=doc.file,
                 idx=len(passages),
                 start=min(mapped),
-                end=max(mapped) + 1,
+                end=max(nd.ends[s2:e2]) if nd.ends is not None else max(mapped) + 1,
                 text=text[s2:e2],
                 key=key,
                 kind=kind,

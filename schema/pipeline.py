@@ -30,7 +30,8 @@ class Document(BaseModel):
     meta_sha256: str = Field("", description="hash of the metadata (corpus.yaml, front matter): an edit reloads the document")
     text: str = Field(description="original text as decoded (offsets refer to it)")
     content: str | None = Field(None, description="for markup (HTML): the article text the steps read")
-    content_offsets: list[int] | None = Field(None, description="for markup: offset in `text` of each character of `content`")
+    content_offsets: list[int] | None = Field(None, description="for markup: offset in `text` where each character of `content` comes from")
+    content_ends: list[int] | None = Field(None, description="for markup: offset in `text` just past each character's source (a reference like &amp; is several)")
     lang: Lang = Lang.AR
     title: str | None = None
     title_ar: str | None = None
@@ -52,6 +53,7 @@ class NormalizedDoc(BaseModel):
     doc: Document
     text: str
     offsets: list[int] = Field(description="offsets[i] = position in the original text of text[i]")
+    ends: list[int] | None = Field(None, description="for markup: ends[i] = position just past the source of text[i] (else offsets[i] + 1)")
     repairs: dict[str, int] = Field(default_factory=dict, description="repair kind -> count")
 
 

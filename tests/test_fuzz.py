@@ -9,6 +9,9 @@ becomes a plain regression test in `tests/test_fuzz_regressions.py`.
 
 from __future__ import annotations
 
+import codecs
+import html
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -22,8 +25,10 @@ from irkg.schema.graph import RECORD_BY_KIND
 from irkg.schema.pipeline import DocExtraction, Document
 
 # Each test gets a fixed number of examples; derandomize makes the examples the same on every run.
+# IRKG_FUZZ_EXAMPLES raises the budget for a longer local hunt (with IRKG_FUZZ_RANDOM=1 for new examples).
 BUDGET = settings(
-    max_examples=40, deadline=None, derandomize=True, database=None,
+    max_examples=int(os.environ.get("IRKG_FUZZ_EXAMPLES") or 150), deadline=None,
+    derandomize=not os.environ.get("IRKG_FUZZ_RANDOM"), database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 
@@ -131,18 +136,45 @@ def test_fuzz_quotes_match_the_file_when_nothing_was_repaired(text):
                 assert _squash(e.text) == _squash(doc.text[e.start:e.end])
 
 
+_ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256", "latin-1"])
+
+
 @BUDGET
-@given(st.binary(max_size=300))
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.tuples(st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]),
+              st.binary(max_size=200)).map(b"".join),
+    st.tuples(TEXTS, _ENCODINGS).map(lambda te: te[0].encode(te[1], errors="replace")),
+))
 def test_fuzz_arbitrary_bytes(data):
     for x, doc in _extract_file("doc.txt", data):
         _check(x, doc)
 
 
+def _words_in_order(quote: str, source: str) -> bool:
+    """Tell whether the quote's words appear in order in the source with its tags removed and references decoded."""
+    visible = html.unescape(re.sub(r"<[^>]*>?", "", source))
+    pos = 0
+    for word in quote.split():
+        pos = visible.find(word, pos)
+        if pos < 0:
+            return False
+        pos += len(word)
+    return True
+
+
 @BUDGET
 @given(_html())
 def test_fuzz_html_documents(markup):
+    from irkg.loaders.normalize import normalize
+
     for x, doc in _extract_file("page.html", markup.encode("utf-8")):
         _check(x, doc)
+        assert doc.text == markup
+        if normalize(doc).repairs:
+            continue
+        for p in x.passages:  # the quote is found where its offsets point in the markup
+            assert _words_in_order(p.text, markup[p.start:p.end]), (p.text, markup[p.start:p.end])
 
 
 _YAML_VALUES = st.one_of(

@@ -245,13 +245,14 @@ def test_html_passages_point_into_the_file(tmp_path):
 
     markup = ("<html><head><title>t</title><style>p {}</style></head><body><nav>الرئيسية</nav>"
               "<article><h1>عنوان</h1><p>زار الرئيس <b>بوتين</b> طهران &amp; التقى نظيره.</p>"
-              "<p>ووقعت إيران وروسيا معاهدة شراكة شاملة.</p></article></body></html>")
+              "<p>ووقعت إيران وروسيا معاهدة شراكة شاملة.</p><p>&laquo;وقال إن الشراكة متينة.&raquo;</p></article></body></html>")
     (tmp_path / "page.html").write_text(markup, encoding="utf-8")
     doc = read_paths([tmp_path])[0][0]
     x = extract_document(doc)
     quotes = {p.text: markup[p.start:p.end] for p in x.passages}
     assert quotes["ووقعت إيران وروسيا معاهدة شراكة شاملة."] == "ووقعت إيران وروسيا معاهدة شراكة شاملة."
     assert quotes["زار الرئيس بوتين طهران & التقى نظيره."] == "زار الرئيس <b>بوتين</b> طهران &amp; التقى نظيره."
+    assert quotes["«وقال إن الشراكة متينة.»"] == "&laquo;وقال إن الشراكة متينة.&raquo;"  # references whole at both ends
 
 
 def test_pypdf_warnings_do_not_leak_and_become_one_warning_line(tmp_path, capfd):
