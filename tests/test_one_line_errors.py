@@ -128,3 +128,16 @@ def test_oversized_document_names_the_option_that_exists(schema_db, tmp_path, ir
     assert "; split it, or raise the limit with --max-bytes or IRKG_MAX_BYTES" in err
     report = load_paths(schema_db, [folder], max_bytes=1000)
     assert report.loaded and [f for f, _ in report.failed] == [str(folder / "big.txt")]
+
+
+def test_load_prints_read_warnings_one_line_each(schema_db, tmp_path, irkg_run):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    folder = _docs(tmp_path)
+    (folder / "corpus.yaml").write_text("documents:\n- file: a.txt\n- file: gone.txt\n", encoding="utf-8")
+    code, out, err = irkg_run("load", str(empty), str(folder))
+    assert code == 0, err
+    assert "documents: 1 loaded, 0 unchanged (skipped), 0 failed" in out
+    assert f"warning: {empty}: no documents in this folder (.txt .md .html .pdf)" in out.splitlines()
+    assert (f"warning: {folder / 'corpus.yaml'}: names files that are not there: gone.txt; fix or remove their entries"
+            in out.splitlines())
