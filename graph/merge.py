@@ -16,11 +16,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import neo4j
+from pydantic import ValidationError
 
 from irkg.graph.connect import read_cypher
 from irkg.graph.rows import TYPE_LABELS, actor_labels, record_props
 from irkg.loaders.resolve import merge_group
-from irkg.schema.graph import RECORD_BY_KIND, Record, RelType
+from irkg.schema.graph import RECORD_BY_KIND, Evidence, Record, RelType
 from irkg.schema.links import record_links
 
 _SEP = "\t"
@@ -53,14 +54,27 @@ def remove_contributions(tx: neo4j.ManagedTransaction, contributions: Iterable[s
     _apply(tx, deltas, {})
 
 
-def merge_variants(variants: Iterable[str]) -> Record:
-    """Return the merged record of some variants, in a fixed order: by the first document's path, then by content."""
+def merge_variants(variants: Iterable[str]) -> Record | None:
+    """Return the merged record of some variants, in a fixed order: by the first document's path, then by content.
+
+    A variant another irkg version wrote may not fit today's models; it is left out (its document
+    is reloaded in turn, since the extraction fingerprint changed). None if no variant fits.
+    """
     records = []
     for text in sorted(variants):
         data = json.loads(text)
-        for e in data.get("evidence", []):
-            e.setdefault("text", "")
-        records.append(RECORD_BY_KIND[data["kind"]].model_validate(data))
+        model = RECORD_BY_KIND.get(data.get("kind"))
+        if model is None:
+            continue
+        data = {k: v for k, v in data.items() if k in model.model_fields}
+        data["evidence"] = [{"text": "", **{k: v for k, v in e.items() if k in Evidence.model_fields}}
+                            for e in data.get("evidence", []) if isinstance(e, dict)]
+        try:
+            records.append(model.model_validate(data))
+        except ValidationError:
+            continue
+    if not records:
+        return None
     records.sort(key=lambda r: min((e.doc for e in r.evidence), default=""))  # stable: content order within a document
     return merge_group(records)
 
@@ -89,9 +103,9 @@ def _apply(tx: neo4j.ManagedTransaction, deltas: dict[Node, Counter[str]], new: 
         row = {"label": node[0], "id": node[1], "keys": list(counts), "counts": list(counts.values()),
                "variants": None, "props": {}, "relabel": False, "extra_labels": []}
         if node in changed:
-            row["variants"] = [stored[k] for k in counts]
-            if counts:
-                merged = merge_variants(row["variants"])
+            row["variants"] = [stored.get(k, "{}") for k in counts]
+            merged = merge_variants(row["variants"]) if counts else None
+            if merged is not None:
                 row.update(props=record_props(merged), relabel=node[0] == "Actor", extra_labels=actor_labels(merged))
                 if node[0] == "Event":
                     roles.append({"id": node[1], "roles": {link.target: link.props.get("role") for link in record_links(merged)

@@ -83,3 +83,21 @@ def test_real_corpus_graph_does_not_depend_on_load_order(schema_db, tmp_path):
         unload_document(schema_db, f.name)
     load_paths(schema_db, [corpus])
     assert graph_snapshot(schema_db) == together
+
+
+def test_variants_another_version_wrote_are_read_leniently():
+    import json
+
+    from irkg.graph.merge import merge_variants
+    from irkg.graph.rows import record_variant
+
+    x = _a()
+    treaty = next(r for r in x.records if r.id == "treaty-2025")
+    current = record_variant(treaty, treaty.evidence)
+    older = json.loads(current)
+    older["retired_field"] = "x"  # a field a later version dropped: ignored
+    older["evidence"][0]["retired"] = 1
+    broken = {**json.loads(current), "duration_years": "twenty"}  # a type that no longer fits: left out
+    merged = merge_variants([json.dumps(older), json.dumps(broken), "{}"])
+    assert merged.duration_years == 20 and merged.id == "treaty-2025"
+    assert merge_variants(["{}"]) is None
