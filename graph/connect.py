@@ -35,6 +35,7 @@ class Settings:
     local: bool = True
     source: str = "local server"  # where the URI came from, named in error messages
     password_file: Path | None = None
+    database_source: str = "NEO4J_DATABASE"  # where the database name came from
 
 
 def config_file() -> Path:
@@ -46,7 +47,9 @@ def _read_config_file(path: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text()) or {}
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError as e:
+        raise InputError(f"cannot read {path}: not UTF-8 (byte {e.start}) — save it as UTF-8 (keys uri, username, password, database)") from None
     except (OSError, yaml.YAMLError) as e:
         raise InputError(f"cannot read {path}: {str(e).splitlines()[0]} — fix the YAML (keys uri, username, password, database)") from None
     if not isinstance(data, dict):
@@ -59,17 +62,18 @@ def load_settings(local: server.ServerConfig | None = None) -> Settings:
     env = os.environ
     path = config_file()
     conf = _read_config_file(path)
-    database = env.get("NEO4J_DATABASE") or conf.get("database") or None
+    database = env.get("NEO4J_DATABASE") or (str(conf["database"]) if conf.get("database") else None)
+    db_source = "NEO4J_DATABASE" if env.get("NEO4J_DATABASE") else f"'database' in {path}"
     username = env.get("NEO4J_USERNAME") or conf.get("username") or "neo4j"
     if env.get("NEO4J_URI"):
         return Settings(env["NEO4J_URI"], username, env.get("NEO4J_PASSWORD") or conf.get("password"),
-                        database, local=False, source="NEO4J_URI")
+                        database, local=False, source="NEO4J_URI", database_source=db_source)
     if conf.get("uri"):
         return Settings(str(conf["uri"]), username, env.get("NEO4J_PASSWORD") or conf.get("password"),
-                        database, local=False, source=str(path))
+                        database, local=False, source=str(path), database_source=db_source)
     cfg = local or server.load_config()
     return Settings(cfg.bolt_uri, "neo4j", server.read_password(cfg), database, local=True,
-                    source="local server", password_file=cfg.password_file)
+                    source="local server", password_file=cfg.password_file, database_source=db_source)
 
 
 def _reason(exc: BaseException, uri: str) -> str:
@@ -115,7 +119,7 @@ def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
     if isinstance(exc, (nex.ConfigurationError, ValueError)):
         return ConnectionFailed(f"invalid Neo4j URI {uri!r} from {settings.source}: {str(exc).splitlines()[0]} — use e.g. bolt://127.0.0.1:7687 or neo4j+s://host")
     if isinstance(exc, nex.Neo4jError) and settings.database and "database" in str(exc.message or "").lower():
-        return ConnectionFailed(f"Neo4j at {uri} has no usable database {settings.database!r}: {exc.message} — fix NEO4J_DATABASE")
+        return ConnectionFailed(missing_database(settings, exc))
     msg = str(getattr(exc, "message", None) or exc).splitlines()
     return ConnectionFailed(f"Neo4j at {uri} failed: {msg[0] if msg else type(exc).__name__}")
 
@@ -123,15 +127,31 @@ def translate_error(exc: Exception, settings: Settings) -> ConnectionFailed:
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
+def missing_database(settings: Settings, exc: nex.Neo4jError) -> str:
+    """Return the one line for a database the server does not have (or cannot open)."""
+    reason = str(exc.message or exc).splitlines()[0].rstrip(".")
+    return (f"Neo4j at {settings.uri} has no usable database {settings.database!r} ({reason}) — fix "
+            f"{settings.database_source}, or unset it to use the server's default database")
+
+
+def check_uri(settings: Settings) -> None:
+    """Refuse a URI the driver cannot use, in one line naming where it came from."""
+    fix = "use bolt://host:7687 (one server) or neo4j://host:7687 (cluster, Aura: neo4j+s://)"
+    try:
+        parsed = urlparse(settings.uri)
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
+    except ValueError as e:
+        raise ConnectionFailed(f"invalid Neo4j URI {settings.uri!r} from {settings.source}: {e} — {fix}") from None
+    if parsed.scheme not in _SCHEMES:
+        raise ConnectionFailed(f"invalid Neo4j URI {settings.uri!r} from {settings.source}: scheme {parsed.scheme or 'missing'!r} — {fix}")
+    if not parsed.hostname:
+        raise ConnectionFailed(f"invalid Neo4j URI {settings.uri!r} from {settings.source}: no host — {fix}")
+
+
 def open_driver(settings: Settings | None = None) -> neo4j.Driver:
-    """Return a driver whose connectivity and credentials are verified, or raise ConnectionFailed."""
+    """Return a driver whose connectivity, credentials and database are verified, or raise ConnectionFailed."""
     settings = settings or load_settings()
-    scheme = urlparse(settings.uri).scheme
-    if scheme not in _SCHEMES:
-        raise ConnectionFailed(
-            f"invalid Neo4j URI {settings.uri!r} from {settings.source}: scheme {scheme or 'missing'!r} "
-            "— use bolt://host:7687 (one server) or neo4j://host:7687 (cluster, Aura: neo4j+s://)"
-        )
+    check_uri(settings)
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.username, settings.password or ""),
@@ -145,6 +165,15 @@ def open_driver(settings: Settings | None = None) -> neo4j.Driver:
     except Exception as e:
         driver.close()
         raise translate_error(e, settings) from e
+    if settings.database:
+        try:
+            driver.execute_query(read_cypher("ping"), database_=settings.database, routing_=neo4j.RoutingControl.READ)
+        except nex.Neo4jError as e:
+            driver.close()
+            raise ConnectionFailed(missing_database(settings, e)) from e
+        except Exception as e:
+            driver.close()
+            raise translate_error(e, settings) from e
     return driver
 
 

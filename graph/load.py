@@ -43,6 +43,7 @@ def load_paths(
     progress: Callable[[LoadProgress], None] | None = None,
     force: bool = False,
     batch_docs: int = 20,
+    max_bytes: int | None = None,
 ) -> LoadReport:
     """Read `paths`, extract the documents that are new or changed (or all with force), and write them."""
     from irkg.graph.schema_apply import apply_schema
@@ -50,7 +51,7 @@ def load_paths(
     from irkg.loaders.read import read_paths
 
     apply_schema(driver, database)  # idempotent; MERGE needs the id constraints to be fast
-    docs, problems = read_paths(paths)
+    docs, problems = read_paths(paths, max_bytes)
     fingerprint = extraction_fingerprint()
     to_load, unchanged = plan_load(driver, docs, database, fingerprint, force)
     failed_extraction: list[Problem] = []
@@ -60,5 +61,5 @@ def load_paths(
     )
     report.skipped[:0] = [d.id for d in unchanged]
     report.failed[:0] = [(p.file, p.reason) for p in [*problems, *failed_extraction] if p.skipped]
-    report.warnings[:0] = [str(p) for p in problems if not p.skipped]
+    report.notices[:0] = [str(p) for p in problems if not p.skipped]
     return report

@@ -14,6 +14,7 @@ Provenance rules the writer relies on (and `unload.py` undoes):
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ def _key(r: Record) -> tuple[str, str]:
 
 def _source_row(x: DocExtraction, fingerprint: str) -> dict:
     d = x.document
-    props = _props(d, exclude={"sha256"})
+    props = record_props(d, exclude={"sha256"})
     props["passages"] = len(x.passages)
     props["extracted_with"] = fingerprint
     return {"id": d.id, "file": d.file, "sha256": d.sha256, "props": props}
@@ -153,19 +154,34 @@ def _passage_row(doc_id: str, p) -> dict:
 
 def _node_row(r: Record, doc_id: str, passage_ids: set[int]) -> dict:
     evidence = [e for e in r.evidence if e.passage in passage_ids]
-    extra: list[str] = []
-    if isinstance(r, ActorRecord):
-        extra = [ACTOR_TYPE_LABEL[ActorType(r.type)]]
     is_fact = r.NODE_LABEL in FACT_LABELS
+    variant = record_variant(r, evidence if is_fact else [])
     return {
         "label": r.NODE_LABEL,
         "id": r.id,
         "doc": doc_id,
-        "props": _props(r),
-        "extra_labels": extra,
+        "props": record_props(r),
+        "extra_labels": actor_labels(r),
         "evidence": _evidence_rows(doc_id, evidence) if is_fact else [],
         "mentions": [] if is_fact else _mention_rows(doc_id, evidence),
+        "variant": hashlib.sha256(variant.encode("utf-8")).hexdigest()[:16],
+        "variant_json": variant,
     }
+
+
+def actor_labels(r: Record) -> list[str]:
+    """Return the type label an actor node carries besides Actor (State, Person, ...); none for other records."""
+    return [ACTOR_TYPE_LABEL[ActorType(r.type)]] if isinstance(r, ActorRecord) else []
+
+
+def record_variant(r: Record, evidence: list[Evidence]) -> str:
+    """Return what one document says about a record, as JSON: its fields and, for a fact, its evidence without quotes.
+
+    The merged node is computed from these variants (graph/merge.py); quotes live on EVIDENCED_BY.
+    """
+    data = r.model_dump(mode="json", exclude={"evidence"})
+    data["evidence"] = [e.model_dump(mode="json", exclude={"text"}) for e in evidence]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _evidence_rows(doc_id: str, evidence: list[Evidence]) -> list[dict]:
@@ -196,7 +212,7 @@ def _mention_rows(doc_id: str, evidence: list[Evidence]) -> list[dict]:
     return list(seen.values())
 
 
-def _props(r: Record, exclude: set[str] = frozenset()) -> dict[str, Any]:
+def record_props(r: Record, exclude: set[str] = frozenset()) -> dict[str, Any]:
     """Return a record's own fields as Neo4j properties (nested values as JSON strings)."""
     out: dict[str, Any] = {}
     for name in type(r).model_fields:

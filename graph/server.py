@@ -47,6 +47,8 @@ _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 # The admin tool itself, not its boot loader (Neo4jAdminBoot relaunches java with the arguments on its command line).
 _ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"
 _STATE_FILE = "irkg-server.json"
+# Bump when the apoc profile of server/pom.xml gains libraries: an older home fetches them on its next start.
+APOC_LIBRARIES = 2
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
@@ -143,6 +145,7 @@ def optional_parts(cfg: ServerConfig) -> dict:
 def ensure_home(cfg: ServerConfig) -> bool:
     """Assemble the server home from Maven Central unless present; return True if it was built now."""
     if (cfg.home_dir / "lib").is_dir() and (cfg.home_dir / "optional.json").is_file():
+        _update_apoc(cfg)
         return False
     _require_tool("java")
     build = cfg.home_dir.with_name(cfg.home_dir.name + ".partial")
@@ -159,11 +162,26 @@ def ensure_home(cfg: ServerConfig) -> bool:
     for name, version, out in (("browser", BROWSER_VERSION, "lib"), ("apoc", APOC_VERSION, "plugins")):
         err = _run_maven(pom, [*versions, "-P", name, "dependency:copy-dependencies", f"-DoutputDirectory={build / out}"])
         parts[name] = {"version": version, "available": err is None, "error": err}
+    parts["apoc"]["libraries"] = APOC_LIBRARIES
     (build / "plugins").mkdir(exist_ok=True)
     (build / "optional.json").write_text(json.dumps(parts, indent=2))
     shutil.rmtree(cfg.home_dir, ignore_errors=True)
     build.rename(cfg.home_dir)
     return True
+
+
+def _update_apoc(cfg: ServerConfig) -> None:
+    """Give a home assembled by an older irkg the libraries APOC needs now (its apoc profile's jars)."""
+    parts = optional_parts(cfg)
+    apoc = parts.get("apoc", {})
+    if not apoc.get("available") or apoc.get("libraries") == APOC_LIBRARIES:
+        return
+    pom = cfg.home_dir / "pom.xml"
+    pom.write_bytes(resources.files("irkg.graph").joinpath("server/pom.xml").read_bytes())
+    versions = [f"-Dneo4j.version={NEO4J_VERSION}", f"-Dapoc.version={APOC_VERSION}"]
+    err = _run_maven(pom, [*versions, "-P", "apoc", "dependency:copy-dependencies", f"-DoutputDirectory={cfg.home_dir / 'plugins'}"])
+    parts["apoc"] = {**apoc, "libraries": APOC_LIBRARIES if err is None else apoc.get("libraries"), "libraries_error": err}
+    (cfg.home_dir / "optional.json").write_text(json.dumps(parts, indent=2))
 
 
 # --- configuration and password --------------------------------------------------------------
@@ -213,6 +231,9 @@ def write_conf(cfg: ServerConfig) -> Path:
     ]
     if apoc:
         lines.append("dbms.security.procedures.unrestricted=apoc.*")
+        # apoc.load.json & co. may read files, but only from the import directory above.
+        (cfg.conf_dir / "apoc.conf").write_text(
+            "# Written by irkg on every start.\napoc.import.file.enabled=true\napoc.import.file.use_neo4j_config=true\n")
     path = cfg.conf_dir / "neo4j.conf"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -339,7 +360,9 @@ def _port_open(port: int) -> bool:
 
 
 def tail(path: Path, n: int = 20) -> list[str]:
-    """Return the last n lines of a file (empty if missing)."""
+    """Return the last n lines of a file (empty if missing or n <= 0)."""
+    if n <= 0:
+        return []
     try:
         return path.read_text(errors="replace").splitlines()[-n:]
     except OSError:
@@ -353,10 +376,20 @@ def _failure_lines(cfg: ServerConfig) -> str:
 
 
 def start(cfg: ServerConfig) -> dict:
-    """Start the server detached and wait until it serves Bolt; return its state."""
+    """Start the server detached and wait until it serves Bolt; return its state.
+
+    If it already runs, `cfg` takes the ports it really runs on, and `ignored` lists the
+    requested ports that differ (a running server keeps its ports until it is stopped).
+    """
     pid = running_pid(cfg)
     if pid:
-        return {**read_state(cfg), "already_running": True}
+        state = read_state(cfg)
+        ignored = {option: (wanted, state.get(key)) for option, key, wanted in
+                   (("--bolt-port", "bolt_port", cfg.bolt_port), ("--http-port", "http_port", cfg.http_port))
+                   if state.get(key) and wanted != state.get(key)}
+        cfg.bolt_port = state.get("bolt_port") or cfg.bolt_port
+        cfg.http_port = state.get("http_port") or cfg.http_port
+        return {**state, "already_running": True, "ignored": ignored}
     t0 = time.monotonic()
     assembled = ensure_home(cfg)
     check_port_free(cfg.bolt_port, "Bolt", "--bolt-port")
@@ -434,6 +467,10 @@ def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
 
 
 def log_tail(cfg: ServerConfig, n: int = 50) -> list[str]:
-    """Return the last n lines of the server log (the console log if neo4j.log is empty)."""
+    """Return the last n lines of the server log (the console log if neo4j.log is empty); none for n = 0."""
+    if n < 0:
+        raise ServerError(f"-n {n}: the number of lines must be 0 or more")
+    if n == 0:
+        return []
     return tail(cfg.log_file, n) or tail(cfg.console_file, n)
 

@@ -1,8 +1,9 @@
 """Write extractions into Neo4j: batched, idempotent, incremental, with provenance.
 
 One transaction per batch of documents. In it, any older version of each document
-(same file, other id; or same id, other hash or dictionaries) is unloaded first, then
-sources, passages, nodes and links are merged, and each Source gets its `sha256` and
+(same relative path, other id; or same id, other hashes or dictionaries) is unloaded first, then
+sources, passages, nodes and links are merged, each node's properties are remerged from
+every document's variant (graph/merge.py), and each Source gets its `sha256` and
 `complete: true` last. A crash, a kill or a lost server rolls back the open batch only;
 rerunning skips the documents already committed and converges to the same graph.
 """
@@ -20,6 +21,7 @@ from neo4j import exceptions as nex
 
 from irkg.errors import ConnectionFailed
 from irkg.graph.connect import read_cypher
+from irkg.graph.merge import add_contributions
 from irkg.graph.rows import TYPE_LABELS, BatchRows, extraction_rows
 from irkg.graph.unload import unload_in_tx
 from irkg.schema.pipeline import DocExtraction
@@ -36,6 +38,7 @@ class DocumentLike(Protocol):
     id: str
     file: str
     sha256: str
+    meta_sha256: str
 
 
 @dataclass
@@ -68,6 +71,7 @@ class LoadReport:
     relationships_deleted: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # read warnings (metadata, corpus.yaml, empty folders): one line each
 
     @property
     def facts_per_second(self) -> float:
@@ -87,7 +91,7 @@ class LoadReport:
 
     def merge(self, other: LoadReport) -> None:
         """Fold another report (e.g. one batch) into this one."""
-        for name in ("loaded", "skipped", "failed", "replaced", "warnings"):
+        for name in ("loaded", "skipped", "failed", "replaced", "warnings", "notices"):
             getattr(self, name).extend(getattr(other, name))
         for name in ("passages", "facts", "nodes_created", "nodes_deleted",
                      "relationships_created", "relationships_deleted"):
@@ -104,6 +108,7 @@ class LoadReport:
             f"+{self.relationships_created} / -{self.relationships_deleted} relationships",
         ]
         lines += [f"failed: {doc}: {why}" for doc, why in self.failed]
+        lines += [f"warning: {notice}" for notice in self.notices]
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (links or facts not written), e.g. {self.warnings[0]}")
         return "\n".join(lines)
@@ -116,17 +121,21 @@ def plan_load(
     fingerprint: str = "",
     force: bool = False,
 ) -> tuple[list[DocumentLike], list[DocumentLike]]:
-    """Split documents into (to_load, unchanged): unchanged ones are loaded completely with the same hash and fingerprint."""
+    """Split documents into (to_load, unchanged): unchanged ones are loaded completely with the same hashes and fingerprint."""
     docs = list(documents)
     if force or not docs:
         return docs, []
     current = _find_sources(driver, [d.id for d in docs], [], database)
     to_load, unchanged = [], []
     for d in docs:
-        s = current.get(d.id)
-        same = s is not None and s["complete"] and s["sha256"] == d.sha256 and (s["extracted_with"] or "") == fingerprint
-        (unchanged if same else to_load).append(d)
+        (unchanged if _unchanged(current.get(d.id), d, fingerprint) else to_load).append(d)
     return to_load, unchanged
+
+
+def _unchanged(source: dict | None, d: DocumentLike, fingerprint: str) -> bool:
+    """Tell whether a loaded Source is complete and has the document's content, metadata and fingerprint."""
+    return (source is not None and source["complete"] and source["sha256"] == d.sha256
+            and (source["meta_sha256"] or "") == d.meta_sha256 and (source["extracted_with"] or "") == fingerprint)
 
 
 def load_extractions(
@@ -216,9 +225,7 @@ def _write_batch(
     current = _sources_in_tx(tx, ids, files)
     todo: list[DocExtraction] = []
     for x in batch:
-        s = current.get(x.document.id)
-        if (not force and s is not None and s["complete"] and s["sha256"] == x.document.sha256
-                and (s["extracted_with"] or "") == fingerprint):
+        if not force and _unchanged(current.get(x.document.id), x.document, fingerprint):
             report.skipped.append(x.document.id)
         else:
             todo.append(x)
@@ -250,7 +257,9 @@ def _write_batch(
 
 
 def _complete(tx: neo4j.ManagedTransaction, rows: BatchRows) -> neo4j.ResultSummary:
-    done = [{"id": s["id"], "sha256": s["sha256"]} for s in rows.sources]
+    """Merge the documents' variants into their nodes, then mark the sources complete with what they contributed."""
+    contributions = add_contributions(tx, rows.nodes)
+    done = [{"id": s["id"], "sha256": s["sha256"], "contributions": contributions.get(s["id"], [])} for s in rows.sources]
     return tx.run(read_cypher("mark_sources_complete"), rows=done).consume()
 
 

@@ -33,10 +33,10 @@ def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) 
         os.environ["IRKG_DEBUG"] = "1"  # worker processes re-raise instead of reporting one line
 
 
-def run() -> None:
-    """Entry point: one line per error unless --debug."""
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: one line per error unless --debug (`argv` for tests; default the command line)."""
     try:
-        app()
+        app(args=argv)
     except IrkgError as e:
         if _state["debug"]:
             raise
@@ -72,6 +72,9 @@ def neo4j_start(bolt_port: Optional[int] = _BOLT_OPT, http_port: Optional[int] =
     state = server.start(cfg)
     if state.get("already_running"):
         typer.echo(f"Neo4j already running (pid {state['pid']}) at {cfg.bolt_uri}")
+        for option, (wanted, actual) in state.get("ignored", {}).items():
+            typer.echo(f"note: {option} {wanted} ignored: the server runs on port {actual}; "
+                       f"'irkg neo4j stop' first to change it")
     else:
         typer.echo(f"Neo4j {server.NEO4J_VERSION} started in {state['seconds']}s (pid {state['pid']})")
     typer.echo(f"bolt:     {cfg.bolt_uri}\nbrowser:  {cfg.browser_url}\ndata:     {cfg.data_dir}")
@@ -196,6 +199,9 @@ def schema_show_cmd() -> None:
 
 # --- section: extract ---------------------------------------------------------
 
+_MAX_BYTES_OPT = typer.Option(
+    None, "--max-bytes", help="Largest document read, in bytes (default 5000000, or $IRKG_MAX_BYTES); larger files are skipped.")
+
 
 @app.command()
 def extract(
@@ -204,18 +210,21 @@ def extract(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | table"),
     workers: int = typer.Option(1, help="Processes to use."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    max_bytes: Optional[int] = _MAX_BYTES_OPT,
 ) -> None:
     """Extract passages, mentions or facts from documents (no Neo4j needed)."""
     from irkg.loaders import emit
     from irkg.loaders.pipeline import Stage, extract_documents, merge_extractions
+    from irkg.loaders.read import max_document_bytes
 
     if stage not in {s.value for s in Stage} or fmt not in {"jsonl", "table"}:
         raise IrkgError(f"unknown --stage {stage!r} or --format {fmt!r}: use passages|mentions|facts and jsonl|table")
-    extractions, problems = extract_documents(paths, workers=workers, stage=Stage(stage))
-    for problem in problems:
-        typer.echo(f"{'failed' if problem.failed else 'skipped'} {problem}", err=True)
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    limit = max_document_bytes(max_bytes)
+    out = emit.open_output(output) if output else sys.stdout
     try:
+        extractions, problems = extract_documents(paths, workers=workers, stage=Stage(stage), max_bytes=limit)
+        for problem in problems:
+            typer.echo(problem_line(problem), err=True)
         if stage == Stage.PASSAGES:
             n = emit.emit_passages(extractions, fmt, out)
         elif stage == Stage.MENTIONS:
@@ -225,10 +234,17 @@ def extract(
     finally:
         if output:
             out.close()
+    unusable = [p for p in problems if p.skipped]
     typer.echo(f"{len(extractions)} documents, {n} {stage if stage != 'facts' else 'records'}"
-               + (f", {len(problems)} skipped" if problems else ""), err=True)
-    if any(p.skipped for p in problems):
+               + (f", {len(unusable)} skipped or failed" if unusable else ""), err=True)
+    if unusable:
         raise typer.Exit(3)  # the same status as load
+
+
+def problem_line(problem) -> str:
+    """Return how a problem is printed: failed (a bug), skipped (the file) or warning (read, with a note)."""
+    kind = "failed" if problem.failed else "skipped" if problem.skipped else "warning"
+    return f"{kind} {problem}"
 
 
 # --- section: load / unload / stats / actors ----------------------------------
@@ -239,16 +255,20 @@ def load_cmd(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf, corpus.yaml beside them)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Extraction processes."),
     force: bool = typer.Option(False, "--force", help="Reload unchanged documents too."),
+    max_bytes: Optional[int] = _MAX_BYTES_OPT,
 ) -> None:
     """Extract documents and write them into Neo4j; unchanged documents are skipped, changed ones replaced."""
     from irkg.graph.connect import load_settings, open_driver
     from irkg.graph.load import load_paths
     from irkg.graph.progress import progress_printer
+    from irkg.loaders.read import max_document_bytes
 
+    limit = max_document_bytes(max_bytes)
     settings = load_settings()
     with open_driver(settings) as driver, progress_printer() as progress:
         try:
-            report = load_paths(driver, paths, workers=workers, database=settings.database, progress=progress, force=force)
+            report = load_paths(driver, paths, workers=workers, database=settings.database, progress=progress, force=force,
+                                max_bytes=limit)
         except KeyboardInterrupt:
             raise IrkgError("interrupted; the batch in progress was rolled back — rerun the same command to resume") from None
     typer.echo(report.summary())
@@ -259,7 +279,7 @@ def load_cmd(
 
 
 @app.command("unload")
-def unload_cmd(doc: str = typer.Argument(..., help="Document id or file name.")) -> None:
+def unload_cmd(doc: str = typer.Argument(..., help="Document id or path relative to the folder loaded (a file name if only one document has it).")) -> None:
     """Remove a document, its passages and evidence, and the facts only it stated."""
     from irkg.graph.connect import load_settings, open_driver
     from irkg.graph.unload import unload_document

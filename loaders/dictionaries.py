@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from irkg.errors import InputError
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionary_entries import ActorEntry, ItemEntry, PlaceEntry, Role, Target, TitleEntry, TopicEntry
+from irkg.loaders.yaml_text import load_yaml
 from irkg.schema.graph import ActorType
 
 __all__ = [
@@ -127,7 +128,9 @@ _SECTIONS = ("actors", "items", "topics", "places", "titles", "words", "months",
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path.name}: cannot read dictionary (not UTF-8, byte {e.start}); save it as UTF-8") from e
     except (OSError, yaml.YAMLError) as e:
         raise InputError(f"{path.name}: cannot read dictionary ({str(e).splitlines()[0]}); fix the YAML syntax") from e
     if data is None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from irkg.loaders.yaml_text import iso_partial_date
 from irkg.schema.graph import ActorType, ItemType
 
 
@@ -17,6 +18,12 @@ class Role(BaseModel):
     org: str | None = None
     from_: str | None = Field(None, alias="from")
     to: str | None = None
+
+    @field_validator("from_", "to", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> str | None:
+        """Accept YYYY, YYYY-MM or YYYY-MM-DD that exist on the calendar."""
+        return None if value is None else iso_partial_date(value)
 
     def as_dict(self) -> dict[str, str]:
         """Return the non-empty fields with `from` spelled as in YAML."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
+from irkg.errors import InputError
 from irkg.schema.graph import Record
 from irkg.schema.pipeline import DocExtraction
 
@@ -13,6 +15,18 @@ from irkg.schema.pipeline import DocExtraction
 def _short(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def open_output(path: Path) -> TextIO:
+    """Open the -o file for writing before any work is done; a path that cannot be written is one line."""
+    if path.is_dir():
+        raise InputError(f"-o {path}: is a directory; give a file name, e.g. -o {path / 'extract.jsonl'}")
+    if not path.parent.is_dir():
+        raise InputError(f"-o {path}: folder {path.parent} does not exist; create it first")
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"-o {path}: cannot write ({e.strerror})") from None
 
 
 def emit_passages(extractions: Iterable[DocExtraction], fmt: str, out: TextIO) -> int:

@@ -51,7 +51,7 @@ class Line:
 
 def normalize(doc: Document) -> NormalizedDoc:
     """Return the repaired display text of `doc`, its offset map and counts of repairs."""
-    text = doc.text
+    text = doc.text if doc.content is None else doc.content
     repairs: Counter[str] = Counter()
     skip = front_matter_span(text) if Path(doc.file).suffix.lower() in {".md", ".txt", ""} else 0
     if skip:
@@ -140,8 +140,12 @@ def normalize(doc: Document) -> NormalizedDoc:
     if layout.pdf:
         blocks = pull_quotes.drop_repeats(blocks, repairs)
     out_text, offsets = _assemble(blocks, layout, words, repairs, len(text))
+    ends = None
+    if doc.content_offsets is not None and doc.content_ends is not None:  # markup: from the article text back into the file
+        starts, stops = doc.content_offsets, doc.content_ends
+        offsets, ends = [starts[o] for o in offsets], [stops[o] for o in offsets]
     # Built here from checked parts: skip re-validating every offset (~0.5 ms per 40 kB).
-    return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, repairs=dict(repairs))
+    return NormalizedDoc.model_construct(doc=doc, text=out_text, offsets=offsets, ends=ends, repairs=dict(repairs))
 
 
 # Markdown emphasis (**bold**, __bold__, *italic*): markers hug the text and sit at word edges.

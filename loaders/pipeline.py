@@ -30,6 +30,7 @@ def document_record(doc: Document, passages: int) -> DocumentRecord:
         label=doc.title or doc.title_en or doc.title_ar or doc.file,
         file=doc.file,
         sha256=doc.sha256,
+        meta_sha256=doc.meta_sha256,
         lang=str(doc.lang),
         title=doc.title,
         title_ar=doc.title_ar,
@@ -118,12 +119,12 @@ def extract_all(
 
 
 def extract_documents(
-    paths: Sequence[str | Path], workers: int = 1, stage: Stage = Stage.FACTS
+    paths: Sequence[str | Path], workers: int = 1, stage: Stage = Stage.FACTS, max_bytes: int | None = None
 ) -> tuple[list[DocExtraction], list[Problem]]:
     """Read `paths` and extract every readable document; problems are reported, not raised."""
     from irkg.loaders.read import read_paths
 
-    docs, problems = read_paths(paths)
+    docs, problems = read_paths(paths, max_bytes)
     extractions: list[DocExtraction] = []
     for x in extract_all(docs, stage, workers):
         (problems if isinstance(x, Problem) else extractions).append(x)

@@ -1,24 +1,34 @@
 """Read documents from files and folders: decode, attach metadata, report bad input.
 
 Bad input never stops a batch: every file that cannot be used becomes one `Problem`
-(file + reason) and the other files still come through.
+(file + reason) and the other files still come through. A document is known by its path
+relative to the folder it was loaded from (`2024/report.txt`), so two files with one name
+in different folders are two documents.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
-from irkg.loaders.html_text import extract_html_text
+from irkg.errors import InputError
+from irkg.loaders.html_text import extract_html_text_with_offsets
+from irkg.loaders.yaml_text import iso_partial_date, load_yaml
 from irkg.schema.pipeline import Document, Lang, Problem
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 CORPUS_FILE = "corpus.yaml"
 META_FIELDS = ("title", "title_ar", "title_en", "publisher", "author", "kind", "published", "url", "notes", "lang")
+DEFAULT_MAX_BYTES = 5_000_000
+MAX_BYTES_ENV = "IRKG_MAX_BYTES"
+PDF_FACTOR = 10  # a PDF file may be this many times the limit (images); its text is held to the limit
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _NOT_ARABIC = re.compile("[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -26,30 +36,57 @@ _NOT_LATIN = re.compile("[^A-Za-z]+")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class _Skip(Exception):
     """A file that cannot be used; the message is the one-line reason."""
 
 
-def read_paths(paths: Sequence[str | Path], max_bytes: int = 20_000_000) -> tuple[list[Document], list[Problem]]:
+def max_document_bytes(option: int | None = None) -> int:
+    """Return the per-document size limit: the option given, else $IRKG_MAX_BYTES, else 5 MB."""
+    if option is not None:
+        value, where = option, "--max-bytes"
+    elif os.environ.get(MAX_BYTES_ENV):
+        raw, where = os.environ[MAX_BYTES_ENV], MAX_BYTES_ENV
+        try:
+            value = int(raw.replace("_", ""))
+        except ValueError:
+            raise InputError(f"{MAX_BYTES_ENV}={raw!r} is not a number of bytes; use e.g. {MAX_BYTES_ENV}=20000000") from None
+    else:
+        return DEFAULT_MAX_BYTES
+    if value <= 0:
+        raise InputError(f"{where} must be a positive number of bytes, not {value}")
+    return value
+
+
+def read_paths(paths: Sequence[str | Path], max_bytes: int | None = None) -> tuple[list[Document], list[Problem]]:
     """Read files and folders (recursively) into documents; report unusable files as problems."""
+    limit = max_document_bytes(max_bytes)
     docs: list[Document] = []
     problems: list[Problem] = []
-    meta_cache: dict[Path, dict[str, dict]] = {}
-    for file in _expand(paths, problems):
-        meta = _folder_meta(file.parent, meta_cache, problems).get(file.name, {})
+    meta = _Metadata(problems)
+    taken: dict[str, Path] = {}
+    for file, root in _expand(paths, problems):
+        rel = file.relative_to(root).as_posix()
+        if rel in taken:
+            problems.append(Problem(file=str(file), reason=(
+                f"same relative path {rel!r} as {taken[rel]}; load the folder that holds both, so each keeps its own path")))
+            continue
+        taken[rel] = file
         try:
-            docs.append(_read_file(file, meta, max_bytes))
+            docs.append(_read_file(file, rel, meta.entry(file, root), limit, problems))
         except _Skip as why:
             problems.append(Problem(file=str(file), reason=str(why)))
+    problems.extend(meta.missing_files())
     return docs, problems
 
 
 def read_text(file: str, text: str, **meta) -> Document:
     """Build a document from in-memory text (tests, benchmarks)."""
     data = text.encode("utf-8")
-    return _make_document(Path(file), str(file), text, data, "utf-8", meta)
+    return _make_document(Path(file), str(file), str(file), text, data, "utf-8", meta, [])
 
 
 def detect_lang(text: str) -> Lang:
@@ -69,30 +106,36 @@ def detect_lang(text: str) -> Lang:
 
 
 def make_doc_id(file: str | Path, data: bytes) -> str:
-    """Return the stable id: ASCII slug of the file stem + first 8 hex of the content sha256."""
-    slug = _SLUG.sub("-", Path(file).stem.lower()).strip("-") or "doc"
+    """Return the stable id: ASCII slug of the relative path without its suffix + first 8 hex of the content sha256."""
+    stem = PurePosixPath(Path(file).as_posix())
+    slug = _SLUG.sub("-", str(stem.with_suffix("") if stem.suffix else stem).lower()).strip("-") or "doc"
     return f"{slug}-{hashlib.sha256(data).hexdigest()[:8]}"
 
 
-def _expand(paths: Sequence[str | Path], problems: list[Problem]) -> Iterable[Path]:
+def _expand(paths: Sequence[str | Path], problems: list[Problem]) -> Iterable[tuple[Path, Path]]:
+    """Yield (file, the folder its relative path starts from), each file once."""
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             candidates = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            documents = 0
             for p in candidates:
                 if p.name == CORPUS_FILE:
                     continue
                 if p.suffix.lower() not in SUFFIXES:
                     problems.append(Problem(file=str(p), reason=f"unsupported file type {p.suffix or '(none)'!r}: use .txt .md .html .pdf"))
                     continue
+                documents += 1
                 if p.resolve() not in seen:
                     seen.add(p.resolve())
-                    yield p
+                    yield p, path
+            if not documents:
+                problems.append(Problem(file=str(path), reason="no documents in this folder (.txt .md .html .pdf)", skipped=False))
         elif path.is_file():
             if path.resolve() not in seen:
                 seen.add(path.resolve())
-                yield path
+                yield path, path.parent
         else:
             problems.append(Problem(file=str(path), reason="no such file or directory"))
 
@@ -101,17 +144,49 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def _folder_meta(folder: Path, cache: dict[Path, dict[str, dict]], problems: list[Problem]) -> dict[str, dict]:
-    """Load corpus.yaml beside the documents once per folder (malformed -> a problem, no metadata)."""
-    if folder in cache:
-        return cache[folder]
+class _Metadata:
+    """corpus.yaml files: each read once; an entry names a file relative to its folder (`report.txt`, `2024/report.txt`)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.tables: dict[Path, dict[str, dict]] = {}
+
+    def entry(self, file: Path, root: Path) -> tuple[dict, str]:
+        """Return the nearest corpus.yaml entry for `file` (looking up to `root`) and where it is, for messages."""
+        folder = file.parent
+        while True:
+            table = self._table(folder)
+            key = file.relative_to(folder).as_posix()
+            if key in table:
+                return table[key], f"{folder / CORPUS_FILE}: entry '{key}'"
+            if folder == root or folder.parent == folder or root not in folder.parents:
+                return {}, ""
+            folder = folder.parent
+
+    def _table(self, folder: Path) -> dict[str, dict]:
+        if folder not in self.tables:
+            self.tables[folder] = _read_corpus_yaml(folder / CORPUS_FILE, self.problems)
+        return self.tables[folder]
+
+    def missing_files(self) -> list[Problem]:
+        """Return one warning per corpus.yaml that names files which are not there."""
+        out = []
+        for folder, table in self.tables.items():
+            missing = sorted(name for name in table if not (folder / name).is_file())
+            if missing:
+                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+                out.append(Problem(file=str(folder / CORPUS_FILE), skipped=False,
+                                   reason=f"names files that are not there: {shown}; fix or remove their entries"))
+        return out
+
+
+def _read_corpus_yaml(path: Path, problems: list[Problem]) -> dict[str, dict]:
+    """Load one corpus.yaml (malformed -> a problem, no metadata)."""
     table: dict[str, dict] = {}
-    cache[folder] = table
-    path = folder / CORPUS_FILE
     if not path.is_file():
         return table
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -127,39 +202,61 @@ def _folder_meta(folder: Path, cache: dict[Path, dict[str, dict]], problems: lis
         return table
     for entry in entries:
         if isinstance(entry, dict) and entry.get("file"):
-            table[str(entry["file"])] = entry
+            table[PurePosixPath(str(entry["file"])).as_posix()] = entry
     return table
 
 
-def _read_file(file: Path, meta: dict, max_bytes: int) -> Document:
+def _read_file(file: Path, rel: str, meta: tuple[dict, str], limit: int, problems: list[Problem]) -> Document:
     try:
         size = file.stat().st_size
     except OSError as err:
         raise _Skip(f"cannot read: {err.strerror}") from err
     if size == 0:
         raise _Skip("empty file")
-    if size > max_bytes:
-        raise _Skip(f"too large ({size:,} bytes > {max_bytes:,}); split it or raise max_bytes")
+    suffix = file.suffix.lower()
+    if size > limit * (PDF_FACTOR if suffix == ".pdf" else 1):
+        raise _Skip(_too_large(size, limit * (PDF_FACTOR if suffix == ".pdf" else 1)))
     try:
         data = file.read_bytes()
     except OSError as err:
         raise _Skip(f"cannot read: {err.strerror}") from err
-    suffix = file.suffix.lower()
+    entry, where = meta
+    content = offsets = ends = None
     if suffix == ".pdf":
-        text, encoding = _read_pdf(file, data), "pdf"
+        notes: list[str] = []
+        text, encoding = _read_pdf(file, data, notes), "pdf"
+        if notes:
+            more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+            problems.append(Problem(file=str(file), skipped=False,
+                                    reason=f"damaged PDF, read anyway; pypdf says: {notes[0]}{more}"))
+        if len(text.encode("utf-8")) > limit:
+            raise _Skip(_too_large(len(text.encode("utf-8")), limit, "bytes of text"))
     else:
         text, encoding = _decode(data)
         if suffix in {".html", ".htm"}:
-            text, title = extract_html_text(text)
-            if title and not meta.get("title"):
-                meta = {**meta, "title": title}
-    if not text.strip():
+            content, offsets, ends, title = extract_html_text_with_offsets(text)
+            if title and not entry.get("title"):
+                entry = {**entry, "title": title}
+    if not (content if content is not None else text).strip():
         raise _Skip("no text (empty after decoding)")
-    return _make_document(file, str(file), text, data, encoding, meta)
+    warnings: list[str] = []
+    doc = _make_document(file, rel, str(file), text, data, encoding, entry, warnings, content, offsets, ends)
+    problems.extend(Problem(file=where or str(file), reason=w, skipped=False) for w in warnings)
+    return doc
+
+
+def _too_large(size: int, limit: int, what: str = "bytes") -> str:
+    return f"too large ({size:,} {what} > {limit:,}); split it, or raise the limit with --max-bytes or {MAX_BYTES_ENV}"
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8, else Windows-1256; refuse binary content."""
+    """Decode UTF-8 (or UTF-16/32 with a byte-order mark), else Windows-1256; refuse binary content."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as err:
+                raise _Skip(f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()} (byte {err.start}); convert it to UTF-8") from err
     if b"\x00" in data[:65536]:
         raise _Skip("binary file (NUL bytes), not text")
     try:
@@ -188,14 +285,14 @@ def _plausible_cp1256(text: str) -> bool:
     return good / len(letters) >= 0.9
 
 
-def _read_pdf(file: Path, data: bytes) -> str:
+def _read_pdf(file: Path, data: bytes, notes: list[str]) -> str:
     """Extract PDF text with pypdf (optional extra `pdf`); the normalizer repairs its artifacts."""
     try:
         from irkg.loaders.read_pdf import extract_pdf_text
     except ImportError as err:  # pypdf missing
         raise _Skip("PDF support needs the 'pdf' extra (pip install 'irkg[pdf]'), or extract the text to .txt first") from err
     try:
-        text = extract_pdf_text(data)
+        text = extract_pdf_text(data, notes)
     except Exception as err:  # a broken PDF must not stop the batch
         raise _Skip(f"cannot extract PDF text ({type(err).__name__}: {err}); extract the text to .txt first") from err
     if not text.strip():
@@ -203,44 +300,65 @@ def _read_pdf(file: Path, data: bytes) -> str:
     return text
 
 
-def _make_document(file: Path, path: str, text: str, data: bytes, encoding: str, meta: dict) -> Document:
-    fields = {k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}
-    front = _front_matter(text) if file.suffix.lower() in {".md", ".txt", ""} else {}
-    for key, value in front.items():
-        if key in META_FIELDS and value is not None and key not in fields:
-            fields[key] = value
-    for key in list(fields):
-        if key != "lang":
-            fields[key] = str(fields[key]) if not isinstance(fields[key], str) else fields[key]
+def _make_document(file: Path, rel: str, path: str, text: str, data: bytes, encoding: str, meta: dict,
+                   warnings: list[str], content: str | None = None, offsets: list[int] | None = None,
+                   ends: list[int] | None = None) -> Document:
+    fields = _clean_meta({k: meta.get(k) for k in META_FIELDS if meta.get(k) is not None}, warnings)
+    front = _front_matter(text, warnings) if file.suffix.lower() in {".md", ".txt", ""} else {}
+    if front:
+        more: list[str] = []
+        front = _clean_meta({k: v for k, v in front.items() if k in META_FIELDS and v is not None and k not in fields}, more)
+        warnings.extend(f"front matter: {w}" for w in more)
+        fields.update(front)
     lang = fields.pop("lang", None)
-    try:
-        lang = Lang(str(lang)) if lang else detect_lang(text)
-    except ValueError:
-        lang = detect_lang(text)
-    if "published" in fields:
-        fields["published"] = _iso_partial(fields["published"])
     if not fields.get("title"):
         fields["title"] = fields.get("title_ar") or fields.get("title_en")
+    meta_sha = hashlib.sha256(json.dumps({**fields, "lang": lang}, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     return Document(
-        id=make_doc_id(file, data),
-        file=file.name,
+        id=make_doc_id(rel, data),
+        file=rel,
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
+        meta_sha256=meta_sha,
         text=text,
-        lang=lang,
+        content=content,
+        content_offsets=offsets,
+        content_ends=ends,
+        lang=Lang(lang) if lang else detect_lang(content if content is not None else text),
         encoding=encoding,
         **fields,
     )
 
 
-def _front_matter(text: str) -> dict:
-    """Return the YAML front matter at the top of a text/markdown file (empty if none or invalid)."""
+def _clean_meta(fields: dict, warnings: list[str]) -> dict:
+    """Turn metadata values into text, dates into ISO partial dates; a bad value is dropped with a warning."""
+    out: dict = {}
+    for key, value in fields.items():
+        if key == "published":
+            try:
+                out[key] = iso_partial_date(value)
+            except ValueError as e:
+                warnings.append(f"published: {e}; use YYYY, YYYY-MM or YYYY-MM-DD (read without it)")
+        elif key == "lang":
+            if str(value) in {lang.value for lang in Lang}:
+                out[key] = str(value)
+            else:
+                warnings.append(f"lang: {str(value)[:20]!r} is not one of ar, en, mixed (detected from the text instead)")
+        else:
+            out[key] = value if isinstance(value, str) else str(value)
+    return out
+
+
+def _front_matter(text: str, warnings: list[str]) -> dict:
+    """Return the YAML front matter at the top of a text/markdown file (empty if none or invalid, with a warning)."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = load_yaml(m.group(1))
+    except yaml.YAMLError as err:
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        warnings.append(f"front matter is not valid YAML ({what}); read as text")
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -251,21 +369,7 @@ def front_matter_span(text: str) -> int:
     if not m:
         return 0
     try:
-        data = yaml.safe_load(m.group(1))
+        data = load_yaml(m.group(1))
     except yaml.YAMLError:
         return 0
     return m.end() if isinstance(data, dict) else 0
-
-
-def _iso_partial(value: str) -> str | None:
-    """Keep `2025`, `2025-01`, `2025-01-17` (a date object's str is already ISO)."""
-    m = re.match(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
-    if not m:
-        return None
-    year, month, day = m.groups()
-    out = year
-    if month:
-        out += f"-{int(month):02d}"
-        if day:
-            out += f"-{int(day):02d}"
-    return out

@@ -9,9 +9,17 @@ reading order; the normalizer then applies the usual repairs.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 
 from pypdf import PdfReader
+
+# pypdf reports damaged files through the "pypdf" logger and warnings; unhandled, Python's
+# last-resort handler prints them to stderr. They are collected and reported as one line instead.
+_LOG = logging.getLogger("pypdf")
+_LOG.propagate = False
+_LOG.addHandler(logging.NullHandler())
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
@@ -20,10 +28,28 @@ _LTR_RUN = re.compile(r"([0-9A-Za-z\u0660-\u0669](?:[0-9A-Za-z\u0660-\u0669.,%/:
 _LEADING_PUNCT = re.compile(r"^([.،,؛:!؟]+)\s*(.*)$", re.S)
 
 
-def extract_pdf_text(data: bytes) -> str:
-    """Return the text of every page, pages separated by a blank line."""
-    reader = PdfReader(io.BytesIO(data))
-    pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+class _Collect(logging.Handler):
+    def __init__(self, notes: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.notes = notes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.notes.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+
+
+def extract_pdf_text(data: bytes, notes: list[str] | None = None) -> str:
+    """Return the text of every page, pages separated by a blank line; pypdf's complaints go to `notes`."""
+    notes = [] if notes is None else notes
+    handler = _Collect(notes)
+    _LOG.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            reader = PdfReader(io.BytesIO(data))
+            pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+        notes.extend(str(w.message).splitlines()[0] for w in caught if str(w.message))
+    finally:
+        _LOG.removeHandler(handler)
     text = "\n\n".join(pages) + "\n"
     return "\n".join(visual_to_logical(line) for line in text.split("\n"))
 

@@ -60,7 +60,7 @@ def segment(nd: NormalizedDoc) -> list[Passage]:
                 file=doc.file,
                 idx=len(passages),
                 start=min(mapped),
-                end=max(mapped) + 1,
+                end=max(nd.ends[s2:e2]) if nd.ends is not None else max(mapped) + 1,
                 text=text[s2:e2],
                 key=key,
                 kind=kind,
@@ -125,18 +125,24 @@ def _token_before(text: str, a: int, b: int) -> str:
 
 
 def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split a passage longer than MAX_PASSAGE at the comma (،) nearest its middle part."""
+    """Split a passage longer than MAX_PASSAGE at the last comma (،) of each stretch, else between words.
+
+    No passage is longer than MAX_PASSAGE: a run-on text without punctuation becomes passages of
+    a few hundred characters, so the steps after this one see bounded passages (linear time).
+    """
     if b - a <= MAX_PASSAGE:
         return [(a, b)]
     out: list[tuple[int, int]] = []
     while b - a > MAX_PASSAGE:
         window = text[a : a + MAX_PASSAGE]
         cut = max(window.rfind("، "), window.rfind(", "))
-        if cut < 150:
-            break
-        out.append(_trim(text, a, a + cut + 1))
-        a = a + cut + 1
-        a, b = _trim(text, a, b)
+        if cut >= 150:
+            end, nxt = a + cut + 1, a + cut + 1
+        else:
+            space = window.rfind(" ")
+            end, nxt = (a + space, a + space + 1) if space >= 150 else (a + MAX_PASSAGE, a + MAX_PASSAGE)
+        out.append(_trim(text, a, end))
+        a, b = _trim(text, nxt, b)
     out.append((a, b))
     return out
 

@@ -233,7 +233,7 @@ def coerce_value(param: Param, value: Any, where: str = "") -> Any:
         if param.type == "string":
             return str(value)
         if param.type == "int":
-            return int(value)
+            return cypher_int(int(value), f"{label}param {param.name!r}")
         if param.type == "float":
             return float(value)
         if param.type == "bool":
@@ -251,6 +251,17 @@ def coerce_value(param: Param, value: Any, where: str = "") -> Any:
             return [v.strip() for v in str(value).split(",") if v.strip()]
     except (TypeError, ValueError) as e:
         raise InputError(f"{label}param {param.name!r} expects {param.type}, got {value!r}") from e
+    return value
+
+
+CYPHER_INT_MIN, CYPHER_INT_MAX = -(2**63), 2**63 - 1
+
+
+def cypher_int(value: int, what: str) -> int:
+    """Return `value` if Cypher can hold it (a 64-bit integer), else raise a one-line InputError."""
+    if not CYPHER_INT_MIN <= value <= CYPHER_INT_MAX:
+        raise InputError(f"{what}: {str(value)[:30]}{'…' if len(str(value)) > 30 else ''} is too large for a Cypher integer "
+                         f"(64-bit: {CYPHER_INT_MIN} to {CYPHER_INT_MAX})")
     return value
 
 
@@ -283,7 +294,7 @@ def guess_value(text: str | None) -> Any:
         return None
     t = text.strip()
     if re.fullmatch(r"-?[0-9]+", t):
-        return int(t)
+        return cypher_int(int(t), f"--param value {t[:30]!r}")
     if re.fullmatch(r"-?[0-9]*\.[0-9]+", t):
         return float(t)
     if t in ("true", "false"):

@@ -163,8 +163,9 @@ class Record(BaseModel):
 class DocumentRecord(Record):
     NODE_LABEL: ClassVar[str] = "Source"
     kind: Literal["document"] = "document"
-    file: str
+    file: str = Field(description="path relative to the folder loaded")
     sha256: str
+    meta_sha256: str = Field("", description="hash of the document's metadata")
     lang: str
     title: str | None = None
     title_ar: str | None = None

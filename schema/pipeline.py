@@ -23,11 +23,15 @@ class Document(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(description="stable id: file stem + content hash prefix")
-    file: str = Field(description="file name, as evidence names it")
+    id: str = Field(description="stable id: slug of the relative path + content hash prefix")
+    file: str = Field(description="path relative to the folder loaded (the file name for a file given alone), as evidence names it")
     path: str = Field(description="path the document was read from")
     sha256: str
+    meta_sha256: str = Field("", description="hash of the metadata (corpus.yaml, front matter): an edit reloads the document")
     text: str = Field(description="original text as decoded (offsets refer to it)")
+    content: str | None = Field(None, description="for markup (HTML): the article text the steps read")
+    content_offsets: list[int] | None = Field(None, description="for markup: offset in `text` where each character of `content` comes from")
+    content_ends: list[int] | None = Field(None, description="for markup: offset in `text` just past each character's source (a reference like &amp; is several)")
     lang: Lang = Lang.AR
     title: str | None = None
     title_ar: str | None = None
@@ -49,6 +53,7 @@ class NormalizedDoc(BaseModel):
     doc: Document
     text: str
     offsets: list[int] = Field(description="offsets[i] = position in the original text of text[i]")
+    ends: list[int] | None = Field(None, description="for markup: ends[i] = position just past the source of text[i] (else offsets[i] + 1)")
     repairs: dict[str, int] = Field(default_factory=dict, description="repair kind -> count")
 
 

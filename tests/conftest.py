@@ -17,6 +17,8 @@ Fixtures other test modules use (keep these names):
   indexes stay); each test starts from an empty graph.
 - ``schema_db`` (function): ``db`` with ``irkg schema apply`` done (constraints, indexes, the
   passage full-text index).
+- ``irkg_run`` (function): runs ``irkg ARGS`` in-process through the entry point (one-line errors),
+  returning ``(status, stdout, stderr)``.
 - ``neo4j_http_url`` (session): the test server's HTTP root, e.g. ``http://127.0.0.1:17474``
   (Neo4j Browser is at ``<neo4j_http_url>/browser/``). With ``NEO4J_URI`` set, taken from
   ``IRKG_TEST_HTTP_URL`` or the URI's host on port 7474.
@@ -136,6 +138,24 @@ def wipe_graph(driver, settings: connect.Settings, batch: int = 10000) -> None:
         records, _, _ = driver.execute_query(query, batch=batch, database_=settings.database)
         if records[0]["deleted"] == 0:
             return
+
+
+@pytest.fixture
+def irkg_run(capsys):
+    """Return a function that runs `irkg ARGS` in-process through the real entry point: (status, stdout, stderr)."""
+    from irkg.cli import run
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            run(list(args))
+            code = 0
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return invoke
 
 
 @pytest.fixture

@@ -198,3 +198,53 @@ def test_stop_on_a_copied_data_directory_leaves_the_real_server_running(own_serv
     res = subprocess.run([sys.executable, "-m", "irkg", "neo4j", "stop"], env=env, capture_output=True, text=True, timeout=120)
     assert res.stdout.strip() == f"Neo4j was not running (data: {copy})"
     assert _status(own)["status"].startswith("running")
+
+
+def _start_own(own) -> None:
+    res = _irkg(own, "neo4j", "start", "--bolt-port", str(own["bolt"]), "--http-port", str(own["http"]))
+    assert res.returncode == 0, res.stderr
+
+
+def test_start_with_other_ports_on_a_running_server_says_where_it_really_runs(own_server):
+    own = own_server
+    _start_own(own)
+    other = _free_port()
+    res = _irkg(own, "neo4j", "start", "--bolt-port", str(other))
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("Neo4j already running (pid ") and lines[0].endswith(f") at bolt://127.0.0.1:{own['bolt']}")
+    assert lines[1] == (f"note: --bolt-port {other} ignored: the server runs on port {own['bolt']}; "
+                        "'irkg neo4j stop' first to change it")
+    assert f"bolt:     bolt://127.0.0.1:{own['bolt']}" in lines
+    assert str(other) not in "\n".join(lines[2:])
+
+
+def test_logs_with_zero_lines_prints_nothing_and_a_negative_count_is_refused(own_server, irkg_run, monkeypatch):
+    own = own_server
+    _start_own(own)
+    monkeypatch.setenv("IRKG_DATA_DIR", own["env"]["IRKG_DATA_DIR"])
+    assert irkg_run("neo4j", "logs", "-n", "0") == (0, "", "")
+    code, out, err = irkg_run("neo4j", "logs", "-n", "2")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert irkg_run("neo4j", "logs", "-n", "-3") == (1, "", "error: -n -3: the number of lines must be 0 or more\n")
+
+
+def test_apoc_reads_json_files_and_urls(own_server):
+    own = own_server
+    _start_own(own)
+    if not _status(own)["apoc"].startswith("loaded"):
+        pytest.fail("APOC is not loaded on this server: see 'irkg neo4j status'")
+    data = own["root"] / "data"
+    (data / "import").mkdir(exist_ok=True)
+    (data / "import" / "facts.json").write_text('{"treaty": {"years": 20}}', encoding="utf-8")
+    password = (own["root"] / "config" / "neo4j-password").read_text().strip()
+    http = f"http://127.0.0.1:{own['http']}"
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{own['bolt']}", auth=("neo4j", password)) as drv:
+        rows, _, _ = drv.execute_query("CALL apoc.load.json('file:///facts.json') YIELD value RETURN value.treaty.years AS years")
+        assert rows[0]["years"] == 20
+        rows, _, _ = drv.execute_query(
+            "CALL apoc.load.jsonParams($url, {Accept: 'application/json'}, null) YIELD value RETURN value.neo4j_version AS v",
+            url=http + "/")
+        assert rows[0]["v"].startswith("5.26.")
+        rows, _, _ = drv.execute_query("LOAD CSV FROM $url AS row RETURN count(row) AS n", url=http + "/browser/")
+        assert rows[0]["n"] > 0

@@ -100,7 +100,7 @@ def test_unload_by_id_then_everything_leaves_an_empty_graph(schema_db):
 
 
 def test_unload_of_an_unknown_document_names_it(schema_db):
-    with pytest.raises(InputError, match="no loaded document with id or file name 'nothing.txt'"):
+    with pytest.raises(InputError, match="no loaded document with id or path 'nothing.txt'"):
         unload_document(schema_db, "nothing.txt")
 
 

@@ -1,5 +1,5 @@
 // name: merge_entity_links
-// description: Create or update links between two entities (a person's OFFICIAL_OF a state, an item ABOUT a topic), adding the stating document to `docs`.
+// description: Create or update links between two entities (a person's OFFICIAL_OF a state, an item ABOUT a topic), adding the stating document to `docs` (kept sorted, so the list does not depend on load order).
 // params: $rows — [{type, a, b, doc, props, key}]: type OFFICIAL_OF (one per office: `key` = role|from) or ABOUT; a and b element ids from merge_nodes
 // Static types here: both ends can have tens of thousands of relationships, and a typed MERGE
 // only reads the relationships of that type.
@@ -18,4 +18,4 @@ CALL (row, a, b) {
   RETURN r
 }
 SET r += row.props,
-    r.docs = CASE WHEN row.doc IN coalesce(r.docs, []) THEN r.docs ELSE coalesce(r.docs, []) + row.doc END
+    r.docs = COLLECT { UNWIND coalesce(r.docs, []) + row.doc AS d RETURN DISTINCT d ORDER BY d }

@@ -1,5 +1,5 @@
 // name: merge_nodes
-// description: Create or update fact and entity nodes: properties, actor type label, EVIDENCED_BY to passages (facts), MENTIONS from passages (entities); return each node's element id for merge_links.
+// description: Create fact and entity nodes (properties and actor type label only when new: merge_state keeps the merged record of existing ones), EVIDENCED_BY to passages (facts), MENTIONS from passages (entities); return each node's element id for merge_links.
 // params: $rows — [{label, id, doc, props, extra_labels, evidence: [{passage, start, end, props}], mentions: [{passage, props}]}]; $type_labels — every actor type label
 // The label of each MERGE is static (one branch per record label) so the id constraint serves every lookup;
 // replan=skip because this statement takes about a second to plan, and a MERGE on a uniquely
@@ -27,10 +27,11 @@ CALL (row) {
   UNION ALL
   WITH row WHERE row.label = 'Stance' MERGE (n:Stance {id: row.id}) RETURN n
 }
-SET n += row.props
-WITH n, row, [l IN labels(n) WHERE l IN $type_labels AND NOT l IN row.extra_labels] AS stale
+WITH n, row, n.merge_keys IS NULL AS fresh
+SET n += CASE WHEN fresh THEN row.props ELSE {} END
+WITH n, row, fresh, [l IN labels(n) WHERE fresh AND l IN $type_labels AND NOT l IN row.extra_labels] AS stale
 REMOVE n:$(stale)
-SET n:$(row.extra_labels)
+SET n:$(CASE WHEN fresh THEN row.extra_labels ELSE [] END)
 WITH n, row
 CALL (n, row) {
   UNWIND row.evidence AS ev
