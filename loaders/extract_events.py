@@ -162,6 +162,20 @@ def _point_date(d) -> bool:
     return "century" not in flags and not any(f.startswith("end=") for f in flags)
 
 
+def _conjunct_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
+    """"زار بوتين طهران أمس والتقى نظيره": a second coordinated clause happened when the first did."""
+    if not pred.verbal:
+        return None
+    p = pred.clause.parent
+    if p is None or not any(c.cat == "CC" for c in p.kids):
+        return None
+    first = next((c for c in p.kids if c.cat == pred.clause.cat), None)
+    if first is None or first is pred.clause:
+        return None
+    a, b = v.sent.tokens[first.i][0], v.sent.tokens[first.j - 1][1]
+    return next((d for d in pc.dates if a <= d.start < b and _point_date(d)), None)
+
+
 def _cause_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     """"غارة ... في 2 أبريل، ما أدى إلى مقتل قائد": what a consequence verb brings about shares its cause's date."""
     g = next((g for g in pred.governors[:2] if g.verbal and v.in_words(g.tok, "consequence_verbs")), None)
@@ -264,6 +278,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 dm = next((d for d in pc.dates if _in_own(d, tail_spans) and _point_date(d)), None)
             if dm is None:
                 dm = _cause_date(pc, v, pred)
+            if dm is None:
+                dm = _conjunct_date(pc, v, pred)
             date = date_value(dm)
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
             if etype == "signing" and agreement and set(parts) <= set(parties_of.get(agreement, [])):

@@ -93,6 +93,7 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append one stance record per characterization a source uses (evidence per passage)."""
     sc, fc = stance_cues(), friction_cues()
     stem = Path(dc.doc.file).stem
+    source = str(Path(dc.doc.file).with_suffix(""))  # the relative path: report.txt in two folders are two sources
     seen_states = [s for pc in pcs for s in pc.states]
     pair_doc = seen_states.count(PAIR[0]) >= 3 and seen_states.count(PAIR[1]) >= 3
     for pc in pcs:
@@ -140,7 +141,7 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if cert == Certainty.DENIED:
                 cert = Certainty.ASSERTED  # the negation is the stance, not a denial
             out.append(StanceRecord(
-                id=f"stance:{stem}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
+                id=f"stance:{source}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
                 characterization=char, polarity=pol, source=dc.doc.file, subjects=list(PAIR),
                 certainty=cert, evidence=[pc.evidence(cert, {"characterization": char, "cue": pc.p.text[ts:te]})],
             ))

@@ -90,10 +90,6 @@ def test_editing_published_in_corpus_yaml_reloads_and_recomputes_relative_dates(
     assert len(load_paths(schema_db, [root]).skipped) == 1  # and unchanged after that
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders/extract_stances.py builds stance ids from Path(doc.file).stem ('stance:report:...'), so "
-    "2024/report.txt and 2025/report.txt share one Stance; the id needs the whole relative path (or the "
-    "document id). Left to the extraction rules' owner."))
 def test_stances_of_two_documents_with_one_file_name_stay_apart(tmp_path):
     from irkg.loaders.pipeline import extract_documents
 

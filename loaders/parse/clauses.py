@@ -278,8 +278,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     if antecedent is not None and not pred.passive:
         subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
     elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause) \
-            and not _plural_verb_singular_noun(v, pre, objs[0]):
+            and not _plural_verb_singular_noun(v, pre, objs[0]) and not _own_relative(v, objs[0], clause):
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
+    if subj is None and v.lang == "ar" and objs and _own_relative(v, objs[0], clause):
+        subj = _first_conjunct_subject(v, clause)  # "زار بوتين طهران والتقى نظيره": he met his counterpart
     objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
     if subj is not None and _only_pronoun(subj):
@@ -324,6 +326,29 @@ def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
             if nps and nps[0].j <= clause.i:
                 return nps[0]
     return None
+
+
+def _own_relative(v: SentenceView, np: Node, clause: Node) -> bool:
+    """"والتقى نظيرَه الإيراني": a noun with a possessive pronoun after the verb of a second conjunct is the object
+    (his counterpart), the subject being the first conjunct's."""
+    head = next((c for c in np.walk() if c.is_pre), None)
+    has_poss = any(c.is_pre and c.label == "PRP$" for c in np.walk())
+    return head is not None and has_poss and head.label.startswith("NN") and _first_conjunct_subject(v, clause) is not None
+
+
+def _first_conjunct_subject(v: SentenceView, clause: Node) -> Node | None:
+    """The subject of the first of coordinated clauses ("(S (S (VP زار بوتين ...)) (CC و) (S (VP التقى ...)))")."""
+    p = clause.parent
+    if p is None or not any(c.cat == "CC" for c in p.kids):
+        return None
+    first = next((c for c in p.kids if c.cat == clause.cat), None)
+    if first is None or first is clause:
+        return None
+    vp = first if first.cat == "VP" else next((c for c in first.kids if c.cat == "VP"), None)
+    head = next((c for c in vp.kids if c.is_pre and v.is_verb(c.tok)), None) if vp is not None else None
+    if head is None:
+        return None
+    return _verbal(v, head).surface_subject
 
 
 def _plural_verb_singular_noun(v: SentenceView, verb: Node, np: Node) -> bool:
@@ -446,6 +471,10 @@ def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[
     if subj is None or v.lang != "ar":
         return subj, objs
     kids = subj.kids
+    if len(kids) >= 2 and kids[-1].cat == "NP" and len(kids[-1].kids) >= 2 and all(k.is_pre and k.label == "NNP" for k in kids[-1].kids):
+        head, tail = _cut_names(v, kids[-1])
+        if tail is not None:  # "(NP (NP الرئيس الروسي) (NP (NNP فلاديمير) (NNP بوتين) (NNP طهران)))"
+            return _sub(subj, kids[:-1] + [head]), [tail, *objs]
     if len(kids) == 2 and kids[0].cat == "NP" and kids[1].is_pre and kids[1].label == "NNP":
         kids = [kids[0], _sub(subj, [kids[1]])]  # "(NP (NP المبعوث الإيراني) (NNP موسكو))"
     if len(kids) == 2 and kids[0].cat == "NP" and kids[1].cat == "NP":
@@ -454,14 +483,22 @@ def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[
         if second and "person" not in second and (first or any(v.in_words(t, "titles") for t in range(kids[0].i, kids[0].j))):
             return kids[0], [kids[1], *objs]
     if kids and all(k.is_pre and k.label == "NNP" for k in kids) and len(kids) >= 2:
-        # flat proper nouns without a conjunction ("(NP (NNP روسيا) (NNP إيران))", "(NP (NNP لافروف) (NNP طهران))"):
-        # cut where a second name begins; a person's name continued ("فلاديمير بوتين") stays whole
-        for a, b in zip(kids, kids[1:]):
-            ka, kb = v.kinds.get(a.tok), v.kinds.get(b.tok)
-            if ka and kb and v.starts.get(b.tok) and not (ka == kb == "person"):
-                cut = kids.index(b)
-                return _sub(subj, kids[:cut]), [_sub(subj, kids[cut:]), *objs]
+        head, tail = _cut_names(v, subj)
+        if tail is not None:
+            return head, [tail, *objs]
     return subj, objs
+
+
+def _cut_names(v: SentenceView, np: Node) -> tuple[Node, Node | None]:
+    """Flat proper nouns without a conjunction ("(NP (NNP روسيا) (NNP إيران))", "(NP (NNP لافروف) (NNP طهران))"):
+    cut where a second name begins; a person's name continued ("فلاديمير بوتين") stays whole."""
+    kids = np.kids
+    for a, b in zip(kids, kids[1:]):
+        ka, kb = v.kinds.get(a.tok), v.kinds.get(b.tok)
+        if ka and kb and v.starts.get(b.tok) and not (ka == kb == "person"):
+            cut = kids.index(b)
+            return _sub(np, kids[:cut]), _sub(np, kids[cut:])
+    return np, None
 
 
 def _sub(parent: Node, kids: list[Node]) -> Node:
