@@ -298,6 +298,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
     by_passage: dict[int, list[str]] = {}
     last: tuple[int, str] | None = None
     recent: dict[str, tuple[int, str]] = {}  # agreement kind -> (passage, id) last named
+    named: dict[str, int] = {}  # agreement id -> times named by its name
     for pc in pcs:
         ids: list[str] = []
         taken: list[tuple[int, int]] = []
@@ -311,6 +312,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             ids.append(rec.id)
             taken.append((h.start, h.end))
             recent[rec.agreement_kind] = last = (pc.p.idx, rec.id)
+            named[rec.id] = named.get(rec.id, 0) + 1
         kinds = cues["kinds"].find(pc.key)
         for n, h in enumerate(kinds):
             if any(a <= h.start < b for a, b in taken):
@@ -329,6 +331,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             new_party = "مع" in nxt[:3] or "with" in nxt[:3]
             # "المعاهدة" points back to the last treaty; only a generic "الاتفاق" may point to any kind
             ref = recent.get(h.cat) or (last if h.cat == "agreement" else None)
+            if h.cat == "agreement" and named:
+                # "الاتفاق" points to the agreement the text keeps naming, not one cited once as an example
+                top = max(named.items(), key=lambda kv: kv[1])
+                if top[1] >= 2 and top[0] != (ref or (0, ""))[1] and named.get((ref or (0, ""))[1], 0) < top[1]:
+                    ref = (pc.p.idx, top[0])
             if definite and not follows_name and not new_party and ref and pc.p.idx - ref[0] <= _ANAPHORA_SPAN:
                 ids.append(ref[1])
                 _enrich_anaphor(pc, dc, cues, ref[1], h, out)

@@ -58,6 +58,7 @@ def constraint_cues() -> dict:
         "reasons": lexicon_of({"r": data.get("reason_markers", [])}),
         "opposition": lexicon_of({"o": data.get("opposition", [])}),
         "pressure": lexicon_of({"p": data.get("pressure_words", [])}),
+        "past": lexicon_of({"past": data.get("past_deal", [])}),
         "causal": lexicon_of({"c": data.get("causal_openers", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
     }
@@ -122,9 +123,25 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
         groups.setdefault(fc["group_of"].get(t, t), []).append(t)
     for h in fc["group_words"].find(pc.key, ka, kb):  # "دول أوروبية", "the Gulf states" named without a state
         groups.setdefault(h.cat, [])
+        hs, he = pc.kt.to_text(h.start, h.end)
+        for m in pc.mentions_in(v, node, pc.actors, nested_ok=True):
+            g = fc["group_of"].get(m.ref, m.ref)
+            if g != h.cat and g in groups and hs - _GROUP_GAP <= m.end and m.start < he and not groups[g][1:]:
+                del groups[g]  # "الدول العربية في الخليج": the Gulf states, not a second group
     pressure = cc["pressure"].find(pc.key, ka, kb)
-    if pressure and groups:
-        return [(f"pressure_{g}", "pressure", f"pressure from {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
+    if pressure:
+        # only who presses: the states and groups right after the pressure word ("رد فعل من دول أوروبية", "US pressure")
+        pa, pb = pc.kt.to_text(pressure[0].start, pressure[0].end)
+        near = {g: m for g, m in groups.items() if any(abs(x - pa) < 45 or pa <= x <= pb + 45 for x in _positions(pc, fc, g, m, a, b))}
+        if near:
+            return [(f"pressure_{g}", "pressure", f"pressure from {dc.name_of(g)}", m or [g]) for g, m in near.items()]
+    deal = cc["past"].find(pc.key, ka, kb)
+    if deal and third:
+        # "اتفقت سرا مع واشنطن في 1995": a deal one side made with a third party
+        g = third[0]
+        year = next((str(d.value)[:4] for d in pc.dates if a <= d.start < b + 40 and d.value), "")
+        return [(f"past_deal_{g}{'_' + year if year else ''}", "past_deal",
+                 f"a past deal with {dc.name_of(g)}{' (' + year + ')' if year else ''}", [g])]
     if fc["ties"].find(pc.key, ka, kb) and groups:
         return [(f"relations_{g}", "relationship", f"relations with {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
     slug = "_".join(match_key(w) for w in _WORD.findall(text)[:6])
@@ -139,6 +156,92 @@ def _joined(a, b):
     n = Node("NP", a.parent)
     n.kids, n.i, n.j = [a, b], a.i, b.j
     return n
+
+
+_INTRANSITIVE = {"limit", "withhold", "slow", "caution", "obstruct"}
+_MANNER = {"slow", "caution"}
+_GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
+
+
+def _key_span(pc: PassageCtx, v, node) -> tuple[int, int]:
+    a, b = _span_text(pc, v, node)
+    return pc.kt.to_key(a), pc.kt.to_key(b)
+
+
+def _governing_clause(v, pred):
+    """The predicate of the verb that governs a noun (its object, its prepositional phrase, or a copula)."""
+    from irkg.loaders.parse.clauses import predicate_at
+
+    g = next((g for g in pred.governors[:1] if g.verbal), None)
+    return predicate_at(v, g.tok) if g is not None and v.sent.pre[g.tok] is not None else None
+
+
+def _named_factors(pc: PassageCtx, cc: dict, v, pred, gov) -> list[tuple[str, str, str, list[str]]]:
+    """Factors the factor lexicon names inside the limiting word's own clause ("بتحفظ استراتيجي", "domestic needs")."""
+    from irkg.loaders.parse.clauses import own_spans
+
+    spans = own_spans(v, pred) + (own_spans(v, gov) if gov is not None else [])
+    out = []
+    for a, b in spans:
+        for h in cc["factors"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b)):
+            if not any(o[0] == h.cat for o in out):
+                out.append((h.cat, FACTOR_KIND.get(h.cat, "other"), FACTOR_EN.get(h.cat, h.cat.replace("_", " ")), []))
+    return out
+
+
+def _positions(pc: PassageCtx, fc: dict, g: str, members: list[str], a: int, b: int) -> list[int]:
+    """Where a state or group is named inside [a, b)."""
+    out = [m.start for m in pc.actors if a <= m.start < b and (m.ref in members or m.ref == g)]
+    out += [pc.kt.to_text(h.start, h.end)[0] for h in fc["group_words"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b)) if h.cat == g]
+    return out
+
+
+def _manner_clause(v, pred):
+    """For a manner phrase ("ببطء", "with caution"): the verb phrase it modifies, and the phrases fronted
+    before that verb phrase in its clause (between the subject and the verb, split by commas)."""
+    n = v.sent.pre[pred.head]
+    vp = next((a for a in n.ancestors() if a.cat == "VP"), None)
+    if vp is None or vp.parent is None:
+        return None, []
+    fronted = []
+    for k in vp.parent.kids:
+        if k is vp:
+            break
+        fronted += _conjuncts(k)
+    return vp, fronted
+
+
+def _conjuncts(x) -> list[list]:
+    """The phrases of a fronted constituent, a coordination ("على خلفية علاقاتها ... وحتى إسرائيل") as one group."""
+    if x.is_pre:
+        return []
+    inner = [c for c in x.kids if not c.is_pre]
+    if len(inner) == 1 and all(c.is_pre and c.cat in ("CC", "IN", "PUNC") for c in x.kids if c is not inner[0]) \
+            and inner[0].cat in ("NAC", "PP"):
+        return _conjuncts(inner[0])  # (PP (NAC (CC و) (PP ... و PP ...))): the wrapper of a coordination
+    if x.cat == "NAC" or any(c.is_pre and c.cat == "CC" for c in x.kids):
+        return [[n for c in x.kids for g in _conjuncts(c) for n in g]]
+    return [[x]]
+    return vp, fronted
+
+
+def _group_factors(pc: PassageCtx, dc: DocCtx, cc: dict, v, group: list) -> list[tuple[str, str, str, list[str]]]:
+    """Factors of coordinated reason phrases, one conjunct at a time; a conjunct that only names a state
+    ("وحتى إسرائيل") continues the relations of the conjunct before it."""
+    out: list[tuple[str, str, str, list[str]]] = []
+    for n in group:
+        got = _factor_of(pc, dc, cc, v, n)
+        if out and out[-1][1] == "relationship" and all(f[1] == "other" for f in got):
+            third = sorted({dc.state_of(m.ref) for m in pc.mentions_in(v, n, pc.actors)} - set(PAIR))
+            got = [(f"relations_{t}", "relationship", f"relations with {dc.name_of(t)}", [t]) for t in third] or got
+        out += [f for f in got if f[1] != "other" or f[3]]
+    return out
+
+
+def _reason_phrase(v, cc: dict, node) -> bool:
+    """A phrase whose first or second word says it is a reason ("على خلفية", "بسبب", "due to")."""
+    pres = [d for d in node.walk() if d.is_pre and d.cat not in ("CC", "IN", "PUNC", "DT")][:1]
+    return any(cc["reasons"].find(v.word(p.tok)) for p in pres)
 
 
 def _is_reason(v, cc: dict, a) -> bool:
@@ -163,6 +266,11 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         if pred is None or pred.conditional:
             continue
         args = list(pred.args)
+        gov = _governing_clause(v, pred)
+        if gov is not None and not pred.verbal:
+            # a limiting noun ("عائق"، "بتحفظ"، "ببطء") reads its clause: the subject of "تشكل القيود المالية عائقا"
+            # is the factor, the clause's other phrases say what is limited and why
+            args += [a for a in gov.args if not (a.node.i <= pred.head < a.node.j)]
         subj = next((a for a in args if a.rel == "subj"), None)
         if subj is not None and _is_reason(v, cc, Arg("obj", subj.node)):
             # "يحد حرصُ الكرملين على روابطه مع إسرائيل من تزويد إيران": the reason is the subject, with its phrase
@@ -172,15 +280,35 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             args = [Arg("pp", reason, "سبب")] + [a for a in args if a is not subj and a is not follow]
         factor_nodes = [a.node for a in args if a.rel in ("subj", "poss")]
         reason_nodes = [a.node for a in args if _is_reason(v, cc, a)]
-        limited = [a.node for a in args if (a.rel in ("obj", "gen", "pp")) and not _is_reason(v, cc, a)
-                   and not any(r.i <= a.node.i and a.node.j <= r.j for r in reason_nodes)]
-        if not pred.verbal and h.cat == "limit" and pred.head != (subj.node.i if subj else -1):
-            limited += factor_nodes  # "التعاون يبقى محدوداً", "cooperation remains limited": the subject is what is limited
+        if h.cat == "regard":
+            # "أي دعم عسكري لإيران سيؤثر على علاقاتها مع تل أبيب": the ties are the factor, the rest is what is limited
+            ties = [a.node for a in args if friction_cues()["ties"].find(pc.key, *_key_span(pc, v, a.node))]
+            reason_nodes += [n for n in ties if n not in reason_nodes]
             factor_nodes = []
+        limited = [a.node for a in args if (a.rel in ("obj", "gen", "pp", "subj" if h.cat == "regard" else "-"))
+                   and not _is_reason(v, cc, a) and a.node not in reason_nodes
+                   and not any(r.i <= a.node.i and a.node.j <= r.j for r in reason_nodes)]
         holes = [_span_text(pc, v, r) for r in reason_nodes]
         topics: list[str] = []
         for n in limited:
             topics += _topics_in(pc, cc, *_span_text(pc, v, n), holes=holes)
+        subject_actors = sorted({dc.state_of(m.ref) for n in factor_nodes for m in pc.mentions_in(v, n, pc.actors)})
+        if not topics and h.cat in _INTRANSITIVE and (reason_nodes or not pred.verbal):
+            # "التعاون يبقى محدوداً", "the initiatives made no progress because of X": the subject is what is limited
+            for n in factor_nodes:
+                topics += _topics_in(pc, cc, *_span_text(pc, v, n), holes=holes)
+            factor_nodes, subject_actors = [], []
+        reason_groups: list[list] = []
+        if not reason_nodes and h.cat in _MANNER and not pred.verbal:
+            # "روسيا، على خلفية علاقاتها مع ...، تقوم بتسليم المقاتلات ببطء": a manner phrase limits the verb
+            # phrase it stands in; the clause's fronted phrases say why
+            vp, fronted = _manner_clause(v, pred)
+            if vp is not None and not topics:
+                topics += _topics_in(pc, cc, *_span_text(pc, v, vp))
+            if vp is not None:
+                # "على خلفية علاقاتها مع الخليج وحتى إسرائيل، وكذلك حاجتها إلى الأسلحة": coordinated reasons
+                reason_groups = [g for g in fronted if any(_reason_phrase(v, cc, n) for n in g)
+                                 or any(cc["factors"].find(pc.key, *_key_span(pc, v, n)) for n in g)]
         for e in known.get("events", []):  # "تتحفظ في تسليم الأسلحة": the event the limiting word governs
             if e.get("tok") is not None and any(n.i <= e["tok"] < n.j for n in limited):
                 topics.append(_EVENT_TOPIC.get(e["type"], "diplomacy"))
@@ -188,11 +316,13 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         if not topics:
             continue
         cert = predicate_certainty(v, pred)
-        subject_actors = sorted({dc.state_of(m.ref) for n in factor_nodes for m in pc.mentions_in(v, n, pc.actors)})
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
+        factors += [f for g in reason_groups for f in _group_factors(pc, dc, cc, v, g)]
         if not factors:
             # no reason given: the subject is the factor when it is not the party whose cooperation is limited
             factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not (f[3] and set(f[3]) <= set(PAIR))]
+        if not factors:
+            factors = _named_factors(pc, cc, v, pred, gov)  # "تخطو بتحفظ استراتيجي": the cue names its own factor
         if not factors and reason_nodes == [] and nxt_reason is not None:
             factors = nxt_reason  # "يبقى التعاون محدوداً. فروسيا تحرص على علاقاتها مع ...": the next sentence says why
         for slug, kind, desc, actors in factors:

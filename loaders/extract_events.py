@@ -225,7 +225,7 @@ def _limited(pred: Predicate, limit_cues) -> bool:
 
 def _provided_for(pred: Predicate, cues) -> bool:
     """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
-    return any(word_class(cues["provision"], g.word) for g in pred.governors[:2])
+    return any(word_class(cues["provision"], g.word) for g in pred.governors[:4])
 
 
 def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dict[int, list[str]]) -> None:

@@ -171,6 +171,9 @@ def _arg_states(pc: PassageCtx, cues: dict, v, pred, rels=None) -> dict[str, set
     return out
 
 
+_OTHER_SIDE = {"subj", "obj", "pp:مع", "pp:with", "pp:ضد", "pp:against", "pp:على", "pp:on"}
+
+
 def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     """Return the third parties of a friction cue whose own phrase or clause names both Iran and Russia
     ("الخلافات بين البلدين", "Iran accused Russia", "تنافس روسيا وإيران"), else None: a friction word beside
@@ -182,6 +185,16 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     found = set().union(*states.values()) if states else set()
     if not {IRAN, RUSSIA} <= found:
         return None
+    for key, sts in states.items():
+        if {IRAN, RUSSIA} <= sts:
+            # the other side stands with the pair, or as the verb's object or counterpart ("ترفض موسكو وطهران
+            # توسع الناتو"); a state after "لـ"/"over" is what they differ about ("رؤيتهما لمستقبل سوريا")
+            opposite = set(sts).union(*(x for k, x in states.items() if k in _OTHER_SIDE and k != key))
+            third = {s for s in opposite - set(PAIR) if pc.dc.actor_type(s) in ("state", "bloc", "organization")}
+            third |= {s for s in sts - set(PAIR) if not pc.dc.actor_type(s)}  # groups such as "the West"
+            if third or (key.startswith("pp:") and _group_in(pc, cues, v, pred, key)):
+                # "ترفض موسكو وطهران توسع الناتو", "التوترات بين الدولتين والغرب": the two on one side, someone else on the other
+                return None
     if h.cat in ("protest", "refusal"):
         # "Iran accused Russia", "رفضت روسيا طلب إيران": the two sides stand on both sides of the verb
         subj = states.get("subj", set())
@@ -206,6 +219,16 @@ def _iran_against(pc: PassageCtx, cues: dict) -> bool:
         states = _arg_states(pc, cues, v, pred)
         if IRAN in set().union(*states.values() or [set()]):
             return True
+    return False
+
+
+def _group_in(pc: PassageCtx, cues: dict, v, pred, key: str) -> bool:
+    """Tell whether a group word ("الغرب", "the West", "دول الخليج") stands in the argument `key` of a predicate."""
+    for a in pred.args:
+        if a.rel == "pp" and f"pp:{a.marker.split(' ')[0]}" == key:
+            lo, hi = v.sent.tokens[a.node.i][0], v.sent.tokens[a.node.j - 1][1]
+            if cues["group_words"].find(pc.key, pc.kt.to_key(lo), pc.kt.to_key(hi)):
+                return True
     return False
 
 

@@ -19,6 +19,7 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
+from irkg.loaders.indicator_phrase import figure_phrase
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
@@ -224,19 +225,42 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
             if (qual := _bound(pc, ic, f)) != q.qualifier:
                 q = replace(q, qualifier=qual)
-            rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None))
+            about = figure_phrase(pc, q)
+            if about and q.kind == "ordinal" and not actors:
+                actors = _states(names, *about)  # "the 12th round of talks between Iran and Russia"
+            rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None,
+                         pc.p.text[about[0]:about[1]] if about else None))
     # a dated measure is one fact that sources may give different values for; two values of it in one
     # document ("from $8 to $9 in December") are two figures
     seen: dict[tuple, set[float]] = {}
-    for pc, q, what, _, date, _, merge in rows:
+    for pc, q, what, _, date, _, merge, _ in rows:
         if merge:
             seen.setdefault((what, q.unit, date), set()).add(q.value)
-    for pc, q, what, actors, date, cert, merge in rows:
-        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1)
+    for pc, q, what, actors, date, cert, merge, about in rows:
+        if not _measures_something(ic, q, what, actors, about):
+            continue
+        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1, about=about)
+
+
+def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], about: str | None) -> bool:
+    """Keep a figure an analyst can identify: not the number of an item in a series ("the sixth session") unless
+    the series is the pair's own, and
+    not a generic measure (a share, a plain count, a bare duration: cues_measures.yaml `not_indicators`) that
+    neither names its actors nor has a phrase saying whose or which it is."""
+    rules = ic["not_indicators"]
+    base = what.split(" (")[0]
+    if q.kind == "ordinal" and q.unit in rules["series_units"]:
+        return set(PAIR) <= set(actors)  # "the 12th round of talks between Iran and Russia", not "the 9th media forum"
+    if actors or about:
+        return True
+    generic = base in rules["vague"] or base.startswith(("amount in", "quantity in")) or (
+        base.startswith("number of ") and base[len("number of "):] not in rules["countable"]) or (
+        base.startswith(("duration", "time ")) and not any(w in base for w in rules["durations_kept"]))
+    return not generic
 
 
 def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], date: str | None, cert: Certainty,
-          merge: bool) -> None:
+          merge: bool, about: str | None = None) -> None:
     """Append one record, or two for a range (its lower and upper bound); `merge`: sources may disagree on its value."""
     unit = q.unit or ""
     apart = "" if set(actors) <= set(PAIR) else ":" + "+".join(actors)  # another pair's figure is kept apart
@@ -247,12 +271,12 @@ def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], 
         if q.qualifier and q.qualifier not in _BOUNDS:
             qual, shown = "", f"{q.qualifier} (at least {shown})"  # "hundreds of drones": a vague count
         shown_unit = unit[:-1] if value == 1 and unit.endswith("s") and " " not in unit else unit
-        claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface,
+        claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface, "about": about,
                   "qualifier": q.qualifier, "range": f"{q.value:g}-{q.value_max:g}" if q.value_max is not None else None}
         vid = "" if merge else f":{value:g}{':' + slug(q.qualifier) if q.qualifier else ''}"
         iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{vid}{apart}"
         out.append(IndicatorRecord(
             id=iid, label=f"{label}{', ' + date if date else ''}: {qual}{shown} {shown_unit}".rstrip(),
-            what=label, value=value, unit=unit, date=date, actors=actors, certainty=cert, topic=None,
+            what=label, about=about, value=value, unit=unit, date=date, actors=actors, certainty=cert, topic=None,
             evidence=[pc.evidence(cert, {k: v for k, v in claims.items() if v is not None})],
         ))

@@ -81,6 +81,7 @@ def indicator_cues() -> dict:
         "target_after": lexicon_of({"target": base.get("targets", [])}),
         "counted": lexicon_of({u: spec["forms"] for u, spec in read_yaml("cues_numbers.yaml")["counted"].items()}),
         "people_roles": lexicon_of(extra.get("people_roles") or {}),
+        "not_indicators": {k: set(v) for k, v in (extra.get("not_indicators") or {}).items()},
     }
 
 

@@ -297,6 +297,9 @@ def _plain_number(n: float) -> str:
     return f"{n:.2f}".rstrip("0").rstrip(".")
 
 
+_BOUNDS = {"about", "more than", "at least", "less than", "up to"}
+
+
 def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     words = label_words()
     what = r.what
@@ -308,6 +311,12 @@ def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     unit = words["units"].get(r.unit)
     unit_text = unit[_i(lang)] if unit else r.unit
     figure = format_number(r.value, lang)
+    qual = next((e.claims.get("qualifier") for e in r.evidence if e.claims.get("qualifier")), None)
+    said = words.get("qualifiers", {})
+    if qual in said and qual not in _BOUNDS:  # "hundreds of drones": the count is vague, its number a lower bound
+        figure = said["vague"][_i(lang)].format(q=said[qual][_i(lang)], n=figure)
+    elif qual in said:
+        figure = f"{said[qual][_i(lang)]} {figure}"
     value = f"{figure}{unit_text}" if unit_text == "%" else f"{figure} {unit_text}"
     who = [names.actor(a, lang) for a in r.actors]
     head = what[:1].upper() + what[1:] if lang == "en" else what

@@ -97,6 +97,8 @@ class _Scanner(AmountReader):
         got = self.phrase(j, lex.qualifiers, clitics=True)
         if got is not None:
             qual, j = got
+        if j >= len(self.t):
+            return []  # a qualifier that ends the text («أكثر من»)
         if self.t[j] in ("%", "٪") and self.digits(j + 1) and self.glued(j + 1):  # «بنسبة %20»: the sign written first
             a = self.amount(j + 1)
             if a is not None and not a.word:

@@ -261,6 +261,9 @@ class IndicatorRecord(Record):
     NODE_LABEL: ClassVar[str] = "Indicator"
     kind: Literal["indicator"] = "indicator"
     what: str
+    about: str | None = Field(
+        default=None, description="the words of the evidence the figure belongs to (whose, which), quoted"
+    )
     value: float
     unit: str
     date: str | None = None

@@ -91,3 +91,32 @@ def test_concession_gives_no_friction_and_keeps_the_main_event():
     assert not [r for r in recs if r.kind == "friction"]
     signing = [r for r in recs if r.kind == "event" and r.type == "signing"]
     assert signing and {"iran", "russia"} <= set(signing[0].participants) and signing[0].certainty == "asserted"
+
+
+def _records(text: str, kind: str):
+    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2025-06-01"})
+    return [r for r in extract_document(doc).records if r.kind == kind]
+
+
+def test_manner_phrase_limits_its_verb_and_fronted_reasons_are_its_factors():
+    # a manner word ("بحذر") limits the verb phrase it modifies; the coordinated reasons fronted before the verb
+    # are one factor each, a bare state after "و" continuing the relations of the conjunct before it
+    cons = _records("ويقول دبلوماسيون إن موسكو، بسبب روابطها مع دول الخليج العربية وكذلك إسرائيل، "
+                    "تزود طهران بالمقاتلات بحذر شديد.", "constraint")
+    assert {c.id for c in cons} >= {"constraint:arms:relations_gulf_states", "constraint:arms:relations_israel"}
+    assert all(c.id != "constraint:arms:relations_arab_states" for c in cons)
+
+
+@pytest.mark.parametrize(("text", "value", "about"), [
+    ("وبلغ حجم التبادل التجاري بين إيران وروسيا 4 مليارات دولار في عام 2024.", 4e9, "حجم التبادل التجاري بين إيران وروسيا"),
+    ("Russia's exports of wheat to Iran reached 2 million tonnes in 2024.", 2e6, "Russia's exports of wheat to Iran"),
+])
+def test_indicator_says_whose_figure_it_is(text, value, about):
+    found = [r for r in _records(text, "indicator") if r.value == value]
+    assert found and found[0].about == about
+
+
+def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
+    assert not _records("وافتتحت في موسكو الدورة التاسعة لمنتدى الإعلام الدولي.", "indicator")
+    pair = _records("وعقدت الدورة السادسة للجنة الاقتصادية المشتركة بين إيران وروسيا في موسكو.", "indicator")
+    assert [r.value for r in pair] == [6]

@@ -98,8 +98,8 @@ def test_format_number(value, en, ar):
 
 
 def test_writer_stores_both_labels(dicts):
-    from irkg.graph.rows import _props
+    from irkg.graph.rows import record_props
 
     (out,) = label_records([CASES[0][0].model_copy(deep=True)], dicts)
-    props = _props(out)
+    props = record_props(out)
     assert props["label"] == CASES[0][1] and props["label_ar"] == CASES[0][2]

@@ -477,7 +477,8 @@ def _split_fused(v: SentenceView, subj: Node | None, objs: list[Node]) -> tuple[
             return _sub(subj, kids[:-1] + [head]), [tail, *objs]
     if len(kids) == 2 and kids[0].cat == "NP" and kids[1].is_pre and kids[1].label == "NNP":
         kids = [kids[0], _sub(subj, [kids[1]])]  # "(NP (NP المبعوث الإيراني) (NNP موسكو))"
-    if len(kids) == 2 and kids[0].cat == "NP" and kids[1].cat == "NP":
+    if len(kids) == 2 and kids[0].cat == "NP" and kids[1].cat == "NP" and all(
+            d.label in ("NNP", "DTNNP") for d in kids[1].walk() if d.is_pre):
         second = {v.kinds.get(t) for t in range(kids[1].i, kids[1].j)} - {None}
         first = {v.kinds.get(t) for t in range(kids[0].i, kids[0].j)} - {None}
         if second and "person" not in second and (first or any(v.in_words(t, "titles") for t in range(kids[0].i, kids[0].j))):

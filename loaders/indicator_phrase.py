@@ -1,0 +1,94 @@
+"""The words a figure belongs to, as the source puts them: the noun phrase around it in the parse tree.
+
+An English label ("number of states", "capacity") says what kind of thing a figure measures; an
+analyst also needs *whose* and *which*: «الدول الخمس المطلة على بحر قزوين», "Iran's non-oil
+foreign trade", «قدرة محطة بوشهر». The phrase is the smallest noun phrase that holds the figure and
+a content word of its own (widened over its genitive and prepositional modifiers); a figure that is
+the predicate of its clause ("trade reached $4 bn", «بلغ حجم التبادل 4 مليارات») takes the clause's
+subject. Nothing is guessed by character distance: without a tree there is no phrase.
+"""
+
+from __future__ import annotations
+
+from irkg.loaders.extract import PassageCtx
+from irkg.loaders.numbers import Quantity
+from irkg.loaders.parse.clauses import predicate_at
+from irkg.loaders.parse.tree import Node
+
+_MAX_TOKENS = 12  # a phrase longer than this is a clause, not a name for a figure
+_CONTENT = ("NN", "DTNN", "JJ", "DTJJ", "VN", "ADJ")  # a common word: a name alone ("Iran") says no more than actors
+_NAME = ("NNP", "DTNNP")
+# An Arabic figure follows its head only as a measure noun's complement or an adjective («مدة ثلاثة أيام»,
+# «الدول الخمس»); words further back are another phrase («انهيار الاتحاد السوفيتي 50%»)
+_AR_BEFORE = 2
+_STOP = {"S", "SQ", "SINV", "SBAR", "SBARQ", "FRAG", "ROOT", "VP"}
+_BREAK_TAGS = ("PUNC", ",", ":", "-LRB-", "-RRB-", "``", "''", ".", "VBD", "VBP", "VBZ", "MD")
+
+
+def figure_phrase(pc: PassageCtx, q: Quantity) -> tuple[int, int] | None:
+    """Return the passage span of the phrase a figure belongs to, or None without a tree or a phrase."""
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return None
+    s, i, j = got
+    n: Node | None = s.pre[i]
+    while n is not None and not (n.i <= i and n.j >= j):
+        n = n.parent
+    if n is None:
+        return None
+
+    def run(node: Node) -> tuple[int, int]:
+        """The node's tokens around the figure, up to a punctuation mark or a finite verb on either side."""
+        a, b = i, j
+        floor = max(node.i, i - _AR_BEFORE) if v.lang == "ar" else node.i
+        while a > floor and not s.tokens[a - 1][2].startswith(_BREAK_TAGS + ("CC",)):
+            a -= 1
+        while b < node.j and not s.tokens[b][2].startswith(_BREAK_TAGS) and not (
+                s.tokens[b][2] == "CC" and not (b + 1 < node.j and b + 1 in v.starts)):
+            b += 1  # "and" ends the phrase, except in a list of names ("between Iran and Russia")
+        if a == floor > node.i and not s.tokens[a - 1][2].startswith(_BREAK_TAGS + ("CC",)):
+            return j, j  # the phrase runs on before the figure: no phrase rather than half of one
+        return a, b
+
+    def content(a: int, b: int, skip: tuple[int, int]) -> bool:
+        tags = [s.tokens[t][2] for t in range(a, b) if not (skip[0] <= t < skip[1])]
+        return any(t.startswith(_CONTENT) and not t.startswith(_NAME) for t in tags)
+
+    np = None
+    while n is not None and n.cat not in _STOP:
+        if n.cat == "NP" and content(*run(n), (i, j)):
+            np = n
+            break
+        n = n.parent
+    if np is not None:
+        while (p := np.parent) is not None and p.cat == "NP" and p.j - p.i <= _MAX_TOKENS and \
+                (p.kids[0] is np or v.lang == "en"):
+            np = p  # its modifiers: «حصة روسيا (من تجارة إيران)», "4.5% (of Iran's trade)"
+        a, b = run(np)
+    else:
+        subj = _subject_of(v, n)
+        if subj is None or not content(subj.i, subj.j, (0, 0)):
+            return None
+        a, b = subj.i, subj.j
+    while a < b and (s.tokens[a][2].startswith(_BREAK_TAGS) or pc.p.text[s.tokens[a][0]] in "([«"):
+        a += 1  # a bracket the phrase does not close
+    while b > a and (s.tokens[b - 1][2].startswith(_BREAK_TAGS) or pc.p.text[s.tokens[b - 1][1] - 1] in ")]»"):
+        b -= 1
+    if b - a < 2 or b - a > _MAX_TOKENS:  # one word («محطة») names nothing
+        return None
+    return s.tokens[a][0], s.tokens[b - 1][1]
+
+
+def _subject_of(v, n: Node | None) -> Node | None:
+    """The subject of the clause whose verb takes the figure as its object or predicate."""
+    if n is None or n.cat != "VP":
+        return None
+    verb = next((k for k in n.kids if k.is_pre and v.is_verb(k.tok)), None)
+    if verb is None or not v.in_words(verb.tok, "measure_verbs"):
+        return None  # «فرض الاتحاد الأوروبي عقوبات على 3 جنرالات»: the subject is the actor, not the measure
+    pred = predicate_at(v, verb.tok)
+    subj = pred.args_of("subj") if pred is not None else []
+    if not subj or all(t in v.kinds for t in range(subj[0].node.i, subj[0].node.j)):
+        return None  # a name: the actors field already says it
+    return subj[0].node
