@@ -8,6 +8,7 @@ Screenshots are kept in tests/artifacts/ (not committed).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,16 @@ def graph(db, neo4j_settings):
         s.run(FIXTURE.read_text(encoding="utf-8")).consume()
         s.run("MATCH (e:Event {id: 'ev_visit_2025'}) SET e.label_ar = $label", label=ARABIC_LABEL).consume()
     return db
+
+
+def only_fact(fid: str) -> str:
+    """Return a selector for the marks that stand for this one fact (data-facts is a JSON list of ids)."""
+    return f"[data-facts='{json.dumps([fid])}']"
+
+
+def has_fact(fid: str) -> str:
+    """Return a selector for the marks among whose facts this one is."""
+    return f"[data-facts*='{json.dumps(fid)}']"
 
 
 def scalar(driver, settings, cypher: str, **params):
@@ -89,7 +100,7 @@ def test_brief_renders_counts_and_opens_quotes(graph, neo4j_settings, browser, t
         assert page.locator("#network-svg path.link").count() == links
         iran_russia = n("""MATCH (:Actor {id: 'iran'})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(:Actor {id: 'russia'})
                            RETURN count(DISTINCT e)""")
-        weight = page.locator("#network-svg path.link.kind-event[data-facts*='ev_drones']").get_attribute("data-weight")
+        weight = page.locator("#network-svg path.link.kind-event" + has_fact("ev_drones")).get_attribute("data-weight")
         assert int(weight) == iran_russia == 4
         # indicators: one chart per measure, one point per source's claim, the disagreement drawn
         assert page.locator(".ind-chart").count() == n("MATCH (i:Indicator) RETURN count(DISTINCT [i.what, i.unit])") == 1
@@ -98,14 +109,14 @@ def test_brief_renders_counts_and_opens_quotes(graph, neo4j_settings, browser, t
         # hedged marks are drawn apart: hollow and dashed or dotted
         style = "el => { const s = getComputedStyle(el); return [s.fill, s.strokeDasharray]; }"
         asserted = page.locator("#timeline-chart circle.mark.cert-asserted").first.evaluate(style)
-        alleged = page.locator("#timeline-chart circle.mark[data-facts='ev_drones']").evaluate(style)
+        alleged = page.locator("#timeline-chart circle.mark" + only_fact("ev_drones")).evaluate(style)
         assert alleged[0] == "rgb(255, 255, 255)" and alleged[0] != asserted[0]
         assert asserted[1] == "none" and alleged[1] != "none"
         page.screenshot(path=str(ARTIFACTS / "report_brief.png"), full_page=True)
 
         # clicking a mark shows its quote, document, passage and certainty
         quote = n("MATCH (:Event {id: 'ev_drones'})-[e:EVIDENCED_BY]->() RETURN e.quote")
-        page.locator("#timeline-chart circle.mark[data-facts='ev_drones']").click()
+        page.locator("#timeline-chart circle.mark" + only_fact("ev_drones")).click()
         panel = page.locator("#quote-panel")
         assert panel.locator("blockquote.quote").count() == 1
         assert panel.locator("blockquote.quote").inner_text().strip() == quote
@@ -118,10 +129,13 @@ def test_brief_renders_counts_and_opens_quotes(graph, neo4j_settings, browser, t
         page.locator(".ind-chart circle.mark[data-doc='doc_b.txt']").click()
         assert panel.locator("blockquote.quote").count() == 1
         assert "4 مليارات دولار" in panel.locator("blockquote.quote").inner_text()
+        # the disagreement's caption opens every source's claim
+        page.locator(".ind-chart p.flag").click()
+        assert panel.locator("blockquote.quote").count() == 2
         # a table row opens its quotes too
         page.locator("tr.agreement").first.click()
         assert panel.locator("blockquote.quote").count() >= 2
-        page.locator("#timeline-chart circle.mark[data-facts='ev_drones']").click()
+        page.locator("#timeline-chart circle.mark" + only_fact("ev_drones")).click()
         page.screenshot(path=str(ARTIFACTS / "report_quote.png"))
 
         # the Arabic quote is laid out right-to-left: its first letter is right of its last
@@ -164,7 +178,7 @@ def test_arabic_brief_is_right_to_left_and_shaped(graph, neo4j_settings, browser
         assert page.locator("#quote-panel").bounding_box()["x"] < 10
         # Arabic labels in the chart: the lane labels read right-to-left and the event's Arabic label is used
         assert page.locator("#timeline-chart text.lane-label").first.get_attribute("direction") == "rtl"
-        mark = page.locator("#timeline-chart circle.mark[data-facts='ev_visit_2025']")
+        mark = page.locator("#timeline-chart circle.mark" + only_fact("ev_visit_2025"))
         assert mark.get_attribute("data-title") == ARABIC_LABEL
         mark.click()
         title = page.locator("#quote-title")

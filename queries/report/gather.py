@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from irkg.queries.execute import run_named
 from irkg.queries.library import Library, load_library
 
 LANGS = ("en", "ar")
+WORKERS = 4  # section queries run at a time (the driver is thread-safe; each run has its own session)
 # The sections' queries, each run once with the selection's parameters it declares.
 SECTION_QUERIES = (
     "brief_events", "brief_agreements", "brief_frictions", "brief_constraints",
@@ -110,12 +112,19 @@ def gather_brief(driver: neo4j.Driver, sel: Selection, database: str | None = No
     scope = resolve_scope(driver, library, sel, database)
     seconds["brief_scope"] = time.perf_counter() - t
     params = scope.params(sel)
-    sections: dict[str, list[dict[str, Any]]] = {}
-    for name in SECTION_QUERIES:
+
+    def run(name: str) -> tuple[str, list[dict[str, Any]], float]:
         q = library.get(name)
         t = time.perf_counter()
-        sections[name] = run_named(driver, q, {k: v for k, v in params.items() if q.param(k)}, database).rows
-        seconds[name] = time.perf_counter() - t
+        rows = run_named(driver, q, {k: v for k, v in params.items() if q.param(k)}, database).rows
+        return name, rows, time.perf_counter() - t
+
+    # The sections are independent reads: run side by side, they overlap planning and fetching.
+    sections: dict[str, list[dict[str, Any]]] = {}
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for name, rows, took in pool.map(run, SECTION_QUERIES):
+            sections[name] = rows
+            seconds[name] = took
     t = time.perf_counter()
     files = quoted_files(sections)
     sources = run_named(driver, library.get("brief_sources"), {"files": files}, database).rows if files else []

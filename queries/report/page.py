@@ -14,7 +14,7 @@ from irkg.queries.report.words import Words, script_lang
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Words the page's script needs (legends, tooltips, the quote panel), sent with the data.
-SCRIPT_WORDS = ("undated_short", "quotes_of", "passage", "chars", "close", "quotes_hint", "sources_disagree",
+SCRIPT_WORDS = ("undated_short", "more_sources", "quotes_of", "passage", "chars", "close", "quotes_hint", "sources_disagree",
                 "kind_event", "kind_agreement", "kind_friction", "legend_links", "facts", "value", "date")
 
 
@@ -35,7 +35,7 @@ def txt(text: Any, page_lang: str) -> str:
 
 def clickable(ids: Iterable[str], title: str, quote: int | None = None) -> dict[str, Any]:
     """Return the attributes that make an element open the quotes of its facts."""
-    return {"data-facts": " ".join(ids), "data-title": title, "data-quote": quote, "tabindex": "0", "role": "button"}
+    return {"data-facts": json.dumps(list(ids), ensure_ascii=False), "data-title": title, "data-quote": quote, "tabindex": "0", "role": "button"}
 
 
 def chip(cert: str, w: Words) -> str:
@@ -47,8 +47,8 @@ def names(items: list[str], lang: str) -> str:
     return sep.join(txt(n, lang) for n in items)
 
 
-def truncated(shown: int, total: int, w: Words) -> str:
-    return el("p", {"class": "truncated"}, escape(w("showing", n=f"{shown:,}", total=f"{total:,}"))) if total > shown else ""
+def truncated(shown: int, total: int, w: Words, key: str = "showing") -> str:
+    return el("p", {"class": "truncated"}, escape(w(key, n=f"{shown:,}", total=f"{total:,}"))) if total > shown else ""
 
 
 def section(sid: str, title: str, note: str, *body: str) -> str:
@@ -93,7 +93,7 @@ def render_timeline(t: dict[str, Any], w: Words) -> str:
         el("li", {"class": f"fact undated-event cert-{e['certainty']}", **clickable(e["facts"], e["label"])},
            el("span", {"class": "type"}, escape(e["type_label"])), " ", txt(e["label"], lang), " ", chip(e["certainty"], w))
         for e in t["undated"])
-    return section("timeline", w("timeline"), w("timeline_note"), truncated(t["shown"], t["total"], w),
+    return section("timeline", w("timeline"), w("timeline_note"), truncated(t["shown"], t["total"], w, "showing_events"),
                    el("div", {"id": "timeline-chart", "class": "chart"}),
                    el("h3", None, escape(w("undated")), f" ({len(t['undated'])})") if t["undated"] else "",
                    el("ul", {"class": "undated"}, undated) if undated else "")
@@ -191,7 +191,10 @@ def render_sources(sources: list[dict[str, Any]], w: Words) -> str:
     lang = w.lang
     items = "".join(el("li", None, txt(s["title"], lang), el("div", {"class": "meta"}, " · ".join(
         txt(x, lang) for x in (s["publisher"], s["author"], s["published"], s["doc"]) if x))) for s in sources)
-    return el("section", {"id": "sources"}, el("h2", None, escape(w("sources"))), el("ol", {"class": "sources"}, items))
+    # A long list stays folded: the quote panel names each quote's document anyway.
+    return el("section", {"id": "sources"}, el("h2", None, escape(w("sources")), f" ({len(sources):,})"),
+              el("details", {"open": len(sources) <= 40}, el("summary", None, escape(w("sources")), f" ({len(sources):,})"),
+                 el("ol", {"class": "sources"}, items)))
 
 
 def script_data(model: dict[str, Any], w: Words) -> str:

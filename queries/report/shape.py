@@ -197,8 +197,13 @@ def disagreements(claims: list[dict[str, Any]], w: Words) -> list[dict[str, Any]
         says = defaultdict(list)
         for c in cs:
             says[c["value_label"]].append(c["doc"])
-        out.append({"date": date, "lo": values[0], "hi": values[-1],
-                    "text": "; ".join(f"{v} ({', '.join(sorted(set(d)))})" for v, d in says.items()),
+        if len(says) <= 4:
+            text = "; ".join(f"{v} ({', '.join(sorted(set(d)))})" for v, d in says.items())
+        else:  # many sources: the range and how many say what, the quotes tell the rest
+            lo = min(cs, key=lambda c: c["value"])["value_label"]
+            hi = max(cs, key=lambda c: c["value"])["value_label"]
+            text = f"{lo} – {hi}: " + w("values_from", k=len(says), m=len({c['doc'] for c in cs}))
+        out.append({"date": date, "lo": values[0], "hi": values[-1], "text": text,
                     "facts": sorted({c["fact"] for c in cs})})
     return sorted(out, key=lambda d: (d["date"] is None, d["date"] or ""))
 
@@ -217,8 +222,10 @@ def lifecycle(row: dict[str, Any], w: Words) -> list[dict[str, Any]]:
         if row.get(column):
             dated.append((row[column], row["certainty"]))
             certs.append(row["certainty"])
-        if key == "signed":
-            dated += [(q["date"], q.get("certainty") or "asserted") for q in row["quotes"] if q.get("date")]
+        if key == "signed":  # the signing date each source gives
+            claimed = [(q["date"], q.get("certainty") or "asserted") for q in row["quotes"] if q.get("date")]
+            dated += claimed
+            certs += [c for _, c in claimed]
         for ev in row["lifecycle"]:
             if ev["type"] == event_type:
                 certs.append(ev["certainty"])

@@ -26,7 +26,7 @@
       .attr("text-anchor", anchor).attr("dy", "0.32em").text(text);
   }
   function opens(sel, ids, title, quote) {
-    sel.attr("data-facts", ids.join(" ")).attr("data-title", title).attr("tabindex", 0).attr("role", "button");
+    sel.attr("data-facts", JSON.stringify(ids)).attr("data-title", title).attr("tabindex", 0).attr("role", "button");
     if (quote !== undefined && quote !== null) sel.attr("data-quote", quote);
     return sel;
   }
@@ -69,7 +69,7 @@
       return lane;
     });
     const svg = d3.select(host).append("svg").attr("id", "timeline-svg").attr("width", width).attr("height", y + 34);
-    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${y + 4})`).call(d3.axisBottom(x).ticks(Math.round(width / 90)));
+    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${y + 4})`).call(d3.axisBottom(x).ticks(Math.round(width / 120)));
     lanes.forEach((lane, i) => {
       const g = svg.append("g").attr("class", "lane").attr("data-type", lane.id);
       if (i % 2 === 0) g.append("rect").attr("class", "lane-band").attr("x", 0).attr("y", lane.y).attr("width", width).attr("height", lane.h);
@@ -90,7 +90,9 @@
     if (!n.nodes.length) { host.remove(); return; }
     const width = Math.max(host.clientWidth || 1000, 720), height = n.nodes.length > 30 ? 640 : 520;
     const nodes = n.nodes.map((d) => ({ ...d }));
-    const radius = (d) => 5 + 2.2 * Math.sqrt(d.facts);
+    const size = d3.scaleSqrt().domain([0, d3.max(nodes, (d) => d.facts) || 1]).range([4, 26]);
+    const radius = (d) => size(d.facts);
+    const thickness = d3.scaleSqrt().domain([0, d3.max(n.links, (l) => l.weight) || 1]).range([1, 12]);
     const pairs = d3.group(n.links, (l) => l.source + "\u0000" + l.target);
     const layoutLinks = Array.from(pairs.values(), (ls) => ({ source: ls[0].source, target: ls[0].target, weight: d3.sum(ls, (l) => l.weight) }));
     const sim = d3.forceSimulation(nodes)
@@ -120,7 +122,7 @@
         const cx = (a.x + b.x) / 2 - (dy / len) * off, cy = (a.y + b.y) / 2 + (dx / len) * off;
         const p = lg.append("path").attr("class", "link kind-" + l.kind)
           .attr("d", `M${a.x},${a.y} Q${cx},${cy} ${b.x},${b.y}`)
-          .attr("stroke-width", Math.min(1.4 + 1.7 * Math.sqrt(l.weight), 14))
+          .attr("stroke-width", Math.max(1.2, thickness(l.weight)))
           .attr("data-kind", l.kind).attr("data-weight", l.weight);
         opens(p, l.fact_ids, `${l.label}: ${l.kind_label} (${l.weight})`).append("title").text(`${l.label} — ${l.kind_label}: ${l.weight} ${W.facts}`);
       });
@@ -154,12 +156,14 @@
     const color = d3.scaleOrdinal(d3.schemeTableau10.concat(d3.schemeDark2)).domain(ind.sources);
     const legend = d3.select("#source-legend");
     if (ind.charts.length) {
-      for (const doc of ind.sources) {
+      const LEGEND = 12;  // past a dozen sources a legend names nothing: the points' tooltips and quotes do
+      for (const doc of ind.sources.slice(0, LEGEND)) {
         const item = legend.append("span").attr("class", "legend-item");
         item.append("svg").attr("width", 12).attr("height", 12).append("circle").attr("cx", 6).attr("cy", 6).attr("r", 5).attr("fill", color(doc));
         const title = data.sources[doc] || doc;
         item.append("span").attr("lang", langOf(title)).attr("dir", "auto").text(title);
       }
+      if (ind.sources.length > LEGEND) legend.append("span").attr("class", "note").text(W.more_sources.replace("{n}", ind.sources.length - LEGEND));
     }
     for (const m of ind.charts) {
       const box = d3.select(host).append("div").attr("class", "ind-chart" + (m.disagreements.length ? " disagree" : "")).attr("data-measure", m.id);
@@ -185,7 +189,7 @@
         const key = (c.start ? c.date : "") + "|" + c.value;
         const k = slot.get(key) || 0;
         slot.set(key, k + 1);
-        return (c.start ? x(mid(c)) : bandX) + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 7;
+        return (c.start ? x(mid(c)) : bandX) + (k ? ((k % 7) - 3) * 3 : 0);
       };
       for (const [doc, cs] of d3.group(dated, (c) => c.doc)) {
         if (cs.length < 2) continue;
@@ -205,7 +209,8 @@
           .append("title").text(`${c.value_label} — ${data.sources[c.doc] || c.doc}${c.date ? ", " + c.date : ""}`);
       }
       for (const d of m.disagreements) {
-        box.append("p").attr("class", "flag").attr("dir", "auto").text(`≠ ${W.sources_disagree} (${d.date || W.undated_short}): ${d.text}`);
+        const caption = `≠ ${W.sources_disagree} (${d.date || W.undated_short}): ${d.text}`;
+        opens(box.append("p").attr("class", "flag fact").attr("dir", "auto").text(caption), d.facts, caption);
       }
     }
   }
@@ -223,7 +228,7 @@
     return e;
   }
   function openQuotes(target) {
-    const ids = (target.getAttribute("data-facts") || "").split(" ").filter(Boolean);
+    const ids = JSON.parse(target.getAttribute("data-facts") || "[]");
     const only = target.getAttribute("data-quote");
     const title = target.getAttribute("data-title") || "";
     panelTitle.textContent = title;
