@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from irkg.cli import app
 from irkg.queries.report.gather import Selection
 from irkg.queries.report.shape import date_span, disagreements, lifecycle
-from irkg.queries.report.words import Words, script_lang
+from irkg.queries.report.words import Words, isolate_dates, script_lang
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "queries_fixture.cypher"
 DATA_RE = re.compile(r'<script type="application/json" id="brief-data">(.*?)</script>', re.S)
@@ -200,3 +200,10 @@ def test_words_numbers_and_scripts():
     assert Words("en").number(15, "percent") == "15%"
     assert (script_lang("روسيا وإيران"), script_lang("Masoud Pezeshkian (إيران)"), script_lang("2025")) == ("ar", "en", "en")
     assert Selection(lang="ar").lang == "ar"
+
+
+def test_iso_dates_in_arabic_keep_their_order():
+    assert isolate_dates("زيارة إيران إلى موسكو، 2022-01") == "زيارة إيران إلى موسكو، \u20662022-01\u2069"
+    assert isolate_dates(isolate_dates("توقيع 2025-01-17")) == "توقيع \u20662025-01-17\u2069"
+    assert isolate_dates("Iran visits Moscow, 2022-01") == "Iran visits Moscow, 2022-01"
+    assert Words("ar").label({"label": "x", "label_ar": "لقاء، 2010"}) == "لقاء، 2010"

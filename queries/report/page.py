@@ -128,7 +128,7 @@ def render_agreements(ag: dict[str, Any], w: Words) -> str:
         stages = "".join(
             el("li", {"class": f"stage {s['state']}" + (" disagree" if s["disagree"] else "")},
                el("span", {"class": "stage-name"}, escape(s["label"])), " ",
-               el("span", {"class": "stage-date"}, " / ".join(
+               el("span", {"class": "stage-date", "dir": "ltr"}, " / ".join(
                    escape(d["date"]) + (" " + chip(d["certainty"], w) if d["certainty"] not in ("asserted", None) else "") for d in s["dates"])
                   if s["dates"] else escape(w("not_reported") if s["state"] == "unknown" else "")),
                el("span", {"class": "flag"}, " ≠") if s["disagree"] else "")

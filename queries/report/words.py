@@ -14,6 +14,9 @@ from irkg.loaders.labels import format_number, label_words
 WORDS_FILE = Path(__file__).resolve().parent / "words.yaml"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# An ISO date inside Arabic text would be reordered by the bidi algorithm ("2022-01" shown as "01-2022");
+# isolated left-to-right (LRI ... PDI) it reads as written.
+_ISO_DATE = re.compile(r"(?<![\d\u2066])(\d{4}-\d{2}(?:-\d{2})?)(?![\d\u2069])")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +29,11 @@ def script_lang(text: str | None) -> str:
     """Return 'ar' when a text is mostly in Arabic script, else 'en'."""
     text = text or ""
     return "ar" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) and _ARABIC.search(text) else "en"
+
+
+def isolate_dates(text: str) -> str:
+    """Return Arabic text with its ISO dates isolated left-to-right, so they keep their order."""
+    return _ISO_DATE.sub("\u2066\\1\u2069", text) if _ARABIC.search(text or "") else text
 
 
 class Words:
@@ -48,8 +56,8 @@ class Words:
     def label(self, row: dict[str, Any], en: str = "label", ar: str = "label_ar") -> str:
         """Return a record's label (or name) in the brief's language, English when Arabic is missing."""
         if self.lang == "ar" and row.get(ar):
-            return row[ar]
-        return row.get(en) or row.get(ar) or row.get("id") or ""
+            return isolate_dates(row[ar])
+        return row.get(en) or isolate_dates(row.get(ar) or "") or row.get("id") or ""
 
     def name(self, actor: dict[str, Any]) -> str:
         """Return an actor's name in the brief's language."""

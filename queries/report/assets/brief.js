@@ -38,6 +38,8 @@
     }
     return c;
   }
+  // Dates on the axes in digits (2024, 2024-07), the same in both languages.
+  const dateTick = (d) => (d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? d3.utcFormat("%Y") : d3.utcFormat("%Y-%m"))(d);
   function fmt(v) {
     for (const [size, word] of W.scale) {
       if (Math.abs(v) >= size) return d3.format("~g")(+(v / size).toPrecision(3)) + " " + word;
@@ -68,8 +70,9 @@
       y += lane.h;
       return lane;
     });
-    const svg = d3.select(host).append("svg").attr("id", "timeline-svg").attr("width", width).attr("height", y + 34);
-    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${y + 4})`).call(d3.axisBottom(x).ticks(Math.round(width / 120)));
+    const svg = d3.select(host).append("svg").attr("id", "timeline-svg").attr("width", width).attr("height", y + 34)
+      .attr("role", "group").attr("aria-label", document.querySelector("#timeline h2").textContent);
+    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${y + 4})`).call(d3.axisBottom(x).ticks(Math.round(width / 120)).tickFormat(dateTick));
     lanes.forEach((lane, i) => {
       const g = svg.append("g").attr("class", "lane").attr("data-type", lane.id);
       if (i % 2 === 0) g.append("rect").attr("class", "lane-band").attr("x", 0).attr("y", lane.y).attr("width", width).attr("height", lane.h);
@@ -110,7 +113,8 @@
     const byId = new Map(nodes.map((d) => [d.id, d]));
     const types = Array.from(new Set(nodes.map((d) => d.type)));
     const typeColor = d3.scaleOrdinal(["#4e79a7", "#f28e2b", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"]).domain(types);
-    const svg = d3.select(host).append("svg").attr("id", "network-svg").attr("width", width).attr("height", height);
+    const svg = d3.select(host).append("svg").attr("id", "network-svg").attr("width", width).attr("height", height)
+      .attr("role", "group").attr("aria-label", document.querySelector("#network h2").textContent);
     const g = svg.append("g");
     svg.call(d3.zoom().scaleExtent([0.4, 5]).on("zoom", (ev) => g.attr("transform", ev.transform)));
     const lg = g.append("g").attr("class", "links");
@@ -177,12 +181,16 @@
       const values = m.claims.map((c) => c.value);
       const y = d3.scaleLinear().domain([Math.min(0, d3.min(values)), d3.max(values) || 1]).nice().range([height - bottom, top]);
       const svg = box.append("svg").attr("width", width).attr("height", height);
-      svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - bottom})`).call(d3.axisBottom(x).ticks(4));
+      svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - bottom})`).call(d3.axisBottom(x).ticks(4).tickFormat(dateTick));
       svg.append("g").attr("class", "axis").attr("transform", `translate(${rtl ? width - right : left},0)`)
-        .call((rtl ? d3.axisRight(y) : d3.axisLeft(y)).ticks(4).tickFormat(fmt));
+        .call((rtl ? d3.axisRight(y) : d3.axisLeft(y)).ticks(4).tickFormat(fmt))
+        .call((g) => g.selectAll(".tick text").each(function () {  // "5 مليار" reads right-to-left, beside the axis
+          const dir = langOf(this.textContent) === "ar" ? "rtl" : "ltr";
+          d3.select(this).attr("direction", dir).attr("text-anchor", (rtl === (dir === "ltr")) ? "start" : "end");
+        }));
       if (band) {
         svg.append("rect").attr("class", "undated-band").attr("x", bandX - band / 2 + 4).attr("y", top).attr("width", band - 8).attr("height", height - bottom - top);
-        label(svg, W.undated_short, bandX, height - bottom + 12, "right").attr("text-anchor", "middle").attr("class", "axis");
+        label(svg, W.undated_short, bandX, top + 8, "right").attr("text-anchor", "middle").attr("class", "axis band-label");
       }
       const slot = new Map();  // claims at the same place are set side by side
       const px = (c) => {
