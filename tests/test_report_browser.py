@@ -135,6 +135,11 @@ def test_brief_renders_counts_and_opens_quotes(graph, neo4j_settings, browser, t
         # a table row opens its quotes too
         page.locator("tr.agreement").first.click()
         assert panel.locator("blockquote.quote").count() >= 2
+        # and so do a stance cell, a friction, a constraint and an undated event
+        for selector, text in ((".stance" + only_fact("st_b"), "زواج مصلحة"), ("li.friction" + only_fact("fr_energy"), "أسواق الطاقة"),
+                               ("li.constraint" + only_fact("co_gulf"), "دول الخليج"), ("li.undated-event", "سوخوي 35")):
+            page.locator(selector).click()
+            assert text in panel.locator("blockquote.quote").first.inner_text(), selector
         page.locator("#timeline-chart circle.mark" + only_fact("ev_drones")).click()
         page.screenshot(path=str(ARTIFACTS / "report_quote.png"))
 
