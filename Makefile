@@ -3,6 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
+BRIEF ?= brief.html
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install demo test chromium bench clean-server
@@ -25,6 +26,8 @@ demo: install
 	$(BIN)/irkg load $(CORPUS)
 	$(BIN)/irkg stats
 	$(BIN)/irkg ask "what constrains arms deliveries?"
+	$(BIN)/irkg report -o $(BRIEF)
+	@echo "brief: $(abspath $(BRIEF))"
 
 test: install chromium
 	$(BIN)/python -m pytest -q
@@ -34,3 +37,4 @@ bench: install
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_queries.py
+	$(BIN)/python bench/bench_report.py

@@ -357,6 +357,28 @@ def ask_cmd(
     typer.echo(body)
 
 
+@app.command("report")
+def report_cmd(
+    out: Path = typer.Option(Path("brief.html"), "-o", "--output", help="The HTML file to write."),
+    topic: Optional[str] = typer.Option(None, "--topic", help="Topic id, prefix or name (arms, trade, الطاقة)."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor id, name or alias."),
+    year_from: Optional[int] = typer.Option(None, "--from", help="First year of dated facts."),
+    year_to: Optional[int] = typer.Option(None, "--to", help="Last year of dated facts."),
+    lang: str = typer.Option("en", "--lang", help="Language of the brief's words and labels: en or ar."),
+) -> None:
+    """Write an analyst's brief (timeline, network, indicators, agreements, frictions, stances) as one HTML file."""
+    from irkg.queries.report import Selection, write_brief
+
+    selection = Selection(topic=topic, actor=actor, year_from=year_from, year_to=year_to, lang=lang)
+    selection.check()
+    driver, database = _driver_and_db()
+    try:
+        brief = write_brief(driver, selection, out, database)
+    finally:
+        driver.close()
+    typer.echo(brief.summary())
+
+
 @query_app.command("list")
 def query_list_cmd() -> None:
     """List the named queries with their descriptions."""

@@ -70,7 +70,8 @@ def test_query_runs_on_empty_graph(db, neo4j_settings, name):
 
 
 # Queries that answer only when given something to look for (an actor, an item, entities, search terms).
-NEEDS_INPUT = ("evidence_for", "topics", "actor_profile", "did_happen", "entity_facts", "passages_search", "passage_context", "sources")
+NEEDS_INPUT = ("evidence_for", "topics", "actor_profile", "did_happen", "entity_facts", "passages_search", "passage_context", "sources",
+               "brief_scope", "brief_sources")
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n not in NEEDS_INPUT])
