@@ -206,6 +206,16 @@ def _denied_after(pc: PassageCtx, v: SentenceView, spans) -> bool:
     return False
 
 
+def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Participant]:
+    """Drop a state that one of its own officials or institutions already stands for in the same role ("the
+    Iranian foreign ministry spokesman said": the spokesman speaks, Iran is not a second speaker)."""
+    by_role: dict[str | None, set[str]] = {}
+    for p in roles:
+        if dc.actor_type(p.actor) in ("person", "institution") and dc.state_of(p.actor) != p.actor:
+            by_role.setdefault(p.role, set()).add(dc.state_of(p.actor))
+    return [p for p in roles if p.actor not in by_role.get(p.role, ())]
+
+
 def _is_object(dc: DocCtx, ref: str) -> bool:
     """Tell whether an item can be delivered (a weapon, platform or commodity, not a place)."""
     it = getattr(dc.dicts, "items", {}).get(ref)
@@ -266,6 +276,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if frame is None:
                 continue
             filled = fill_frame(pc, v, pred, frame)
+            filled.participants = _without_represented_states(dc, filled.participants)
             parts = [p.actor for p in filled.participants]
             dm = next((d for d in pc.dates if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):

@@ -201,6 +201,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what = ic["what"][m] if m else None
             carried = None
             same_passage = last is not None and last[2] >= 0
+            if what is None and last and last[2] >= 0 and pc.p.text[last[2]:q.start].strip() in ("(", "[", "،", ","):
+                what, carried = last[1], last[3]  # "600 trillion cubic feet (18 trillion cubic metres)": the same figure
             if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
                     (last[0] == q.kind and (q.kind == "money" or last[4] == q.unit) and (same_passage or _ANAPHOR.match(pc.key)))
                     or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
@@ -227,7 +229,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 q = replace(q, qualifier=qual)
             about = figure_phrase(pc, q)
             if about and q.kind == "ordinal" and not actors:
-                actors = _states(names, *about)  # "the 12th round of talks between Iran and Russia"
+                # "the 12th round of talks between Iran and Russia", «لقاء هو التاسع بين الزعيمين»
+                actors = _states(names, *about)
+                if not actors and ic["pair"].find(pc.key, pc.kt.to_key(about[0]), pc.kt.to_key(about[1])):
+                    actors = sorted(PAIR)
             rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None,
                          pc.p.text[about[0]:about[1]] if about else None))
     # a dated measure is one fact that sources may give different values for; two values of it in one

@@ -43,6 +43,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             continue
         if level == Certainty.DENIED and g.negated:
             continue  # "لم تنف": not denied
+        if level in (Certainty.ALLEGED, Certainty.REPORTED) and g.no_grounds:
+            level = Certainty.DENIED  # "there is no reason to suspect / believe that ..."
         if level == Certainty.REPORTED and g.negated:
             continue  # "did not say that ...": says nothing either way
         found.add(level)

@@ -61,6 +61,15 @@ ROWS = [
     ("جاء ذلك بعد زيارة أجراها وزير الخارجية الإيراني إلى موسكو.", "visit",
      {("iran", "visitor"), ("russia", "host")}, "asserted", "moscow"),
     ("Israel launched a wave of strikes on Iran in June.", "strike", {("israel", "attacker"), ("iran", "target")}, "asserted", None),
+    # an adjective of plan governs its complement and passes on the copula's subject
+    ("Araghchi is due to visit Moscow next week.", "visit",
+     {("abbas_araghchi", "visitor"), ("russia", "host")}, "expected", "moscow"),
+    # "no reason to believe/suspect that ...": the belief is negated, so is what it is about
+    ("Peskov said there was no reason to believe that Moscow had supplied missiles to Tehran.", "delivery",
+     {("russia", "supplier"), ("iran", "recipient")}, "denied", None),
+    # an official speaks for the state: the state is no second speaker
+    ("Russian Foreign Minister Sergei Lavrov said on Monday that the talks were useful.", "statement",
+     {("sergey_lavrov", "speaker")}, "asserted", None),
 ]
 
 

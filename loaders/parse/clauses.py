@@ -46,6 +46,7 @@ class Governor:
     how: str  # comp | obj | pp | xcomp | sibling
     negated: bool = False
     verbal: bool = True
+    no_grounds: bool = False  # "no reason to believe/suspect that ...": the belief itself is negated
 
 
 @dataclass
@@ -418,9 +419,12 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: No
     # a relative clause ("الطائرات التي أرسلتها", "the drones that Iran sent") leaves the subject to the text
     # (VSO/SVO inside it); a coordinated verb ("visited Moscow and met Lavrov") shares the first one's subject
     p = top.parent
-    if clause is not top and clause.cat == "S" and clause.parent is not None and clause.parent.cat == "VP":
+    host = clause.parent
+    if host is not None and host.cat == "ADJP" and host.parent is not None and host.parent.cat == "VP":
+        host = host.parent  # "is due to visit", "is likely to sign": the subject of the copula
+    if clause is not top and clause.cat == "S" and host is not None and host.cat == "VP":
         # "started transferring", "is seeking to join": the subject of the verb this clause completes
-        head = next((c for c in clause.parent.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
+        head = next((c for c in host.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
         if head is not None:
             got = _verbal(v, head).surface_subject  # "Russia is expected to deliver": raising keeps the surface subject
             if got is not None:
@@ -864,6 +868,15 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
             how = "gen" if n.cat == "NP" else "noun"
             pred.governors.append(Governor(p.kids[0].tok, v.word(p.kids[0].tok), how, verbal=False))
+        first = _first_pre(p) if p.cat == "NP" and pred.governors and p.kids and p.kids[0] is not n else None
+        if first is not None and first.tok < n.i and v.in_words(first.tok, "noun_negation") \
+                and pred.governors[-1].tok > first.tok:
+            pred.governors[-1].no_grounds = True  # "no reason to suspect that ...": the suspicion is denied
+        if p.cat == "ADJP" and n.cat in ("S", "SBAR"):
+            head = next((c for c in p.kids if c.is_pre and c.label.startswith("JJ") and c.tok < n.i), None)
+            if head is not None:  # "is due to visit", "likely to sign": the adjective governs its complement
+                pred.governors.append(Governor(head.tok, v.word(head.tok), "xcomp", verbal=False))
+                first_clause = False
         if p.cat in ("S", "SINV") and p.parent is not None:
             # "Iran will receive jets, officials said": a reporting clause beside the claim
             for c in p.kids:
