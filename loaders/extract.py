@@ -188,6 +188,7 @@ class PassageCtx:
         if v is None:
             v = self._views[id(s)] = SentenceView(s, self.p.text, self.lang)
             v.kinds, v.starts = self._token_kinds(s)
+            _repair_names(v)
         return v
 
     def _token_kinds(self, s) -> tuple[dict[int, str], dict[int, bool]]:
@@ -229,6 +230,20 @@ class PassageCtx:
                 continue
             out.append(m)
         return out
+
+
+def _repair_names(v: SentenceView) -> None:
+    """A name the parser read as a preposition and its object ("بزشكيان" cut into ب + زشكيان, "علي لاريجاني"
+    taken for على): the "preposition" is part of a recognised name, so its phrase is read as a plain noun
+    phrase (`SentenceView.name_preps`)."""
+    for t, pre in enumerate(v.sent.pre):
+        if pre is None or pre.label != "IN" or v.kinds.get(t) in (None, "date"):
+            continue
+        toks = v.sent.tokens
+        glued = t + 1 < len(toks) and toks[t][1] == toks[t + 1][0] and v.kinds.get(t + 1) == v.kinds.get(t)
+        if not (v.starts.get(t) or glued):
+            continue
+        v.name_preps.add(t)
 
 
 def _relative_against(m: Mention, ref: str) -> Mention | None:

@@ -19,11 +19,12 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
-from irkg.loaders.indicator_phrase import figure_phrase
+from irkg.loaders.indicator_phrase import figure_certainty, figure_phrase
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
 _BOUNDS = {"about", "more than", "at least", "less than", "up to"}  # qualifiers of a stated number
+_HEDGE_RANK = {Certainty.ASSERTED: 0, Certainty.REPORTED: 1, Certainty.ALLEGED: 2, Certainty.EXPECTED: 3, Certainty.DENIED: 4}
 _KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordinal"}
 _CARRY = 220  # characters over which a figure without a measure takes the previous figure's
 _TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
@@ -31,8 +32,11 @@ _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
 _OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
-_SINCE = re.compile(r"(?:since|منذ)\s+(?:عام\s+|العام\s+)?$", re.I)
+_SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+في)?|عمّا\s+كان(?:ت)?\s+عليه(?:\s+في)?|مقارنة\s+(?:ب|مع)|"
+                    r"بالمقارنة\s+(?:ب|مع)|compared\s+(?:with|to)|than\s+in|versus|vs\.?)\s*(?:عام\s+|العام\s+|the\s+)?$", re.I)
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
+_TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now)\b", re.I)
+_TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in)\s+(?:نحو\s+|about\s+)?$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
@@ -119,8 +123,8 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
         if "century" in (d.flags or []) or f.q.start <= d.start < f.q.end:
             continue
         before = d.end <= f.q.start
-        if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 8):d.start]):
-            continue  # "its highest since 2018": a baseline, not the figure's date
+        if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 30):d.start]):
+            continue  # "its highest since 2018", «عما كان عليه في 2015»: a baseline, not the figure's date
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
         gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
@@ -148,9 +152,31 @@ def _is_target(pc: PassageCtx, ic: dict, f: FigureContext) -> bool:
                for h in ic["target_after"].find(pc.key, f.ke, min(f.shi, f.ke + _TARGET_AFTER)))
 
 
+_PER_UNIT = re.compile(r"(?:كل|سعر|تكلفه|تكلفة|ثمن|للطن|لل)\s*(?:ال)?(طن|برميل)|\b(?:per|a|each|every)\s+(tonne|ton|barrel)\b")
+_PER_NAME = {"طن": "tonne", "برميل": "barrel", "ton": "tonne", "tonne": "tonne", "barrel": "barrel"}
+
+
+def _per_unit(pc: PassageCtx, f: FigureContext, what: str | None) -> str | None:
+    """The unit a price, cost or discount is per, named before it in its clause («سعر طن القمح ... 300 دولار»,
+    «تكلفة شراء كل طن ... 300 دولار») or right after it ("$12 a barrel")."""
+    if not what or what.split(" (")[0] not in ("price", "cost", "discount", "value"):
+        return None
+    m = None
+    for m in _PER_UNIT.finditer(pc.key, f.lo, f.ks):
+        pass
+    after = _PER_UNIT.match(pc.key, f.ke, min(f.hi, f.ke + 12)) or _PER_UNIT.search(pc.key, f.ke, min(f.hi, f.ke + 12))
+    m = after or m
+    return _PER_NAME.get(m.group(1) or m.group(2)) if m else None
+
+
 def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
     cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
+    tree = figure_certainty(pc, f.q)
+    if tree == Certainty.DENIED and _bound(pc, ic, f) in ("up to", "more than"):
+        tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
+    if tree is not None and tree != Certainty.ASSERTED and _HEDGE_RANK[tree] > _HEDGE_RANK[cert]:
+        cert = tree  # the verb that states it is a forecast, a plan, a report or a denial
     if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
         cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
     if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
@@ -196,6 +222,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             what = measure_of(pc, ic, f)
             if what is None and q.kind == "duration":
                 continue  # «قبل يومين»: a date
+            if q.kind == "duration" and (_TIME_AFTER.match(pc.p.text, q.end) or _TIME_BEFORE.search(pc.p.text[max(0, q.start - 12):q.start])):
+                continue  # "two weeks after the summit", «بعد ثلاثة أيام من», «خلال عامين»: when, not how long
             if what is None and q.kind in ("money", "quantity", "number") and f.lo > f.slo:
                 m = measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»
                 what = ic["what"][m] if m else None
@@ -207,6 +235,12 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                     (last[0] == q.kind and (q.kind == "money" or last[4] == q.unit) and (same_passage or _ANAPHOR.match(pc.key)))
                     or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
                 what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
+            if q.kind == "money" and " per " not in q.unit:
+                per = _per_unit(pc, f, what) or (last[4] if last and (carried is not None or last[1] == what)
+                                                  and " per " in (last[4] or "") and last[4].split(" per ")[0] == q.unit
+                                                  else None)  # "$12 a barrel ..., compared with a $10 discount"
+                if per:
+                    q = replace(q, unit=per if " per " in per else f"{q.unit} per {per}")
             cert = _certainty(pc, ic, f)
             if what is None:
                 if q.kind in ("percent", "multiple", "number"):
@@ -254,6 +288,8 @@ def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], abo
     neither names its actors nor has a phrase saying whose or which it is."""
     rules = ic["not_indicators"]
     base = what.split(" (")[0]
+    if base.startswith("time "):
+        return False  # "a day after the meeting", "within three years": when something happened, not a measure
     if q.kind == "ordinal" and q.unit in rules["series_units"]:
         return set(PAIR) <= set(actors)  # "the 12th round of talks between Iran and Russia", not "the 9th media forum"
     if actors or about:

@@ -84,6 +84,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     # genitives last: they take the first of their roles the other positions left free
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     for a in args:
+        if a.rel == "pp" and (a.node.i in v.name_preps or a.node.i - 1 in v.name_preps):
+            node = a.node.parent if a.node.i - 1 in v.name_preps and a.node.parent is not None else a.node
+            a = Arg("obj" if pred.verbal else "gen", node, via=a.via)  # «زيارة بزشكيان» cut into ب + زشكيان
         if a.rel == "pp" and (a.marker in frame.place or a.marker.split(" ")[0] in frame.place):
             # a city, or a state named as where it happened ("في سوريا")
             places = pc.mentions_in(v, a.node, pc.places) or [m for m in pc.mentions_in(v, a.node, pc.actors)
@@ -142,7 +145,18 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         # "مقتل قائد في الحرس الثوري": the body a member belongs to
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
-    return [m for m in found if "relational" not in (m.flags or [])]
+    return [m for m in found if not _relational(pc, m)]
+
+
+def _relational(pc, m) -> bool:
+    """A name after a relational noun ("سلف بزشكيان", "predecessor of Rouhani") names someone else's relative."""
+    from irkg.loaders.extract_events import event_cues
+
+    lo = max(0, m.start - 20)
+    before = pc.p.text[lo:m.start]
+    key_lo, key_hi = pc.kt.to_key(lo), pc.kt.to_key(m.start)
+    hits = [h for h in event_cues()["relational"].find(pc.key, key_lo, key_hi)]
+    return any(not pc.key[h.end:key_hi].strip() for h in hits) and bool(before.strip())
 
 
 def _member_noun(v: SentenceView, a: Arg) -> bool:

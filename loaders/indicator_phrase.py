@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
+from irkg.loaders.modality import predicate_certainty
 from irkg.loaders.parse.clauses import predicate_at
+from irkg.schema.graph import Certainty
 from irkg.loaders.parse.tree import Node
 
 _MAX_TOKENS = 12  # a phrase longer than this is a clause, not a name for a figure
@@ -92,3 +94,32 @@ def _subject_of(v, n: Node | None) -> Node | None:
     if not subj or all(t in v.kinds for t in range(subj[0].node.i, subj[0].node.j)):
         return None  # a name: the actors field already says it
     return subj[0].node
+
+
+def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
+    """How the clause that states a figure puts it, read off the tree: the verb above it with what governs that
+    verb ("The council expects trade to double to $12 bn", «توقع المجلس ارتفاع التبادل إلى 10 مليارات»,
+    «ستبلغ طاقة كل محطة»); None without a tree or a verb."""
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return None
+    s, i, j = got
+    for n in s.pre[i].ancestors():
+        head = n
+        while head.kids and not head.is_pre and head.cat == "NP":
+            head = head.kids[0]  # the leftmost noun: the head of an Arabic noun phrase
+        if n.cat == "NP" and head.is_pre and head.label.startswith(("NN", "DTNN")) and not (i <= head.tok < j) \
+                and v.lang == "ar":
+            pred = predicate_at(v, head.tok)  # «توقع المجلس ارتفاع التبادل إلى ...»: the noun the figure completes
+            cert = predicate_certainty(v, pred) if pred is not None else None
+            if cert is not None and cert != Certainty.ASSERTED:
+                return cert
+        if n.cat == "VP":
+            verb = next((k for k in n.kids if k.is_pre and v.is_verb(k.tok)), None)
+            if verb is not None:
+                pred = predicate_at(v, verb.tok)
+                return predicate_certainty(v, pred) if pred is not None else None
+        if n.cat in ("S", "SBAR", "ROOT") and n.parent is None:
+            break
+    return None

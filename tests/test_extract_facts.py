@@ -101,8 +101,9 @@ def test_denied_delivery(gen3):
 
 
 def test_reported_gas_exports_dual_scale(gen3):
+    # "agencies said exports will reach ...": a forecast, whoever reports it
     ind = [i for i in _kind(gen3, "indicator") if i.unit.startswith("cubic metres")]
-    assert ind and ind[0].value == pytest.approx(2e9) and ind[0].certainty == "reported"
+    assert ind and ind[0].value == pytest.approx(2e9) and ind[0].certainty == "expected"
 
 
 def test_percent_words_indicator(gen3):

@@ -119,3 +119,22 @@ def test_parser_status_command_names_the_server_and_cache():
     assert res.exit_code == 0
     keys = [line.split(":", 1)[0] for line in res.output.splitlines()]
     assert keys == ["status", "version", "home", "assembled", "socket", "log", "cache"]
+
+
+def test_many_uncached_passages_on_one_connection_come_back_whole(monkeypatch):
+    # the sender thread writes while the reader reads: one read-write text stream lost answers (a fresh
+    # machine, where nothing is cached, read half lines); 300 passages of mixed lengths, none from the cache
+    import random
+
+    from irkg.loaders.parse.client import ParserClient
+
+    monkeypatch.setenv("IRKG_PARSE_CACHE", "off")
+    rng = random.Random(7)
+    texts = [("ar", f"وزار الوفد رقم {i} موسكو يوم {i} وبحث التعاون مع نظرائه. " * rng.randint(1, 25)) if i % 2 else
+             ("en", f"Delegation {i} visited Moscow on day {i} and discussed cooperation. " * rng.randint(1, 25))
+             for i in range(300)]
+    answers = ParserClient()._ask(texts)
+    assert len(answers) == len(texts)
+    for (_, text), a in zip(texts, answers):
+        toks = [t for s in a["s"] for t in s["t"]]
+        assert toks and toks[-1][1] <= len(text) and text[toks[0][0]:toks[0][1]] in ("وزار", "و", "Delegation")

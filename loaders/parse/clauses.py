@@ -132,6 +132,7 @@ class SentenceView:
         self._memo: dict[tuple[int, str], bool] = {}
         self.kinds: dict[int, str] = {}  # token -> kind of the name covering it (person, state, place ...)
         self.starts: dict[int, bool] = {}  # token -> it starts a name
+        self.name_preps: set[int] = set()  # "prepositions" that are part of a name (ب of بزشكيان)
 
     def word(self, i: int) -> str:
         return self.keys[i]
@@ -906,7 +907,7 @@ def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
         skip = n.cat in _NESTED or _noun_prep(v, n) is not None  # "(NP (NN بين) ...)" is a prepositional phrase
         if n.cat == "PP":
             m = _first_pre(n)
-            skip = m is None or v.word(m.tok) != "of"
+            skip = m is None or (v.word(m.tok) != "of" and m.tok not in v.name_preps)
         if skip:
             out.append((v.sent.tokens[n.i][0], v.sent.tokens[n.j - 1][1]))
         else:

@@ -59,7 +59,7 @@ class ParserClient:
 
     def __init__(self) -> None:
         self._sock: socket.socket | None = None
-        self._file = None
+        self._file = self._out = None
         self.cache = ParseCache(service.cache_file())
 
     def _connect(self) -> None:
@@ -74,21 +74,26 @@ class ParserClient:
             s.close()
             raise service.ParserError(f"cannot reach the parse server at {service.socket_path()}: {e}") from e
         self._sock = s
-        self._file = s.makefile("rw", encoding="utf-8", newline="\n")
+        # one text stream per direction: a single read-write TextIOWrapper drops what it had read ahead whenever
+        # it is written to, and the sender thread writes while this one reads
+        self._file = s.makefile("r", encoding="utf-8", newline="\n")
+        self._out = s.makefile("w", encoding="utf-8", newline="\n")
 
     def close(self) -> None:
         if self._file is not None:
-            try:
-                self._file.close()
-            finally:
-                self._sock.close()
-        self._file = self._sock = None
+            for f in (self._file, self._out):
+                try:
+                    f.close()
+                except OSError:
+                    pass
+            self._sock.close()
+        self._file = self._out = self._sock = None
 
-    def _send(self, requests: list[tuple[str, str]]) -> None:
+    def _send(self, requests: list[tuple[str, str]], out) -> None:
         try:
             for lang, text in requests:
-                self._file.write(f"{lang}\t{_escape(text)}\n")
-            self._file.flush()
+                out.write(f"{lang}\t{_escape(text)}\n")
+            out.flush()
         except (OSError, ValueError):
             pass  # the reader sees the connection closed and retries once
 
@@ -99,20 +104,23 @@ class ParserClient:
                 self._connect()
                 # requests go out from another thread while answers come in: writing them all first would fill
                 # both socket buffers on a long document and deadlock client and server
-                sender = threading.Thread(target=self._send, args=(requests,), daemon=True)
+                sender = threading.Thread(target=self._send, args=(requests, self._out), daemon=True)
                 sender.start()
                 out = []
                 for _ in requests:
                     line = self._file.readline()
                     if not line:
                         raise OSError("the parse server closed the connection")
-                    out.append(json.loads(line))
+                    try:
+                        out.append(json.loads(line))
+                    except ValueError as e:
+                        raise OSError(f"the parse server sent an unreadable answer ({e})") from e
                 sender.join()
                 return out
-            except OSError:
+            except OSError as e:
                 self.close()  # idle exit or restart between two documents: reconnect once
                 if attempt == 2:
-                    raise
+                    raise service.ParserError(f"the parse server failed: {e}; see {service.log_path()}") from e
         return []
 
     def parse(self, items: Sequence[tuple[str, str]]) -> list[dict]:
