@@ -331,8 +331,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             new_party = "مع" in nxt[:3] or "with" in nxt[:3]
             # "المعاهدة" points back to the last treaty; only a generic "الاتفاق" may point to any kind
             ref = recent.get(h.cat) or (last if h.cat == "agreement" else None)
-            if h.cat == "agreement" and named:
+            if h.cat == "agreement" and last and (ref is None or last[0] > ref[0]):
+                ref = last  # "الاتفاق" right after "المعاهدة" was named: that treaty
+            if h.cat == "agreement" and named and not (ref and pc.p.idx - ref[0] <= 1):
                 # "الاتفاق" points to the agreement the text keeps naming, not one cited once as an example
+                # (unless one was named in this passage or the one before: then it is that one)
                 top = max(named.items(), key=lambda kv: kv[1])
                 if top[1] >= 2 and top[0] != (ref or (0, ""))[1] and named.get((ref or (0, ""))[1], 0) < top[1]:
                     ref = (pc.p.idx, top[0])

@@ -144,7 +144,10 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
                  f"a past deal with {dc.name_of(g)}{' (' + year + ')' if year else ''}", [g])]
     if fc["ties"].find(pc.key, ka, kb) and groups:
         return [(f"relations_{g}", "relationship", f"relations with {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
-    slug = "_".join(match_key(w) for w in _WORD.findall(text)[:6])
+    words = _WORD.findall(text)
+    if len(words) < 2 or match_key(words[0]) in _DEMONSTRATIVES:
+        return []  # "الأمم" cut from its name, "هذا المزيج", "this mix": no factor an analyst can read
+    slug = "_".join(match_key(w) for w in words[:6])
     kind = "sanctions" if any(m.ref == "sanctions" for m in pc.topics if a <= m.start < b) else "other"
     return [(slug, kind, _words(text), actors)]
 
@@ -160,6 +163,7 @@ def _joined(a, b):
 
 _INTRANSITIVE = {"limit", "withhold", "slow", "caution", "obstruct"}
 _MANNER = {"slow", "caution"}
+_DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هولاء", "this", "these", "that", "those", "it", "such"}
 _GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from functools import lru_cache
 
@@ -134,6 +136,9 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         hist = is_historical(pc, cues, family)
         cert = assess_certainty(pc.key, first.start, first.end)
         fid = f"friction:{topic or 'general'}:{'+'.join(tp) or 'none'}{':historical' if hist else ''}"
+        if topic is None and not tp:
+            # nothing tells one such friction from another: it is this passage's own, never merged with another's
+            fid += ":" + hashlib.sha1(pc.key.encode()).hexdigest()[:8]
         names = ", ".join(dc.name_of(t) for t in tp[:3])
         label = f"Iran–Russia friction over {topic or 'the relationship'}{' (' + names + ')' if names else ''}{' [historical]' if hist else ''}"
         out.append(FrictionRecord(

@@ -28,6 +28,7 @@ class Frame:
     types: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> actor types it accepts
     requires: frozenset[str] = frozenset()  # at least one of these roles, or no event
     person_pp: dict[str, str] = field(default_factory=dict)  # preposition -> role when its actor is a person
+    agents: frozenset[str] = frozenset()  # roles an actor takes only as the head of its phrase (or a title's)
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def event_frames() -> dict[str, Frame]:
             types={str(r): frozenset(map(str, ts)) for r, ts in (spec.get("types") or {}).items()},
             requires=frozenset(map(str, spec.get("requires") or [])),
             person_pp={match_key(str(k)): str(v) for k, v in (spec.get("person_pp") or {}).items()},
+            agents=frozenset(map(str, spec.get("agents") or [])),
         )
     return out
 
@@ -103,6 +105,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 continue  # a pronoun we cannot resolve names nobody
             a = Arg("poss", target)
         actors = _actors_of(pc, v, a)
+        if role in frame.agents and not _agentive(v, a):
+            continue  # "Russian MiG-29s arrived", "Russia's exports came under sanctions": things, not travellers
         if frame.destination_place and role == "host":
             places = pc.mentions_in(v, a.node, pc.places)
             if places and out.place is None:
@@ -146,6 +150,20 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
     return [m for m in found if not _relational(pc, m)]
+
+
+def _agentive(v: SentenceView, a: Arg) -> bool:
+    """Tell whether a phrase's head is an actor, a title or a member noun (who can act), not a thing an actor
+    is named beside ("Russian jets", "Russia's exports", «البضائع الروسية»)."""
+    from irkg.loaders.parse.clauses import _head_noun
+
+    np = a.node
+    while np.kids and np.kids[0].cat == "NP" and not any(k.is_pre and k.label.startswith(("NN", "DTNN")) for k in np.kids):
+        np = np.kids[0]  # (NP (NP head ...) (PP ...)): the head is in the first noun phrase
+    head = _head_noun(v, np)
+    if head is None:
+        return True  # a pronoun or a bare name: nothing to tell
+    return head.tok in v.kinds or any(v.in_words(head.tok, g) for g in ("titles", "member_nouns", "agent_nouns"))
 
 
 def _relational(pc, m) -> bool:

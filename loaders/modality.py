@@ -34,6 +34,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if cat is None:
             if g.verbal and word_class(words["transparent"], g.word):
                 continue  # "has", "كانت", "began": the clause goes on up
+            if not g.verbal and word_class(words["transparent_nouns"], g.word):
+                continue  # "بتوقيع اتفاق": whether it is signed is for what governs the signing
             # the object or complement of another word ("condemned the strikes", "linked with the signing of"): a
             # plan or a denial above scopes over that word, not this; who says it still says all of it
             attribution_only = True

@@ -284,6 +284,11 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
     if subj is None and v.lang == "ar" and objs and _own_relative(v, objs[0], clause):
         subj = _first_conjunct_subject(v, clause)  # "زار بوتين طهران والتقى نظيره": he met his counterpart
+    if subj is None and clause.cat == "SINV":
+        subj = next((c for c in clause.kids if c.cat == "NP" and c.i > pre.tok), None)  # "..., said Lavrov"
+    if v.lang == "en" and objs and pre.tok > 0 and v.sent.tokens[pre.tok - 1][2] in (",", "``", "''") \
+            and _reporting(v, pre.tok) and not any(c.cat in ("S", "SBAR") for c in vp.kids if c.i > pre.tok):
+        subj = objs.pop(0)  # "..., said AFP", "..., said the minister": the speaker follows the verb
     objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
     if subj is not None and _only_pronoun(subj):
@@ -310,6 +315,11 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                 a.rel = "by"
     _governors(v, pred, clause)
     return pred
+
+
+def _reporting(v: SentenceView, tok: int) -> bool:
+    """A verb of saying (a `reported` governor: قال، أكد، said, told)."""
+    return word_class(v.words["governors"], v.word(tok)) == "reported"
 
 
 def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
@@ -883,7 +893,7 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             for c in p.kids:
                 if c.cat == "VP" and c.i > n.j and c is not n:
                     head = next((d for d in c.kids if d.is_pre and v.is_verb(d.tok)), None)
-                    if head is not None and v.in_words(head.tok, "reporting"):
+                    if head is not None and _reporting(v, head.tok):
                         pred.governors.append(Governor(head.tok, v.word(head.tok), "sibling"))
         n = p
 
