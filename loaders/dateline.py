@@ -202,7 +202,8 @@ def find_dateline(text: str, lang: str | None = None) -> Dateline | None:
                 a, b, v = spans[0]
                 return Dateline(v, off + a, off + b)
         cut = dateline_prefix(line)
-        if cut:
-            a, b, v = full_dates(line[:cut], day_first)[0]
+        spans = full_dates(line[:cut], day_first) if cut else []
+        if spans:  # "MOSCOW (AP) — Russian President ... Wednesday": a place and agency, no full date
+            a, b, v = spans[0]
             return Dateline(v, off + a, off + b)
     return None

@@ -222,6 +222,8 @@ def test_dateline_formats(text, lang, value, surface):
         "افتتح الوزير المعرض في 7 مارس 2021 بحضور السفراء وعدد كبير من الزوار والمسؤولين.\n",  # a sentence
         "In 2015, the two sides agreed on a plan.\n",  # a year only
         "بلغت الصادرات 12.50 مليار دولار.\n",
+        # a wire dateline without a date, and a number later on the line (it crashed the reader)
+        "Title\n\nMOSCOW (AP) — The president signed a decree banning sales of S-300 systems on Wednesday, 22 of them.\n",
     ],
 )
 def test_dates_in_sentences_are_no_dateline(text):
