@@ -267,3 +267,11 @@ def test_dateline_prefixes_are_cut(line, rest):
 def test_ambiguous_numeric_date_follows_the_language_habit():
     assert full_dates("5/6/2022")[0][2] == "2022-06-05"
     assert full_dates("5/6/2022", day_first=False)[0][2] == "2022-05-06"
+
+
+def test_today_with_a_weekday_is_that_weekday():
+    # «اليوم الإثنين» in a text published on Tuesday: written on Monday, not on the publication day
+    from irkg.loaders.dates import find_dates
+
+    got = find_dates("أعلنت البحرية، اليوم الإثنين، انطلاق المناورات", "2025-07-22")
+    assert [m.value for m in got] == ["2025-07-21"]
