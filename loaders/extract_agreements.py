@@ -128,6 +128,8 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
             r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
             if r not in out:
                 out.append(r)
+    firms = {dc.state_of(r) for r in out if dc.actor_type(r) == "company" and dc.state_of(r) != r}
+    out = [r for r in out if r not in firms]  # «غازبروم الروسية»: the company is the party, not Russia beside it
     if len(out) < 2 and dc.pair_doc and kind != "membership":
         # in a text about Iran and Russia, "its obligations under the partnership agreement" with one of them
         # acting, and no other state in the agreement's own phrase, is their agreement

@@ -211,7 +211,7 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
     Iranian foreign ministry spokesman said": the spokesman speaks, Iran is not a second speaker)."""
     by_role: dict[str | None, set[str]] = {}
     for p in roles:
-        if dc.actor_type(p.actor) in ("person", "institution") and dc.state_of(p.actor) != p.actor:
+        if dc.actor_type(p.actor) in ("person", "institution", "company", "armed_group") and dc.state_of(p.actor) != p.actor:
             by_role.setdefault(p.role, set()).add(dc.state_of(p.actor))
     return [p for p in roles if p.actor not in by_role.get(p.role, ())]
 
@@ -316,6 +316,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # an event nobody takes part in is no fact an analyst can use
             if frame.requires and not {p.role for p in filled.participants} & frame.requires:
                 continue  # a withdrawal with nobody withdrawing names no fact
+            missing = frame.requires_all - {p.role for p in filled.participants} - ({"host"} if filled.place else set())
+            if missing:
+                continue  # "came under sanctions": a traveller and where to (a state or a city), or no visit
             if etype in _AGREEMENT_EVENTS and not agreement and not date:
                 continue
             # a statement is the act of saying: the author states it; a hedge word there is the statement itself

@@ -19,7 +19,7 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
-from irkg.loaders.indicator_phrase import figure_certainty, figure_phrase
+from irkg.loaders.indicator_phrase import figure_certainty, figure_phrase, measure_phrase
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
@@ -215,9 +215,11 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         date_starts = [d.start for d in pc.dates]  # mentions come sorted by start
         if last is not None:
             last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
+        prev_q = None
         for q in pc.quantities:
             if not _keep(q, date_spans):
                 continue
+            prev_q, q_before = q, prev_q
             f = FigureContext(pc, q)
             what = measure_of(pc, ic, f)
             if what is None and q.kind == "duration":
@@ -229,8 +231,13 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what = ic["what"][m] if m else None
             carried = None
             same_passage = last is not None and last[2] >= 0
-            if what is None and last and last[2] >= 0 and pc.p.text[last[2]:q.start].strip() in ("(", "[", "،", ","):
-                what, carried = last[1], last[3]  # "600 trillion cubic feet (18 trillion cubic metres)": the same figure
+            if last and last[2] >= 0 and pc.p.text[last[2]:q.start].strip() in ("(", "["):
+                # "over 90 miles (144 km)", "600 trillion cubic feet (18 trillion cubic metres)": the same figure again
+                what, carried = what or last[1], last[3]
+                if q_before is not None and q_before.qualifier and not q.qualifier:
+                    q = replace(q, qualifier=q_before.qualifier)
+            elif what is None and last and last[2] >= 0 and pc.p.text[last[2]:q.start].strip() in ("،", ","):
+                what, carried = last[1], last[3]
             if what is None and last and q.start - max(last[2], 0) <= _CARRY and (
                     (last[0] == q.kind and (q.kind == "money" or last[4] == q.unit) and (same_passage or _ANAPHOR.match(pc.key)))
                     or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
@@ -259,14 +266,17 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
             date = _date(pc, f, cert == Certainty.EXPECTED, date_starts)
             measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
-            if (qual := _bound(pc, ic, f)) != q.qualifier:
-                q = replace(q, qualifier=qual)
+            if (qual := _bound(pc, ic, f)) != q.qualifier and (qual or f.q.qualifier == q.qualifier):
+                q = replace(q, qualifier=qual)  # a qualifier carried into a parenthesis stays
             about = figure_phrase(pc, q)
+            if about is None and f.measure_at is not None:
+                about = measure_phrase(pc, *pc.kt.to_text(*f.measure_at), q)  # «سعر طن القمح ... 300 دولار»
             if about and q.kind == "ordinal" and not actors:
                 # "the 12th round of talks between Iran and Russia", «لقاء هو التاسع بين الزعيمين»
                 actors = _states(names, *about)
                 if not actors and ic["pair"].find(pc.key, pc.kt.to_key(about[0]), pc.kt.to_key(about[1])):
                     actors = sorted(PAIR)
+            prev_q = q
             rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None,
                          pc.p.text[about[0]:about[1]] if about else None))
     # a dated measure is one fact that sources may give different values for; two values of it in one

@@ -29,6 +29,7 @@ class Frame:
     requires: frozenset[str] = frozenset()  # at least one of these roles, or no event
     person_pp: dict[str, str] = field(default_factory=dict)  # preposition -> role when its actor is a person
     agents: frozenset[str] = frozenset()  # roles an actor takes only as the head of its phrase (or a title's)
+    requires_all: frozenset[str] = frozenset()  # every one of these roles, or no event
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def event_frames() -> dict[str, Frame]:
             requires=frozenset(map(str, spec.get("requires") or [])),
             person_pp={match_key(str(k)): str(v) for k, v in (spec.get("person_pp") or {}).items()},
             agents=frozenset(map(str, spec.get("agents") or [])),
+            requires_all=frozenset(map(str, spec.get("requires_all") or [])),
         )
     return out
 
@@ -99,6 +101,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
         role = _role_of(frame, a, set(taken.values()))
         if role is None:
             continue
+        if role == "host" and pred.verbal and a.via == "pp":
+            continue  # "came under sanctions because of the conflict (in Ukraine)": not where anyone went
         if a.rel == "poss" and all(d.label.startswith("PRP") for d in a.node.walk() if d.is_pre):
             target = pronoun_antecedent(v, pred, a.node)
             if target is None:

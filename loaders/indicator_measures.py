@@ -101,6 +101,7 @@ class FigureContext:
         m = _BREAK.search(key, self.ke, self.shi)
         self.hi = m.start() if m else self.shi
         self.measure: str | None = None  # the measure word the figure was named by
+        self.measure_at: tuple[int, int] | None = None  # its key span
         self.seg_lo = max((m.end() for m in COMMA.finditer(key, self.lo, self.ks)), default=self.lo)
         m = COMMA.search(key, self.ke, self.hi)
         self.seg_hi = m.start() if m else self.hi
@@ -132,6 +133,7 @@ def measure_before(pc: PassageCtx, ic: dict, f: FigureContext, kind: str, lo: in
             and len(pc.key[hits[k].end:hits[k + 1].start].split()) <= 1:
         cat = hits[k + 1].cat  # «قيمة الصادرات»: the value of exports is the exports
     f.measure = cat
+    f.measure_at = (hits[k].start, hits[k].end)
     if cat == "value" and any(h.cat == "contract_value" for h in hits[:k]):
         cat = "contract_value"  # «اتفاقا ... يبلغ قيمته»: the value of that deal
     return cat

@@ -123,3 +123,32 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
         if n.cat in ("S", "SBAR", "ROOT") and n.parent is None:
             break
     return None
+
+
+def measure_phrase(pc: PassageCtx, start: int, end: int, q: Quantity) -> tuple[int, int] | None:
+    """Return the passage span of the noun phrase a figure's measure word heads, up to the figure
+    («سعر طن القمح من روسيا ... 300 دولار», "the price of Russian wheat"), when the figure's own phrase says
+    nothing; None without a tree or when the phrase is the measure word alone."""
+    v = pc.view_at(start)
+    got = pc.parsed.tokens_of(start, end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return None
+    s, i, _ = got
+    fig = pc.parsed.tokens_of(q.start, q.end)
+    stop = fig[1] if fig is not None and fig[0] is s and fig[1] > i else len(s.tokens)
+    np = next((a for a in s.pre[i].ancestors() if a.cat == "NP"), None)
+    if np is None:
+        return None
+    while (p := np.parent) is not None and p.cat == "NP" and p.j - p.i <= _MAX_TOKENS and p.kids[0] is np:
+        np = p  # «سعر (طن القمح) (من روسيا)»: the measure with its genitives and prepositional phrases
+    a, b = i, i + 1
+    if v.lang == "en":
+        while a > np.i and not s.tokens[a - 1][2].startswith(_BREAK_TAGS):
+            a -= 1  # "the guaranteed purchase price"
+    while b < min(np.j, stop) and not s.tokens[b][2].startswith(_BREAK_TAGS):
+        b += 1
+    while b > i + 1 and s.tokens[b - 1][2] in ("IN", "CC", "DT", "TO"):
+        b -= 1  # «حصة طهران على»: not a dangling preposition
+    if not any(s.tokens[t][2].startswith(_CONTENT + _NAME) for t in range(a, b) if t != i) or b - a > _MAX_TOKENS:
+        return None  # «قوتها»: the measure word and a pronoun say nothing more
+    return s.tokens[a][0], s.tokens[b - 1][1]

@@ -70,6 +70,19 @@ ROWS = [
     # an official speaks for the state: the state is no second speaker
     ("Russian Foreign Minister Sergei Lavrov said on Monday that the talks were useful.", "statement",
      {("sergey_lavrov", "speaker")}, "asserted", None),
+    # a travel verb needs a traveller who can act, and somewhere it goes (not a cause's place)
+    ("Moscow came under sanctions by Western countries because of the conflict in Ukraine.", "visit", None, None, None),
+    ("Russian MiG-29 jets have arrived in Shiraz, a lawmaker said.", "visit", None, None, None),
+    # the nationality of what is shipped is no recipient
+    ("Iranian and Russian oil shipments to China are delivered to private refiners.", "delivery", None, None, None),
+    # a ban denies what it bans
+    ("The decree also prohibited exports of tanks and aircraft to Iran.", "delivery", {("iran", "recipient")}, "denied", None),
+    # a cause under a denial is taken as given
+    ("Tehran denied that its exports fell because of more Russian oil supplies to China.", "delivery",
+     {("russia", "supplier"), ("china", "recipient")}, "asserted", None),
+    # a company of a state stands for it: the state is no second signatory
+    ("ووقعت الشركة الوطنية الإيرانية للنفط مذكرة تفاهم مع غازبروم الروسية بقيمة 40 مليار دولار.", "signing",
+     {("nioc", "signatory"), ("gazprom", "signatory")}, "asserted", None),
 ]
 
 

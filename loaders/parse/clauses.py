@@ -857,6 +857,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                         first_clause = False
         if p.cat == "PP":
             sub = _first_pre(p)
+            if sub is not None and sub.tok < n.i and (v.in_words(sub.tok, "causal") or (
+                    sub.tok + 1 < n.i + 1 and sub.tok + 1 < len(v.sent.tokens) and v.in_words(sub.tok + 1, "causal"))):
+                return  # "denied exports fell because of (Russian supply)": a cause is taken as given, not denied
+        if p.cat == "PP":
+            sub = _first_pre(p)
             if sub is not None and sub.tok < n.i and first_clause:
                 second = sub.tok + 1 if sub.tok + 1 < n.i else None  # "من أجل", "in order to"
                 if v.in_words(sub.tok, "concessive"):
