@@ -26,6 +26,9 @@ _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract"
             "deal": "Deal", "roadmap": "Roadmap", "membership": "Membership", "agreement": "Agreement"}
 
 
+SEVERAL = "(several)"  # the name marking a record that stands for several unnamed agreements
+
+
 @lru_cache(maxsize=1)
 def agreement_cues() -> dict:
     """Load and compile cues_agreements.yaml."""
@@ -39,6 +42,7 @@ def agreement_cues() -> dict:
         "kinds": lexicon_of(data["kinds"]),
         "status": lexicon_of(data["status"]),
         "not_after": {match_key(w) for w in data.get("not_after", [])},
+        "plurals": {match_key(w) for w in data.get("plurals", [])},
         "verbs": lexicon_of({"verb": data.get("verbs", [])}),
         "member_verbs": lexicon_of({"m": data.get("member_verbs", [])}),
         "missing": lexicon_of({"missing": data.get("missing_cues", [])}),
@@ -320,6 +324,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if any(a <= h.start < b for a, b in taken):
                 continue
             nxt = pc.key[h.end:h.end + 30].split()
+            plural = match_key(h.cue.rstrip("=")) in cues["plurals"]  # "agreements", «العقود الثنائية والثلاثية»
             if nxt and (nxt[0] in cues["not_after"] or " ".join(nxt[:2]) in cues["not_after"]):
                 continue
             if h.cat == "contract" and "ل" in h.prefix:
@@ -361,10 +366,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)
-            aid = _generic_id(h.cat, parties, anchor)
+            aid = _generic_id(h.cat, parties, anchor) + (":several" if plural else "")
             label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
             nm = _display(pc, h.start, h.start + len(name))
-            rec = _make(pc, dc, cues, aid, h.cat, [nm], parties, h.start, h.end, label)
+            # several unnamed agreements are recorded as one group, and say so
+            rec = _make(pc, dc, cues, aid, h.cat, [nm] + ([SEVERAL] if plural else []), parties, h.start, h.end, label)
             if h.cat == "membership" and not rec.date:
                 d = pc.nearest_date(ts, te, window=80)  # "a full member ... in July 2023": when it joined
                 rec.date = date_value(d) if d is not None and d.start >= te else None

@@ -219,6 +219,8 @@ def agreement_name(r: AgreementRecord, names: Names, lang: str) -> str:
         if lang == "ar":
             return f"{member_of} {names.join(members, lang)} في {names.actor(org, lang)}"
         return f"{names.join(members, lang)}'s {member_of} {names.actor(org, lang)}"
+    if "(several)" in r.names:
+        kind = words["words"]["several"][_i(lang)].format(kind=kind)  # a group of unnamed agreements
     if not parties:
         return kind
     if lang == "ar":
