@@ -39,6 +39,7 @@ class DocCtx:
     dicts: object
     ref_year: int | None = None
     ref: str | None = None  # ISO partial date the text speaks from: its publication date, else the latest it states
+    stated: str | None = None  # the date the text gives itself (publication or dateline)
     last_agreement: tuple[int, str] | None = None  # (passage idx, agreement id)
     unlinked: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # discovered id -> (type, state)
     pair_doc: bool = False  # the text is about Iran and Russia (each named in three passages or more)
@@ -354,6 +355,7 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     ref = estimate_ref_date(doc, pcs)
     dc.ref_year = ref[0] if ref else None
     dc.ref = stated or (f"{ref[0]:04d}-{ref[1]:02d}" if ref else None)
+    dc.stated = stated  # the date the text gives itself (publication or dateline), or None
     if ref and not stated:
         ref = (ref[0], 12)  # the latest date stated is only a lower bound on when the text was written
     for pc in pcs:

@@ -162,15 +162,26 @@ def _point_date(d) -> bool:
     return "century" not in flags and not any(f.startswith("end=") for f in flags)
 
 
+def _current(v: SentenceView, pred: Predicate) -> bool:
+    """An event noun said to be going on now ("زيارته الحالية", "the current visit", "ongoing talks")."""
+    return not pred.verbal and any(a.rel == "adj" and v.in_words(t, "current_adjectives")
+                                   for a in pred.args for t in range(a.node.i, a.node.j))
+
+
 def _conjunct_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     """"زار بوتين طهران أمس والتقى نظيره": a second coordinated clause happened when the first did."""
     if not pred.verbal:
         return None
-    p = pred.clause.parent
+    own = pred.clause
+    vp = next((a for a in [pred.node, *pred.node.ancestors()] if a.cat == "VP" and a.parent is not None
+               and a.parent.cat == "VP" and any(c.cat == "CC" for c in a.parent.kids)), None)
+    if vp is not None and vp.i >= pred.clause.i:
+        own = vp  # "defied the United States on Monday and signed agreements": coordinated verb phrases
+    p = own.parent
     if p is None or not any(c.cat == "CC" for c in p.kids):
         return None
-    first = next((c for c in p.kids if c.cat == pred.clause.cat), None)
-    if first is None or first is pred.clause:
+    first = next((c for c in p.kids if c.cat == own.cat), None)
+    if first is None or first is own:
         return None
     a, b = v.sent.tokens[first.i][0], v.sent.tokens[first.j - 1][1]
     return next((d for d in pc.dates if a <= d.start < b and _point_date(d)), None)
@@ -292,6 +303,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 dm = _conjunct_date(pc, v, pred)
             date = date_value(dm)
+            if date is None and _current(v, pred) and dc.stated:
+                date = dc.stated  # "زيارته الحالية", "the ongoing talks": happening as the text is written
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
             if etype == "signing" and agreement and set(parts) <= set(parties_of.get(agreement, [])):
                 # "وُقّعت الاتفاقية بين روسيا وأذربيجان", "Russia signed agreements ... with Iran": its parties signed it

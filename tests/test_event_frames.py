@@ -142,3 +142,14 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
     assert not _records("وافتتحت في موسكو الدورة التاسعة لمنتدى الإعلام الدولي.", "indicator")
     pair = _records("وعقدت الدورة السادسة للجنة الاقتصادية المشتركة بين إيران وروسيا في موسكو.", "indicator")
     assert [r.value for r in pair] == [6]
+
+
+@pytest.mark.parametrize(("text", "published", "etype", "date"), [
+    # a second coordinated verb phrase happened when the first did
+    ("Russia defied the United States on Monday and signed a treaty with Iran in Moscow.", "2001-03-13", "signing", "2001-03-12"),
+    # an event noun said to be going on now is dated by the text itself
+    ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
+])
+def test_event_dated_from_its_context(text, published, etype, date):
+    found = [e for e in _events(text, published) if e.type == etype]
+    assert found and found[0].date == date
