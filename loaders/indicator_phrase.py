@@ -13,7 +13,7 @@ from __future__ import annotations
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import predicate_at
+from irkg.loaders.parse.clauses import predicate_at, word_class
 from irkg.schema.graph import Certainty
 from irkg.loaders.parse.tree import Node
 
@@ -104,25 +104,27 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
     if got is None or got[0] is not v.sent:
         return None
-    s, i, j = got
+    s, i, _ = got
     for n in s.pre[i].ancestors():
-        head = n
-        while head.kids and not head.is_pre and head.cat == "NP":
-            head = head.kids[0]  # the leftmost noun: the head of an Arabic noun phrase
-        if n.cat == "NP" and head.is_pre and head.label.startswith(("NN", "DTNN")) and not (i <= head.tok < j) \
-                and v.lang == "ar":
-            pred = predicate_at(v, head.tok)  # «توقع المجلس ارتفاع التبادل إلى ...»: the noun the figure completes
-            cert = predicate_certainty(v, pred) if pred is not None else None
-            if cert is not None and cert != Certainty.ASSERTED:
-                return cert
         if n.cat == "VP":
             verb = next((k for k in n.kids if k.is_pre and v.is_verb(k.tok)), None)
-            if verb is not None:
-                pred = predicate_at(v, verb.tok)
-                return predicate_certainty(v, pred) if pred is not None else None
-        if n.cat in ("S", "SBAR", "ROOT") and n.parent is None:
+            if verb is None:
+                continue
+            pred = predicate_at(v, verb.tok)
+            if pred is None:
+                return None
+            cert = predicate_certainty(v, pred)
+            own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i else None
+            if own in ("expected", "alleged", "denied") and not pred.negated:
+                # «توقع المجلس ارتفاع التبادل إلى ...», "expects trade to double": the figure is what it governs
+                return Certainty(own) if _RANK[Certainty(own)] > _RANK[cert] else cert
+            return cert
+        if n.parent is None:
             break
     return None
+
+
+_RANK = {Certainty.ASSERTED: 0, Certainty.REPORTED: 1, Certainty.ALLEGED: 2, Certainty.EXPECTED: 3, Certainty.DENIED: 4}
 
 
 def measure_phrase(pc: PassageCtx, start: int, end: int, q: Quantity) -> tuple[int, int] | None:
