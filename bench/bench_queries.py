@@ -74,13 +74,7 @@ def time_queries(driver, database, library, params: dict[str, dict], runs: int, 
 
 def graph_counts(driver, database) -> dict[str, int]:
     """Return the number of sources, passages and fact nodes."""
-    rec = driver.execute_query(
-        "MATCH (s:Source) WITH count(s) AS sources "
-        "MATCH (p:Passage) WITH sources, count(p) AS passages "
-        "OPTIONAL MATCH (f) WHERE f:Event OR f:Agreement OR f:Friction OR f:Constraint OR f:Indicator OR f:Stance "
-        "RETURN sources, passages, count(f) AS facts",
-        database_=database,
-    ).records[0]
+    rec = driver.execute_query(read_cypher("graph_counts"), database_=database).records[0]
     return dict(rec)
 
 

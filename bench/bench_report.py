@@ -26,29 +26,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from irkg.graph.connect import load_settings, open_driver, read_cypher  # noqa: E402
+from bench_queries import graph_counts, wipe  # noqa: E402  (the same graph, the same bookkeeping)
+from irkg.graph.connect import load_settings, open_driver  # noqa: E402
 from irkg.graph.load import load_paths  # noqa: E402
 from irkg.queries.report import Selection, write_brief  # noqa: E402
 
 SELECTIONS = {"whole graph": Selection(), "--topic arms": Selection(topic="arms")}
-
-
-def wipe(driver, database) -> None:
-    """Delete every node and relationship in batches."""
-    while driver.execute_query(read_cypher("wipe_batch"), batch=10000, database_=database).records[0]["deleted"]:
-        pass
-
-
-def graph_counts(driver, database) -> dict[str, int]:
-    """Return the number of sources, passages and fact nodes."""
-    rec = driver.execute_query(
-        "MATCH (s:Source) WITH count(s) AS sources "
-        "MATCH (p:Passage) WITH sources, count(p) AS passages "
-        "OPTIONAL MATCH (f) WHERE f:Event OR f:Agreement OR f:Friction OR f:Constraint OR f:Indicator OR f:Stance "
-        "RETURN sources, passages, count(f) AS facts",
-        database_=database,
-    ).records[0]
-    return dict(rec)
 
 
 def time_briefs(driver, database, graph: str, runs: int) -> dict[str, dict]:

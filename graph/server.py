@@ -6,7 +6,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
 import string
 import subprocess
@@ -17,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from irkg.errors import ServerError
-from irkg.provision import cache_dir, config_dir, data_home, private_umask, require_tool, run_maven
+from irkg.provision import cache_dir, config_dir, data_home, private_umask, require_tool, run_maven, terminate
 
 NEO4J_VERSION = "5.26.31"
 BROWSER_VERSION = "5.24.0"
@@ -451,14 +450,9 @@ def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
     pid = running_pid(cfg)
     if not pid:
         return False
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while _pid_alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if _pid_alive(pid):
-        os.kill(pid, signal.SIGKILL)
-        while _pid_alive(pid):
-            time.sleep(0.1)
+    terminate(pid, _pid_alive, timeout, poll=0.2)
+    while _pid_alive(pid):  # after a SIGKILL, until the kernel has taken it
+        time.sleep(0.1)
     try:  # reap it if we are its parent (tests start and stop in one process)
         os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from irkg.errors import IrkgError
@@ -54,3 +57,13 @@ def run_maven(mvn: str, pom: Path, args: list[str]) -> str | None:
 def private_umask() -> None:
     """Run a helper process with umask 077: what it writes is this user's only."""
     os.umask(0o077)
+
+
+def terminate(pid: int, alive: Callable[[int], bool], timeout: float, poll: float = 0.1) -> None:
+    """Ask a helper process to stop (SIGTERM), wait up to `timeout` seconds, then kill it."""
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(poll)
+    if alive(pid):
+        os.kill(pid, signal.SIGKILL)

@@ -15,7 +15,7 @@ from functools import cached_property
 from irkg.loaders.evidence import passage_evidence
 from irkg.loaders.extract_lexicon import Keyed
 from irkg.loaders.numbers import Quantity, find_quantities
-from irkg.loaders.parse.clauses import SentenceView, nested_spans
+from irkg.loaders.parse.clauses import Predicate, SentenceView, nested_spans, predicate_at
 from irkg.loaders.parse.tree import ParsedPassage
 from irkg.schema.graph import Certainty, Evidence, Record
 from irkg.schema.pipeline import Document, Mention, Passage
@@ -177,6 +177,29 @@ class PassageCtx:
         return passage_evidence(self.p, certainty, claims)
 
     # --- the parse ------------------------------------------------------------------------
+
+    def head_token(self, v: SentenceView, ts: int, te: int) -> int | None:
+        """Return the token that heads a trigger span: its verb if it has one, else its first noun."""
+        got = self.parsed.tokens_of(ts, te)
+        if got is None:
+            return None
+        _, i, j = got
+        toks = range(i, j)
+        verb = next((k for k in toks if v.is_verb(k)), None)
+        if verb is not None:
+            return verb
+        nouns = [k for k in toks if v.sent.tokens[k][2].startswith(("NN", "DTNN", "VBG", "JJ", "DTJJ"))]
+        # "إعادة فرض العقوبات", "re-imposition of sanctions": the event is the noun the light nouns carry
+        return next((k for k in nouns if not v.in_words(k, "light_nouns")), nouns[0] if nouns else i)
+
+    def predicate_of(self, ks: int, ke: int) -> tuple[SentenceView | None, Predicate | None]:
+        """Return (sentence view, predicate) of the cue at key span [ks, ke): the phrase or clause it heads."""
+        ts, te = self.span_of(ks, ke)
+        v = self.view_at(ts)
+        if v is None:
+            return None, None
+        tok = self.head_token(v, ts, te)
+        return v, (predicate_at(v, tok) if tok is not None else None)
 
     def view_at(self, offset: int) -> SentenceView | None:
         """Return the parsed sentence around a display offset (None when it has no tree)."""

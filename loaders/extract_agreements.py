@@ -10,6 +10,7 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
+from irkg.loaders.labels import SEVERAL
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
@@ -24,9 +25,6 @@ _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to th
 _NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
             "deal": "Deal", "roadmap": "Roadmap", "membership": "Membership", "agreement": "Agreement"}
-
-
-SEVERAL = "(several)"  # the name marking a record that stands for several unnamed agreements
 
 
 @lru_cache(maxsize=1)
@@ -66,19 +64,6 @@ def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[s
 
 
 _PARTY_PREPS = {"بين", "between", "مع", "with", "و", "and"}
-
-
-def _tree_agreement(pc: PassageCtx, ks: int, ke: int):
-    """Return (view, predicate) of an agreement word: its phrase and the clauses that govern it."""
-    from irkg.loaders.extract_events import _head_token
-    from irkg.loaders.parse.clauses import predicate_at
-
-    ts, te = pc.span_of(ks, ke)
-    v = pc.view_at(ts)
-    if v is None:
-        return None, None
-    tok = _head_token(pc, v, ts, te)
-    return v, (predicate_at(v, tok) if tok is not None else None)
 
 
 def _tree_status(pc: PassageCtx, v, pred, cues) -> str | None:
@@ -145,7 +130,7 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
 
 def _relative_clauses(v, pred) -> list:
     """The predicates of the relative clauses that modify an agreement word."""
-    from irkg.loaders.parse.clauses import predicate_at
+    from irkg.loaders.parse.clauses import clause_verb, predicate_at
 
     out = []
     n = pred.node
@@ -153,9 +138,7 @@ def _relative_clauses(v, pred) -> list:
         for c in n.kids:
             if c.cat != "SBAR" or c.i <= pred.head:
                 continue
-            s = next((k for k in c.kids if k.cat == "S"), None)
-            vp = next((k for k in s.kids if k.cat == "VP"), None) if s is not None else None
-            head = next((k for k in vp.kids if k.is_pre and v.is_verb(k.tok)), None) if vp is not None else None
+            head = clause_verb(v, c)
             if head is not None:
                 got = predicate_at(v, head.tok)
                 if got is not None:
@@ -263,7 +246,7 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     content = _content_span(pc, ke)
     # only a status word heading what was agreed ("على تجميد") is that thing's status
     status = _status(pc, cues, (content[0], pc.key.find(" ", content[0]) + 3) if content else None)
-    v, pred = _tree_agreement(pc, ks, ke)
+    v, pred = pc.predicate_of(ks, ke)
     cert = predicate_certainty(v, pred) if pred is not None else assess_certainty(pc.key, ks, ke)
     if pred is not None:
         status = _tree_status(pc, v, pred, cues)
@@ -351,7 +334,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 _enrich_anaphor(pc, dc, cues, ref[1], h, out)
                 continue
             ts, te = pc.span_of(h.start, h.end)
-            v, pred = _tree_agreement(pc, h.start, h.end)
+            v, pred = pc.predicate_of(h.start, h.end)
             if pred is None:
                 continue  # without a tree the parties cannot be told from the actors around
             parties = _tree_parties(pc, dc, v, pred, h.cat)
@@ -382,7 +365,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if any(h.start <= a < h.end + 40 for a, _ in taken):
                 continue  # the agreement reached is named right after the verb
             ts, te = pc.span_of(h.start, h.end)
-            v, pred = _tree_agreement(pc, h.start, h.end)
+            v, pred = pc.predicate_of(h.start, h.end)
             if pred is None:
                 continue
             # "اتفقت روسيا وإيران على", "Russia agreed with Iran to": the subject and the partner after مع/with

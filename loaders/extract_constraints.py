@@ -64,18 +64,6 @@ def constraint_cues() -> dict:
     }
 
 
-def _view_pred(pc: PassageCtx, ks: int, ke: int):
-    from irkg.loaders.extract_events import _head_token
-    from irkg.loaders.parse.clauses import predicate_at
-
-    ts, te = pc.span_of(ks, ke)
-    v = pc.view_at(ts)
-    if v is None:
-        return None, None
-    tok = _head_token(pc, v, ts, te)
-    return v, (predicate_at(v, tok) if tok is not None else None)
-
-
 def _span_text(pc: PassageCtx, v, node) -> tuple[int, int]:
     return v.sent.tokens[node.i][0], v.sent.tokens[node.j - 1][1]
 
@@ -226,7 +214,6 @@ def _conjuncts(x) -> list[list]:
     if x.cat == "NAC" or any(c.is_pre and c.cat == "CC" for c in x.kids):
         return [[n for c in x.kids for g in _conjuncts(c) for n in g]]
     return [[x]]
-    return vp, fronted
 
 
 def _group_factors(pc: PassageCtx, dc: DocCtx, cc: dict, v, group: list) -> list[tuple[str, str, str, list[str]]]:
@@ -266,7 +253,7 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         nxt = pc.key[h.end:h.end + 25].split()[:2]
         if any(w.lstrip("وال") in cc["not_before"] or w in cc["not_before"] for w in nxt):
             continue  # "الحد من خطر": limiting a risk is no constraint on cooperation
-        v, pred = _view_pred(pc, h.start, h.end)
+        v, pred = pc.predicate_of(h.start, h.end)
         if pred is None or pred.conditional:
             continue
         args = list(pred.args)
@@ -364,11 +351,10 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     at = pc.p.text.find(trig) if trig else -1
     if at < 0:
         return None
-    from irkg.loaders.extract_events import _head_token
     from irkg.loaders.parse.clauses import predicate_at
 
     v = pc.view_at(at)
-    tok = _head_token(pc, v, at, at + len(trig)) if v is not None else None
+    tok = pc.head_token(v, at, at + len(trig)) if v is not None else None
     pred = predicate_at(v, tok) if tok is not None else None
     if pred is None:
         return None
@@ -387,7 +373,7 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
     "Washington pressed Moscow to halt the sale")."""
     out = []
     for h in cc["opposition"].find(pc.key):
-        v, pred = _view_pred(pc, h.start, h.end)
+        v, pred = pc.predicate_of(h.start, h.end)
         if pred is None or pred.conditional:
             continue
         who = [m for a in pred.args if a.rel in ("subj", "poss", "adj", "gen") or (a.rel == "pp" and a.marker in ("من", "from", "by"))
@@ -465,8 +451,6 @@ def _next_reason(pcs: list[PassageCtx], n: int, dc: DocCtx, cc: dict):
 
 def _event_heads(pc: PassageCtx, events: list) -> list[dict]:
     """The head token of each event's trigger in this passage, to tell which event a limiting word governs."""
-    from irkg.loaders.extract_events import _head_token
-
     out = []
     for e in events:
         trig = next((ev.claims.get("trigger") for ev in e.evidence if ev.passage == pc.p.idx), None)
@@ -476,5 +460,5 @@ def _event_heads(pc: PassageCtx, events: list) -> list[dict]:
         v = pc.view_at(at) if at >= 0 else None
         if v is None:
             continue
-        out.append({"type": e.type, "tok": _head_token(pc, v, at, at + len(trig))})
+        out.append({"type": e.type, "tok": pc.head_token(v, at, at + len(trig))})
     return out

@@ -17,7 +17,7 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty
 from irkg.loaders.parse.clauses import (
-    Predicate, SentenceView, context_spans, own_spans, predicate_at, trailing_adjuncts, word_class,
+    Predicate, SentenceView, context_spans, first_conjunct, own_spans, predicate_at, trailing_adjuncts, word_class,
 )
 from irkg.schema.graph import Certainty, EventRecord, Participant
 
@@ -67,21 +67,6 @@ def _triggers(pc: PassageCtx, cues) -> list:
     return out
 
 
-def _head_token(pc: PassageCtx, v: SentenceView, ts: int, te: int) -> int | None:
-    """Return the token that heads a trigger span: its verb if it has one, else its first noun."""
-    got = pc.parsed.tokens_of(ts, te)
-    if got is None:
-        return None
-    _, i, j = got
-    toks = range(i, j)
-    verb = next((k for k in toks if v.is_verb(k)), None)
-    if verb is not None:
-        return verb
-    nouns = [k for k in toks if v.sent.tokens[k][2].startswith(("NN", "DTNN", "VBG", "JJ", "DTJJ"))]
-    # "إعادة فرض العقوبات", "re-imposition of sanctions": the event is the noun the light nouns carry
-    return next((k for k in nouns if not v.in_words(k, "light_nouns")), nouns[0] if nouns else i)
-
-
 def _in_own(m, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in spans)
 
@@ -104,7 +89,7 @@ def _trigger_heads(pc: PassageCtx, hits) -> dict[int, set[int]]:
         v = pc.view_at(ts)
         if v is None:
             continue
-        tok = _head_token(pc, v, ts, te)
+        tok = pc.head_token(v, ts, te)
         if tok is not None:
             out.setdefault(id(v.sent), set()).add(tok)
     return out
@@ -177,11 +162,8 @@ def _conjunct_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
                and a.parent.cat == "VP" and any(c.cat == "CC" for c in a.parent.kids)), None)
     if vp is not None and vp.i >= pred.clause.i:
         own = vp  # "defied the United States on Monday and signed agreements": coordinated verb phrases
-    p = own.parent
-    if p is None or not any(c.cat == "CC" for c in p.kids):
-        return None
-    first = next((c for c in p.kids if c.cat == own.cat), None)
-    if first is None or first is own:
+    first = first_conjunct(own)
+    if first is None:
         return None
     a, b = v.sent.tokens[first.i][0], v.sent.tokens[first.j - 1][1]
     return next((d for d in pc.dates if a <= d.start < b and _point_date(d)), None)
@@ -268,7 +250,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             v = pc.view_at(ts)
             if v is None:
                 continue
-            tok = _head_token(pc, v, ts, te)
+            tok = pc.head_token(v, ts, te)
             pred = predicate_at(v, tok) if tok is not None else None
             if pred is None:
                 continue

@@ -148,18 +148,6 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         ))
 
 
-def _view_pred(pc: PassageCtx, h):
-    from irkg.loaders.extract_events import _head_token
-    from irkg.loaders.parse.clauses import predicate_at
-
-    ts, te = pc.span_of(h.start, h.end)
-    v = pc.view_at(ts)
-    if v is None:
-        return None, None
-    tok = _head_token(pc, v, ts, te)
-    return v, (predicate_at(v, tok) if tok is not None else None)
-
-
 def _arg_states(pc: PassageCtx, cues: dict, v, pred, rels=None) -> dict[str, set[str]]:
     """States (predecessors folded in) standing in a predicate's argument positions, by position."""
     out: dict[str, set[str]] = {}
@@ -183,7 +171,7 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     """Return the third parties of a friction cue whose own phrase or clause names both Iran and Russia
     ("الخلافات بين البلدين", "Iran accused Russia", "تنافس روسيا وإيران"), else None: a friction word beside
     the pair, or in a concession ("despite their differences"), is no friction between them."""
-    v, pred = _view_pred(pc, h)
+    v, pred = pc.predicate_of(h.start, h.end)
     if pred is None or pred.concessive or pred.conditional:
         return None
     states = _arg_states(pc, cues, v, pred)
@@ -218,7 +206,7 @@ def _iran_against(pc: PassageCtx, cues: dict) -> bool:
     for h in cues["friction"].find(pc.key):
         if h.cat not in _HOSTILE:
             continue
-        v, pred = _view_pred(pc, h)
+        v, pred = pc.predicate_of(h.start, h.end)
         if pred is None or pred.concessive:
             continue
         states = _arg_states(pc, cues, v, pred)
@@ -240,7 +228,7 @@ def _group_in(pc: PassageCtx, cues: dict, v, pred, key: str) -> bool:
 def _ties_against(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     """"علاقات موسكو الوثيقة مع إسرائيل", "Russia's close ties with Israel": one side's ties with the other's
     adversary, the owner in the phrase (its genitive, possessive, adjective or subject) and the partner after with/مع."""
-    v, pred = _view_pred(pc, h)
+    v, pred = pc.predicate_of(h.start, h.end)
     if pred is None or pred.concessive:
         return None
     owners = set().union(*_arg_states(pc, cues, v, pred, {"gen", "poss", "adj", "subj"}).values() or [set()])

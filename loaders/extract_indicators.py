@@ -19,12 +19,11 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
-from irkg.loaders.indicator_phrase import figure_certainty, figure_phrase, measure_phrase
+from irkg.loaders.indicator_phrase import HEDGE_RANK, figure_certainty, figure_phrase, measure_phrase
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
 _BOUNDS = {"about", "more than", "at least", "less than", "up to"}  # qualifiers of a stated number
-_HEDGE_RANK = {Certainty.ASSERTED: 0, Certainty.REPORTED: 1, Certainty.ALLEGED: 2, Certainty.EXPECTED: 3, Certainty.DENIED: 4}
 _KINDS = {"money", "percent", "quantity", "duration", "count", "multiple", "ordinal"}
 _CARRY = 220  # characters over which a figure without a measure takes the previous figure's
 _TARGET_REACH = 200  # key characters before a figure, in its clause, where a goal or plan word governs it
@@ -161,11 +160,8 @@ def _per_unit(pc: PassageCtx, f: FigureContext, what: str | None) -> str | None:
     «تكلفة شراء كل طن ... 300 دولار») or right after it ("$12 a barrel")."""
     if not what or what.split(" (")[0] not in ("price", "cost", "discount", "value"):
         return None
-    m = None
-    for m in _PER_UNIT.finditer(pc.key, f.lo, f.ks):
-        pass
-    after = _PER_UNIT.match(pc.key, f.ke, min(f.hi, f.ke + 12)) or _PER_UNIT.search(pc.key, f.ke, min(f.hi, f.ke + 12))
-    m = after or m
+    before = list(_PER_UNIT.finditer(pc.key, f.lo, f.ks))
+    m = _PER_UNIT.search(pc.key, f.ke, min(f.hi, f.ke + 12)) or (before[-1] if before else None)
     return _PER_NAME.get(m.group(1) or m.group(2)) if m else None
 
 
@@ -175,7 +171,7 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     tree = figure_certainty(pc, f.q)
     if tree == Certainty.DENIED and _bound(pc, ic, f) in ("up to", "more than"):
         tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
-    if tree is not None and tree != Certainty.ASSERTED and _HEDGE_RANK[tree] > _HEDGE_RANK[cert]:
+    if tree is not None and tree != Certainty.ASSERTED and HEDGE_RANK[tree] > HEDGE_RANK[cert]:
         cert = tree  # the verb that states it is a forecast, a plan, a report or a denial
     if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
         cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them

@@ -40,15 +40,9 @@ def _tree_about(pc: PassageCtx, fc: dict, sc: dict, h) -> bool | None:
     ("التحالف الروسي الإيراني", "a strategic partnership between Moscow and Tehran") or in the clause it completes
     ("Russia and Iran are allies", "describes the relationship between the two as"). None without a tree;
     False in a concession or a condition ("رغم الخطاب حول وجود شراكة")."""
-    from irkg.loaders.extract_events import _head_token
     from irkg.loaders.parse.clauses import predicate_at
 
-    ts, te = pc.span_of(h.start, h.end)
-    v = pc.view_at(ts)
-    if v is None:
-        return None
-    tok = _head_token(pc, v, ts, te)
-    pred = predicate_at(v, tok) if tok is not None else None
+    v, pred = pc.predicate_of(h.start, h.end)
     if pred is None:
         return None
     if pred.concessive or pred.conditional:

@@ -17,6 +17,8 @@ from irkg.loaders.parse.clauses import predicate_at, word_class
 from irkg.schema.graph import Certainty
 from irkg.loaders.parse.tree import Node
 
+# how far a figure's certainty is from a plain statement (the more hedged of two readings wins)
+HEDGE_RANK = {Certainty.ASSERTED: 0, Certainty.REPORTED: 1, Certainty.ALLEGED: 2, Certainty.EXPECTED: 3, Certainty.DENIED: 4}
 _MAX_TOKENS = 12  # a phrase longer than this is a clause, not a name for a figure
 _CONTENT = ("NN", "DTNN", "JJ", "DTJJ", "VN", "ADJ")  # a common word: a name alone ("Iran") says no more than actors
 _NAME = ("NNP", "DTNNP")
@@ -117,14 +119,12 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i else None
             if own in ("expected", "alleged", "denied") and not pred.negated:
                 # «توقع المجلس ارتفاع التبادل إلى ...», "expects trade to double": the figure is what it governs
-                return Certainty(own) if _RANK[Certainty(own)] > _RANK[cert] else cert
+                return Certainty(own) if HEDGE_RANK[Certainty(own)] > HEDGE_RANK[cert] else cert
             return cert
         if n.parent is None:
             break
     return None
 
-
-_RANK = {Certainty.ASSERTED: 0, Certainty.REPORTED: 1, Certainty.ALLEGED: 2, Certainty.EXPECTED: 3, Certainty.DENIED: 4}
 
 
 def measure_phrase(pc: PassageCtx, start: int, end: int, q: Quantity) -> tuple[int, int] | None:

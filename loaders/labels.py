@@ -35,6 +35,8 @@ _SEP = {"en": ", ", "ar": "، "}
 _PAIR_DASH = "–"
 MAX_NAMES = 3  # names listed in one slot before "and N others"
 
+SEVERAL = "(several)"  # the name marking an agreement record that stands for several unnamed agreements
+
 
 @functools.lru_cache(maxsize=1)
 def label_words() -> dict[str, Any]:
@@ -219,7 +221,7 @@ def agreement_name(r: AgreementRecord, names: Names, lang: str) -> str:
         if lang == "ar":
             return f"{member_of} {names.join(members, lang)} في {names.actor(org, lang)}"
         return f"{names.join(members, lang)}'s {member_of} {names.actor(org, lang)}"
-    if "(several)" in r.names:
+    if SEVERAL in r.names:
         kind = words["words"]["several"][_i(lang)].format(kind=kind)  # a group of unnamed agreements
     if not parties:
         return kind

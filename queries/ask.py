@@ -130,6 +130,36 @@ def _variants(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def longest_names(tokens: list[str], max_len: int, lookup, variants=_variants):
+    """Yield (i, n, targets) left to right: the longest run of tokens from i that `lookup(key)` knows (the first
+    token also without its proclitics), then on after it; a token no name starts at is passed over."""
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(max_len, len(tokens) - i), 0, -1):
+            for first in variants(tokens[i]):
+                targets = lookup((first, *tokens[i + 1 : i + n]))
+                if targets:
+                    hit = (n, targets)
+                    break
+            if hit:
+                break
+        if not hit:
+            i += 1
+            continue
+        yield i, hit[0], hit[1]
+        i += hit[0]
+
+
+def usable_name(target: Any, question: str, key: tuple[str, ...]) -> bool:
+    """A weak alias never names anything in a question; an acronym only when the question writes it in capitals."""
+    if target.how == "weak":
+        return False
+    if target.how == "acronym":
+        return re.search(r"\b" + re.escape(" ".join(key).upper()) + r"\b", question) is not None
+    return True
+
+
 def _match_at(tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(tokens) or not phrase:
         return False
@@ -148,23 +178,11 @@ def recognize_question(question: str, dicts: Any) -> tuple[QuestionFacts, list[s
     facts = QuestionFacts()
     taken = [False] * len(tokens)
     max_len = max(getattr(dicts, "max_len", 1) or 1, 6)
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for n in range(min(max_len, len(tokens) - i), 0, -1):
-            for first in _variants(tokens[i]):
-                key = (first, *tokens[i + 1 : i + n])
-                targets = list(dicts.entity_index.get(key, [])) + list(dicts.topic_index.get(key, []))
-                targets = [t for t in targets if _usable(t, question, key)]
-                if targets:
-                    hit = (n, targets)
-                    break
-            if hit:
-                break
-        if not hit:
-            i += 1
-            continue
-        n, targets = hit
+
+    def lookup(key: tuple[str, ...]) -> list:
+        return [t for t in [*dicts.entity_index.get(key, []), *dicts.topic_index.get(key, [])] if _usable(t, question, key)]
+
+    for i, n, targets in longest_names(tokens, max_len, lookup):
         kinds = {t.kind for t in targets}
         for t in targets:
             if t.kind == "actor" and "topic" in kinds:
@@ -179,7 +197,6 @@ def recognize_question(question: str, dicts: Any) -> tuple[QuestionFacts, list[s
                             facts.topics.append(topic)
         for j in range(i, i + n):
             taken[j] = True
-        i += n
     rest = [t for t, used in zip(tokens, taken) if not used]
     if not facts.topics:
         # "nuclear" names the family of topic ids nuclear_*; the queries match it as a prefix.
@@ -193,13 +210,7 @@ def recognize_question(question: str, dicts: Any) -> tuple[QuestionFacts, list[s
 
 
 def _usable(target: Any, question: str, key: tuple[str, ...]) -> bool:
-    if target.kind not in ("actor", "topic", "item"):
-        return False
-    if target.how == "weak":
-        return False
-    if target.how == "acronym":
-        return re.search(r"\b" + re.escape(" ".join(key).upper()) + r"\b", question) is not None
-    return True
+    return target.kind in ("actor", "topic", "item") and usable_name(target, question, key)
 
 
 def read_question(question: str, dicts: Any) -> QuestionFacts:

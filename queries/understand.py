@@ -17,6 +17,7 @@ from typing import Any
 from irkg.loaders.arabic import match_key
 from irkg.loaders.dictionaries import key_tokens
 from irkg.loaders.extract_lexicon import read_yaml
+from irkg.queries.ask import longest_names, usable_name
 
 GLOSSARY_FILE = Path(__file__).resolve().parent / "ask_glossary.yaml"
 PAIR = ("iran", "russia")
@@ -211,41 +212,20 @@ def link_entities(question: str, dicts: Any) -> tuple[list[Entity], list[bool], 
     agreements = known_agreements()
     ag_index = _agreement_index()
     max_len = max(getattr(dicts, "max_len", 1) or 1, 8)
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for n in range(min(max_len, len(tokens) - i), 0, -1):
-            for first in _variants(tokens[i]):
-                key = (first, *tokens[i + 1 : i + n])
-                targets = [("agreement", ag_index[key], "name")] if key in ag_index else []
-                for t in [*dicts.entity_index.get(key, []), *dicts.topic_index.get(key, [])]:
-                    if t.kind in ENTITY_KINDS and _usable(t, question, key):
-                        targets.append((t.kind, t.ref, t.how))
-                if targets:
-                    hit = (n, targets)
-                    break
-            if hit:
-                break
-        if not hit:
-            i += 1
-            continue
-        n, targets = hit
+
+    def lookup(key: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        targets = [("agreement", ag_index[key], "name")] if key in ag_index else []
+        return targets + [(t.kind, t.ref, t.how) for t in [*dicts.entity_index.get(key, []), *dicts.topic_index.get(key, [])]
+                          if t.kind in ENTITY_KINDS and usable_name(t, question, key)]
+
+    for i, n, targets in longest_names(tokens, max_len, lookup, _variants):
         text = " ".join(tokens[i : i + n])
         for kind, ref, _how in targets:
             if not any(e.kind == kind and e.ref == ref for e in found):
                 found.append(Entity(kind, ref, text, entity_names(kind, ref, dicts, agreements)))
         for j in range(i, i + n):
             taken[j] = True
-        i += n
     return found, taken, tokens
-
-
-def _usable(target: Any, question: str, key: tuple[str, ...]) -> bool:
-    if target.how == "weak":
-        return False
-    if target.how == "acronym":
-        return re.search(r"\b" + re.escape(" ".join(key).upper()) + r"\b", question) is not None
-    return True
 
 
 def bridge_terms(words: list[str], dicts: Any) -> list[Term]:

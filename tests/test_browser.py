@@ -7,23 +7,16 @@ The screenshot is kept in tests/artifacts/ (not committed).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
+from chromium import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FIXTURE
 from irkg.cli import app
 from irkg.queries.library import bind_params, load_library
 from irkg.queries.render import GRASS_FILE, SCRIPT_FILE, cypher_literal
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FIXTURE = Path(__file__).resolve().parent / "data" / "queries_fixture.cypher"
 TIMEOUT_MS = 60_000
 
 

@@ -5,13 +5,11 @@ import time
 import pytest
 
 from irkg.loaders.dictionaries import load_dictionaries
-from irkg.loaders.extract import DocCtx, PassageCtx, estimate_ref_date
+from irkg.loaders.extract import DocCtx, PassageCtx
 from irkg.loaders.extract_indicators import extract_indicators
-from irkg.loaders.normalize import normalize
 from irkg.loaders.pipeline import extract_document
 from irkg.loaders.read import read_text
 from irkg.loaders.recognize import recognize
-from irkg.loaders.segment import segment
 from irkg.schema.pipeline import Passage
 
 

@@ -16,13 +16,18 @@ def _docs(tmp_path):
     return folder
 
 
-def test_impossible_date_in_a_user_dictionary_is_one_line(tmp_path, monkeypatch, irkg_run):
+def _user_dictionary(tmp_path, monkeypatch, date: str) -> None:
+    """A user dictionary with one person whose role starts on `date` (written unquoted, as users write it)."""
     dicts = tmp_path / "dicts"
     dicts.mkdir()
     (dicts / "local.yaml").write_text(
         "actors:\n- id: reza_navabi\n  type: person\n  name_en: Reza Navabi\n"
-        "  roles: [{role: deputy_foreign_minister, state: iran, from: 2025-13-45}]\n", encoding="utf-8")
+        f"  roles: [{{role: deputy_foreign_minister, state: iran, from: {date}}}]\n", encoding="utf-8")
     monkeypatch.setenv("IRKG_DICTIONARIES", str(dicts))
+
+
+def test_impossible_date_in_a_user_dictionary_is_one_line(tmp_path, monkeypatch, irkg_run):
+    _user_dictionary(tmp_path, monkeypatch, "2025-13-45")
     code, out, err = irkg_run("extract", str(_docs(tmp_path)), "-o", str(tmp_path / "x.jsonl"))
     assert code == 1 and out == ""
     assert err == ("error: local.yaml: actors entry 'reza_navabi': roles.0.from: Value error, '2025-13-45' is not a real "
@@ -30,12 +35,7 @@ def test_impossible_date_in_a_user_dictionary_is_one_line(tmp_path, monkeypatch,
 
 
 def test_unquoted_date_in_a_user_dictionary_is_read(tmp_path, monkeypatch, irkg_run):
-    dicts = tmp_path / "dicts"
-    dicts.mkdir()
-    (dicts / "local.yaml").write_text(
-        "actors:\n- id: reza_navabi\n  type: person\n  name_en: Reza Navabi\n"
-        "  roles: [{role: deputy_foreign_minister, state: iran, from: 2025-03-01}]\n", encoding="utf-8")
-    monkeypatch.setenv("IRKG_DICTIONARIES", str(dicts))
+    _user_dictionary(tmp_path, monkeypatch, "2025-03-01")
     code, _, err = irkg_run("extract", str(_docs(tmp_path)), "-o", str(tmp_path / "x.jsonl"))
     assert code == 0, err
 

@@ -15,15 +15,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
+from chromium import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FIXTURE
 from irkg.cli import app
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FIXTURE = Path(__file__).resolve().parent / "data" / "queries_fixture.cypher"
 TIMEOUT_MS = 30_000
 ARABIC_LABEL = "زيارة مسعود بزشكيان إلى موسكو"
 

@@ -348,19 +348,28 @@ def _own_relative(v: SentenceView, np: Node, clause: Node) -> bool:
     return head is not None and has_poss and head.label.startswith("NN") and _first_conjunct_subject(v, clause) is not None
 
 
-def _first_conjunct_subject(v: SentenceView, clause: Node) -> Node | None:
-    """The subject of the first of coordinated clauses ("(S (S (VP زار بوتين ...)) (CC و) (S (VP التقى ...)))")."""
-    p = clause.parent
+def first_conjunct(node: Node) -> Node | None:
+    """The first of the coordinated phrases a later conjunct belongs to ("(S (S زار ...) (CC و) (S التقى ...))"),
+    or None when the node is not a later conjunct."""
+    p = node.parent
     if p is None or not any(c.cat == "CC" for c in p.kids):
         return None
-    first = next((c for c in p.kids if c.cat == clause.cat), None)
-    if first is None or first is clause:
-        return None
-    vp = first if first.cat == "VP" else next((c for c in first.kids if c.cat == "VP"), None)
-    head = next((c for c in vp.kids if c.is_pre and v.is_verb(c.tok)), None) if vp is not None else None
-    if head is None:
-        return None
-    return _verbal(v, head).surface_subject
+    first = next((c for c in p.kids if c.cat == node.cat), None)
+    return None if first is None or first is node else first
+
+
+def clause_verb(v: SentenceView, node: Node | None) -> Node | None:
+    """The verb heading a clause, a verb phrase or a relative clause (SBAR → S → VP → verb), or None."""
+    if node is not None and node.cat == "SBAR":
+        node = next((k for k in node.kids if k.cat == "S"), None)
+    vp = node if node is None or node.cat == "VP" else next((k for k in node.kids if k.cat == "VP"), None)
+    return next((k for k in vp.kids if k.is_pre and v.is_verb(k.tok)), None) if vp is not None else None
+
+
+def _first_conjunct_subject(v: SentenceView, clause: Node) -> Node | None:
+    """The subject of the first of coordinated clauses ("(S (S (VP زار بوتين ...)) (CC و) (S (VP التقى ...)))")."""
+    head = clause_verb(v, first_conjunct(clause))
+    return _verbal(v, head).surface_subject if head is not None else None
 
 
 def _plural_verb_singular_noun(v: SentenceView, verb: Node, np: Node) -> bool:
@@ -682,9 +691,7 @@ def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node
         for c in n.kids:
             if c.cat != "SBAR" or c.i <= pred.head:
                 continue
-            s = next((k for k in c.kids if k.cat == "S"), None)
-            vp = next((k for k in s.kids if k.cat == "VP"), None) if s is not None else None
-            head = next((k for k in vp.kids if k.is_pre and v.is_verb(k.tok)), None) if vp is not None else None
+            head = clause_verb(v, c)
             if head is None or not v.in_words(head.tok, "light_verbs"):
                 continue
             lv = _verbal(v, head)

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -22,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from irkg.errors import IrkgError
-from irkg.provision import cache_dir, private_umask, require_tool, run_maven
+from irkg.provision import cache_dir, private_umask, require_tool, run_maven, terminate
 
 CORENLP_VERSION = "4.5.10"
 # The model files the server loads; the rest of the model jars (about 1 GB) is not kept.
@@ -248,12 +247,7 @@ def stop(timeout: float = 20.0) -> bool:
     if not _alive(pid) and not ping():
         return False
     if _alive(pid):
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        if _alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        terminate(pid, _alive, timeout)
     socket_path().unlink(missing_ok=True)
     return True
 
