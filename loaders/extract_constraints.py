@@ -94,6 +94,9 @@ def _words(text: str, limit: int = 90) -> str:
 def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str, str, str, list[str]]]:
     """Describe a factor phrase: [(slug, kind, description, actors behind it)], one per third party group."""
     a, b = _span_text(pc, v, node)
+    toks = v.sent.tokens[node.i:node.j]
+    if len(toks) > 1 and toks[0][1] - toks[0][0] == 1 and pc.p.text[toks[0][0]] in _CLITICS:
+        a = toks[1][0]  # "لـ|ضغوط …": the factor starts after the preposition the segmenter split off
     ka, kb = pc.kt.to_key(a), pc.kt.to_key(b)
     actors = sorted({dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
                      for m in pc.mentions_in(v, node, pc.actors, nested_ok=True)})
@@ -104,6 +107,9 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
     text = pc.p.text[a:b].strip(" ،,.؛;")
     if len(text) < 3:
         return []
+    first = text.split(maxsplit=1)[0]
+    if first[0] in _CLITICS and any(cc[k].find(match_key(first[1:])) for k in ("reasons", "pressure", "opposition")):
+        text = text[1:]  # "لضغوط الأمريكية": the preposition glued to the factor's first word is no part of it
     fc = friction_cues()
     third = [t for t in actors if dc.state_of(t) not in PAIR]
     groups: dict[str, list[str]] = {}
@@ -133,6 +139,9 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
     if fc["ties"].find(pc.key, ka, kb) and groups:
         return [(f"relations_{g}", "relationship", f"relations with {dc.name_of(g)}", m or [g]) for g, m in groups.items()]
     words = _WORD.findall(text)
+    content = [w for w in words if not cc["reasons"].find(match_key(w)) and match_key(w) not in _FUNCTION_WORDS]
+    if all(match_key(w) in _DEMONSTRATIVES for w in content):
+        return []  # "رداً على ذلك", "because of this": the factor is in another sentence, not named here
     if len(words) < 2 or match_key(words[0]) in _DEMONSTRATIVES:
         return []  # "الأمم" cut from its name, "هذا المزيج", "this mix": no factor an analyst can read
     slug = "_".join(match_key(w) for w in words[:6])
@@ -151,6 +160,8 @@ def _joined(a, b):
 
 _INTRANSITIVE = {"limit", "withhold", "slow", "caution", "obstruct"}
 _MANNER = {"slow", "caution"}
+_CLITICS = set("لبكوف")
+_FUNCTION_WORDS = {"علي", "في", "من", "الي", "عن", "ردا", "of", "to", "in", "on", "for", "response", "the", "a"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هولاء", "this", "these", "that", "those", "it", "such"}
 _GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
 
@@ -327,8 +338,8 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
     """Sanctions, embargoes and bans on Iran or Russia limit the field they bear on."""
     out = []
     for e in events:
-        if e.type != "sanction":
-            continue
+        if e.type != "sanction" or e.certainty == Certainty.DENIED:
+            continue  # sanctions said not to exist limit nothing
         targets = {dc.state_of(r.actor) for r in e.roles if r.role == "target"}
         if not targets & set(PAIR):
             continue
@@ -336,9 +347,9 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
         topic = _sanction_field(pc, cc, e)
         if topic is None:
             continue  # "Western sanctions on Russia" names no field: what they limit is not stated
-        names = " and ".join(dc.name_of(i) for i in imposers[:2]) or "international"
+        names = " and ".join(dc.name_of(i) for i in imposers[:2])
         tnames = " and ".join(dc.name_of(t) for t in sorted(targets & set(PAIR)))
-        desc = f"{names} sanctions on {tnames}"
+        desc = f"{names} sanctions on {tnames}" if names else f"sanctions on {tnames}"
         slug = f"sanctions_{'+'.join(imposers) or 'unspecified'}_on_{'+'.join(sorted(targets & set(PAIR)))}"
         cert = Certainty(e.certainty)
         out.append(_record(pc, dc, topic, slug, "sanctions", desc, imposers, None, cert, "sanction", e.date))
@@ -365,6 +376,12 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
     fields += _topics_in(pc, cc, max(0, lo - 12), hi + 1)  # "arms embargo", "العقوبات المصرفية"
     fields = [f for f in fields if f != "nuclear_programme"]  # why they were imposed, not what they limit
+    if fields:
+        return fields[0]
+    # the measure names no field: the field of cooperation its own sentence is about ("the S-300 delivery was
+    # frozen after the sanctions on Iran"); the nuclear programme they are imposed over is why, not what they limit
+    s0, s1 = v.sent.tokens[0][0], v.sent.tokens[-1][1]
+    fields = [f for f in _topics_in(pc, cc, s0, s1) if f != "nuclear_programme"]
     return fields[0] if fields else None
 
 

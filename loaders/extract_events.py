@@ -17,7 +17,8 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty
 from irkg.loaders.parse.clauses import (
-    Predicate, SentenceView, context_spans, first_conjunct, own_spans, predicate_at, trailing_adjuncts, word_class,
+    Predicate, SentenceView, context_spans, first_conjunct, own_spans, predicate_at, syntax_words, trailing_adjuncts,
+    word_class,
 )
 from irkg.schema.graph import Certainty, EventRecord, Participant
 
@@ -206,7 +207,17 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
     for p in roles:
         if dc.actor_type(p.actor) in ("person", "institution", "company", "armed_group") and dc.state_of(p.actor) != p.actor:
             by_role.setdefault(p.role, set()).add(dc.state_of(p.actor))
-    return [p for p in roles if p.actor not in by_role.get(p.role, ())]
+    # "نائب محافظ البنك المركزي الإيراني محسن كريمي قال": the official speaks or travels, not also the body he serves
+    # (a person found only by his title has no state of his own: the body in that title is his)
+    people = {(p.role, dc.state_of(p.actor)) for p in roles if p.role in _ONE_VOICE and dc.actor_type(p.actor) == "person"}
+    nameless = {p.role for p in roles if p.role in _ONE_VOICE and p.actor.startswith("unlinked:")
+                and dc.actor_type(p.actor) in ("person", None)}
+    return [p for p in roles if p.actor not in by_role.get(p.role, ())
+            and not (dc.actor_type(p.actor) == "institution"
+                     and ((p.role, dc.state_of(p.actor)) in people or p.role in nameless))]
+
+
+_ONE_VOICE = {"speaker", "visitor"}  # roles one person fills for the institution named in his title
 
 
 def _is_object(dc: DocCtx, ref: str) -> bool:
@@ -219,6 +230,27 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
     names = "–".join(dc.name_of(p) for p in parts[:3]) or "unspecified actors"
     tail = f" of {what}" if what else ""
     return f"{names} {etype.replace('_', ' ')}{tail}{', ' + date if date else ''}"
+
+
+def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+    """The subject of the verb a meeting noun is the setting of ("قال لافروف في مؤتمر صحفي مع نظيره", "Lavrov spoke
+    at talks with ..."): who speaks there takes part in it, beside the counterpart the noun names."""
+    from irkg.loaders.frames import _actors_of
+
+    g = pred.governors[0] if pred.governors else None
+    if not have or g is None or not g.verbal or g.negated or g.how != "pp" \
+            or not word_class(syntax_words()["setting_preps"], g.marker):
+        return []  # only beside a counterpart the noun names ("with his counterpart"), never under "did not attend"
+    gov = predicate_at(v, g.tok)
+    taken = {p.actor for p in have}
+    out = []
+    for a in gov.args:
+        if a.rel == "subj":
+            for m in _actors_of(pc, v, a):
+                if m.ref not in taken:
+                    taken.add(m.ref)
+                    out.append(Participant(actor=m.ref, role="participant"))
+    return out
 
 
 def _limited(pred: Predicate, limit_cues) -> bool:
@@ -269,6 +301,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if frame is None:
                 continue
             filled = fill_frame(pc, v, pred, frame)
+            if etype == "meeting" and not pred.verbal:
+                filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
             parts = [p.actor for p in filled.participants]
             dm = next((d for d in pc.dates if _in_own(d, spans) and _point_date(d)), None)

@@ -41,6 +41,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             attribution_only = True
             continue
         level = Certainty(cat)
+        if not pred.verbal and g.how == "pp" and level in (Certainty.REPORTED, Certainty.ALLEGED) and word_class(words["setting_preps"], g.marker):
+            continue  # "قال في مؤتمر صحفي": where it was said is the author's, not part of what was said
         if attribution_only and level not in (Certainty.REPORTED, Certainty.ALLEGED):
             continue
         if level == Certainty.DENIED and g.negated:

@@ -80,6 +80,15 @@ ROWS = [
     # a cause under a denial is taken as given
     ("Tehran denied that its exports fell because of more Russian oil supplies to China.", "delivery",
      {("russia", "supplier"), ("china", "recipient")}, "asserted", None),
+    # a meeting noun in the setting of a saying ("said at a joint press conference with"): the speaker takes part,
+    # beside the counterpart, and where it was said is the author's statement, not the speaker's
+    ("قال لافروف في مؤتمر صحفي مشترك مع نظيره الإيراني عباس عراقجي في موسكو إن البلدين سيعززان التعاون.", "meeting",
+     {("sergey_lavrov", "participant"), ("abbas_araghchi", "participant")}, "asserted", "moscow"),
+    # an official named with his title speaks; the body in his title is no second speaker
+    ("وقال نائب محافظ البنك المركزي الإيراني محسن كريمي إن البلدين ربطا نظاميهما المصرفيين.", "statement",
+     {("unlinked:محسن_كريمي", "speaker")}, "asserted", None),
+    # a forum where someone spoke names no counterpart: no meeting of one
+    ("قال جلالي للصحفيين في منتدى الإعلام في أستراخان إن الهدف هو مليونا طن.", "meeting", None, None, None),
     # a company of a state stands for it: the state is no second signatory
     ("ووقعت الشركة الوطنية الإيرانية للنفط مذكرة تفاهم مع غازبروم الروسية بقيمة 40 مليار دولار.", "signing",
      {("nioc", "signatory"), ("gazprom", "signatory")}, "asserted", None),
@@ -153,3 +162,13 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
 def test_event_dated_from_its_context(text, published, etype, date):
     found = [e for e in _events(text, published) if e.type == etype]
     assert found and found[0].date == date
+
+
+def test_sanctions_limit_the_field_their_sentence_is_about():
+    # the measure names no field of its own; the delivery its sentence is about is what it limits
+    cons = _records("جمّدت روسيا تسليم منظومة الدفاع الجوي إلى إيران بعد فرض عقوبات أممية على طهران.", "constraint")
+    assert "constraint:arms:sanctions_un_on_iran" in {c.id for c in cons}
+
+
+def test_sanctions_said_not_to_exist_limit_nothing():
+    assert not _records("وأكدت موسكو أن الحكومة الروسية لم تفرض أي عقوبات على إيران في قطاع النفط.", "constraint")

@@ -47,6 +47,7 @@ class Governor:
     negated: bool = False
     verbal: bool = True
     no_grounds: bool = False  # "no reason to believe/suspect that ...": the belief itself is negated
+    marker: str = ""  # for how == "pp": the preposition's match key ("في مؤتمر صحفي" → في)
 
 
 @dataclass
@@ -883,6 +884,9 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             if head is not None and head.tok < n.i and not (pred.light is not None and head.tok == pred.light.head):
                 how = {"SBAR": "comp", "S": "xcomp", "PP": "pp", "NP": "obj"}.get(n.cat, "comp")
                 g = Governor(head.tok, v.whole_word(head.tok), how, _verb_negated(v, p, head))
+                if how == "pp":
+                    prep = _first_pre(n)
+                    g.marker = v.word(prep.tok) if prep is not None and prep.tok < pred.head else ""
                 pred.governors.append(g)
                 first_clause = False
         elif p.cat in ("NP",) and p.kids and p.kids[0].is_pre and p.kids[0].label.startswith(("NN", "DTNN", "VBG")) \
