@@ -11,8 +11,9 @@ date or figure (in any of its listed forms) in their answer lines, fields or quo
     NEO4J_URI=… NEO4J_PASSWORD=… python bench/bench_ask.py --split dev --details
     NEO4J_URI=… NEO4J_PASSWORD=… python bench/bench_ask.py --split all        # the final figure
 
-Details (which references and names were missed) are printed for the dev half only: the
-test half is for the final figure, never for tuning. Results go to bench/out/ask.json.
+Details (which references and names were missed) are printed for the dev half and for the
+second development set (questions-dev2.yaml, 40 questions by another reader) only: the test
+half is for the final figure, never for tuning. Results go to bench/out/ask.json.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from irkg.queries.library import load_library  # noqa: E402
 from irkg.queries.render import format_value  # noqa: E402
 
 QUESTIONS = ROOT / "bench" / "questions" / "questions.yaml"
+# a second development set, written later by another reader of the documents only: tuning data, like "dev"
+QUESTIONS_DEV2 = ROOT / "bench" / "questions" / "questions-dev2.yaml"
 CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "bench" / "out" / "ask.json"
 
@@ -76,7 +79,7 @@ def judge(q: dict, quotes: list[dict], text: str) -> dict:
 
 
 def run(args: argparse.Namespace) -> dict:
-    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    questions = [q for f in (QUESTIONS, QUESTIONS_DEV2) for q in yaml.safe_load(f.read_text(encoding="utf-8"))]
     if args.split != "all":
         questions = [q for q in questions if q["split"] == args.split]
     settings = load_settings()
@@ -128,7 +131,7 @@ def summarize(results: list[dict]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "all"), default="dev")
     ap.add_argument("--rows", type=int, default=10, help="rows judged (what `irkg ask` prints before --all)")
     ap.add_argument("--quotes", type=int, default=3, help="quotes judged per row (what the table prints)")
     ap.add_argument("--load", action="store_true", help="load the corpus first (irkg load)")
@@ -144,7 +147,7 @@ def main() -> None:
     print(f"irkg ask latency: p50 {lat['p50']} ms, p95 {lat['p95']} ms, max {lat['max']} ms")
     if args.details:
         for r in report["results"]:
-            if r["split"] == "dev" and not r["answered"]:
+            if r["split"] in ("dev", "dev2") and not r["answered"]:
                 print(f"  {r['id']} {r['lang']} {r['kind']:16} refs={r['refs']} names={r['names']} intents={r['intents']} {r['ms']:.0f}ms")
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -9,8 +9,8 @@
 // example-ar: ما الذي يقيد تسليم الأسلحة؟
 // example-ar: ما هي العوائق أمام التعاون النووي بين إيران وروسيا؟
 // example-ar: ما القيود على التجارة بين البلدين؟
-// keywords: why not, why doesn, why hasn, why didn, reluctant, reluctance, hesitant, hesitate, slow, delay, delays, holding back, constrain, constrains, constraint, limit, limits, obstacle, obstacles, hinder, prevent, restrict, barrier, why not
-// keywords: لماذا لا, لماذا لم, تتحفظ, تحفظ, تردد, تتردد, بطء, تأخير, تؤخر, يقيد, تقيد, قيود, القيود, عوائق, العوائق, يعيق, تعيق, يحد, تحد, يمنع, تمنع, عقبات, العقبات, يعرقل, كوابح
+// keywords: why not, why doesn, why hasn, why didn, reluctant, reluctance, hesitant, hesitate, slow, delay, delays, holding back, constrain, constrains, constraint, limit, limits, obstacle, obstacles, hinder, prevent, restrict, barrier, why not, left out, omission, omitted, absence, lacks, lack of
+// keywords: لماذا لا, لماذا لم, تتحفظ, تحفظ, تردد, تتردد, بطء, تأخير, تؤخر, يقيد, تقيد, قيود, القيود, عوائق, العوائق, يعيق, تعيق, يحد, تحد, يمنع, تمنع, عقبات, العقبات, يعرقل, كوابح, غياب, تخلو, لا تتضمن, لا يتضمن
 MATCH (c:Constraint)
 WHERE $topic IS NULL
    OR c.constrains = $topic OR c.constrains STARTS WITH $topic + '_' OR $topic STARTS WITH c.constrains + '_'

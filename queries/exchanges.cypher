@@ -9,8 +9,8 @@
 // example-ar: ماذا يحصل كل طرف من الآخر؟
 // example-ar: ما الذي تسعى إيران للحصول عليه من روسيا ولم تتسلمه؟
 // example-ar: ما الأسلحة التي زودت بها روسيا إيران؟
-// keywords: give, gives, gave, sell, sells, sold, transfer, transferred, buy, bought, purchase, purchased, arms sales, get, gets, gain, gains, benefit, benefits, supply, supplies, supplied, provide, provided, deliver, delivered, receive, received, seek, seeks, want, wants, acquire, obtain, technology, diplomatic cover
-// keywords: أعطت, تعطي, باعت, تبيع, بيع, شراء, اشترت, نقل, صفقات, يحصل, تحصل, الحصول, يستفيد, تستفيد, مكاسب, زود, زودت, تزويد, يزود, قدم, قدمت, تسليم, تسلم, تتسلم, تسعى, يسعى, يريد, تريد, التكنولوجيا, غطاء دبلوماسي, امدادات, إمدادات
+// keywords: give, gives, gave, sell, sells, sold, transfer, transferred, buy, bought, purchase, purchased, arms sales, get, gets, gain, gains, benefit, benefits, supply, supplies, supplied, provide, provided, deliver, delivered, receive, received, seek, seeks, want, wants, acquire, obtain, technology, diplomatic cover, obtained, obtain, hope to get, hopes to get, still after, seeking, sought, wish list
+// keywords: أعطت, تعطي, باعت, تبيع, بيع, شراء, اشترت, نقل, صفقات, يحصل, تحصل, الحصول, يستفيد, تستفيد, مكاسب, زود, زودت, تزويد, يزود, قدم, قدمت, تسليم, تسلم, تتسلم, تسعى, يسعى, يريد, تريد, التكنولوجيا, غطاء دبلوماسي, امدادات, إمدادات, حصلت, تتطلع, تأمل في الحصول
 // A delivery that happened (asserted, reported, alleged) is what the recipient gets; one the
 // sources deny or only expect is what it seeks but has not received.
 CALL () {

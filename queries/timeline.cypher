@@ -12,8 +12,8 @@
 // example-en: list the events involving Putin since 2020
 // example-ar: ما هو التسلسل الزمني للعلاقات الإيرانية الروسية؟
 // example-ar: ماذا حدث بين إيران وروسيا في عام 2022؟
-// keywords: imposed, took place, occurred, timeline, chronology, history of events, events, happened, when did, what happened, sequence
-// keywords: فرضت, فرض, وقعت أحداث, التسلسل الزمني, تسلسل, الأحداث, احداث, حدث, جرى, متى, تاريخ الأحداث
+// keywords: imposed, took place, occurred, timeline, chronology, history of events, events, happened, when did, what happened, sequence, turning points, turning point, milestones, milestone, evolved, evolution, trajectory, moved from
+// keywords: فرضت, فرض, وقعت أحداث, التسلسل الزمني, تسلسل, الأحداث, احداث, حدث, جرى, متى, تاريخ الأحداث, نقاط تحول, نقطة تحول, محطات, تحولات, تطور العلاقات
 MATCH (ev:Event)
 WHERE ($event_type IS NULL OR ev.type = $event_type)
   AND ($year_from IS NULL OR toInteger(left(ev.date, 4)) >= $year_from)
