@@ -19,7 +19,9 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
-from irkg.loaders.indicator_phrase import HEDGE_RANK, figure_certainty, figure_phrase, measure_phrase
+from irkg.loaders.indicator_phrase import (
+    HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase,
+)
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
 
@@ -267,6 +269,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             about = figure_phrase(pc, q)
             if about is None and f.measure_at is not None:
                 about = measure_phrase(pc, *pc.kt.to_text(*f.measure_at), q)  # «سعر طن القمح ... 300 دولار»
+            if (about is not None or actors) and q.kind not in ("ordinal", "percent") \
+                    and bare_phrase(pc.p.text[about[0]:about[1]] if about else None, q.surface):
+                # «تم ربط 52 مصرفاً إيرانياً و106 مصارف روسية من خلال نظام ...»: which banks is said by the clause
+                about = clause_phrase(pc, q) or about
             if about and q.kind == "ordinal" and not actors:
                 # "the 12th round of talks between Iran and Russia", «لقاء هو التاسع بين الزعيمين»
                 actors = _states(names, *about)
@@ -298,6 +304,8 @@ def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], abo
         return False  # "a day after the meeting", "within three years": when something happened, not a measure
     if q.kind == "ordinal" and q.unit in rules["series_units"]:
         return set(PAIR) <= set(actors)  # "the 12th round of talks between Iran and Russia", not "the 9th media forum"
+    if q.kind == "ordinal" and q.unit not in rules["countable"]:
+        return False  # «ثاني إجراء مماثل», "the second such step": a rank in the narrative, nothing measured
     if actors or about:
         return True
     generic = base in rules["vague"] or base.startswith(("amount in", "quantity in")) or (

@@ -108,6 +108,13 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
         return None
     s, i, _ = got
     for n in s.pre[i].ancestors():
+        p, after = n.parent, False
+        if n.cat == "NP" and p is not None and p.cat == "S" and p.kids and p.kids[0] is n:
+            # «أربعة مفاعلات أخرى يمكن أن تبنى», "four more reactors could be built": the figure is the subject
+            # the verb phrase after it speaks of
+            vp = next((k for k in p.kids if k.cat == "VP" and k.i >= n.j), None)
+            if vp is not None and any(k.is_pre and v.is_verb(k.tok) for k in vp.kids):
+                n, after = vp, True
         if n.cat == "VP":
             verb = next((k for k in n.kids if k.is_pre and v.is_verb(k.tok)), None)
             if verb is None:
@@ -116,7 +123,7 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             if pred is None:
                 return None
             cert = predicate_certainty(v, pred)
-            own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i else None
+            own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i or after else None
             if own in ("expected", "alleged", "denied") and not pred.negated:
                 # «توقع المجلس ارتفاع التبادل إلى ...», "expects trade to double": the figure is what it governs
                 return Certainty(own) if HEDGE_RANK[Certainty(own)] > HEDGE_RANK[cert] else cert
@@ -154,3 +161,60 @@ def measure_phrase(pc: PassageCtx, start: int, end: int, q: Quantity) -> tuple[i
     if not any(s.tokens[t][2].startswith(_CONTENT + _NAME) for t in range(a, b) if t != i) or b - a > _MAX_TOKENS:
         return None  # «قوتها»: the measure word and a pronoun say nothing more
     return s.tokens[a][0], s.tokens[b - 1][1]
+
+
+_CLAUSE_REACH = 14  # tokens each side of a figure that its clause context may take
+_CLAUSE_WORDS = 5  # words besides the figure a context needs before it stops at a comma
+
+
+def bare_phrase(text: str | None, surface: str) -> bool:
+    """Tell whether a figure's phrase says no more than the figure and its counted noun («52 مصرفاً إيرانياً»,
+    «200 دولار للطن», "3 generals"): what the figure is of is then in its clause, not in its phrase."""
+    if not text:
+        return True
+    rest = text.replace(surface, " ", 1) if surface and surface in text else text
+    return len([w for w in rest.split() if not any(ch.isdigit() for ch in w)]) <= 2
+
+
+def clause_phrase(pc: PassageCtx, q: Quantity) -> tuple[int, int] | None:
+    """Return the span of the figure's clause around it, between the punctuation marks that bound it and at most
+    _CLAUSE_REACH tokens each side («تم ربط 52 مصرفاً إيرانياً و106 مصارف روسية من خلال نظام ...», "in 2023 one
+    Russian frigate took part in the drills"); a chunk that says little more than the figure reaches back over one
+    comma («حددت الحكومة سعر شراء مضمون للقمح ...، أي ما يعادل 200 دولار للطن»). None without a tree."""
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return None
+    s, i, j = got
+    toks = s.tokens
+
+    def stop(t: int) -> bool:
+        return toks[t][2].startswith(("PUNC", ",", ":", ".", "-LRB-", "-RRB-", "``", "''")) \
+            or any(ch in pc.p.text[toks[t][0]:toks[t][1]] for ch in "()[]«»\"“”")
+
+    a, b = i, j
+    while a > max(0, i - _CLAUSE_REACH) and not stop(a - 1):
+        a -= 1
+    right = j
+    while right < min(len(toks), j + _CLAUSE_REACH) and not stop(right):
+        right += 1
+    words = (i - a) + (right - j)
+    if words < _CLAUSE_WORDS and a > 0 and stop(a - 1):
+        a -= 1
+        while a > max(0, i - 2 * _CLAUSE_REACH) and not stop(a - 1):
+            a -= 1
+    while b < min(len(toks), j + _CLAUSE_REACH) and not stop(b):
+        b += 1
+    while a < i and (stop(a) or toks[a][2] == "CC"):
+        a += 1
+    while b > j and toks[b - 1][2] in ("CC", "IN", "DT", "TO"):
+        b -= 1
+    if b - a <= j - i:
+        return None
+    lo, hi = toks[a][0], toks[b - 1][1]
+    for m in pc.mentions:  # never half a name ("الولايات المتحدة", "the European Union") at either end
+        if m.start < lo < m.end:
+            lo = m.start
+        if m.start < hi < m.end:
+            hi = m.end
+    return lo, hi

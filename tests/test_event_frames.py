@@ -172,3 +172,21 @@ def test_sanctions_limit_the_field_their_sentence_is_about():
 
 def test_sanctions_said_not_to_exist_limit_nothing():
     assert not _records("وأكدت موسكو أن الحكومة الروسية لم تفرض أي عقوبات على إيران في قطاع النفط.", "constraint")
+
+
+def test_a_count_named_only_by_its_noun_says_what_its_clause_says():
+    # «فرقاطة روسية واحدة» names what is counted, not in what: the clause says it took part in the drills
+    found = [r for r in _records("وفي عام 2023 شاركت فرقاطة روسية واحدة في المناورات البحرية.", "indicator") if r.value == 1]
+    assert found and "المناورات" in (found[0].about or "")
+
+
+def test_a_rank_in_the_narrative_is_no_indicator():
+    assert not _records("وفي ثاني إجراء مماثل خلال الأشهر الأخيرة، استدعت وزارة الخارجية الإيرانية السفير الروسي في طهران.",
+                        "indicator")
+
+
+def test_a_figure_that_could_be_built_is_expected():
+    # the figure is the subject the modal verb phrase after it speaks of
+    found = [r for r in _records("وقالت روساتوم إن أربعة مفاعلات أخرى يمكن أن تبنى في موقع آخر في إيران.", "indicator")
+             if r.value == 4]
+    assert found and found[0].certainty == "expected"
