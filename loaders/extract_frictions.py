@@ -11,7 +11,8 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import IRAN, PAIR, RUSSIA, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
-from irkg.schema.graph import FrictionRecord
+from irkg.loaders.modality import predicate_certainty
+from irkg.schema.graph import Certainty, FrictionRecord
 
 
 
@@ -118,7 +119,7 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 hits.append(h)
                 tps.extend(got)
         ties: list = []
-        hostile = _iran_against(pc, cues)
+        hostile = _iran_against(pc, cues) and not _ties_with_iran(pc, cues)
         if hostile:
             # "تقيم روسيا علاقات جيدة مع إسرائيل، في حين تناصبها إيران العداء": Russia's ties with a state Iran
             # opposes in the same sentence are a point of friction; ties alone are not
@@ -134,7 +135,7 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         tp = sorted(set(tps))
         topic = topic_of(pc, cues, first.start)
         hist = is_historical(pc, cues, family)
-        cert = assess_certainty(pc.key, first.start, first.end)
+        cert = _cue_certainty(pc, first)
         fid = f"friction:{topic or 'general'}:{'+'.join(tp) or 'none'}{':historical' if hist else ''}"
         if topic is None and not tp:
             # nothing tells one such friction from another: it is this passage's own, never merged with another's
@@ -146,6 +147,32 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
             evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
         ))
+
+
+def _cue_certainty(pc: PassageCtx, h) -> Certainty:
+    """How the clause of a friction cue puts it, read off the tree ("Iran denied falling behind in payments and
+    accused Russia of ...": the denial is of the payments, the accusation stands); by its words without a tree."""
+    v, pred = pc.predicate_of(h.start, h.end)
+    near = assess_certainty(pc.key, h.start, h.end)
+    if pred is None:
+        return near
+    cert = predicate_certainty(v, pred)
+    if cert == Certainty.ASSERTED and near in (Certainty.REPORTED, Certainty.ALLEGED):
+        return near  # "وبحسب هذا التقرير، ...": a source named beside the clause, not above it
+    return cert
+
+
+def _ties_with_iran(pc: PassageCtx, cues: dict) -> bool:
+    """Tell whether Russia's ties with Iran are named in the passage beside its ties with others ("strategic
+    relations with Tehran alongside close links with Tel Aviv"): a balance, not ties against Iran."""
+    for h in cues["ties"].find(pc.key):
+        v, pred = pc.predicate_of(h.start, h.end)
+        if pred is None:
+            continue
+        partners = set().union(*_arg_states(pc, cues, v, pred, {"pp"}).values() or [set()])
+        if IRAN in partners:
+            return True
+    return False
 
 
 def _arg_states(pc: PassageCtx, cues: dict, v, pred, rels=None) -> dict[str, set[str]]:
@@ -207,8 +234,8 @@ def _iran_against(pc: PassageCtx, cues: dict) -> bool:
         if h.cat not in _HOSTILE:
             continue
         v, pred = pc.predicate_of(h.start, h.end)
-        if pred is None or pred.concessive:
-            continue
+        if pred is None or pred.concessive or pred.purpose:
+            continue  # "to reduce the tension between Iran and Israel": an aim, no hostility stated
         states = _arg_states(pc, cues, v, pred)
         if IRAN in set().union(*states.values() or [set()]):
             return True

@@ -190,3 +190,13 @@ def test_a_figure_that_could_be_built_is_expected():
     found = [r for r in _records("وقالت روساتوم إن أربعة مفاعلات أخرى يمكن أن تبنى في موقع آخر في إيران.", "indicator")
              if r.value == 4]
     assert found and found[0].certainty == "expected"
+
+
+def test_a_denial_in_one_clause_does_not_deny_the_accusation_beside_it():
+    fr = _records("Iran angrily denied falling behind in payments and accused Russia of caving in to U.S. pressure.", "friction")
+    assert fr and fr[0].certainty == "asserted"
+
+
+def test_ties_with_both_sides_are_a_balance_not_a_friction():
+    assert not _records("وأوضح بوتين أن بلاده تملك علاقات استراتيجية مع طهران، إلى جانب روابط وثيقة مع تل أبيب، "
+                        "ما يسمح لها بالتدخل لخفض التوتر بين الطرفين.", "friction")
