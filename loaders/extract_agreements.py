@@ -267,6 +267,20 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     )
 
 
+def _only_aimed_at(v, pred) -> bool:
+    """Tell whether an unnamed agreement is only what an effort aims at: a purpose word or an effort noun above it
+    before any verb ("من أجل التوصل إلى اتفاق", "تسهيل التوصل إلى اتفاق", "efforts to broker a deal")."""
+    from irkg.loaders.parse.clauses import syntax_words, word_class
+
+    words = syntax_words()
+    for g in pred.governors:
+        if g.verbal:
+            return False
+        if word_class(words["purpose"], g.word) or word_class(words["aim_nouns"], g.word):
+            return True
+    return pred.purpose
+
+
 def _missing(pc: PassageCtx, cues) -> list[str]:
     out = []
     for h in cues["missing"].find(pc.key):
@@ -337,6 +351,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             v, pred = pc.predicate_of(h.start, h.end)
             if pred is None:
                 continue  # without a tree the parties cannot be told from the actors around
+            if _only_aimed_at(v, pred):
+                continue  # "mediation to reach a deal between Iran and the US": an aim, no agreement
             parties = _tree_parties(pc, dc, v, pred, h.cat)
             strong = (_status(pc, cues) or pc.dates or pc.items
                       or any(q.kind == "money" for q in pc.quantities) or h.cat in ("roadmap", "membership"))

@@ -200,3 +200,10 @@ def test_a_denial_in_one_clause_does_not_deny_the_accusation_beside_it():
 def test_ties_with_both_sides_are_a_balance_not_a_friction():
     assert not _records("وأوضح بوتين أن بلاده تملك علاقات استراتيجية مع طهران، إلى جانب روابط وثيقة مع تل أبيب، "
                         "ما يسمح لها بالتدخل لخفض التوتر بين الطرفين.", "friction")
+
+
+def test_an_agreement_only_aimed_at_is_no_agreement():
+    assert not _records("ومن خلال تسهيل التوصل إلى اتفاق ثنائي بين طهران وواشنطن، قد تتمكن روسيا من تهميش القوى الأوروبية.",
+                        "agreement")
+    signed = _records("ووقعت إيران وروسيا اتفاقا لبناء محطة جديدة في عام 2024.", "agreement")
+    assert signed and signed[0].status == "signed"
