@@ -338,8 +338,8 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
     """Sanctions, embargoes and bans on Iran or Russia limit the field they bear on."""
     out = []
     for e in events:
-        if e.type != "sanction" or e.certainty == Certainty.DENIED:
-            continue  # sanctions said not to exist limit nothing
+        if e.type != "sanction" or e.certainty in (Certainty.DENIED, Certainty.EXPECTED):
+            continue  # sanctions said not to exist, or only possible, limit nothing yet
         targets = {dc.state_of(r.actor) for r in e.roles if r.role == "target"}
         if not targets & set(PAIR):
             continue

@@ -8,7 +8,7 @@ makes its clause hypothetical (expected); a concession stays what it is.
 
 from __future__ import annotations
 
-from irkg.loaders.parse.clauses import Predicate, SentenceView, syntax_words, word_class
+from irkg.loaders.parse.clauses import Predicate, SentenceView, predicate_at, syntax_words, word_class
 from irkg.schema.graph import Certainty
 
 _ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.EXPECTED, Certainty.REPORTED)
@@ -47,6 +47,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             continue
         if level == Certainty.DENIED and g.negated:
             continue  # "لم تنف": not denied
+        if level == Certainty.DENIED and (g.verbal and _hypothetical(v, g.tok) or _under_possibility(v, words, pred.governors[k + 1:])):
+            # "veto powers could block any new sanctions", «يمكن أن يستخدموا حق النقض لعرقلة فرض عقوبات»:
+            # nothing blocked, nothing imposed
+            level = Certainty.EXPECTED
         if level in (Certainty.ALLEGED, Certainty.REPORTED) and g.no_grounds:
             level = Certainty.DENIED  # "there is no reason to suspect / believe that ..."
         if level == Certainty.REPORTED and g.negated:
@@ -89,3 +93,21 @@ def _modal_qad(v: SentenceView, pred: Predicate) -> bool:
         return False
     tag = v.sent.tokens[pred.head][2]
     return tag in ("VBP",) and any(word_class(syntax_words()["modal_ar"], v.word(k)) for k in range(max(0, pred.head - 2), pred.head))
+
+
+def _hypothetical(v: SentenceView, tok: int) -> bool:
+    """Tell whether a verb is itself only possible, future or conditional ("could block", «قد تلغي», "if it refuses")."""
+    gp = predicate_at(v, tok)
+    return gp is not None and (gp.modal or gp.future or gp.conditional or _modal_qad(v, gp))
+
+
+def _under_possibility(v: SentenceView, words: dict, above: list) -> bool:
+    """Tell whether a plan or possibility governs the clause above a denial word (before any reporting verb)."""
+    for g in above:
+        cat = word_class(words["governors"], g.word) if g.verbal else (
+            word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
+        if cat in ("expected",) or (g.verbal and _hypothetical(v, g.tok)):
+            return True
+        if cat in ("reported", "alleged", "denied"):
+            return False
+    return False

@@ -87,6 +87,9 @@ ROWS = [
     # an official named with his title speaks; the body in his title is no second speaker
     ("وقال نائب محافظ البنك المركزي الإيراني محسن كريمي إن البلدين ربطا نظاميهما المصرفيين.", "statement",
      {("unlinked:محسن_كريمي", "speaker")}, "asserted", None),
+    # a denial that is itself only possible denies nothing: the sanctions are hypothetical
+    ("The veto powers could block any new sanctions on Iran at the Security Council.", "sanction",
+     {("iran", "target")}, "expected", None),
     # a forum where someone spoke names no counterpart: no meeting of one
     ("قال جلالي للصحفيين في منتدى الإعلام في أستراخان إن الهدف هو مليونا طن.", "meeting", None, None, None),
     # a company of a state stands for it: the state is no second signatory
