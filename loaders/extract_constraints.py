@@ -12,6 +12,7 @@ Three shapes, each from the clause that states it, never from words that merely 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
@@ -318,6 +319,11 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         if not topics:
             continue
         cert = predicate_certainty(v, pred)
+        if cert == Certainty.EXPECTED and (pred.future or pred.modal) and not pred.conditional \
+                and predicate_certainty(v, replace(pred, future=False, modal=False)) == Certainty.ASSERTED:
+            # "any arms for Iran would hurt its ties with Israel", «سيؤثر على علاقاتها»: the limit is stated as
+            # what would happen, which is how a standing constraint is put; the constraint itself is asserted
+            cert = Certainty.ASSERTED
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
         factors += [f for g in reason_groups for f in _group_factors(pc, dc, cc, v, g)]
         if not factors:

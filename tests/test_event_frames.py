@@ -210,3 +210,8 @@ def test_an_agreement_only_aimed_at_is_no_agreement():
                         "agreement")
     signed = _records("ووقعت إيران وروسيا اتفاقا لبناء محطة جديدة في عام 2024.", "agreement")
     assert signed and signed[0].status == "signed"
+
+
+def test_a_limit_stated_as_what_would_happen_is_an_asserted_constraint():
+    cons = _records("وأي دعم روسي بعتاد عسكري متطور لإيران سيؤثر على علاقاتها مع تل أبيب.", "constraint")
+    assert [(c.id, c.certainty) for c in cons] == [("constraint:arms:relations_israel", "asserted")]
