@@ -232,14 +232,21 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
     return f"{names} {etype.replace('_', ' ')}{tail}{', ' + date if date else ''}"
 
 
+def _setting_governor(pred: Predicate):
+    """The verb whose setting a noun is ("said at a press conference", «قال في مؤتمر صحفي»), or None."""
+    g = pred.governors[0] if pred.governors else None
+    if g is None or not g.verbal or g.how != "pp" or not word_class(syntax_words()["setting_preps"], g.marker):
+        return None
+    return g
+
+
 def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
     """The subject of the verb a meeting noun is the setting of ("قال لافروف في مؤتمر صحفي مع نظيره", "Lavrov spoke
     at talks with ..."): who speaks there takes part in it, beside the counterpart the noun names."""
     from irkg.loaders.frames import _actors_of
 
-    g = pred.governors[0] if pred.governors else None
-    if not have or g is None or not g.verbal or g.negated or g.how != "pp" \
-            or not word_class(syntax_words()["setting_preps"], g.marker):
+    g = _setting_governor(pred)
+    if not have or g is None or g.negated:
         return []  # only beside a counterpart the noun names ("with his counterpart"), never under "did not attend"
     gov = predicate_at(v, g.tok)
     taken = {p.actor for p in have}
@@ -314,6 +321,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 tail_spans = trailing_adjuncts(v, pred)
                 dm = next((d for d in pc.dates if _in_own(d, tail_spans) and _point_date(d)), None)
+            if dm is None and etype == "meeting" and not pred.verbal and _setting_governor(pred) is not None:
+                # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting
+                gov = predicate_at(v, _setting_governor(pred).tok)
+                ctx = own_spans(v, gov) + context_spans(v, gov)
+                dm = next((d for d in pc.dates if _in_own(d, ctx) and _point_date(d)), None)
             if dm is None:
                 dm = _cause_date(pc, v, pred)
             if dm is None:

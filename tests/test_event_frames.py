@@ -87,6 +87,9 @@ ROWS = [
     # an official named with his title speaks; the body in his title is no second speaker
     ("وقال نائب محافظ البنك المركزي الإيراني محسن كريمي إن البلدين ربطا نظاميهما المصرفيين.", "statement",
      {("unlinked:محسن_كريمي", "speaker")}, "asserted", None),
+    # "more of" counts the sanctions a light verb imposes: the target is the verb's
+    ("وفرضت واشنطن المزيد من العقوبات على البنوك الإيرانية.", "sanction",
+     {("united_states", "imposer"), ("iran", "target")}, "asserted", None),
     # a denial that is itself only possible denies nothing: the sanctions are hypothetical
     ("The veto powers could block any new sanctions on Iran at the Security Council.", "sanction",
      {("iran", "target")}, "expected", None),
@@ -159,6 +162,9 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
 @pytest.mark.parametrize(("text", "published", "etype", "date"), [
     # a second coordinated verb phrase happened when the first did
     ("Russia defied the United States on Monday and signed a treaty with Iran in Moscow.", "2001-03-13", "signing", "2001-03-12"),
+    # a meeting that is the setting of a saying is dated by the saying
+    ("Russian President Vladimir Putin on Monday slammed the attacks in a meeting with Iranian Foreign Minister Abbas Araghchi.",
+     "2025-06-24", "meeting", "2025-06-23"),
     # an event noun said to be going on now is dated by the text itself
     ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
 ])
