@@ -233,11 +233,38 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
 
 
 def _setting_governor(pred: Predicate):
-    """The verb whose setting a noun is ("said at a press conference", «قال في مؤتمر صحفي»), or None."""
+    """The verb that carries an event noun, or None: the saying it is the setting of ("said at a press conference",
+    «قال في مؤتمر صحفي»), or the announcing or holding verb it is the object of, through a noun that starts it
+    («أعلنت البحرية انطلاق مناورات مشتركة مع», "Iran held joint drills with", "announced the start of talks with")."""
+    words = syntax_words()
     g = pred.governors[0] if pred.governors else None
-    if g is None or not g.verbal or g.how != "pp" or not word_class(syntax_words()["setting_preps"], g.marker):
+    if g is not None and g.verbal and g.how == "pp" and word_class(words["setting_preps"], g.marker):
+        return g
+    for g in pred.governors[:2]:
+        if not g.verbal:
+            if word_class(words["start_nouns"], g.word):
+                continue  # «انطلاق مناورات»: the start of the drills
+            return None
+        if g.how == "obj" and (word_class(words["governors"], g.word) == "reported"
+                               or word_class(words["support_verbs"], g.word) or word_class(words["light_verbs"], g.word)):
+            return g
         return None
-    return g
+    return None
+
+
+def _own_announcement(pc: PassageCtx, v: SentenceView, pred: Predicate, parts: list[Participant]) -> bool:
+    """Tell whether the reporting verb above an event is its own participant announcing it ("Trump announced the
+    US withdrawal", «أعلنت البحرية انطلاق المناورات»): an announced act of one's own is done, not reported."""
+    from irkg.loaders.frames import _actors_of
+
+    words = syntax_words()
+    g = next((g for g in pred.governors if g.verbal), None)
+    if g is None or g.negated or g.how not in ("obj", "pp") or not word_class(words["announce_verbs"], g.word):
+        return False  # "announced that the fuel had arrived": a clause it reports, not an act it performs
+    gov = predicate_at(v, g.tok)
+    mine = {pc.dc.state_of(p.actor) for p in parts} | {p.actor for p in parts}
+    who = {m.ref for a in gov.args if a.rel == "subj" for m in _actors_of(pc, v, a)}
+    return bool(who) and all(r in mine or pc.dc.state_of(r) in mine for r in who)
 
 
 def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
@@ -308,7 +335,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if frame is None:
                 continue
             filled = fill_frame(pc, v, pred, frame)
-            if etype == "meeting" and not pred.verbal:
+            if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
             parts = [p.actor for p in filled.participants]
@@ -321,11 +348,15 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 tail_spans = trailing_adjuncts(v, pred)
                 dm = next((d for d in pc.dates if _in_own(d, tail_spans) and _point_date(d)), None)
-            if dm is None and etype == "meeting" and not pred.verbal and _setting_governor(pred) is not None:
-                # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting
+            if etype in ("meeting", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
+                    and (dm is None or len(date_value(dm) or "") == 4):
+                # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting;
+                # its day refines a year the event's own words give («مناورات كاساركس 2025»)
                 gov = predicate_at(v, _setting_governor(pred).tok)
                 ctx = own_spans(v, gov) + context_spans(v, gov)
-                dm = next((d for d in pc.dates if _in_own(d, ctx) and _point_date(d)), None)
+                carried = next((d for d in pc.dates if _in_own(d, ctx) and _point_date(d)), None)
+                if carried is not None and (dm is None or (date_value(carried) or "").startswith(date_value(dm) or "-")):
+                    dm = carried
             if dm is None:
                 dm = _cause_date(pc, v, pred)
             if dm is None:
@@ -368,6 +399,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.DENIED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
+            if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
+                cert = Certainty.ASSERTED
             if cert == Certainty.ASSERTED and _provided_for(pred, cues):
                 cert = Certainty.EXPECTED
             roles = filled.participants

@@ -93,6 +93,9 @@ ROWS = [
     # a denial that is itself only possible denies nothing: the sanctions are hypothetical
     ("The veto powers could block any new sanctions on Iran at the Security Council.", "sanction",
      {("iran", "target")}, "expected", None),
+    # announcing the start of joint drills with a counterpart: the announcer takes part, and its own act is done
+    ("Iran's navy on Monday announced the start of joint drills with Russian forces in the Caspian Sea.", "exercise",
+     {("iran", "participant"), ("russia", "participant")}, "asserted", None),
     # a forum where someone spoke names no counterpart: no meeting of one
     ("قال جلالي للصحفيين في منتدى الإعلام في أستراخان إن الهدف هو مليونا طن.", "meeting", None, None, None),
     # a company of a state stands for it: the state is no second signatory
@@ -165,6 +168,9 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
     # a meeting that is the setting of a saying is dated by the saying
     ("Russian President Vladimir Putin on Monday slammed the attacks in a meeting with Iranian Foreign Minister Abbas Araghchi.",
      "2025-06-24", "meeting", "2025-06-23"),
+    # ... and so is a joint exercise whose start is announced; its day refines the year in its name
+    ("أعلنت البحرية الإيرانية، اليوم الإثنين، انطلاق مناورات كاساركس 2025 المشتركة مع القوات الروسية في بحر قزوين.",
+     "2025-07-22", "exercise", "2025-07-21"),
     # an event noun said to be going on now is dated by the text itself
     ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
 ])
