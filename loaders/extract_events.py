@@ -213,7 +213,7 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
     nameless = {p.role for p in roles if p.role in _ONE_VOICE and p.actor.startswith("unlinked:")
                 and dc.actor_type(p.actor) in ("person", None)}
     return [p for p in roles if p.actor not in by_role.get(p.role, ())
-            and not (dc.actor_type(p.actor) == "institution"
+            and not (dc.actor_type(p.actor) in ("institution", "company")
                      and ((p.role, dc.state_of(p.actor)) in people or p.role in nameless))]
 
 

@@ -96,6 +96,9 @@ ROWS = [
     # announcing the start of joint drills with a counterpart: the announcer takes part, and its own act is done
     ("Iran's navy on Monday announced the start of joint drills with Russian forces in the Caspian Sea.", "exercise",
      {("iran", "participant"), ("russia", "participant")}, "asserted", None),
+    # whom a relative clause says a meeting brought together take part in it
+    ("عقد في طهران اجتماع ضم وزير الخارجية الروسي سيرغي لافروف ونظيره الإيراني عباس عراقجي.", "meeting",
+     {("sergey_lavrov", "participant"), ("abbas_araghchi", "participant")}, "asserted", "tehran"),
     # a forum where someone spoke names no counterpart: no meeting of one
     ("قال جلالي للصحفيين في منتدى الإعلام في أستراخان إن الهدف هو مليونا طن.", "meeting", None, None, None),
     # a company of a state stands for it: the state is no second signatory

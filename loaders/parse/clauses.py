@@ -641,6 +641,7 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
             break
         n = n.parent
     _light_verb(v, pred, carrier)
+    _relative_gathering(v, pred, np, carrier)
     if pred.light is None:
         _relative_light_verb(v, pred, np, carrier)
     if pred.light is None:
@@ -682,6 +683,29 @@ def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
     _governors(v, pred, vp)
     pred.negated = _negated_noun(v, pre)
     return pred
+
+
+def _relative_gathering(v: SentenceView, pred: Predicate, np: Node, outer: Node) -> None:
+    """"اجتماع ضم وزير النفط الإيراني ووزير الطاقة القطري", "a meeting that brought together X and Y": whom the
+    relative clause of the event noun gathers takes part, as if named after "between"."""
+    n = np
+    while True:
+        for c in n.kids:
+            if c.cat != "SBAR" or c.i <= pred.head:
+                continue
+            head = clause_verb(v, c)
+            if head is None or not v.in_words(head.tok, "gathering_verbs"):
+                continue
+            args = _verbal(v, head).args
+            gathered = [a for a in args if a.rel == "obj"]
+            if not gathered:  # «اجتماع ضم X وY» without a relative pronoun: the noun after the verb was read as its subject
+                gathered = [a for a in args if a.rel == "subj" and a.node.i > head.tok]
+            for a in gathered:
+                pred.args.append(Arg("pp", a.node, "بين" if v.lang == "ar" else "between", via="gather"))
+            return
+        if n is outer or n.parent is None or n.parent.cat != "NP":
+            return
+        n = n.parent
 
 
 def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node) -> None:
