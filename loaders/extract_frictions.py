@@ -185,7 +185,11 @@ def _arg_states(pc: PassageCtx, cues: dict, v, pred, rels=None) -> dict[str, set
         if rels is not None and a.rel not in rels:
             continue
         key = a.rel if a.rel != "pp" else f"pp:{a.marker.split(' ')[0]}"
-        for m in pc.mentions_in(v, a.node, pc.actors):
+        found = pc.mentions_in(v, a.node, pc.actors)
+        if not found and a.rel == "subj":
+            # "المتحدث باسم وزارة الخارجية الإيرانية حذر موسكو": who the subject speaks for is the side that acts
+            found = pc.mentions_in(v, a.node, pc.actors, nested_ok=True)[:1]
+        for m in found:
             st = pc.dc.state_of(m.ref)
             out.setdefault(key, set()).add(cues["predecessors"].get(st, st))
     return out

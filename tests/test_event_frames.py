@@ -230,3 +230,14 @@ def test_an_agreement_only_aimed_at_is_no_agreement():
 def test_a_limit_stated_as_what_would_happen_is_an_asserted_constraint():
     cons = _records("وأي دعم روسي بعتاد عسكري متطور لإيران سيؤثر على علاقاتها مع تل أبيب.", "constraint")
     assert [(c.id, c.certainty) for c in cons] == [("constraint:arms:relations_israel", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    # the spokesman acts for the ministry's state
+    "حذر المتحدث باسم وزارة الخارجية الإيرانية موسكو من مغبة الرضوخ للضغوط الأمريكية ضد بلاده.",
+    # a complaint lodged: the light verb's subject (the relative clause's antecedent) is the side that complains
+    "وبدأت مفاوضات لتحديث العقد مع إيران التي رفعت شكوى ضد روسيا في محكمة دولية.",
+])
+def test_one_side_acting_against_the_other_is_a_friction(text):
+    fr = _records(text, "friction")
+    assert fr and set(fr[0].parties) == {"iran", "russia"}
