@@ -399,7 +399,14 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         v, pred = pc.predicate_of(h.start, h.end)
         if pred is None or pred.conditional:
             continue
-        who = [m for a in pred.args if a.rel in ("subj", "poss", "adj", "gen") or (a.rel == "pp" and a.marker in ("من", "from", "by"))
+        from irkg.loaders.parse.clauses import predicate_at
+
+        args = list(pred.args)
+        if pred.governors and not pred.governors[0].verbal and v.sent.pre[pred.governors[0].tok] is not None:
+            # «سياسة الضغط القصوى من طرف الولايات المتحدة»: who presses is named on the noun the pressure qualifies
+            args += [a for a in predicate_at(v, pred.governors[0].tok).args if a.rel == "pp"]
+        who = [m for a in args if a.rel in ("subj", "poss", "adj", "gen")
+               or (a.rel == "pp" and a.marker.split(" ")[0] in ("من", "from", "by"))
                for m in pc.mentions_in(v, a.node, pc.actors)]
         third = sorted({dc.state_of(m.ref) for m in who} - set(PAIR))
         if not third:
@@ -409,12 +416,49 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
             if a.rel in ("obj", "pp", "gen"):
                 topics += _topics_in(pc, cc, *_span_text(pc, v, a.node))
                 opposed |= {dc.state_of(m.ref) for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)}
+        if not (opposed & set(PAIR)):
+            # "الاتفاق الذي يلقى معارضة من واشنطن", "Tehran faces maximum pressure from the US": what meets the
+            # opposition is the subject of the verb it is the object of
+            got = _meets(pc, dc, cc, v, pred)
+            if got is not None:
+                opposed, topics = got[0], topics or got[1]
         if not topics or not (opposed & set(PAIR)):
             continue  # the opposition must bear on what Iran or Russia do together, named in what is opposed
-        desc = f"{'pressure' if h.cue.startswith(('press', 'ضغ')) else 'opposition'} from {' and '.join(dc.name_of(t) for t in third[:2])}"
+        names = [dc.name_of(t) for t in third[:4]]
+        names = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        desc = f"{'pressure' if cc['pressure'].find(h.cue) else 'opposition'} from {names}"
         slug = f"opposition_{'+'.join(third)}"
         out.append(_record(pc, dc, topics[0], slug, "pressure", desc, third, None, predicate_certainty(v, pred), "opposition"))
     return out
+
+
+def _meets(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred):
+    """For an opposition noun that is the object of a verb of meeting or facing ("يلقى معارضة", "تتعرض لضغوط",
+    "faces pressure"): the states its subject names (or, for an agreement of a text about the pair, the pair) and
+    the fields its subject or sentence names; None otherwise."""
+    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
+
+    g = next((g for g in pred.governors[:2] if g.verbal), None)
+    if g is None or g.how not in ("obj", "pp") or not word_class(syntax_words()["facing_verbs"], g.word):
+        return None
+    gov = predicate_at(v, g.tok)
+    subj = next((a for a in gov.args if a.rel in ("subj", "by")), None)
+    if subj is None:
+        return None
+    states = {dc.state_of(m.ref) for m in pc.mentions_in(v, subj.node, pc.actors, nested_ok=True)}
+    if not states & set(PAIR) and dc.pair_doc and agreement_word(pc, *_span_text(pc, v, subj.node)):
+        states |= set(PAIR)  # "the bilateral agreement that meets opposition": the pair's own deal
+    s0, s1 = v.sent.tokens[0][0], v.sent.tokens[-1][1]
+    topics = _topics_in(pc, cc, *_span_text(pc, v, subj.node)) or _topics_in(pc, cc, s0, s1)
+    return states, [t for t in topics if t != "nuclear_programme"]
+
+
+def agreement_word(pc: PassageCtx, a: int, b: int) -> bool:
+    """Tell whether a span names an agreement or deal ("الاتفاق الثنائي", "the deal")."""
+    from irkg.loaders.extract_agreements import agreement_cues
+
+    cues = agreement_cues()
+    return any(lex.find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b)) for lex in (cues["kinds"],))
 
 
 def _record(pc, dc, topic, slug, kind, desc, actors, who, cert, cue, date=None) -> ConstraintRecord:

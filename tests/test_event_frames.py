@@ -241,3 +241,9 @@ def test_a_limit_stated_as_what_would_happen_is_an_asserted_constraint():
 def test_one_side_acting_against_the_other_is_a_friction(text):
     fr = _records(text, "friction")
     assert fr and set(fr[0].parties) == {"iran", "russia"}
+
+
+def test_pressure_a_side_faces_is_a_constraint_from_whoever_presses():
+    # the pressure noun is the object of a verb of facing: its subject (Tehran) is what the pressure bears on
+    cons = _records("وتتعرض طهران لسياسة الضغط القصوى من طرف الولايات المتحدة التي تستهدف صادرات النفط.", "constraint")
+    assert [(c.factor, c.constrains, c.actors) for c in cons] == [("pressure from United States", "energy", ["united_states"])]
