@@ -112,10 +112,23 @@ def merge_by_id(records: list[Record]) -> list[Record]:
     return [merge_group(g) for g in by.values()]
 
 
+# words every agreement's name may hold: two names that share only these ("الاتفاقية بين البلدين" and "الاتفاقية
+# بشأن الوضع القانوني لبحر قزوين") are not the same agreement
+_GENERIC_NAME_WORDS = {match_key(w) for w in (
+    "اتفاق الاتفاق اتفاقية الاتفاقية اتفاقا معاهدة المعاهدة صفقة الصفقة عقد العقد مذكرة تفاهم التفاهم بين البلدين "
+    "الدولتين الطرفين الجانبين الثنائية الثنائي الجديدة الجديد بشأن حول مع على في من agreement treaty deal contract "
+    "accord memorandum understanding the a an of between two countries sides new bilateral with on for").split()}
+
+
+def _distinctive(name: str) -> str:
+    """A name without the words any agreement's name may hold."""
+    return " ".join(w for w in match_key(name).split() if w not in _GENERIC_NAME_WORDS)
+
+
 def _merge_agreements(recs: list[Record]) -> list[Record]:
     known = [r for r in recs if not r.id.count(":") > 2]
     generic = [r for r in recs if r.id.count(":") > 2]
-    keyed = {r.id: {match_key(n) for n in r.names} for r in recs}
+    keyed = {r.id: {d for d in map(_distinctive, r.names) if d} for r in recs}
     out = {r.id: r for r in known}
     for g in generic:
         target = None

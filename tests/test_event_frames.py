@@ -247,3 +247,11 @@ def test_pressure_a_side_faces_is_a_constraint_from_whoever_presses():
     # the pressure noun is the object of a verb of facing: its subject (Tehran) is what the pressure bears on
     cons = _records("وتتعرض طهران لسياسة الضغط القصوى من طرف الولايات المتحدة التي تستهدف صادرات النفط.", "constraint")
     assert [(c.factor, c.constrains, c.actors) for c in cons] == [("pressure from United States", "energy", ["united_states"])]
+
+
+@pytest.mark.parametrize(("text", "aid"), [
+    ("At the end of the war Persia signed the Gulistan Peace Treaty (1813) with the Russian Empire.", "agreement:golestan"),
+    ("The five states signed the Convention on the Legal Status of the Caspian Sea in Aktau.", "agreement:caspian_convention"),
+])
+def test_named_treaties_in_english(text, aid):
+    assert aid in {r.id for r in _records(text, "agreement")}

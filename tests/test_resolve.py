@@ -60,3 +60,16 @@ def test_events_with_different_dates_stay_apart():
     b = EventRecord(id="event:visit:2019-01:p", label="v", type="visit", date="2019-01", participants=["p"],
                     evidence=[_ev("b.txt", 4)])
     assert len(resolve_records([a, b])) == 2
+
+
+def test_agreements_sharing_only_generic_words_stay_apart():
+    # "the agreement between the two countries" is not the Caspian convention because both hold "the agreement"
+    caspian = AgreementRecord(id="agreement:caspian_convention", label="C", agreement_kind="treaty",
+                              names=["الاتفاقية بشأن الوضع القانوني لبحر قزوين"], parties=["iran", "russia"],
+                              evidence=[_ev("a.txt", 1)])
+    banks = AgreementRecord(id="agreement:agreement:iran+russia:abc", label="A", agreement_kind="agreement",
+                            names=["الاتفاقية"], parties=["iran", "russia"], evidence=[_ev("b.txt", 2)])
+    assert len(resolve_records([caspian, banks])) == 2
+    same = AgreementRecord(id="agreement:agreement:iran+russia:def", label="A", agreement_kind="agreement",
+                           names=["اتفاقية الوضع القانوني لبحر قزوين"], parties=["iran", "russia"], evidence=[_ev("c.txt", 3)])
+    assert len(resolve_records([caspian, same])) == 1
