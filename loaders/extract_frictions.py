@@ -206,6 +206,8 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     if pred is None or pred.concessive or pred.conditional:
         return None
     states = _arg_states(pc, cues, v, pred)
+    if not states and h.cat in _NOUN_DISPUTES and not pred.verbal:
+        states = _disputants(pc, cues, v, pred)
     found = set().union(*states.values()) if states else set()
     if not {IRAN, RUSSIA} <= found:
         return None
@@ -226,6 +228,28 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
         if not ((IRAN in subj and RUSSIA in rest) or (RUSSIA in subj and IRAN in rest)):
             return None
     return sorted(s for s in found if s not in PAIR and pc.dc.actor_type(s) == "state")
+
+
+_NOUN_DISPUTES = {"dispute", "divergence", "tension", "distrust"}
+
+
+def _disputants(pc: PassageCtx, cues: dict, v, pred) -> dict[str, set[str]]:
+    """For a dispute noun that names no side, the subject of the verb whose object it is ("Putin and Khatami failed
+    to resolve a long-standing dispute", «بحث الرئيسان الخلافات»): the two who have it, when that verb's subject
+    names both."""
+    from irkg.loaders.parse.clauses import predicate_at
+
+    g = next((g for g in pred.governors[:3] if g.verbal), None)
+    if g is None or g.how != "obj" or v.sent.pre[g.tok] is None:
+        return {}
+    gov = predicate_at(v, g.tok)
+    subj = _arg_states(pc, cues, v, gov, {"subj"})
+    if gov.args_of("subj") == [] and gov.governors:
+        # "failed to resolve": the subject of the verb above the infinitive
+        up = next((x for x in gov.governors[:2] if x.verbal and x.how == "xcomp"), None)
+        if up is not None and v.sent.pre[up.tok] is not None:
+            subj = _arg_states(pc, cues, v, predicate_at(v, up.tok), {"subj"})
+    return subj if {IRAN, RUSSIA} <= subj.get("subj", set()) else {}
 
 
 _HOSTILE = {"clash", "grievance", "tension", "dispute", "rivalry", "protest", "against_iran"}

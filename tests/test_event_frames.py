@@ -255,3 +255,10 @@ def test_pressure_a_side_faces_is_a_constraint_from_whoever_presses():
 ])
 def test_named_treaties_in_english(text, aid):
     assert aid in {r.id for r in _records(text, "agreement")}
+
+
+def test_a_dispute_the_two_leaders_failed_to_resolve_is_theirs():
+    fr = _records("But President Vladimir Putin and his Iranian counterpart, Mohammad Khatami, failed to resolve a "
+                  "long-standing dispute over rights to oil riches under the Caspian Sea.", "friction")
+    assert fr and set(fr[0].parties) == {"iran", "russia"} and not fr[0].third_parties
+    assert not _records("Putin and Khatami discussed the dispute between Armenia and Azerbaijan.", "friction")
