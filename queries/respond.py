@@ -16,6 +16,7 @@ from irkg.loaders.arabic import match_key
 from irkg.queries.ask import (
     AskResult,
     NoMatchingQuery,
+    THRESHOLD,
     QuestionFacts,
     Route,
     Router,
@@ -58,10 +59,17 @@ def choose_intents(question: str, facts: QuestionFacts, u: Any, router: Router) 
     if people and PROFILE_CUES.search(question) and "actor_profile" in lib.queries:
         add(Route(lib.get("actor_profile"), 90.0, "what an actor did or said"))
     for part in u.parts if len(u.parts) > 1 else [question]:
+        pf = read_question(part, router.dicts) if part != question else facts
         try:
-            add(router.route(part, read_question(part, router.dicts) if part != question else facts))
+            best = router.route(part, pf)
         except NoMatchingQuery:
             continue
+        if best.query.name == "did_happen" and not (pf.items or pf.event_type or facts.items or facts.event_type):
+            # "what has Iran actually obtained ...": "actually" asks nothing about an event the question names;
+            # the next query the words fit answers it
+            best = next((r for r in router.score(part, pf)[1:] if r.score >= THRESHOLD and r.query.name != "did_happen"), None)
+        if best is not None:
+            add(best)
     return out[:MAX_INTENTS]
 
 
@@ -149,6 +157,8 @@ def _note(ran: list[tuple[Answer, str, int, float]], intents: list[Route], facts
     for (answer, *_), route in zip(ran, intents):
         if route.query.name == "did_happen" and not answer.rows:
             what = ", ".join(facts.items) or facts.event_type or ""
+            if not what:
+                return None
             if lang == "ar":
                 return f"لا حدث في الرسم البياني عن {what}؛ الفقرات أدناه تذكره."
             return f"No event in the graph concerns {what}; the passages below speak of it."

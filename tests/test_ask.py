@@ -264,3 +264,13 @@ def test_corpus_labels_are_built_not_cut(corpus, neo4j_settings):
                 if at >= 0:  # a long name the quote contains, whole: a word boundary on each side
                     before, after = q[at - 1 : at], q[at + len(label) : at + len(label) + 1]
                     assert not (before.isalnum() or after.isalnum()), f"{label!r} is cut mid-word from its quote"
+
+
+def test_an_adverb_of_emphasis_asks_no_yes_no_question(router):
+    # "actually" fits did_happen's words, but the question names no event or item to check: the next query answers
+    from irkg.queries.respond import choose_intents
+    from irkg.queries.understand import understand
+
+    q = "What has Iran actually obtained from Russia on the military side?"
+    intents = choose_intents(q, read_question(q, router.dicts), understand(q, router.dicts), router)
+    assert intents and "did_happen" not in [r.query.name for r in intents]
