@@ -90,6 +90,8 @@ ROWS = [
     # "more of" counts the sanctions a light verb imposes: the target is the verb's
     ("وفرضت واشنطن المزيد من العقوبات على البنوك الإيرانية.", "sanction",
      {("united_states", "imposer"), ("iran", "target")}, "asserted", None),
+    # what a council is to vote on is not imposed yet
+    ("The Security Council will vote on Friday on new sanctions against Iran.", "sanction", {("iran", "target")}, "expected", None),
     # a denial that is itself only possible denies nothing: the sanctions are hypothetical
     ("The veto powers could block any new sanctions on Iran at the Security Council.", "sanction",
      {("iran", "target")}, "expected", None),
@@ -174,6 +176,8 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
     # ... and so is a joint exercise whose start is announced; its day refines the year in its name
     ("أعلنت البحرية الإيرانية، اليوم الإثنين، انطلاق مناورات كاساركس 2025 المشتركة مع القوات الروسية في بحر قزوين.",
      "2025-07-22", "exercise", "2025-07-21"),
+    # a date set off by commas right after the event noun is its date
+    ("وفّر التدخل الروسي، في أيلول/ سبتمبر 2015، قوة جوية حاسمة للقوات البرية السورية.", "2020-09-19", "intervention", "2015-09"),
     # an event noun said to be going on now is dated by the text itself
     ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
 ])

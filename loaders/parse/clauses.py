@@ -1050,8 +1050,16 @@ def trailing_adjuncts(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]
     if pred.verbal or p is None or p.cat != "VP":
         return []
     out = []
-    for c in p.kids[p.kids.index(n) + 1:]:
-        if c.cat != "PP" and _noun_prep(v, c) is None:
+    rest = p.kids[p.kids.index(n) + 1:]
+    k = 0
+    while k < len(rest):
+        c = rest[k]
+        if c.is_pre and c.cat == "PUNC" and v.word(c.tok) in ("،", ",") and k + 2 < len(rest) and rest[k + 1].cat == "PP" \
+                and rest[k + 2].is_pre and v.word(rest[k + 2].tok) in ("،", ","):
+            c = rest[k + 1]  # "التدخل الروسي، في أيلول 2015، ...": a phrase set off by commas right after the noun
+            k += 2
+        elif c.cat != "PP" and _noun_prep(v, c) is None:
             break
         out.append((v.sent.tokens[c.i][0], v.sent.tokens[c.j - 1][1]))
+        k += 1
     return out
