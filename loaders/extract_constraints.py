@@ -382,12 +382,8 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
     fields += _topics_in(pc, cc, max(0, lo - 12), hi + 1)  # "arms embargo", "العقوبات المصرفية"
     fields = [f for f in fields if f != "nuclear_programme"]  # why they were imposed, not what they limit
-    if fields:
-        return fields[0]
-    # the measure names no field: the field of cooperation its own sentence is about ("the S-300 delivery was
-    # frozen after the sanctions on Iran"); the nuclear programme they are imposed over is why, not what they limit
-    s0, s1 = v.sent.tokens[0][0], v.sent.tokens[-1][1]
-    fields = [f for f in _topics_in(pc, cc, s0, s1) if f != "nuclear_programme"]
+    # a field named only elsewhere in the sentence is not what they limit: "after the new US sanctions, the two
+    # agreed to expand military cooperation" names sanctions and arms, and no limit of one on the other
     return fields[0] if fields else None
 
 

@@ -41,6 +41,7 @@ def event_cues() -> dict:
         "objects": lexicon_of({"o": data.get("objects", [])}),
         "framing": lexicon_of({"f": data.get("framing", [])}),
         "provision": lexicon_of({"p": data.get("provision", [])}),
+        "provision_signing": lexicon_of({"p": data.get("provision_signing", [])}),
         "levels": lexicon_of({"lvl": data.get("levels", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
         "arms": lexicon_of({"arms": data.get("arms_words", [])}),
@@ -294,7 +295,15 @@ def _limited(pred: Predicate, limit_cues) -> bool:
 
 def _provided_for(pred: Predicate, cues) -> bool:
     """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
-    return any(word_class(cues["provision"], g.word) for g in pred.governors[:4])
+    if any(word_class(cues["provision"], g.word) for g in pred.governors[:4]):
+        return True
+    words = syntax_words()
+    for g in pred.governors[:2]:
+        if word_class(cues["provision_signing"], g.word):
+            return g.how in ("xcomp", "pp", "gen", "noun", "obj") and not g.negated
+        if word_class(words["since_preps"], g.word) or word_class(words["causal"], g.word) or g.verbal:
+            return False  # «بعد الغزو» under «الاتفاق الذي وقع»: what the signing came after, not what it provides
+    return False
 
 
 def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dict[int, list[str]]) -> None:
@@ -331,6 +340,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if etype == "delivery" and _limited(pred, limit_cues):
                 continue
+            if etype == "intervention" and pred.verbal and pred.args_of("obj") \
+                    and not any(a.marker.split(" ")[0] in ("في", "in", "into") for a in pred.args_of("pp")):
+                continue  # «ستدخل المناوبة القتالية»: "will enter combat duty" takes an object; intervening is in a place
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue

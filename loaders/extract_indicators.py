@@ -193,6 +193,19 @@ def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     return None
 
 
+_THE_TWO = re.compile(r"(?:\bthe|\bboth|\bthese|\bthose)\s+$", re.I)
+
+
+def _anaphoric_pair(pc: PassageCtx, q: Quantity) -> bool:
+    """"the two companies", «الشركتين»: a definite two points back to things already named, it measures nothing."""
+    if q.value != 2 or q.value_max is not None:
+        return False
+    if _THE_TWO.search(pc.p.text[max(0, q.start - 8):q.start]):
+        return True
+    first = q.surface.split()[0] if q.surface else ""
+    return first.startswith("ال") and not any(ch.isdigit() for ch in q.surface)
+
+
 def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
     if any(a <= q.start < b or a < q.end <= b for a, b in date_spans):
         return False
@@ -208,14 +221,15 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     last: tuple | None = None  # (kind, what, end, actors, unit) of the previous measured figure
     rows: list[tuple] = []
     for pc in pcs:
-        date_spans = [(d.start, d.end) for d in pc.raw_dates]
+        # a date, and a designation the items dictionary knows ("MiG-29", «إس-300»), hold numbers that count nothing
+        date_spans = [(d.start, d.end) for d in pc.raw_dates] + [(m.start, m.end) for m in pc.items]
         names = _named_states(pc)
         date_starts = [d.start for d in pc.dates]  # mentions come sorted by start
         if last is not None:
             last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
         prev_q = None
         for q in pc.quantities:
-            if not _keep(q, date_spans):
+            if not _keep(q, date_spans) or _anaphoric_pair(pc, q):
                 continue
             prev_q, q_before = q, prev_q
             f = FigureContext(pc, q)

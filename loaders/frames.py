@@ -85,6 +85,14 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     out = Filled()
     taken: dict[str, str] = {}
     args = sorted(pred.args, key=lambda a: (_REL_ORDER.get(a.rel, 9), a.node.i))
+    # a subject borrowed from the verb above ("Russia and Iran signed a contract to supply Tehran with ...") names
+    # nobody the clause itself names in another position: Tehran is supplied, not a supplier
+    def borrowed(a: Arg) -> bool:
+        return pred.verbal and a.rel == "subj" and a.via not in ("light", "gather") \
+            and (a.via == "control" or not (pred.clause.i <= a.node.i < pred.clause.j))
+
+    named = {m.ref for a in args if a.rel != "subj" for m in pc.mentions_in(v, a.node, pc.actors)}
+    skip = {m.ref for a in args if borrowed(a) for m in pc.mentions_in(v, a.node, pc.actors) if m.ref in named}
     # genitives last: they take the first of their roles the other positions left free
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     for a in args:
@@ -120,6 +128,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             actors = [m for m in actors if pc.dc.actor_type(m.ref) == "person"]  # "Hamas leader Haniyeh": the person
         for m in actors:
             if accepts is not None and (pc.dc.actor_type(m.ref) or "person") not in accepts:
+                continue
+            if m.ref in skip and borrowed(a):
                 continue
             r = role
             if a.rel == "pp" and pc.dc.actor_type(m.ref) == "person" and frame.person_pp.get(a.marker.split(" ")[0]):

@@ -24,6 +24,12 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.EXPECTED)
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
     for k, g in enumerate(pred.governors):
+        if g.verbal and word_class(words["modal"], g.word) and all(x.verbal and x.how == "xcomp" for x in pred.governors[:k]):
+            found.add(Certainty.EXPECTED)  # "US pressure may see Russia refuse": a possibility, nothing refused yet
+            break
+        if g.verbal and g.how == "pp" and not attribution_only and word_class(words["lifting_words"], g.word):
+            found.add(Certainty.EXPECTED)  # "lifted the ban on the delivery of S-300": allowed now, not delivered
+            break
         if not g.verbal and word_class(words["nominal_acts"], g.word) and not attribution_only:
             if k + 1 < len(pred.governors):
                 continue  # "أعلنا التوصل إلى اتفاق": what governs the reaching decides
@@ -47,6 +53,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             continue
         if level == Certainty.DENIED and g.negated:
             continue  # "لم تنف": not denied
+        if level == Certainty.DENIED and k + 1 < len(pred.governors) and word_class(words["lifting_words"], pred.governors[k + 1].word):
+            level = Certainty.EXPECTED  # «رفع الحظر عن تسليم»: the ban on it is lifted; allowed, not done
         if level == Certainty.DENIED and (g.verbal and _hypothetical(v, g.tok) or _under_possibility(v, words, pred.governors[k + 1:])):
             # "veto powers could block any new sanctions", «يمكن أن يستخدموا حق النقض لعرقلة فرض عقوبات»:
             # nothing blocked, nothing imposed

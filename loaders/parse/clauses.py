@@ -892,6 +892,9 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             if sub is not None and sub.tok < n.i and (v.in_words(sub.tok, "causal") or (
                     sub.tok + 1 < n.i + 1 and sub.tok + 1 < len(v.sent.tokens) and v.in_words(sub.tok + 1, "causal"))):
                 return  # "denied exports fell because of (Russian supply)": a cause is taken as given, not denied
+            if sub is not None and sub.tok < n.i and p.parent is not None and p.parent.cat == "NP" \
+                    and v.in_words(sub.tok, "since_preps"):
+                return  # «زيادة التبادل بعد الغزو الروسي»: what a noun is dated after is taken as given
         if p.cat == "PP":
             sub = _first_pre(p)
             if sub is not None and sub.tok < n.i and first_clause:
@@ -924,8 +927,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                 and pred.governors[-1].tok > first.tok:
             pred.governors[-1].no_grounds = True  # "no reason to suspect that ...": the suspicion is denied
         if p.cat == "ADJP" and n.cat in ("S", "SBAR"):
-            head = next((c for c in p.kids if c.is_pre and c.label.startswith("JJ") and c.tok < n.i), None)
-            if head is not None:  # "is due to visit", "likely to sign": the adjective governs its complement
+            head = next((c for c in p.kids if c.is_pre and c.label.startswith(("JJ", "VBN")) and c.tok < n.i), None)
+            if head is not None:  # "is due to visit", "likely to sign", "was prepared to sell": it governs its complement
                 pred.governors.append(Governor(head.tok, v.word(head.tok), "xcomp", verbal=False))
                 first_clause = False
         if p.cat in ("S", "SINV") and p.parent is not None:
