@@ -252,6 +252,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         status = _tree_status(pc, v, pred, cues)
     if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
+    if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
+        cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
     dates = _dates(pc, cues)
     duration = _duration(pc, cues, ts)
     articles = _articles(pc)

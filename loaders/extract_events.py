@@ -398,6 +398,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                        for p in filled.participants]
             if not parts and not agreement:
                 continue  # an event nobody takes part in is no fact an analyst can use
+            if etype == "meeting" and pred.verbal and len(parts) < 2 and word_class(syntax_words()["reception_verbs"], pred.word):
+                continue  # «استقبلتها وحدات البحرية»: who or what was received is not named (a ship): no meeting
             if frame.requires and not {p.role for p in filled.participants} & frame.requires:
                 continue  # a withdrawal with nobody withdrawing names no fact
             missing = frame.requires_all - {p.role for p in filled.participants} - ({"host"} if filled.place else set())

@@ -40,13 +40,26 @@ def _tree_about(pc: PassageCtx, fc: dict, sc: dict, h) -> bool | None:
     ("التحالف الروسي الإيراني", "a strategic partnership between Moscow and Tehran") or in the clause it completes
     ("Russia and Iran are allies", "describes the relationship between the two as"). None without a tree;
     False in a concession or a condition ("رغم الخطاب حول وجود شراكة")."""
-    from irkg.loaders.parse.clauses import predicate_at
+    from irkg.loaders.parse.clauses import predicate_at, word_class
 
     v, pred = pc.predicate_of(h.start, h.end)
     if pred is None:
         return None
     if pred.concessive or pred.conditional:
         return False
+    words = v.words
+    if any(not g.verbal and word_class(words["rhetoric_nouns"], g.word) for g in pred.governors[:4]):
+        return False  # «الخطاب الرسمي حول وجود شراكة استراتيجية», "the rhetoric of partnership": said by others, not the source
+    before = range(max(0, pred.head - 8), pred.head)
+    if any(v.in_words(t, "rhetoric_nouns") for t in before):
+        return False  # «رغم الخطاب الرسمي ... حول وجود شراكة» however the parser hung the phrase
+    comma = next((t for t, tok in enumerate(v.sent.tokens) if tok[2].startswith("PUNC") and v.word(t) in ("،", ",")), len(v.sent.tokens))
+    if v.in_words(0, "concessive") and pred.head < comma:
+        return False  # the sentence opens with "despite" and the characterization is in that opening phrase
+    for n in v.sent.pre[pred.head].ancestors():
+        first = next((d for d in n.walk() if d.is_pre), None)
+        if n.cat in ("NP", "PP") and first is not None and first.tok < pred.head and v.in_words(first.tok, "concessive"):
+            return False  # "despite the talk of a partnership": a concession, however deep the characterization sits
     nodes = [a.node for a in pred.args if a.rel != "pp" or a.marker.split(" ")[0] in ("بين", "between", "مع", "with", "of", "ل", "for")]
     for g in pred.governors[:2]:
         if g.verbal and v.sent.pre[g.tok] is not None:

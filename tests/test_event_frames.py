@@ -295,3 +295,26 @@ def test_a_refusal_that_pressure_may_bring_is_only_expected():
 ])
 def test_numbers_that_count_nothing_are_no_indicators(text):
     assert not [r for r in _records(text, "indicator") if r.value in (29, 2)]
+
+
+def test_a_frozen_deal_existed():
+    ag = _records("وكانت روسيا جمدت في يونيو الماضي اتفاقية بيع إيران أنظمة صواريخ من طراز إس-300.", "agreement")
+    assert ag and ag[0].status == "frozen" and ag[0].certainty == "asserted"
+
+
+def test_the_official_rhetoric_of_a_partnership_is_not_the_sources_stance():
+    assert not _records("رغم الخطاب الرسمي المستمر منذ سنوات حول وجود شراكة استراتيجية بين طهران وموسكو، تظهر بيانات جديدة "
+                        "أن روسيا خرجت من قائمة الشركاء التجاريين الرئيسيين لإيران.", "stance")
+    assert _records("وتقيم إيران وروسيا شراكة استراتيجية منذ سنوات.", "stance")
+
+
+def test_a_reception_names_whom_it_receives():
+    met = [e for e in _records("كما وصلت أول سفينة روسية إلى مياه بحر قزوين للمشاركة في التمرين، حيث استقبلتها وحدات البحرية الإيرانية.",
+                               "event") if e.type == "meeting"]
+    assert not met
+
+
+def test_what_an_embassy_wrote_is_reported():
+    ev = [e for e in _records("وكتبت السفارة الروسية في طهران عبر حسابها على إنستغرام أن وفدا إيرانيا زار قاعدة بايكونور.", "event")
+          if e.type == "visit"]
+    assert ev and ev[0].certainty == "reported"
