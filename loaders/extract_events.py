@@ -293,6 +293,16 @@ def _limited(pred: Predicate, limit_cues) -> bool:
     return any(word_class(limit_cues, g.word) in _LIMITING for g in pred.governors[:1])
 
 
+def _provision_ended(pred: Predicate, cues) -> bool:
+    """Tell whether the agreement that provides for an event is itself cancelled or frozen ("cancelled the contract
+    to deliver S-300", «ألغت روسيا عقد تسليم صواريخ»)."""
+    words = syntax_words()
+    for k, g in enumerate(pred.governors[:3]):
+        if word_class(cues["provision_signing"], g.word) or word_class(cues["provision"], g.word):
+            return any(x.verbal and word_class(words["status_change_verbs"], x.word) for x in pred.governors[k + 1:k + 3])
+    return False
+
+
 def _provided_for(pred: Predicate, cues) -> bool:
     """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
     if any(word_class(cues["provision"], g.word) for g in pred.governors[:4]):
@@ -416,7 +426,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
             if cert == Certainty.ASSERTED and _provided_for(pred, cues):
-                cert = Certainty.EXPECTED
+                # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
+                cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED
             roles = filled.participants
             key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
             if key in seen:

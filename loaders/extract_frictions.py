@@ -221,6 +221,8 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
             if third or (key.startswith("pp:") and _group_in(pc, cues, v, pred, key)):
                 # "ترفض موسكو وطهران توسع الناتو", "التوترات بين الدولتين والغرب": the two on one side, someone else on the other
                 return None
+    if h.cat == "against_iran" and RUSSIA not in set().union(*(states.get(k, set()) for k in ("subj", "adj", "poss"))):
+        return None  # "US sanctions on Iran over its missiles for Moscow": the measure against Iran is not Russia's
     if h.cat in ("protest", "refusal"):
         # "Iran accused Russia", "رفضت روسيا طلب إيران": the two sides stand on both sides of the verb
         subj = states.get("subj", set())

@@ -175,6 +175,8 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
         tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
     if tree is not None and tree != Certainty.ASSERTED and HEDGE_RANK[tree] > HEDGE_RANK[cert]:
         cert = tree  # the verb that states it is a forecast, a plan, a report or a denial
+    if tree == Certainty.ASSERTED and cert == Certainty.DENIED:
+        cert = tree  # a negation or a cancelling word near the figure belongs to another clause (the tree says so)
     if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
         cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
     if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
@@ -193,17 +195,26 @@ def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     return None
 
 
-_THE_TWO = re.compile(r"(?:\bthe|\bboth|\bthese|\bthose)\s+$", re.I)
+_THE_TWO = re.compile(r"(?:\bthe|\bboth|\bthese|\bthose|\ball)\s+$", re.I)
+_MULTI = re.compile(r"(?:\bmulti|\bseveral|\bmany|عدة|بضعة)[\s\-]*$", re.I)
+_MEASURE_UNITS = {"km", "miles", "kilometres", "kilometers", "tonnes", "tons", "barrels", "barrels per day", "MW", "GW",
+                  "hectares", "m2", "m3", "cubic metres", "bcm"}
 
 
 def _anaphoric_pair(pc: PassageCtx, q: Quantity) -> bool:
-    """"the two companies", «الشركتين»: a definite two points back to things already named, it measures nothing."""
-    if q.value != 2 or q.value_max is not None:
-        return False
-    if _THE_TWO.search(pc.p.text[max(0, q.start - 8):q.start]):
+    """A number that measures nothing: "the two companies", "the three states", «الدول الثلاث», "all five Caspian
+    states" (a definite set already named, a small number in words); "a multi-billion deal" (a scale word with no
+    number); "thousands of kilometres" (a vague magnitude of a measure)."""
+    if q.kind != "ordinal" and q.value_max is None and q.value <= 12 and not any(ch.isdigit() for ch in q.surface or ""):
+        if _THE_TWO.search(pc.p.text[max(0, q.start - 8):q.start]):
+            return True
+        first = q.surface.split()[0] if q.surface else ""
+        if first.startswith("ال"):
+            return True
+    if not any(ch.isdigit() for ch in q.surface or "") and _MULTI.search(pc.p.text[max(0, q.start - 12):q.start]):
         return True
-    first = q.surface.split()[0] if q.surface else ""
-    return first.startswith("ال") and not any(ch.isdigit() for ch in q.surface)
+    vague = q.qualifier and q.qualifier not in _BOUNDS
+    return bool(vague and (q.kind == "money" or (q.unit or "") in _MEASURE_UNITS))
 
 
 def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:

@@ -123,7 +123,13 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             if pred is None:
                 return None
             cert = predicate_certainty(v, pred)
+            if cert == Certainty.DENIED and not pred.negated:
+                g = next((g for g in pred.governors if word_class(v.words["governors"], g.word) == "denied"), None)
+                if g is not None and word_class(v.words["status_change_verbs"], g.word):
+                    cert = Certainty.ASSERTED  # the value of a contract that was later cancelled is still its value
             own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i or after else None
+            if own == "denied" and word_class(v.words["status_change_verbs"], v.whole_word(verb.tok)):
+                own = None  # «ألغت روسيا عقداً بقيمة 800 مليون دولار»: the cancelled contract was worth that
             if own in ("expected", "alleged", "denied") and not pred.negated:
                 # «توقع المجلس ارتفاع التبادل إلى ...», "expects trade to double": the figure is what it governs
                 return Certainty(own) if HEDGE_RANK[Certainty(own)] > HEDGE_RANK[cert] else cert

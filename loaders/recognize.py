@@ -15,7 +15,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from irkg.loaders.arabic import match_key_aligned
+from irkg.loaders.arabic import match_key, match_key_aligned
 from irkg.loaders.dates import find_dates_in_key
 from irkg.loaders.dictionaries import TOKEN_RE, Dictionaries, Target
 from irkg.loaders.discover import (
@@ -112,6 +112,28 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
     return out
 
 
+_WORD_AFTER = re.compile(r"[\s\-–]*([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
+    """Tell whether an actor mention is no actor here: a capital inside a name ("Carnegie Moscow Center", «مسار
+    أستانا»), or a name after a negating prefix ("non-NATO states")."""
+    if m.kind != MentionKind.ACTOR:
+        return False
+    words = d.words
+    before = _WORD_BEFORE.search(text[max(0, m.start - 20):m.start])
+    prev = match_key(before.group(1)).strip("-") if before else ""
+    if text[max(0, m.start - 4):m.start].lower() == "non-" or prev in words.get("name_negators", ()):
+        return True
+    if "metonym" not in (m.flags or []):
+        return False
+    after = _WORD_AFTER.match(text, m.end)
+    if after and after.group(1).lower() in words.get("metonym_name_after", ()):
+        return True
+    return any(prev == w or prev.endswith(w) and len(prev) - len(w) <= 2 for w in map(match_key, words.get("metonym_name_before", ())))
+
+
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
               dateline: str | None = None) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
@@ -148,6 +170,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
         for a, b in names:
             in_name[a:b] = b"\x01" * (b - a)
         out = [m for m in out if m.unlinked or not all(in_name[m.start:m.end]) or m.end <= m.start]
+    out = [m for m in out if not _named_or_negated(dicts, text, m)]
     cover: dict[int, Hit] = {k: h for h in hits if h.j - h.i > 1 for k in range(h.i, h.j)}
     for h in scan(toks, dicts.topic_index, dicts.topic_first):
         c = cover.get(h.i)

@@ -318,3 +318,30 @@ def test_what_an_embassy_wrote_is_reported():
     ev = [e for e in _records("وكتبت السفارة الروسية في طهران عبر حسابها على إنستغرام أن وفدا إيرانيا زار قاعدة بايكونور.", "event")
           if e.type == "visit"]
     assert ev and ev[0].certainty == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "ترعى الدول الثلاث عملية السلام في سوريا.",
+    "The three states sponsor the peace process in Syria.",
+    "Gazprom has signed a multi-billion deal with Iran.",
+    "The route cuts thousands of kilometres from the journey between Europe and Asia.",
+])
+def test_definite_sets_and_vague_magnitudes_are_no_indicators(text):
+    assert not _records(text, "indicator")
+
+
+def test_the_value_of_a_cancelled_contract_stands_and_its_delivery_is_denied():
+    text = "وبعد توقيعه عام 2007، ألغت روسيا عام 2010 عقد تسليم صواريخ إس-300 لإيران بقيمة تناهز 800 مليون دولار."
+    value = [r for r in _records(text, "indicator") if r.value == 800e6]
+    assert value and value[0].certainty == "asserted"
+    delivery = [e for e in _records(text, "event") if e.type == "delivery"]
+    assert delivery and delivery[0].certainty == "denied"
+
+
+def test_turning_to_an_agency_is_no_visit():
+    assert not [e for e in _records("وأضاف أن إيران توجهت إلى الوكالة الدولية للطاقة الذرية بهذا الشأن.", "event") if e.type == "visit"]
+
+
+def test_sanctions_on_iran_by_a_third_state_are_no_iran_russia_friction():
+    assert not _records("Blinken announced that the US will impose new sanctions on Iran in response to missile supplies to Moscow.",
+                        "friction")

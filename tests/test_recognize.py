@@ -584,3 +584,21 @@ def test_commands_fleets_representatives_and_quoted_companies(dicts, text, surfa
 )
 def test_english_companies_centres_and_middle_initials(dicts, text, surfaces):
     assert [m.surface for m in unlinked(text, dicts)] == surfaces
+
+
+def test_a_capital_inside_a_name_and_a_negated_name_are_no_actors():
+    from irkg.loaders.dictionaries import load_dictionaries
+    from irkg.loaders.normalize import normalize
+    from irkg.loaders.read import read_text
+    from irkg.loaders.recognize import recognize
+    from irkg.loaders.segment import segment
+
+    d = load_dictionaries()
+
+    def actors(text):
+        return {m.ref for p in segment(normalize(read_text("t.txt", text + "\n"))) for m in recognize(p, d) if m.kind == "actor"}
+
+    assert "russia" not in actors("Rose Gottemoeller, the director of the Carnegie Moscow Centre, said one door is open.")
+    assert "nato" not in actors("The Kremlin has bolstered trade with non-NATO states, particularly India and Iran.")
+    assert "kazakhstan" not in actors("وقال إن مسار أستانا ما زال قائما.")
+    assert "russia" in actors("Moscow said it would keep talking to Tehran.")
