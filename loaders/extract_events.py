@@ -233,6 +233,27 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
     return f"{names} {etype.replace('_', ' ')}{tail}{', ' + date if date else ''}"
 
 
+_HE_SHE = {"he", "she"}
+
+
+def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list[Participant],
+                     last_person: str | None) -> list[Participant]:
+    """"He also met Supreme Leader Khamenei": an English subject pronoun opening its sentence is the person the text
+    spoke of just before (the first person named earlier in the passage, else in the passage before)."""
+    role = frame.roles.get("subj")
+    if not pred.verbal or role is None:
+        return []
+    subj = next((a for a in pred.args if a.rel == "subj"), None)
+    if subj is None or subj.node.j - subj.node.i != 1 or v.word(subj.node.i) not in _HE_SHE or subj.node.i > 1:
+        return []
+    start = v.sent.tokens[0][0]
+    earlier = [m.ref for m in pc.actors if m.end <= start and pc.dc.actor_type(m.ref) == "person"]
+    who = earlier[0] if earlier else last_person
+    if who is None or any(p.actor == who for p in have):
+        return []
+    return [Participant(actor=who, role=role)]
+
+
 def _setting_governor(pred: Predicate):
     """The verb that carries an event noun, or None: the saying it is the setting of ("said at a press conference",
     «قال في مؤتمر صحفي»), or the announcing or holding verb it is the object of, through a noun that starts it
@@ -325,7 +346,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
     limit_cues = constraint_cues()["cue"]
     known_names = {r.id: r.label for r in out if r.kind == "agreement"}
     parties_of = {r.id: list(r.parties) for r in out if r.kind == "agreement"}
+    last_person: str | None = None  # the person the previous sentences spoke of: "He also met ..."
+    prev: PassageCtx | None = None
     for pc in pcs:
+        if prev is not None:
+            persons = [m.ref for m in prev.actors if dc.actor_type(m.ref) == "person"]
+            last_person = persons[0] if persons else last_person
+        prev = pc
         seen: set[tuple] = set()
         hits = _triggers(pc, cues)
         heads = _trigger_heads(pc, hits)
@@ -357,6 +384,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if frame is None:
                 continue
             filled = fill_frame(pc, v, pred, frame)
+            filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)

@@ -345,3 +345,10 @@ def test_turning_to_an_agency_is_no_visit():
 def test_sanctions_on_iran_by_a_third_state_are_no_iran_russia_friction():
     assert not _records("Blinken announced that the US will impose new sanctions on Iran in response to missile supplies to Moscow.",
                         "friction")
+
+
+def test_a_sentence_opening_with_he_continues_the_person_before():
+    text = ("Russian President Vladimir Putin arrived in Tehran on Tuesday for talks on Syria.\n\n"
+            "He also met Supreme Leader Ayatollah Ali Khamenei, who said cooperation was beneficial.")
+    met = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert met and {p.actor for p in met[0].roles} == {"vladimir_putin", "ali_khamenei"}
