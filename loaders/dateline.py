@@ -165,7 +165,8 @@ def _one_prefix(line: str) -> int:
     for a, b, _ in full_dates(head):
         # nothing before the date, or a site or place name closed by a dash (بوابة X – كييف–)
         before = line[:a].rstrip()
-        if before and (before[-1] not in "–—-|:/" or len(before.split()) > 6 or re.search(r"[.!?؟،,؛]", before)):
+        city = re.fullmatch(r"[^\W\d]+(?: [^\W\d]+)?\s*[,،]", before)  # "موسكو, 3-9-2018 - ": a city and a comma
+        if before and not city and (before[-1] not in "–—-|:/" or len(before.split()) > 6 or re.search(r"[.!?؟،,؛]", before)):
             return 0
         sep = _SEPARATOR.match(line, b)
         if sep and sep.end() > b and len(line) - sep.end() >= 20:

@@ -41,6 +41,7 @@ class CalendarFile(BaseModel):
     grammar: dict[str, Words]
     numbers: dict[int, Words]
     quarters: dict[str, Words]
+    ordinal_days: dict[int, Words] = {}
 
 
 def read_calendar_file(path: Path = DATES_YAML) -> CalendarFile:
@@ -67,6 +68,7 @@ class Calendar:
     part_of: dict[str, str] = field(default_factory=dict)
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ordday_of: dict[str, int] = field(default_factory=dict)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     words: re.Pattern = re.compile("(?!)")  # any calendar word: passages without one or a digit are skipped
 
@@ -115,6 +117,9 @@ def calendar() -> Calendar:
     for num, names in data["numbers"].items():
         for n in names:
             c.number_of[_norm(n)] = int(num)
+    for num, names in (data.get("ordinal_days") or {}).items():
+        for n in names:
+            c.ordday_of[_norm(n)] = int(num)
     for rng, names in data["quarters"].items():
         a, b = (int(x) for x in str(rng).split("-"))
         for n in names:
@@ -151,6 +156,9 @@ def calendar() -> Calendar:
         rf"{B}(?:the\s+)?(?P<q>{_alt(c.quarter_of)})\s+{of}?{year_word}?(?P<y>{YEAR}){E}")))
     p.append(("day_month", re.compile(
         rf"{B}{wday}(?P<d>[0-3]?\d)(?:(?:st|nd|rd|th),?)?\s*{of}?{clit}{mon1}{dual}{year_tail}?{E}")))
+    if c.ordday_of:
+        p.append(("ordday_month", re.compile(
+            rf"{B}{wday}(?P<od>{_alt(c.ordday_of)})\s+{of}?{clit}{mon1}{dual}{year_tail}?{E}")))
     p.append(("month_day", re.compile(
         rf"{B}(?P<m1>{month_en})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
     p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))
@@ -259,8 +267,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         a, b = c.quarter_of[" ".join(g["q"].split())]
         y = int(g["y"])
         return _iso(y, a), ["span", f"end={_iso(y, b)}"]
-    if kind in ("day_month", "month_day"):
-        d = int(g["d"])
+    if kind in ("day_month", "month_day", "ordday_month"):
+        d = c.ordday_of[" ".join(g["od"].split())] if kind == "ordday_month" else int(g["d"])
         if not 1 <= d <= 31:
             return None
         if g.get("y"):

@@ -270,6 +270,8 @@ def _setting_governor(pred: Predicate):
         if g.how == "obj" and (word_class(words["governors"], g.word) == "reported"
                                or word_class(words["support_verbs"], g.word) or word_class(words["light_verbs"], g.word)):
             return g
+        if g.how == "pp" and word_class(words["motion_verbs"], g.word):
+            return g  # «يتوجه بوتين إلى إيران للمشاركة في قمة»: he goes to the summit he takes part in
         return None
     return None
 

@@ -275,3 +275,20 @@ def test_today_with_a_weekday_is_that_weekday():
 
     got = find_dates("أعلنت البحرية، اليوم الإثنين، انطلاق المناورات", "2025-07-22")
     assert [m.value for m in got] == ["2025-07-21"]
+
+
+def test_an_ordinal_day_word_before_its_month():
+    from irkg.loaders.arabic import match_key_aligned
+    from irkg.loaders.dates import find_dates_in_key
+
+    text = "وقعت الاتفاقية في الحادي والعشرين من مارس 2019 ويتوجه الوفد في السابع من سبتمبر."
+    key, pos = match_key_aligned(text)
+    assert [m.value for m in find_dates_in_key(text, key, pos, "2018-09-03")] == ["2019-03-21", "2018-09-07"]
+
+
+def test_a_city_and_a_numeric_date_open_a_wire_text():
+    from irkg.loaders.dateline import dateline_prefix, find_dateline
+
+    line = "موسكو, 3-9-2018 - يتوجه الرئيس الروسي إلى إيران للمشاركة في قمة ثلاثية حول سوريا."
+    assert dateline_prefix(line) == len("موسكو, 3-9-2018 - ")
+    assert find_dateline(line, "ar").value == "2018-09-03"

@@ -352,3 +352,14 @@ def test_a_sentence_opening_with_he_continues_the_person_before():
             "He also met Supreme Leader Ayatollah Ali Khamenei, who said cooperation was beneficial.")
     met = [e for e in _records(text, "event") if e.type == "meeting"]
     assert met and {p.actor for p in met[0].roles} == {"vladimir_putin", "ali_khamenei"}
+
+
+def test_a_summit_one_travels_to_attend_on_a_coming_day_is_expected_and_has_the_traveller():
+    doc = read_text("own.txt", "موسكو, 3-9-2018 - يتوجه الرئيس فلاديمير بوتين في السابع من سبتمبر إلى إيران للمشاركة في قمة "
+                               "حول سوريا مع نظيريه الإيراني حسن روحاني والتركي رجب طيب أردوغان.\n")
+    recs = [r for r in extract_document(doc).records if r.kind == "event"]
+    summit = [e for e in recs if e.type == "meeting"]
+    visit = [e for e in recs if e.type == "visit"]
+    assert summit and "vladimir_putin" in summit[0].participants and summit[0].certainty == "expected"
+    assert summit[0].date == "2018-09-07"  # an ordinal day word, the year from the dateline «موسكو, 3-9-2018 -»
+    assert visit and visit[0].certainty == "expected" and "vladimir_putin" in visit[0].participants
