@@ -390,6 +390,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
+            if etype == "visit":
+                # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody
+                home = {dc.state_of(p.actor) for p in filled.participants if p.role == "visitor"}
+                filled.participants = [p for p in filled.participants if not (p.role == "host" and dc.state_of(p.actor) in home)]
             parts = [p.actor for p in filled.participants]
             dm = next((d for d in pc.dates if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):

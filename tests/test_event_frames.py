@@ -363,3 +363,10 @@ def test_a_summit_one_travels_to_attend_on_a_coming_day_is_expected_and_has_the_
     assert summit and "vladimir_putin" in summit[0].participants and summit[0].certainty == "expected"
     assert summit[0].date == "2018-09-07"  # an ordinal day word, the year from the dateline «موسكو, 3-9-2018 -»
     assert visit and visit[0].certainty == "expected" and "vladimir_putin" in visit[0].participants
+
+
+def test_the_visitors_own_state_is_no_host_and_a_deal_being_negotiated_says_so():
+    visit = [e for e in _records("Khatami's Visit Heralds New Iran-Russia Ties", "event") if e.type == "visit"]
+    assert visit and ("iran", "host") not in {(p.actor, p.role) for p in visit[0].roles}
+    ag = _records("وقال مسؤول إيراني إن إيران تتفاوض على اتفاق مع روسيا لاستيراد القمح يسمح بزيادة صادرات الطحين.", "agreement")
+    assert ag and ag[0].status == "negotiated"
