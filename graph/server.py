@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from irkg.errors import ServerError
-from irkg.provision import cache_dir, config_dir, data_home, private_umask, require_tool, run_maven, terminate
+from irkg.provision import cache_dir, config_dir, data_home, locked, private_umask, require_tool, run_maven, terminate
 
 NEO4J_VERSION = "5.26.31"
 BROWSER_VERSION = "5.24.0"
@@ -141,11 +141,23 @@ def optional_parts(cfg: ServerConfig) -> dict:
         return {}
 
 
+def _assembled(cfg: ServerConfig) -> bool:
+    return (cfg.home_dir / "lib").is_dir() and (cfg.home_dir / "optional.json").is_file()
+
+
 def ensure_home(cfg: ServerConfig) -> bool:
     """Assemble the server home from Maven Central unless present; return True if it was built now."""
-    if (cfg.home_dir / "lib").is_dir() and (cfg.home_dir / "optional.json").is_file():
+    if not _assembled(cfg):
+        with locked(f"neo4j-{NEO4J_VERSION}-assembly"):
+            if not _assembled(cfg):  # another process may have assembled it while this one waited
+                _assemble(cfg)
+                return True
+    with locked(f"neo4j-{NEO4J_VERSION}-assembly"):
         _update_apoc(cfg)
-        return False
+    return False
+
+
+def _assemble(cfg: ServerConfig) -> None:
     _require_tool("java")
     build = cfg.home_dir.with_name(cfg.home_dir.name + ".partial")
     shutil.rmtree(build, ignore_errors=True)
@@ -166,7 +178,6 @@ def ensure_home(cfg: ServerConfig) -> bool:
     (build / "optional.json").write_text(json.dumps(parts, indent=2))
     shutil.rmtree(cfg.home_dir, ignore_errors=True)
     build.rename(cfg.home_dir)
-    return True
 
 
 def _update_apoc(cfg: ServerConfig) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from irkg.errors import IrkgError
@@ -35,6 +37,20 @@ def config_dir() -> Path:
 def data_home() -> Path:
     """Return the user's irkg data directory ($XDG_DATA_HOME/irkg or ~/.local/share/irkg)."""
     return _env_dir("_IRKG_UNSET", "XDG_DATA_HOME", ".local/share")
+
+
+@contextmanager
+def locked(name: str) -> Iterator[None]:
+    """Hold an exclusive lock in the cache so that two processes (a test session and a user's command, extraction
+    workers) never assemble or start the same server at once."""
+    lock = cache_dir() / f".{name}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def require_tool(name: str, error: type[IrkgError], what: str) -> str:

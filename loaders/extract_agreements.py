@@ -98,15 +98,24 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     merely stands in the sentence."""
     from irkg.loaders.parse.clauses import predicate_at
 
-    preps = _PARTY_PREPS | ({"of", "في", "in"} if kind == "membership" else set())  # "a member of the SCO"
+    preps = _PARTY_PREPS | ({"of", "في", "in", "إلى", "الي", "to"} if kind == "membership" else set())  # "a member of the SCO", "accession to"
     nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
              or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in preps)]
     g = next((g for g in pred.governors[:1] if g.verbal and g.how in ("obj", "pp")), None)
+    # "Russia backed Iran's accession (to the SCO)": the member is named; the verb's subject only backs it
+    # («عضويتها»: a pronoun names nobody, the verb's subject is the member)
+    bodies_only: list = []
+    member_named = kind == "membership" and any(a.rel in ("gen", "poss") and pc.mentions_in(v, a.node, pc.actors)
+                                                for a in pred.args)
     if g is not None and v.sent.pre[g.tok] is not None:
         gov = predicate_at(v, g.tok)
         if gov is not None:
-            nodes += [a.node for a in gov.args if a.rel in ("subj", "by")
-                      or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
+            # a membership's body is never a "with" phrase of the verb ("secured membership ... with Russia's support")
+            gov_preps = preps - _PARTY_PREPS if kind == "membership" else _PARTY_PREPS
+            nodes += [a.node for a in gov.args if (a.rel in ("subj", "by") and not member_named)
+                      or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in gov_preps)]
+            if member_named:  # "SCO members approved Iran's membership": the body may still be the verb's subject
+                bodies_only = [a.node for a in gov.args if a.rel in ("subj", "by")]
     for rel in _relative_clauses(v, pred):
         # "الاتفاق الذي وُقّع عام 2023 بين طهران وموسكو", "the deal Iran reached with the powers"
         nodes += [a.node for a in rel.args if (a.rel in ("subj", "by") and not rel.passive)
@@ -117,6 +126,10 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
             r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
             if r not in out:
                 out.append(r)
+    if not any(dc.actor_type(r) in ("organization", "bloc") for r in out):
+        for n in bodies_only:
+            out += [m.ref for m in pc.mentions_in(v, n, pc.actors)
+                    if dc.actor_type(m.ref) in ("organization", "bloc") and m.ref not in out][:1]
     firms = {dc.state_of(r) for r in out if dc.actor_type(r) == "company" and dc.state_of(r) != r}
     out = [r for r in out if r not in firms]  # «غازبروم الروسية»: the company is the party, not Russia beside it
     if len(out) < 2 and dc.pair_doc and kind != "membership":
@@ -238,6 +251,82 @@ def _name_after(key: str, ks: int) -> str:
     return " ".join(words[:6])
 
 
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_EN_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:()\"“”]")
+# words that end an English agreement's name: a verb, a clause, a date or a value after it
+_EN_NAME_END = frozenset("""that which who whose worth valued signed was were is are has had have will would
+    could should may might at by from after since during under last this these those until as than being been just
+    reached agreed concluded struck expires expired allows provides covers calls""".split())
+_EN_NAME_LINKS = frozenset({"in", "of", "and", "on"})
+_EN_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _english_name(text: str, ts: int, cap: int = 10) -> str:
+    """The name of an English agreement from its kind word: "membership in BRICS and the Shanghai Cooperation
+    Organization", "the North-South Transport Corridor agreement" — up to a verb, a clause, a punctuation mark or a
+    date, and never ending on a linking word or inside a capitalized name."""
+    words = [m for m in _EN_WORD.finditer(text, ts, min(len(text), ts + 200))]
+    end = None
+    for n, m in enumerate(words[:cap + 1]):
+        w = m.group()
+        low = w.lower()
+        if n and (not w[0].isalnum() or low in _EN_NAME_END or low in _EN_MONTHS or re.fullmatch(r"\d{4}s?", w)):
+            break
+        if n >= cap:
+            break
+        end = m
+    if end is None:
+        return ""
+    got = text[ts:end.end()].split()
+    while got and got[-1].lower() in _EN_NAME_LINKS | {"the", "a", "an"}:
+        got.pop()
+    return " ".join(got)
+
+
+_EN_TIME_PREPS = frozenset("in on at by after before during since until from within over".split())
+_EN_DETERMINERS = frozenset("a an the its their his her our this that these those any another such".split())
+
+
+def _english_tree_name(pc: PassageCtx, v, pred, cap: int = 14) -> str:
+    """The name of an English agreement from its noun phrase: its modifiers ("a nuclear fuel supply deal") and the
+    phrases naming what and whom it is about ("on oil and gas supplies between Iran and Russia"), never a verb or a
+    clause after it ("long opposed by Washington", "gained fresh momentum") nor a phrase of time ("in July 2023")."""
+    np = pred.node
+    if np is None or np.cat not in ("NP", "NML"):
+        return ""
+    i, j = np.i, np.j
+    while np.parent is not None and np.parent.cat == "NP" and np.parent.kids[0] is np:
+        stop = False
+        for c in np.parent.kids[1:]:
+            first = next((d for d in c.walk() if d.is_pre), None)
+            word = v.word(first.tok).lower() if first is not None else ""
+            if c.cat != "PP" or word in _EN_TIME_PREPS and any(v.kinds.get(t) == "date" for t in range(c.i, c.j)) \
+                    or word in ("by", "after", "before", "during", "since", "until"):
+                stop = True
+                break
+            j = c.j
+        if stop:
+            break
+        np = np.parent
+    head = pred.head
+    cut = next((t for t in range(head + 1, j) if v.word(t) in (",", ";", ":", "(", "—", "–")
+                or v.word(t).lower() in ("worth", "valued", "which", "that", "who")), None)
+    if cut is not None:
+        j = cut  # ", worth 1.6 billion euros", "that will cut transit times"
+    if j - i > cap:
+        j = i + cap
+    if j - i == 1 and v.word(i).lower() == v.word(head).lower():
+        return ""  # the kind word alone: the phrase after it hangs on the verb ("secured membership in BRICS")
+    while i < j and v.word(i).lower() in _EN_DETERMINERS | {"'s", "’s"}:
+        i += 1
+    while j > i and v.word(j - 1).lower() in _EN_NAME_LINKS | _EN_DETERMINERS | {",", "and"}:
+        j -= 1
+    toks = v.sent.tokens
+    if i >= j:
+        return ""
+    return pc.p.text[toks[i][0]:toks[j - 1][1]]
+
+
 def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
     from irkg.loaders.modality import predicate_certainty
     from irkg.schema.graph import Certainty
@@ -281,6 +370,16 @@ def _only_aimed_at(v, pred) -> bool:
         if word_class(words["purpose"], g.word) or word_class(words["aim_nouns"], g.word):
             return True
     return pred.purpose
+
+
+def _applied_for(key: str, start: int) -> bool:
+    """Tell whether a membership word is what an application or a bid asks for ("تقدمت بطلب للانضمام",
+    "an application for membership", "its bid for membership"): the parser often hangs it on the verb instead."""
+    from irkg.loaders.parse.clauses import syntax_words, word_class
+
+    aims = syntax_words()["aim_nouns"]
+    words = [w for w in key[max(0, start - 40):start].split() if w not in ("for", "of", "to")][-1:]
+    return any(word_class(aims, w) for w in words)
 
 
 def _missing(pc: PassageCtx, cues) -> list[str]:
@@ -328,6 +427,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue
             if h.cat == "contract" and "ل" in h.prefix:
                 continue  # لعقود = for decades
+            if h.cat == "membership" and _applied_for(pc.key, h.start - len(h.prefix)):
+                continue  # "تقدمت بطلب للانضمام": an application, no membership
             if n + 1 < len(kinds) and kinds[n + 1].start - h.end < 14:
                 continue  # "اتفاق حول خريطة طريق": the second word names the kind
             definite = (h.prefix.endswith(("ال", "لل")) or h.cue.startswith(("ال", "لل"))
@@ -367,16 +468,29 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)
-            aid = _generic_id(h.cat, parties, anchor) + (":several" if plural else "")
-            label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
-            nm = _display(pc, h.start, h.start + len(name))
-            # several unnamed agreements are recorded as one group, and say so
-            rec = _make(pc, dc, cues, aid, h.cat, [nm] + ([SEVERAL] if plural else []), parties, h.start, h.end, label)
-            if h.cat == "membership" and not rec.date:
-                d = pc.nearest_date(ts, te, window=80)  # "a full member ... in July 2023": when it joined
-                rec.date = date_value(d) if d is not None and d.start >= te else None
-            out.append(rec)
-            ids.append(aid)
+            party_sets = [parties]
+            if h.cat == "membership":
+                # "Iran's membership in BRICS and the SCO": one membership per body, never one body joining another
+                bodies = [p for p in parties if dc.actor_type(p) in ("organization", "bloc")]
+                members = [p for p in parties if p not in bodies]
+                if not bodies or not members:
+                    continue  # a membership is a member in a body: two states, or two bodies, are none
+                if len(bodies) > 1 and members:
+                    party_sets = [members + [b] for b in bodies]
+            for parties in party_sets:
+                aid = _generic_id(h.cat, parties, anchor) + (":several" if plural else "")
+                label = f"{_KIND_EN.get(h.cat, 'Agreement')} ({', '.join(dc.name_of(p) for p in parties[:4])})"
+                nm = _display(pc, h.start, h.start + len(name))
+                if not _ARABIC_LETTER.search(nm):
+                    nm = (_english_tree_name(pc, v, pred) if pred is not None else "") \
+                        or _english_name(pc.p.text, pc.span_of(h.start, h.end)[0]) or nm
+                # several unnamed agreements are recorded as one group, and say so
+                rec = _make(pc, dc, cues, aid, h.cat, [nm] + ([SEVERAL] if plural else []), parties, h.start, h.end, label)
+                if h.cat == "membership" and not rec.date:
+                    d = pc.nearest_date(ts, te, window=80)  # "a full member ... in July 2023": when it joined
+                    rec.date = date_value(d) if d is not None and d.start >= te else None
+                out.append(rec)
+                ids.append(aid)
             taken.append((h.start, h.start + len(name)))
             recent[h.cat] = last = (pc.p.idx, aid)
         for h in cues["verbs"].find(pc.key):

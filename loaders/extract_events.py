@@ -8,6 +8,8 @@ sentence (a sentence longer than the parser's limit) a trigger yields no event.
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 from functools import lru_cache
 
@@ -141,6 +143,20 @@ def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: 
             if _is_object(dc, m.ref):
                 found.add(m.ref)
     return sorted(found)
+
+
+_POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
+_SINCE = re.compile(r"(?:منذ|since)\s+(?:(?:ال)?عام|(?:ال)?سنة|the\s+year|early|late|mid-?)?\s*$", re.I)
+
+
+_ANY = frozenset({"any", "no", "أي", "اي", "أية", "اية", "أيّ"})
+
+
+def _any_of_a_kind(v: SentenceView, pred: Predicate) -> str:
+    """An event noun after "any"/«أي» (or "no") names a kind of event, not one that took place: at most one to come."""
+    before = [t for t in range(max(0, pred.head - 3), pred.head) if not v.sent.tokens[t][2].startswith(("JJ", "DTJJ"))]
+    word = v.word(before[-1]).lower() if before else ""
+    return word if word in _ANY else ""
 
 
 def _point_date(d) -> bool:
@@ -334,8 +350,11 @@ def _provided_for(pred: Predicate, cues) -> bool:
     for g in pred.governors[:2]:
         if word_class(cues["provision_signing"], g.word):
             return g.how in ("xcomp", "pp", "gen", "noun", "obj") and not g.negated
-        if word_class(words["since_preps"], g.word) or word_class(words["causal"], g.word) or g.verbal:
-            return False  # «بعد الغزو» under «الاتفاق الذي وقع»: what the signing came after, not what it provides
+        if word_class(words["since_preps"], g.word) or word_class(words["causal"], g.word) or g.verbal \
+                or (not g.verbal and word_class(words["setting_preps"], g.word)):
+            # «بعد الغزو» under «الاتفاق الذي وقع»: what the signing came after, not what it provides; «وقعتا
+            # خلال زيارة»: the visit during which they signed
+            return False
     return False
 
 
@@ -371,6 +390,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if pred.governors and pred.governors[0].tok in heads.get(id(v.sent), ()) and not pred.governors[0].verbal \
                     and pred.governors[0].how in ("obj", "gen", "noun", "pp") and not pred.verbal:
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
+            kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
             spans = own_spans(v, pred)
             key_spans = [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in spans]
             if not _needs_met(pc, cues["needs"].get(h.cat), key_spans):
@@ -395,15 +415,21 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 home = {dc.state_of(p.actor) for p in filled.participants if p.role == "visitor"}
                 filled.participants = [p for p in filled.participants if not (p.role == "host" and dc.state_of(p.actor) in home)]
             parts = [p.actor for p in filled.participants]
-            dm = next((d for d in pc.dates if _in_own(d, spans) and _point_date(d)), None)
+            if etype in _POINT_EVENTS:
+                # "the highest official to visit Iran since 2002": a visit, a meeting or a signing is no span of
+                # time; what "since" dates is the last one before it
+                dated = [d for d in pc.dates if not _SINCE.search(pc.p.text[max(0, d.start - 14):d.start])]
+            else:
+                dated = pc.dates
+            dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):
                 # "Since 2022, Iran has provided": an adverbial framing the clause; not for a noun in an adjunct
                 # ("بعد الغزو الروسي" is not dated by the clause it stands in)
                 ctx = context_spans(v, pred)
-                dm = next((d for d in pc.dates if _in_own(d, ctx) and _point_date(d)), None)
+                dm = next((d for d in dated if _in_own(d, ctx) and _point_date(d)), None)
             if dm is None:
                 tail_spans = trailing_adjuncts(v, pred)
-                dm = next((d for d in pc.dates if _in_own(d, tail_spans) and _point_date(d)), None)
+                dm = next((d for d in dated if _in_own(d, tail_spans) and _point_date(d)), None)
             if etype in ("meeting", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
                     and (dm is None or len(date_value(dm) or "") == 4):
                 # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting;
@@ -455,6 +481,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             cert = predicate_certainty(v, pred, None if etype == "statement" else _clause_hedge(pc, key_spans))
             if cert != Certainty.DENIED and _denied_after(pc, v, spans):
                 cert = Certainty.DENIED
+            if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
+                # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
+                cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):

@@ -95,6 +95,7 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     skip = {m.ref for a in args if borrowed(a) for m in pc.mentions_in(v, a.node, pc.actors) if m.ref in named}
     # genitives last: they take the first of their roles the other positions left free
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
+    gen_role = None
     for a in args:
         if a.rel == "pp" and (a.node.i in v.name_preps or a.node.i - 1 in v.name_preps):
             node = a.node.parent if a.node.i - 1 in v.name_preps and a.node.parent is not None else a.node
@@ -107,6 +108,10 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
         role = _role_of(frame, a, set(taken.values()))
+        if a.via == "coord":
+            role = gen_role  # the genitive coordinated with the first one plays its part
+        elif a.rel == "gen":
+            gen_role = role
         if role is None:
             continue
         if role == "host" and pred.verbal and a.via == "pp":

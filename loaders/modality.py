@@ -35,6 +35,16 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 continue  # "أعلنا التوصل إلى اتفاق": what governs the reaching decides
             found.add(Certainty.EXPECTED)  # "التوصل إلى اتفاق لن يقوض ...": an outcome talked of, not reached
             break
+        if g.verbal and g.how in ("obj", "pp") and not attribution_only and _hypothetical(v, g.tok) \
+                and not word_class(words["governors"], g.word):
+            found.add(Certainty.EXPECTED)  # «ستساهم في زيادة التبادل التجاري», "will boost trade": a rise to come
+            break
+        if g.verbal and k == 0 and g.how == "obj" and word_class(words["sign_or_expect"], g.word) \
+                and word_class(words["signable_nouns"], pred.word):
+            continue  # «غازبروم توقع اتفاق نفط»: signs the agreement, expects nothing
+        if g.verbal and k == 0 and g.how == "obj" and word_class(words["signing_verbs"], g.word) \
+                and word_class(words["signable_nouns"], pred.word):
+            continue  # the verb that makes the agreement: what governs it decides whether it was made
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         if cat is None:

@@ -125,6 +125,15 @@ def _distinctive(name: str) -> str:
     return " ".join(w for w in match_key(name).split() if w not in _GENERIC_NAME_WORDS)
 
 
+def _same_name(x: str, y: str) -> bool:
+    """Two distinctive names of one agreement: close, word order aside ("legal status caspian convention"), the
+    shorter not a small part of a longer phrase ("iran nuclear" inside "cementing military nuclear cooperation iran")."""
+    if len(x) <= 8 or len(y) <= 8 or fuzz.token_set_ratio(x, y) < 92:
+        return False
+    nx, ny = len(set(x.split())), len(set(y.split()))
+    return min(nx, ny) * 2 >= max(nx, ny)
+
+
 def _merge_agreements(recs: list[Record]) -> list[Record]:
     known = [r for r in recs if not r.id.count(":") > 2]
     generic = [r for r in recs if r.id.count(":") > 2]
@@ -135,7 +144,9 @@ def _merge_agreements(recs: list[Record]) -> list[Record]:
         for k in list(out.values()):
             if k.agreement_kind != g.agreement_kind and k.id.count(":") > 2:
                 continue
-            if any(fuzz.token_set_ratio(x, y) >= 92 for x in keyed[g.id] for y in keyed[k.id] if len(x) > 8 and len(y) > 8):
+            if g.id.endswith(":several"):
+                break  # "agreements cementing nuclear cooperation" are several, never one named agreement
+            if any(_same_name(x, y) for x in keyed[g.id] for y in keyed[k.id]):
                 if k.id.count(":") > 2 and sorted(k.parties) != sorted(g.parties):
                     continue
                 target = k

@@ -370,3 +370,91 @@ def test_the_visitors_own_state_is_no_host_and_a_deal_being_negotiated_says_so()
     assert visit and ("iran", "host") not in {(p.actor, p.role) for p in visit[0].roles}
     ag = _records("وقال مسؤول إيراني إن إيران تتفاوض على اتفاق مع روسيا لاستيراد القمح يسمح بزيادة صادرات الطحين.", "agreement")
     assert ag and ag[0].status == "negotiated"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # one membership per body, the member named by the noun, never a supporter or a "with" phrase
+    ("Iran's membership in BRICS and the SCO has deepened its ties with Russia.",
+     {("brics", "iran"), ("iran", "sco")}),
+    ("Iran secured membership in BRICS and the Shanghai Cooperation Organization, with Russia's support.",
+     {("brics", "iran"), ("iran", "sco")}),
+    ("وعززت إيران عضويتها في مجموعة بريكس ومنظمة شنغهاي للتعاون خلال العامين الماضيين.",
+     {("brics", "iran"), ("iran", "sco")}),
+    ("Russia backed Iran's accession to the SCO.", {("iran", "sco")}),
+    ("أيدت روسيا انضمام إيران إلى منظمة شنغهاي للتعاون.", {("iran", "sco")}),
+])
+def test_a_membership_is_one_member_in_one_body(text, want):
+    got = {tuple(sorted(a.parties)) for a in _records(text, "agreement") if a.agreement_kind == "membership"}
+    assert got == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an application or a bid for membership is no membership; a future membership is expected, not asserted
+    ("وكانت إيران قد تقدمت بطلب للانضمام إلى منظمة شنغهاي للتعاون في عام 2008.", set()),
+    ("Iran's bid for membership of the SCO was blocked for years.", set()),
+    ("وافق أعضاء منظمة شنغهاي للتعاون على عضوية إيران المستقبلية ضمن هذا التحالف.", {(("iran", "sco"), "expected")}),
+    ("Iran became a full member of the SCO in July 2023.", {(("iran", "sco"), "asserted")}),
+])
+def test_a_membership_applied_for_or_to_come_is_not_asserted(text, want):
+    got = {(tuple(sorted(a.parties)), a.certainty) for a in _records(text, "agreement")
+           if a.agreement_kind == "membership"}
+    assert got == want
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an English agreement is named up to its verb, clause, date or value, never cut inside a name
+    ("Iran secured membership in BRICS and the Shanghai Cooperation Organization, with Russia's support.",
+     "membership in BRICS and the Shanghai Cooperation Organization"),
+    ("Iran became a full member of the SCO in July 2023.", "full member of the SCO"),
+    ("In 2023 Russia and Iran signed an agreement to jointly build the Rasht-Astara railway, worth 1.6 billion euros.",
+     "agreement to jointly build the Rasht-Astara railway"),
+])
+def test_an_english_agreement_name_is_a_whole_phrase(text, name):
+    got = [a.names[0] for a in _records(text, "agreement") if not a.id.count(":") <= 1]
+    assert got and all(n == name for n in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "لقاء X وY": the second name the parser coordinated with the event's phrase takes part as much as the first
+    ("وعقد لقاء بوتين والرئيس الإيراني في طهران يوم الثلاثاء.", {"vladimir_putin", "iran"}),
+    ("وتناول لقاء لافروف والاتفاق النووي مسائل عدة.", {"sergey_lavrov"}),
+])
+def test_a_second_genitive_coordinated_with_the_event_phrase_takes_part(text, want):
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert set(ev.participants) == want
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # a visit, a meeting or a signing is no span of time: "since 2002" dates the last one before it
+    ("Putin became the first Kremlin leader to visit Tehran since 1943.", "visit", (None, "asserted")),
+    # "any"/«أي» names a kind of event, at most one to come; "no" denies it
+    ("Vladimir Putin issued a warning on Tuesday against any attack on Iran.", "attack", (None, "expected")),
+    ("There was no Russian military intervention in the war.", "intervention", (None, "denied")),
+    # a headline's "to" infinitive is a plan
+    ("Russia and Iran To Hold Naval Drill in Caspian Sea", "exercise", (None, "expected")),
+    # what a future verb brings about is to come («ستساهم في زيادة التبادل»)
+    ("وقال نائب الوزير الروسي إن الاتفاقية ستساهم في زيادة التبادل التجاري بين إيران وروسيا.", "trade", (None, "expected")),
+    # a visit during which they signed is the setting of the signing, not what the agreement provides for
+    ("وقعت إيران وروسيا خلال زيارة قام بها وزير الدفاع الروسي سيرغي شويغو إلى طهران بروتوكول تعاون عسكري.", "visit",
+     (None, "asserted")),
+])
+def test_date_and_certainty_of_kinds_plans_and_settings(text, etype, want):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and {(e.date, e.certainty) for e in evs} == {want}
+
+
+def test_the_subject_after_a_light_verb_with_a_resumptive_preposition_is_the_visitor():
+    (ev,) = [e for e in _records("وقعت إيران وروسيا خلال زيارة قام بها وزير الدفاع الروسي سيرغي شويغو إلى طهران "
+                                 "بروتوكول تعاون عسكري.", "event") if e.type == "visit"]
+    assert {(r.actor, r.role) for r in ev.roles} == {("sergei_shoigu", "visitor"), ("iran", "host")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # «توقع» with an agreement as its object signs it; expecting someone to conclude one is no signing
+    ("غازبروم الروسية توقع اتفاق نفط وغاز مع إيران", ("signed", "asserted")),
+    ("وتوقع الخبراء أن تبرم روسيا اتفاقا مع إيران.", ("negotiated", "expected")),
+    ("Russia may sign a new agreement with Iran on energy worth 2 billion dollars.", (None, "expected")),
+])
+def test_whether_an_agreement_was_made_is_for_what_governs_the_making(text, want):
+    ags = [a for a in _records(text, "agreement")]
+    assert ags and {(a.status, a.certainty) for a in ags} == {want}

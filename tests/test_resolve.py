@@ -73,3 +73,15 @@ def test_agreements_sharing_only_generic_words_stay_apart():
     same = AgreementRecord(id="agreement:agreement:iran+russia:def", label="A", agreement_kind="agreement",
                            names=["اتفاقية الوضع القانوني لبحر قزوين"], parties=["iran", "russia"], evidence=[_ev("c.txt", 3)])
     assert len(resolve_records([caspian, same])) == 1
+
+
+def test_a_longer_phrase_holding_a_short_name_is_not_that_agreement_and_several_never_fold_into_one():
+    jcpoa = AgreementRecord(id="agreement:jcpoa", label="JCPOA", agreement_kind="agreement",
+                            names=["Iran nuclear deal"], parties=["iran"], evidence=[_ev("a.txt", 1)])
+    other = AgreementRecord(id="agreement:agreement:iran+russia:abc", label="A", agreement_kind="agreement",
+                            names=["agreement deepening military and nuclear cooperation with Iran"],
+                            parties=["iran", "russia"], evidence=[_ev("b.txt", 2)])
+    assert len(resolve_records([jcpoa, other])) == 2
+    several = AgreementRecord(id="agreement:agreement:iran+russia:def:several", label="A", agreement_kind="agreement",
+                              names=["Iran nuclear deal", "(several)"], parties=["iran", "russia"], evidence=[_ev("c.txt", 3)])
+    assert len(resolve_records([jcpoa, several])) == 2

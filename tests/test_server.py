@@ -7,6 +7,7 @@ import socket
 import stat
 import subprocess
 import sys
+import time
 import urllib.request
 
 import neo4j
@@ -248,3 +249,27 @@ def test_apoc_reads_json_files_and_urls(own_server):
         assert rows[0]["v"].startswith("5.26.")
         rows, _, _ = drv.execute_query("LOAD CSV FROM $url AS row RETURN count(row) AS n", url=http + "/browser/")
         assert rows[0]["n"] > 0
+
+
+def test_a_second_first_start_waits_for_the_assembly_under_way_and_builds_nothing(tmp_path, monkeypatch):
+    # a test session and a user's `irkg neo4j start` on a fresh machine: the second waits for the first's
+    # assembly and then uses it, instead of deleting the half-built home under it
+    monkeypatch.setenv("IRKG_CACHE_DIR", str(tmp_path / "cache"))
+    home = tmp_path / "cache" / "neo4j-home"
+    waiter = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from irkg.graph import server\n"
+        "t = time.monotonic()\n"
+        f"built = server.ensure_home(server.ServerConfig(data_dir=Path({str(tmp_path / 'data')!r}), home_dir=Path({str(home)!r})))\n"
+        "print(built, round(time.monotonic() - t, 1))\n"
+    )
+    with server.locked(f"neo4j-{server.NEO4J_VERSION}-assembly"):
+        proc = subprocess.Popen([sys.executable, "-c", waiter], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)  # the other process is now waiting on the lock; finish "assembling" meanwhile
+        (home / "lib").mkdir(parents=True)
+        (home / "optional.json").write_text("{}")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    built, waited = out.split()
+    assert built == "False" and float(waited) >= 1.5

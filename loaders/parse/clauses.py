@@ -272,6 +272,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                     pred.future = True
                 elif v.in_words(d.tok, "modal") or d.label == "MD":
                     pred.modal = True
+    if v.lang == "en" and _headline_infinitive(chain, clause):
+        pred.future = True  # "Russia and Iran to hold naval drill", "Iran to buy Su-35 jets": a headline's plan
     subj = _subject(v, pre, vp, chain, clause)
     objs = [c for n in chain for c in n.kids if c.cat == "NP" and c.i > pre.tok and c is not subj
             and not (v.lang == "ar" and _only_pronoun(c)) and not _is_temporal(v, c)]
@@ -316,6 +318,24 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                 a.rel = "by"
     _governors(v, pred, clause)
     return pred
+
+
+def _headline_infinitive(chain: list[Node], clause: Node) -> bool:
+    """A "to" infinitive that is the main verb of its sentence (no verb above it): the headline form of a plan."""
+    if not any(c.is_pre and c.label == "TO" for n in chain for c in n.kids):
+        return False
+    top = clause
+    while top.parent is not None and top.parent.cat in ("S", "FRAG", "NP"):
+        top = top.parent
+    return (top.parent is None or top.parent.cat == "ROOT") and not any(a.cat == "VP" for a in _ancestors(chain[-1]))
+
+
+def _ancestors(n: Node) -> list[Node]:
+    out, p = [], n.parent
+    while p is not None:
+        out.append(p)
+        p = p.parent
+    return out
 
 
 def _reporting(v: SentenceView, tok: int) -> bool:
@@ -404,6 +424,9 @@ def _resumptive_object(vp: Node, pre: Node) -> bool:
     """Tell whether an object pronoun is attached to the verb (أرسلتها): the relative gap is the object."""
     k = vp.kids.index(pre) if pre in vp.kids else -1
     nxt = vp.kids[k + 1] if 0 <= k < len(vp.kids) - 1 else None
+    if nxt is not None and nxt.cat == "PP" and len(nxt.kids) == 2 and nxt.kids[1].cat == "NP" and _only_pronoun(nxt.kids[1]):
+        # «زيارة قام بها وزير الدفاع»: the gap is the pronoun after the preposition; the subject follows
+        return any(c.cat == "NP" and not _only_pronoun(c) for c in vp.kids[k + 2:])
     return nxt is not None and nxt.cat == "NP" and _only_pronoun(nxt)
 
 
@@ -617,6 +640,15 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
             _add_adjective(v, pred, c)
         elif c.is_pre and c.label.startswith("PRP"):
             pred.args.append(Arg("poss", c))
+    gen = pred.args_of("gen")
+    up = np.parent
+    if gen and gen[0].node.j == np.j and up is not None and up.cat == "NP" and up.kids[0] is np:
+        # "(NP (NP لقاء بوتين) (CC و) (NP الرئيس الإيراني))": the parser coordinated the second genitive with the
+        # event noun's phrase; a name or a title there is the event's as much as the first
+        rest = up.kids[1:]
+        for cc, c in zip(rest, rest[1:]):
+            if cc.is_pre and cc.label == "CC" and v.word(cc.tok) in ("و", "and") and c.cat == "NP" and _names_someone(v, c):
+                pred.args.append(Arg("gen", c, via="coord"))
     for c in np.kids[:k]:  # English pre-modifiers: "Israeli strikes", "Russia's delivery", "their visit"
         if c.is_pre and c.label.startswith("PRP"):
             pred.args.append(Arg("poss", c))
@@ -658,6 +690,12 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     else:
         pred.negated = pred.negated or _negated_noun(v, pre)
     return pred
+
+
+def _names_someone(v: SentenceView, np: Node) -> bool:
+    """Tell whether a noun phrase opens with an actor's name or a title ("الرئيس الإيراني", "بزشكيان")."""
+    first = next((d for d in np.walk() if d.is_pre), None)
+    return first is not None and (v.kinds.get(first.tok) not in (None, "date", "place") or v.in_words(first.tok, "titles"))
 
 
 def _add_adjective(v: SentenceView, pred: Predicate, c: Node) -> None:

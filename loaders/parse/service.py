@@ -7,7 +7,6 @@ Like the local Neo4j, it is started on demand, kept running between commands (so
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -16,12 +15,11 @@ import socket
 import subprocess
 import time
 import zipfile
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
 from irkg.errors import IrkgError
-from irkg.provision import cache_dir, private_umask, require_tool, run_maven, terminate
+from irkg.provision import cache_dir, locked, private_umask, require_tool, run_maven, terminate
 
 CORENLP_VERSION = "4.5.10"
 # The model files the server loads; the rest of the model jars (about 1 GB) is not kept.
@@ -89,25 +87,12 @@ def _tool(name: str) -> str:
     return require_tool(name, ParserError, "the parser needs Java 17 (with javac) and Maven; install them (apt install openjdk-17-jdk maven)")
 
 
-@contextmanager
-def _locked(name: str):
-    """Hold an exclusive lock so that two processes (extraction workers) never assemble or start twice."""
-    lock = cache_dir() / f".{name}.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def ensure_home() -> bool:
     """Assemble the server (CoreNLP, the models it uses, the compiled server) unless present; True if built now."""
     home = home_dir()
     if (home / "ready").is_file():
         return False
-    with _locked("corenlp-assembly"):
+    with locked("corenlp-assembly"):
         if (home / "ready").is_file():
             return False
         java, javac, mvn = _tool("java"), _tool("javac"), _tool("mvn")
@@ -195,7 +180,7 @@ def start(heap: str | None = None) -> dict:
         return {**read_state(), "already_running": True}
     t0 = time.monotonic()
     assembled = ensure_home()
-    with _locked("parser-start"):
+    with locked("parser-start"):
         if ping() or (_our_server_alive() and _wait_ping(60.0)):
             return {**read_state(), "already_running": True}
         home = home_dir()
