@@ -40,6 +40,7 @@ def agreement_cues() -> dict:
         "kinds": lexicon_of(data["kinds"]),
         "status": lexicon_of(data["status"]),
         "not_after": {match_key(w) for w in data.get("not_after", [])},
+        "other_than_named": {match_key(w) for w in data.get("other_than_named", [])},
         "plurals": {match_key(w) for w in data.get("plurals", [])},
         "verbs": lexicon_of({"verb": data.get("verbs", [])}),
         "member_verbs": lexicon_of({"m": data.get("member_verbs", [])}),
@@ -344,6 +345,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
         cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
     dates = _dates(pc, cues)
+    if cert == Certainty.EXPECTED and dates.get("date") and dc.stated and dates["date"][:len(dc.stated)] <= dc.stated[:len(dates["date"])]:
+        dates = {**dates, "date": None}  # "Putin said on 12 September he awaits the signing": when it was spoken of
     duration = _duration(pc, cues, ts)
     articles = _articles(pc)
     covers = sorted({m.ref for m in pc.topics}) if cues["cover"].find(pc.key) else []
@@ -408,6 +411,9 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
         taken: list[tuple[int, int]] = []
         for h in cues["names"].find(pc.key):
             k = cues["known"][h.cat]
+            beside = pc.key[h.end:h.end + 20].split()[:1] + pc.key[max(0, h.start - 20):h.start].split()[-1:]
+            if any(w in cues["other_than_named"] for w in beside):
+                continue  # «الاتفاق النووي المؤقت», "the interim nuclear deal": another agreement than the named one
             ts, te = pc.span_of(h.start, h.end)
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
                         [k["name_en"], *k.get("names", []), pc.p.text[ts:te]],

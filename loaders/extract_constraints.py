@@ -257,6 +257,20 @@ def _is_reason(v, cc: dict, a) -> bool:
     return first is not None and bool(cc["reasons"].find(v.word(first.tok)))
 
 
+def _released(v, pred) -> bool:
+    """Tell whether a limiting word stands in what someone withdrew from, cancelled or lifted, earlier in its
+    sentence and with no clause break between ("withdrew from an accord that banned", «ألغت القرار الذي يحظر»)."""
+    from irkg.loaders.parse.clauses import word_class
+
+    words = v.words
+    for t in range(pred.head - 1, max(-1, pred.head - 14), -1):
+        if v.sent.tokens[t][2].startswith("PUNC") or v.word(t) in (",", "،", ";", "؛", ".", "and", "but"):
+            return False
+        if any(word_class(words[g], v.word(t)) for g in ("release_verbs", "status_change_verbs", "lifting_words")):
+            return True
+    return False
+
+
 def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[ConstraintRecord]:
     """A limiting word with its factor (subject or reason) and what it limits (object, or the event it governs)."""
     out = []
@@ -318,6 +332,8 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         topics = [t for t in dict.fromkeys(topics) if t]
         if not topics:
             continue
+        if _released(v, pred):
+            continue  # "Russia withdrew from an agreement that banned arms sales to Iran": that limit is gone
         cert = predicate_certainty(v, pred)
         if cert == Certainty.EXPECTED and (pred.future or pred.modal) and not pred.conditional \
                 and predicate_certainty(v, replace(pred, future=False, modal=False)) == Certainty.ASSERTED:

@@ -50,6 +50,13 @@ def _tree_about(pc: PassageCtx, fc: dict, sc: dict, h) -> bool | None:
     words = v.words
     if any(not g.verbal and word_class(words["rhetoric_nouns"], g.word) for g in pred.governors[:4]):
         return False  # «الخطاب الرسمي حول وجود شراكة استراتيجية», "the rhetoric of partnership": said by others, not the source
+    if any(word_class(words["aspiration_words"], g.word) for g in pred.governors[:3]):
+        return False  # "the need for an Iranian-Russian alliance", «إلى مستوى الشراكة»: an aim, not what the relation is
+    for t in range(pred.head - 1, max(-1, pred.head - 8), -1):
+        if v.sent.tokens[t][2].startswith(("VB", "PUNC", ",", ".", ":")):
+            break
+        if word_class(words["aspiration_words"], v.word(t)):
+            return False  # "the need for an Iranian-Russian alliance" however the parser hung the phrase
     before = range(max(0, pred.head - 8), pred.head)
     if any(v.in_words(t, "rhetoric_nouns") for t in before):
         return False  # «رغم الخطاب الرسمي ... حول وجود شراكة» however the parser hung the phrase

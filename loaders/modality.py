@@ -48,8 +48,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         if cat is None:
-            if g.verbal and word_class(words["transparent"], g.word):
-                continue  # "has", "كانت", "began": the clause goes on up
+            if g.verbal and (word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word)):
+                continue  # "has", "كانت", "began", «يقوم بزيارة»: the clause goes on up
             if not g.verbal and word_class(words["transparent_nouns"], g.word):
                 continue  # "بتوقيع اتفاق": whether it is signed is for what governs the signing
             # the object or complement of another word ("condemned the strikes", "linked with the signing of"): a

@@ -182,6 +182,9 @@ class AmountReader:
             got = self.word(j, lex.scales)
             if got is not None and (seen or not self._plural_scale(j)):
                 scale = got[0]
+                if not seen and self._construct_dual(j):
+                    total, seen, j = 2 * scale, True, j + 1
+                    break  # «أسلحة قيمتها مليارا دولار»: two billion
                 total, cur, seen, j = total + (cur or 1) * scale, 0.0, True, j + 1
                 break  # smaller parts after a scale come as «و» parts
             if not seen:
@@ -192,6 +195,17 @@ class AmountReader:
         if not seen:
             return None
         return Amount(total + cur, i, j, scale, word=True)
+
+    def _construct_dual(self, j: int) -> bool:
+        """«مليارا دولار», «مليونا طن»: with no number before it and a noun right after (no «و», no «من»), the
+        form in -ا is the dual in construct (two of the scale), not the accusative of one."""
+        t = self.t[j]
+        if not ARABIC.match(t) or not t.endswith("ا"):
+            return False
+        if j + 1 >= self.n:
+            return False
+        nxt = self.t[j + 1]
+        return bool(ARABIC.match(nxt)) and not nxt.startswith("و") and nxt not in ("من", "ونصف")
 
     def _plural_scale(self, j: int) -> bool:
         return any(f in self.lex.plural_scales for f, _ in self.lex.stems(self.t[j]))

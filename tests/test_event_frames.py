@@ -458,3 +458,52 @@ def test_the_subject_after_a_light_verb_with_a_resumptive_preposition_is_the_vis
 def test_whether_an_agreement_was_made_is_for_what_governs_the_making(text, want):
     ags = [a for a in _records(text, "agreement")]
     assert ags and {(a.status, a.certainty) for a in ags} == {want}
+
+
+def test_a_dual_scale_word_in_construct_is_two_of_it():
+    (ind,) = _records("وتعد روسيا لتزويد إيران بأسلحة قيمتها مليارا دولار.", "indicator")
+    assert ind.value == 2e9
+    (one,) = _records("وبلغت قيمة الصفقة ملياراً ونصف المليار دولار.", "indicator")
+    assert one.value == 1.5e9
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # what someone wants the relationship to become is no characterization of it
+    ("During his visit, Soleimani highlighted the need for an Iranian-Russian alliance in support of Assad.", set()),
+    ("وقال بوتين إن الاتفاقية تهدف إلى تعزيز العلاقات الروسية الإيرانية إلى مستوى الشراكة الاستراتيجية.", set()),
+    ("وتعد العلاقات بين روسيا وإيران شراكة استراتيجية.", {"strategic_partnership"}),
+    ("Moscow and Tehran have built a close strategic partnership.", {"strategic_partnership"}),
+])
+def test_an_aimed_at_relationship_is_no_stance(text, want):
+    assert {s.characterization for s in _records(text, "stance")} == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a limit set by what someone withdrew from holds no more
+    ("انسحبت روسيا امس من اتفاق مع الولايات المتحدة يحظر تصديرها التكنولوجيا العسكرية لإيران.", 0),
+    ("Russia withdrew from a 1995 agreement with the United States that banned arms sales to Iran.", 0),
+    ("ويحظر الاتفاق الموقع مع واشنطن على روسيا تصدير الأسلحة لإيران.", 1),
+])
+def test_a_limit_withdrawn_from_is_no_constraint(text, want):
+    assert len(_records(text, "constraint")) == want
+
+
+def test_an_interim_or_new_deal_is_not_the_named_agreement():
+    text = "وقد يخالف ذلك حد التصدير المحدد في الاتفاق النووي المؤقت الذي توصلت إليه إيران والقوى الست العام الماضي."
+    assert not [a for a in _records(text, "agreement") if a.id == "agreement:jcpoa"]
+    assert [a for a in _records("خرجت الولايات المتحدة من الاتفاق النووي عام 2018.", "agreement") if a.id == "agreement:jcpoa"]
+
+
+def test_an_awaited_signing_is_expected_and_undated_by_the_day_it_was_spoken_of():
+    text = ("صرح الرئيس الروسي فلاديمير بوتين أنه ينتظر أن يقوم الرئيس الإيراني مسعود بزشكيان بزيارة دولة إلى روسيا، "
+            "بما في ذلك التوقيع على اتفاق جديد بين البلدين، وذلك اليوم الخميس 12 سبتمبر 2024.")
+    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2024-09-12"})
+    recs = extract_document(doc).records
+    (ag,) = [r for r in recs if r.kind == "agreement"]
+    assert (ag.certainty, ag.date) == ("expected", None)
+    assert {e.certainty for e in recs if e.kind == "event" and e.type in ("visit", "signing")} == {"expected"}
+
+
+def test_an_agreement_under_negotiation_is_expected():
+    (ag,) = _records("Negotiations on a swap agreement between Iran and Russia gained fresh momentum in early 2022.", "agreement")
+    assert (ag.status, ag.certainty) == ("negotiated", "expected")

@@ -960,6 +960,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
             how = "gen" if n.cat == "NP" else "noun"
             pred.governors.append(Governor(p.kids[0].tok, v.word(p.kids[0].tok), how, verbal=False))
+        elif v.lang == "en" and p.cat == "NP" and n.cat == "PP" and p.kids and p.kids[0].cat == "NP" and n is not p.kids[0]:
+            # "(NP (NP negotiations) (PP on (NP a swap agreement)))": the head noun of the phrase the PP completes
+            last = [d for d in p.kids[0].kids if d.is_pre]
+            if last and last[-1].label.startswith(("NN", "DTNN")) and last[-1].tok != pred.head:
+                pred.governors.append(Governor(last[-1].tok, v.word(last[-1].tok), "noun", verbal=False))
         first = _first_pre(p) if p.cat == "NP" and pred.governors and p.kids and p.kids[0] is not n else None
         if first is not None and first.tok < n.i and v.in_words(first.tok, "noun_negation") \
                 and pred.governors[-1].tok > first.tok:
