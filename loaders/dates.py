@@ -371,4 +371,7 @@ def find_dates_in_key(text: str, key: str, pos, published: str | None = None) ->
                         value=value, flags=flags, unit=next((f[4:] for f in flags if f.startswith("end=")), None))
             )
     out.sort(key=lambda m: m.start)
-    return out
+    # «نهاية العام الماضي 2023», "last year (2023)": the year written right after a relative phrase is its value
+    return [m for k, m in enumerate(out)
+            if not ("relative" in (m.flags or []) and k + 1 < len(out) and out[k + 1].start - m.end <= 3
+                    and re.fullmatch(r"\d{4}", str(out[k + 1].value or "")))]

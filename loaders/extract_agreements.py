@@ -97,7 +97,7 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     """The parties of an agreement, from its own phrase ("المعاهدة الروسية الإيرانية", "اتفاق بين X وY",
     "agreement with Iran") and from the verb that makes it ("وقعت روسيا اتفاقا مع إيران"): never an actor that
     merely stands in the sentence."""
-    from irkg.loaders.parse.clauses import predicate_at
+    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
 
     preps = _PARTY_PREPS | ({"of", "في", "in", "إلى", "الي", "to"} if kind == "membership" else set())  # "a member of the SCO", "accession to"
     nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
@@ -122,18 +122,23 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         nodes += [a.node for a in rel.args if (a.rel in ("subj", "by") and not rel.passive)
                   or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
     out: list[str] = []
-    for n in nodes:
-        for m in pc.mentions_in(v, n, pc.actors):
-            r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
-            if r not in out:
-                out.append(r)
+    found = [m for n in nodes for m in pc.mentions_in(v, n, pc.actors)]
+    for m in found:
+        if m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end for o in found):
+            continue  # «مجموعة غازبروم الروسية» discovered around Gazprom: Gazprom
+        r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
+        if r not in out:
+            out.append(r)
     if not any(dc.actor_type(r) in ("organization", "bloc") for r in out):
         for n in bodies_only:
             out += [m.ref for m in pc.mentions_in(v, n, pc.actors)
                     if dc.actor_type(m.ref) in ("organization", "bloc") and m.ref not in out][:1]
     firms = {dc.state_of(r) for r in out if dc.actor_type(r) == "company" and dc.state_of(r) != r}
     out = [r for r in out if r not in firms]  # «غازبروم الروسية»: the company is the party, not Russia beside it
-    if len(out) < 2 and dc.pair_doc and kind != "membership":
+    words = syntax_words()
+    after_else = any(not g.verbal and word_class(words["since_preps"], g.word) for g in pred.governors[:3])
+    if len(out) < 2 and dc.pair_doc and kind != "membership" and not after_else:
+        # (not for a deal named in what the fact came after: "days after Total pulled out of a gas deal")
         # in a text about Iran and Russia, "its obligations under the partnership agreement" with one of them
         # acting, and no other state in the agreement's own phrase, is their agreement
         acting = out or _acting_states(pc, dc, v, pred)

@@ -159,6 +159,14 @@ def _any_of_a_kind(v: SentenceView, pred: Predicate) -> str:
     return word if word in _ANY else ""
 
 
+def _past_tense(v: SentenceView, pred: Predicate) -> bool:
+    """A verb in the past (or a noun whose light verb is): «وقع», "signed", «قام بزيارة»."""
+    head = pred if pred.verbal else pred.light
+    if head is None:
+        return False
+    return v.sent.tokens[head.head][2] in ("VBD", "VBN") and not (head.future or head.modal or head.conditional)
+
+
 def _point_date(d) -> bool:
     """A date an event can have: not a century, not a range ("during his 2017-2021 term")."""
     flags = d.flags or []
@@ -444,6 +452,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 dm = _conjunct_date(pc, v, pred)
             date = date_value(dm)
+            if date and dm is not None and "year_inferred" in (dm.flags or []) and _after_writing(date, dc) \
+                    and _past_tense(v, pred):
+                # "the protocol signed in September" in a February text: last September, not next
+                date = f"{int(date[:4]) - 1:04d}{date[4:]}"
             if date is None and _current(v, pred) and dc.stated:
                 date = dc.stated  # "زيارته الحالية", "the ongoing talks": happening as the text is written
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None

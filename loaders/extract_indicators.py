@@ -59,12 +59,30 @@ def _site_of(pc: PassageCtx, start: int) -> str | None:
     return getattr(entry, "name_en", None) or ref
 
 
+# who says a figure: the phrase between a reporting verb and its complementizer («وقال نائب الوزير الروسي X إن»),
+# or before an English reporting verb ("Russian Deputy Minister X said")
+_SPEAKER = (
+    re.compile(r"(?:قال|وقال|أضاف|واضاف|وأضاف|أكد|وأكد|أوضح|وأوضح|صرح|وصرح|أعلن|وأعلن|ذكر|وذكر)\s([^.؟!«»\"]{0,140}?)\s(?:إن|ان|أن|بأن)\s"),
+    re.compile(r"(?:^|[.;:!?]\s*)([^.;:!?,]{0,140}?)\s(?:said|told|added|stated|announced|noted)\b"),
+)
+
+
+_BETWEEN = re.compile(r"(?:^|\s)(?:بين|between)\s")
+
+
 def _named_states(pc: PassageCtx) -> tuple[list[int], list[str]]:
     """Return the starts and states of the passage's actor names, sorted, leaving out names inside a figure
     («5000 تومان» is no person) and lower-case English words a dictionary took for a name ("total cost")."""
     inside = sorted((o.start, o.end) for o in pc.quantities if o.kind not in ("count", "ordinal"))
+    # only when the figure names its own parties ("between Iran and the Union's states"); "trade with Iran" said by a
+    # Russian minister is Russia's
+    speakers = [(m.start(1), m.end(1)) for rx in _SPEAKER for m in rx.finditer(pc.p.text)
+                if _BETWEEN.search(pc.p.text, m.end())]
     starts, states = [], []
     for m in sorted(pc.actors, key=lambda m: m.start):
+        if any(a <= m.start < b for a, b in speakers) and (
+                "adjective" in (m.flags or []) or pc.dc.actor_type(m.ref) in ("person", None) or m.ref.startswith("unlinked")):
+            continue  # "Russia's deputy minister said trade with Iran ...": the speaker's nationality, not the figure's
         k = bisect.bisect_right(inside, (m.start, float("inf"))) - 1
         if k >= 0 and inside[k][0] <= m.start < inside[k][1]:
             continue
@@ -121,7 +139,7 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
     best, dist = None, None
     lo, hi = pc.kt.to_text(*((f.seg_lo, f.seg_hi) if f.q.kind in ("count", "ordinal") else (f.lo, f.hi)))
     for d in pc.dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-        if "century" in (d.flags or []) or f.q.start <= d.start < f.q.end:
+        if "century" in (d.flags or []) or "decade" in (d.flags or []) or f.q.start <= d.start < f.q.end:
             continue
         before = d.end <= f.q.start
         if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 30):d.start]):

@@ -251,8 +251,8 @@ class _Scanner(AmountReader):
             if got is not None:
                 return got[0], self.t[k], got[1]
             w = self.t[k]
-            if w in lex.counted_words:
-                return lex.counted_words[w], w, k + 1
+            if w in lex.counted_words and not (k + 1 < self.n and self.t[k + 1] in _DASHES and self.glued(k + 1)):
+                return lex.counted_words[w], w, k + 1  # ("missile-launching warships": the missiles only describe them)
             if w in _DASHES:
                 if not (self.glued(k) and k + 1 < self.n and self.glued(k + 1)):
                     return None

@@ -116,6 +116,9 @@ _WORD_AFTER = re.compile(r"[\s\-–]*([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+_EN_NAME_OPENERS = frozenset("the a an un u.n. its their his her our this that said told in on at by for from with and of to".split())
+
+
 def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
     """Tell whether an actor mention is no actor here: a capital inside a name ("Carnegie Moscow Center", «مسار
     أستانا»), or a name after a negating prefix ("non-NATO states")."""
@@ -126,6 +129,13 @@ def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
     prev = match_key(before.group(1)).strip("-") if before else ""
     if text[max(0, m.start - 4):m.start].lower() == "non-" or prev in words.get("name_negators", ()):
         return True
+    entry = d.actors.get(m.ref) if m.ref else None
+    if entry is not None and entry.type in ("organization", "institution") and m.surface.isascii() and " " in m.surface \
+            and before is not None and before.group(1).isalpha() and before.group(1)[:1].isupper() \
+            and before.group(1).lower() not in _EN_NAME_OPENERS:
+        lead = text[:max(0, m.start - 20) + before.start(1)].rstrip()
+        if lead and not lead.endswith((".", "!", "?", ":", "\n")):
+            return True  # "National Security Council spokesman": a longer name of another body ("Security Council")
     if "metonym" not in (m.flags or []):
         return False
     after = _WORD_AFTER.match(text, m.end)

@@ -507,3 +507,48 @@ def test_an_awaited_signing_is_expected_and_undated_by_the_day_it_was_spoken_of(
 def test_an_agreement_under_negotiation_is_expected():
     (ag,) = _records("Negotiations on a swap agreement between Iran and Russia gained fresh momentum in early 2022.", "agreement")
     assert (ag.status, ag.certainty) == ("negotiated", "expected")
+
+
+@pytest.mark.parametrize(("text", "kind", "want"), [
+    # «لم ... إلا»: only so much, stated as done
+    ("وأضاف أنه بحلول نهاية العام 2006 لم يدفع الإيرانيون إلا 60% من المبالغ المتفق عليها.", "indicator", "reported"),
+    ("ولم تسلم روسيا إلى إيران إلا بطاريتين من منظومة إس-300.", "event", "asserted"),
+])
+def test_an_exceptive_negation_states_what_it_limits(text, kind, want):
+    recs = _records(text, kind)
+    assert recs and {r.certainty for r in recs} == {want}
+
+
+def test_a_month_without_a_year_after_the_text_date_in_a_past_clause_is_last_years():
+    for text, want in (("Russia and Iran signed a protocol in September.", ("2006-09", "asserted")),
+                       ("Russia and Iran will sign a protocol in September.", ("2007-09", "expected"))):
+        doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2007-02"})
+        assert {(e.date, e.certainty) for e in extract_document(doc).records if e.kind == "event"} == {want}
+
+
+def test_a_year_written_after_a_relative_phrase_is_its_value():
+    (ev,) = [e for e in _records("وفي نهاية العام الماضي 2023، وقع الاتحاد الاقتصادي الأوراسي اتفاقية للتجارة الحرة مع إيران.",
+                                 "event") if e.type == "signing"]
+    assert ev.date == "2023"
+
+
+def test_a_longer_english_name_around_a_body_is_another_body():
+    text = "The plant could be operational next year, National Security Council spokesman John Kirby said in June."
+    assert all("unsc" not in e.participants for e in _records(text, "event"))
+
+
+def test_a_decade_does_not_date_a_figure_and_a_compound_modifier_is_not_what_is_counted():
+    (ind,) = _records("Two of the Kaman class ships were sunk during the 1980s.", "indicator")
+    assert ind.date is None
+    assert not [i for i in _records("Iran dispatched two indigenously-built missile-launching warships to Astrakhan.",
+                                    "indicator") if i.unit == "missiles"]
+
+
+def test_the_speakers_nationality_is_not_a_party_of_a_figure_between_others():
+    text = ("وقال نائب وزير التنمية الاقتصادية الروسي فلاديمير إليتشيف إن الاتفاقية ستساهم في زيادة التبادل التجاري "
+            "بين إيران ودول الاتحاد بواقع 1.1 مليار دولار بحلول العام 2025.")
+    (ind,) = _records(text, "indicator")
+    assert ind.actors == ["iran"]
+    (own,) = [i for i in _records("Russian Deputy Prime Minister Alexander Novak said trade with Iran rose to 4 billion "
+                                  "dollars in 2024.", "indicator") if i.unit == "USD"]
+    assert set(own.actors) == {"iran", "russia"}

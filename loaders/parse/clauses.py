@@ -272,6 +272,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                     pred.future = True
                 elif v.in_words(d.tok, "modal") or d.label == "MD":
                     pred.modal = True
+    if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا") for t in range(pre.tok + 1, clause.j)):
+        pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا»: only so much, stated as done
     if v.lang == "en" and _headline_infinitive(chain, clause):
         pred.future = True  # "Russia and Iran to hold naval drill", "Iran to buy Su-35 jets": a headline's plan
     subj = _subject(v, pre, vp, chain, clause)
