@@ -170,12 +170,15 @@ def _relative_clauses(v, pred) -> list:
 
 def _acting_states(pc: PassageCtx, dc: DocCtx, v, pred) -> list[str]:
     """States in the subject of the clauses that govern an agreement word."""
-    from irkg.loaders.parse.clauses import predicate_at
+    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
 
+    words = syntax_words()
     out: list[str] = []
     for g in pred.governors[:3]:
         if not g.verbal or v.sent.pre[g.tok] is None:
             continue
+        if word_class(words["governors"], g.word) in ("reported", "alleged"):
+            continue  # "a Russian deputy minister said the agreement will ...": the speaker is no party
         gov = predicate_at(v, g.tok)
         for a in gov.args_of("subj") if gov is not None else []:
             for m in pc.mentions_in(v, a.node, pc.actors):

@@ -552,3 +552,10 @@ def test_the_speakers_nationality_is_not_a_party_of_a_figure_between_others():
     (own,) = [i for i in _records("Russian Deputy Prime Minister Alexander Novak said trade with Iran rose to 4 billion "
                                   "dollars in 2024.", "indicator") if i.unit == "USD"]
     assert set(own.actors) == {"iran", "russia"}
+
+
+def test_the_speaker_of_an_agreement_is_no_party_to_it():
+    text = ("تتعاون إيران وروسيا في مجالات عدة.\nوتتبادل إيران وروسيا السلع.\nوتجري إيران وروسيا محادثات دورية.\n"
+            "وقال نائب وزير التنمية الاقتصادية الروسي إن الاتفاقية ستساهم في زيادة التبادل التجاري بين إيران ودول الاتحاد "
+            "بواقع 1.1 مليار دولار بحلول العام 2025.")
+    assert not [a for a in _records(text, "agreement") if set(a.parties) == {"iran", "russia"}]
