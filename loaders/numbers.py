@@ -17,6 +17,8 @@ offsets into the text given (display text, diacritics kept).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -403,6 +405,9 @@ def _yearish(v: float) -> bool:
     return v.is_integer() and 1800 <= v <= 2100
 
 
+_MODEL_BEFORE = re.compile(r"[A-Za-z\u0621-\u064A]{2,}\s?[-–]\s?$")
+
+
 def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
     """Return every figure in `text`, ordered by start, with offsets into `text` (`aligned`: its key and positions)."""
     if aligned is None:
@@ -422,6 +427,8 @@ def find_quantities(text: str, aligned: tuple | None = None) -> list[Quantity]:
             if f.kind == "number" and f.word and not f.scaled:
                 continue  # a bare number word ("ثلاثة مسؤولين") is no figure
             s, e = pos[sc.s[f.i]], pos[sc.e[f.j - 1] - 1] + 1
+            if f.kind in ("count", "number") and _MODEL_BEFORE.search(text, max(0, s - 12), s):
+                continue  # «ميج -17», «سام- 30», "MiG -29": the number of a model's name, not how many
             out.append(Quantity(s, e, text[s:e], _exact(f.value), f.unit, f.kind,
                                 _exact(f.value_max) if f.value_max is not None else None, f.qualifier,
                                 f.noun, f.change, f.scaled))

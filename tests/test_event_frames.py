@@ -559,3 +559,14 @@ def test_the_speaker_of_an_agreement_is_no_party_to_it():
             "وقال نائب وزير التنمية الاقتصادية الروسي إن الاتفاقية ستساهم في زيادة التبادل التجاري بين إيران ودول الاتحاد "
             "بواقع 1.1 مليار دولار بحلول العام 2025.")
     assert not [a for a in _records(text, "agreement") if set(a.parties) == {"iran", "russia"}]
+
+
+def test_a_number_after_a_models_dash_is_its_name_not_a_count():
+    text = "وترغب طهران في الحصول من روسيا على بطاريات صواريخ سام- 30 ومروحيات عسكرية ميج -17 مقابل ملياري دولار."
+    assert {i.unit for i in _records(text, "indicator")} == {"USD"}
+    assert {i.value for i in _records("ارتفع عدد الرحلات من 10 - 12 رحلة أسبوعيا.", "indicator")} == {10, 12}
+
+
+def test_a_possessive_in_a_fronted_phrase_is_the_clauses_subject():
+    (ev,) = _records("During his visit to Moscow, Soleimani mapped out the rebel advances in the region.", "event")
+    assert {(r.actor, r.role) for r in ev.roles} == {("qasem_soleimani", "visitor"), ("russia", "host")}

@@ -1078,6 +1078,15 @@ def pronoun_antecedent(v: SentenceView, pred: Predicate, node: Node) -> Node | N
         if head is not None:
             candidates += [a.node for a in _verbal(v, head).args_of("subj")]
         break
+    if not candidates:
+        # "During his visit to Moscow, Soleimani ...", «خلال زيارته لموسكو، أكد لافروف»: a phrase fronted before the
+        # clause speaks of the clause's subject
+        n = pred.node
+        while n.parent is not None and n.parent.cat not in ("S", "SINV"):
+            n = n.parent
+        if n.parent is not None and n.cat == "PP" \
+                and all(k.cat in ("CC", "PP") or k.is_pre for k in n.parent.kids[:n.parent.kids.index(n)]):
+            candidates += [k for k in n.parent.kids if k.cat == "NP" and k.i >= n.j][:1]
     for c in candidates:
         kinds = {v.kinds.get(t) for t in range(c.i, c.j)} - {None, "date"}
         if not kinds:
