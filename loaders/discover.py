@@ -202,6 +202,10 @@ def _blocks(h: Hit | None) -> bool:
     return h is not None and any(t.how != "weak" for t in h.targets)
 
 
+_PARTICLES = frozenset({"انه", "انها", "انهم", "ان", "بان", "بانه", "لانه", "الذي", "التي", "قد", "لقد", "كما", "حيث", "اذ", "اليوم", "امس"})
+_FUTURE_VERB = re.compile(r"س[يتن][\u0621-\u064A]{3,}")
+
+
 def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], k: int,
                  at: dict[int, Hit], stop: frozenset[str], orgs: frozenset[str], latin: bool,
                  bare: bool = False) -> int | None:
@@ -238,6 +242,8 @@ def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
             break
         elif tk.startswith(("لل", "بال", "وال", "فال", "كال")):
             break  # a prepositional phrase (للصحفيين، بالوزارة) follows the name
+        elif tk in _PARTICLES or (j > k and _FUTURE_VERB.fullmatch(tk) and tk not in given):
+            break  # «سيرجي شماتكو انه», «محمد احمد نجاد سيلتقي»: a particle or a future verb ends the name
         elif tk.startswith("و") and len(tk) >= 6 and tk not in d.words_of("given_names"):
             break  # و + a noun: a coordinated office (وزير الاتصالات وتكنولوجيا المعلومات)
         elif tk.startswith("ال") and not (j > k and (toks[j - 1].text in joiners or tk in suffixes)):

@@ -326,6 +326,7 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
     lex = friction_cues()["pair"]
     seen: list[str] = []  # states in order of mention, across passages
     counts: dict[str, int] = {}
+    last: list[str] = []
     for pc in pcs:
         for h in lex.find(pc.key):
             ts, te = pc.span_of(h.start, h.end)
@@ -335,6 +336,9 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
             order = list(dict.fromkeys(reversed(seen + recent)))
             if len(here) >= 2 and not (dc.pair_doc and len(set(here) & set(PAIR)) == 1):
                 pair = here[:2]  # "علاقات مع طهران وروابط مع تل أبيب ... بين الطرفين": the two this sentence names
+            elif not here and len(last) >= 2 and not set(last[:2]) <= set(PAIR) and len(set(last) & set(PAIR)) < 2:
+                # "Putin met Trump in Helsinki. The two countries agreed ...": the two the sentence before named
+                pair = last[:2]
             elif len(here) >= 2 or len(order) >= 2:
                 pair = order[:2]
                 if PAIR[0] in order[:4] and PAIR[1] in order[:4] and counts.get(PAIR[0], 0) >= 2 and counts.get(PAIR[1], 0) >= 2:
@@ -345,6 +349,7 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
                 m = Mention(kind=MentionKind.ACTOR, start=ts, end=te, surface=pc.p.text[ts:te], ref=ref, flags=["pair_word"])
                 pc.actors.append(m)
                 pc.mentions.append(m)
+        named_here: list[str] = []
         for m in pc.actors:
             if "pair_word" in (m.flags or []):
                 continue
@@ -352,6 +357,9 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
             if dc.actor_type(st) == "state":
                 seen.append(st)
                 counts[st] = counts.get(st, 0) + 1
+                named_here.append(st)
+        # the states the sentence before the next one names (a list's fragments name no counterparts)
+        last = list(dict.fromkeys(named_here)) if pc.p.text.rstrip().endswith((".", "!", "؟", "?")) else []
         pc.actors.sort(key=lambda m: m.start)
         pc.mentions.sort(key=lambda m: m.start)
 

@@ -22,7 +22,7 @@ _COMMERCIAL = {"contract", "mou", "deal"}
 _BETWEEN = re.compile(r"\w*\s+(?:\w+\s+)?(?:بين\s+\w+\s+و\w+|between\s+\w+\s+and\s+\w+)(?:\s+\w+)?")  # display characters around a kind word where its parties are named
 _EN_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+$")  # "the treaty" points back like "المعاهدة"
 _ANAPHORA_SPAN = 12  # passages over which "المعاهدة" still points to the last agreement named
-_NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|و\w+)\s|[،,.:;؛()«»\"“”]"))
+_NAME_STOP = re.compile(match_key(r"\s(?:في|على|مع|بين|من|الى|إلى|عن|التي|الذي|بقيمة|لمدة|تمتد|يمتد|بشان|بموجب|حول|يقضي|تقضي|ينص|تنص|يهدف|تهدف|يتيح|تتيح|يسمح|تسمح|يشمل|تشمل|و\w+)\s|[،,.:;؛()«»\"“”]"))
 _KIND_EN = {"treaty": "Treaty", "mou": "Memorandum of understanding", "contract": "Contracts",
             "deal": "Deal", "roadmap": "Roadmap", "membership": "Membership", "agreement": "Agreement"}
 
@@ -215,13 +215,23 @@ def _status(pc: PassageCtx, cues, skip: tuple[int, int] | None = None) -> str | 
     return max(found, key=STATUS_ORDER.index) if found else None
 
 
-def _dates(pc: PassageCtx, cues) -> dict[str, str]:
+_TARGET_DATE = re.compile(r"(?:\bfor|\bby|\buntil|\bthrough|بحلول|حتى|لعام|للعام|ل)\s*(?:the\s+(?:year|end\s+of)\s*|(?:ال)?عام\s*|نهاية\s*)?$", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r"[،,؛;]\s*(?:و?لكن|بل|ثم|بينما|في حين|الا ان|إلا أن|غير ان|غير أن|بعد ان|بعد أن|قبل ان|قبل أن|but|while|after|before|whereas)(?!\w)")
+
+
+def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:
     out = {}
+    # "the goal of two million tonnes for 2024", «بحلول عام 2030»: a target's year, not when it was agreed
+    targets = tuple(d.start for d in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, d.start - 16):d.start]))
     for h in cues["status"].find(pc.key):
         field = {"signed": "date", "ratified": "ratified", "in_force": "in_force"}.get(h.cat)
+        if ks is not None and _CLAUSE_BREAK.search(pc.key, min(ks, h.start), max(ks, h.start)):
+            continue  # «توصلتا إلى اتفاق ...، بعد أن وقعت جازبروم في 2024 مذكرة»: another clause's signing
         if field and field not in out:
             ts, te = pc.span_of(h.start, h.end)
-            d = pc.nearest_date(ts, te, window=120)
+            d = pc.nearest_date(ts, te, window=120, skip=targets)
             if d is not None and (d.start >= te or ts - d.end <= 25):
                 out[field] = date_value(d)
     return out
@@ -309,7 +319,7 @@ def _english_tree_name(pc: PassageCtx, v, pred, cap: int = 14) -> str:
         for c in np.parent.kids[1:]:
             first = next((d for d in c.walk() if d.is_pre), None)
             word = v.word(first.tok).lower() if first is not None else ""
-            if c.cat != "PP" or word in _EN_TIME_PREPS and any(v.kinds.get(t) == "date" for t in range(c.i, c.j)) \
+            if c.cat != "PP" or word in _EN_TIME_PREPS and any(v.kinds.get(t) in ("date", "place") for t in range(c.i, min(c.j, c.i + 3))) \
                     or word in ("by", "after", "before", "during", "since", "until"):
                 stop = True
                 break
@@ -352,7 +362,7 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
         cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
-    dates = _dates(pc, cues)
+    dates = _dates(pc, cues, ks)
     if cert == Certainty.EXPECTED and dates.get("date") and dc.stated and dates["date"][:len(dc.stated)] <= dc.stated[:len(dates["date"])]:
         dates = {**dates, "date": None}  # "Putin said on 12 September he awaits the signing": when it was spoken of
     duration = _duration(pc, cues, ts)
@@ -524,9 +534,10 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                             parties.append(r)
             if len(parties) < 2:
                 continue
-            d = date_value(pc.nearest_date(ts, te, window=80))
+            targets = tuple(x.start for x in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, x.start - 16):x.start]))
+            d = date_value(pc.nearest_date(ts, te, window=80, skip=targets))
             aid = _generic_id("agreement", parties, d or "nodate")
-            rec = _make(pc, dc, cues, aid, "agreement", [_display(pc, h.start, h.end + 30)], parties,
+            rec = _make(pc, dc, cues, aid, "agreement", [_whole_words(pc.p.text, ts, 8)], parties,
                         h.start, h.end, f"Agreement ({', '.join(dc.name_of(p) for p in parties[:4])}{', ' + d if d else ''})")
             rec.date = rec.date or d
             out.append(rec)
@@ -538,6 +549,22 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
         if ids:
             by_passage[pc.p.idx] = list(dict.fromkeys(ids))
     return by_passage
+
+
+def _whole_words(text: str, ts: int, n: int) -> str:
+    """Up to n whole words from ts, stopping at a punctuation mark ("agreed with the Russian side", never "determin")."""
+    out = []
+    for w in text[ts:ts + 200].split():
+        stop = w[-1] in ",.;:،؛" or w[0] in "(«\"“"
+        out.append(w.rstrip(",.;:،؛"))
+        if stop or len(out) >= n:
+            break
+    while out and (not out[-1] or out[-1].lower() in _TRAILING):
+        out.pop()  # "... and determined the": never end on a word that opens what follows
+    return " ".join(x for x in out if x)
+
+
+_TRAILING = frozenset("the a an of and to with for on in at by from that which و في على من إلى الى مع عن أن ان بين".split())
 
 
 def _display(pc: PassageCtx, ks: int, ke: int) -> str:

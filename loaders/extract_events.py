@@ -136,13 +136,30 @@ def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: 
     if etype not in _ITEM_EVENTS:
         return []
     nodes = [a.node for a in pred.args if a.rel in ("obj", "gen", "subj") or (a.rel == "pp" and a.marker.split(" ")[0] in _ITEM_PREPS)]
-    nodes.append(pred.node)
     found = set()
-    for n in nodes:
+    for n in nodes + [pred.node]:
+        # a clause inside the phrase speaks of other things ("the launchers required to deploy the Fath-360
+        # missiles that Tehran provided": launchers are what was not supplied)
+        holes = _clause_holes(v, n, deep=n is not pred.node)
         for m in pc.mentions_in(v, n, pc.items, nested_ok=True):
-            if _is_object(dc, m.ref):
+            if _is_object(dc, m.ref) and not any(a <= m.start < b for a, b in holes):
                 found.add(m.ref)
     return sorted(found)
+
+
+def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, int]]:
+    """Character spans of the clauses nested in a phrase (relative and reduced relative clauses); in a verb's own
+    phrase (not `deep`) only those nested in its noun phrases, not its own verb chain."""
+    out, stack = [], [(k, False) for k in node.kids]
+    while stack:
+        n, in_np = stack.pop()
+        if n.is_pre:
+            continue
+        if n.cat in ("SBAR", "S", "VP", "RRC") and (deep or in_np):
+            out.append((v.sent.tokens[n.i][0], v.sent.tokens[n.j - 1][1]))
+        else:
+            stack.extend((k, in_np or n.cat in ("NP", "PP")) for k in n.kids)
+    return out
 
 
 _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
@@ -157,6 +174,26 @@ def _any_of_a_kind(v: SentenceView, pred: Predicate) -> str:
     before = [t for t in range(max(0, pred.head - 3), pred.head) if not v.sent.tokens[t][2].startswith(("JJ", "DTJJ"))]
     word = v.word(before[-1]).lower() if before else ""
     return word if word in _ANY else ""
+
+
+_PARTNER = re.compile(r"(?:بالتعاون مع|بالاشتراك مع|بمساعدة|in cooperation with|jointly with|with the help of|in partnership with"
+                      r"|joint (?:project|venture|effort) with|مشروع مشترك مع)\s+$", re.I)
+
+
+def _partners(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
+    """«أعلنت إيران إطلاق القمر الصناعي بالتعاون مع روسيا», "launched in cooperation with Russia": the partner
+    plays the part the subject plays."""
+    role = frame.roles.get("subj")
+    if role is None or not any(p.role == role for p in have):
+        return []
+    lo, hi = v.sent.start, v.sent.end
+    out = []
+    taken = {p.actor for p in have}
+    for m in pc.actors:
+        if lo <= m.start < hi and m.ref not in taken and _PARTNER.search(pc.p.text[max(lo, m.start - 24):m.start]):
+            out.append(Participant(actor=m.ref, role=role))
+            taken.add(m.ref)
+    return out
 
 
 def _past_tense(v: SentenceView, pred: Predicate) -> bool:
@@ -415,6 +452,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             filled = fill_frame(pc, v, pred, frame)
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
+            filled.participants += _partners(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
@@ -500,9 +538,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
-            if cert == Certainty.ASSERTED and _provided_for(pred, cues):
+            provided = _provided_for(pred, cues)
+            if cert == Certainty.ASSERTED and provided:
                 # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
                 cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED
+            if provided and cert == Certainty.EXPECTED and dm is not None \
+                    and not re.search(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", pc.p.text[max(0, dm.start - 20):dm.start]):
+                date = None  # the day the agreement was signed is not the day of what it provides for ("by 2026" is)
             roles = filled.participants
             key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
             if key in seen:

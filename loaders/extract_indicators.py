@@ -34,9 +34,14 @@ _SITE_REACH = 60  # characters between a place and a share figure in its relativ
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
 _OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
 _SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+في)?|عمّا\s+كان(?:ت)?\s+عليه(?:\s+في)?|مقارنة\s+(?:ب|مع)|"
-                    r"بالمقارنة\s+(?:ب|مع)|compared\s+(?:with|to)|than\s+in|versus|vs\.?)\s*(?:عام\s+|العام\s+|the\s+)?$", re.I)
+                    r"بالمقارنة\s+(?:ب|مع)|compared\s+(?:with|to)|than\s+in|versus|vs\.?)\s*(?:عام\s+|العام\s+|the\s+)?$"
+                    # "in comparison with the same period of last year", «مقارنة بالفترة نفسها من العام»
+                    r"|(?:comparison\s+with|compared\s+(?:with|to)|مقارنة\s*(?:ب|مع)|بالمقارنة\s*(?:ب|مع))(?:\s*\S+){1,6}?\s*$", re.I)
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
-_TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now)\b", re.I)
+_TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now|(?:ال)?(?:أولى|اولى|أول|اول|الماضية|الماضي|الأخيرة|الاخيرة)(?!\w))", re.I)
+_BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
+# "in the first eight months", "the past five years", «مرور 5 سنوات على»: a window or an anniversary, no measure
+_WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in)\s+(?:نحو\s+|about\s+)?$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
@@ -142,7 +147,9 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
         if "century" in (d.flags or []) or "decade" in (d.flags or []) or f.q.start <= d.start < f.q.end:
             continue
         before = d.end <= f.q.start
-        if f.q.kind in ("money", "quantity", "percent") and _SINCE.search(pc.p.text[max(0, d.start - 30):d.start]):
+        base = _SINCE.search(pc.p.text[max(0, d.start - 50):d.start])
+        if base and not (max(0, d.start - 50) + base.start() <= f.q.start < d.start):
+            # (a figure inside the comparison, "compared with a $10 discount last month", is the baseline's own)
             continue  # "its highest since 2018", «عما كان عليه في 2015»: a baseline, not the figure's date
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
@@ -265,7 +272,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             what = measure_of(pc, ic, f)
             if what is None and q.kind == "duration":
                 continue  # «قبل يومين»: a date
-            if q.kind == "duration" and (_TIME_AFTER.match(pc.p.text, q.end) or _TIME_BEFORE.search(pc.p.text[max(0, q.start - 12):q.start])):
+            if _BASIS_BEFORE.search(pc.p.text[max(0, q.start - 8):q.start]):
+                continue  # «2500 دولار مقابل كل 15 طنا», "per 100 tonnes": the basis of a rate, not an amount
+            if q.kind == "duration" and (_TIME_AFTER.match(pc.p.text, q.end) or _TIME_BEFORE.search(pc.p.text[max(0, q.start - 12):q.start])
+                                         or _WINDOW_BEFORE.search(pc.p.text[max(0, q.start - 12):q.start])):
                 continue  # "two weeks after the summit", «بعد ثلاثة أيام من», «خلال عامين»: when, not how long
             if what is None and q.kind in ("money", "quantity", "number") and f.lo > f.slo:
                 m = measure_before(pc, ic, f, q.kind, lo=f.slo)  # «..، في حين يتوقع أن يتخطى عتبة الخمسة مليارات»

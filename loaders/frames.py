@@ -122,6 +122,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 continue  # a pronoun we cannot resolve names nobody
             a = Arg("poss", target)
         actors = _actors_of(pc, v, a)
+        if role == "speaker" and _member_noun(v, a) and not any(pc.dc.actor_type(m.ref) == "person" for m in actors) \
+                and any(pc.dc.actor_type(m.ref) not in ("state",) for m in actors):
+            continue  # «قال عضو لجنة الأمن القومي»: one member speaks, not the committee ("Iranian officials": Iran)
         if role in frame.agents and not _agentive(v, a):
             continue  # "Russian MiG-29s arrived", "Russia's exports came under sanctions": things, not travellers
         if frame.destination_place and role == "host":
@@ -197,5 +200,5 @@ def _relational(pc, m) -> bool:
 
 
 def _member_noun(v: SentenceView, a: Arg) -> bool:
-    first = next((d for d in a.node.walk() if d.is_pre), None)
+    first = next((d for d in a.node.walk() if d.is_pre and d.label not in ("DT", "CD")), None)
     return first is not None and v.in_words(first.tok, "member_nouns")

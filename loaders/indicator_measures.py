@@ -214,13 +214,13 @@ def _change(pc: PassageCtx, ic: dict, f: FigureContext, strict: bool = False) ->
     key = pc.key
     if key[max(0, f.ks - 4):f.ks].endswith(_TO_LEVEL):
         return None  # "rose to 95%": a level reached
-    for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 60), f.ks)):
+    for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 90), f.ks)):
         gap = key[h.end:f.ks].split()
         if strict:  # an amount is a change only through "by" («بمقدار»): "fell by 200,000 barrels"
             if gap and gap[-1] in _BY and len(gap) <= 7:
                 return h.cat
             continue
-        if not gap or (len(gap) <= 7 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4) \
+        if not gap or (len(gap) <= 10 and gap[-1] in ic["markers"]) or (f.q.qualifier and len(gap) <= 4) \
                 or (ARABIC.match(h.cue) and len(gap) <= 3 and gap[-1] not in ("علي", "عن")):
             # «فقد الريال الإيراني 30% من قيمته»: verb, subject, figure («ألا تزيد حصة طهران على 11%» bounds it)
             return h.cat  # "drop by 40%", «انخفضت قيمة الريال بنحو 40%»

@@ -13,7 +13,7 @@ from __future__ import annotations
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import predicate_at, word_class
+from irkg.loaders.parse.clauses import blaming_phrase, predicate_at, word_class
 from irkg.schema.graph import Certainty
 from irkg.loaders.parse.tree import Node
 
@@ -117,6 +117,12 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
                 n, after = vp, True
         if n.cat == "VP":
             verb = next((k for k in n.kids if k.is_pre and v.is_verb(k.tok)), None)
+            if verb is not None and v.word(verb.tok) in ("ان", "إن", "أن", "فان", "فإن"):
+                # «فإن (NP أربعة مفاعلات) (S يمكن أن تبنى)»: the particle the parser took for a verb; the clause
+                # after the figure says what becomes of it
+                after = next((k for k in n.kids if k.cat in ("S", "VP", "SBAR") and k.i > i), None)
+                first = next((d for d in after.walk() if d.is_pre and v.is_verb(d.tok)), None) if after is not None else None
+                verb = first
             if verb is None:
                 continue
             pred = predicate_at(v, verb.tok)
@@ -128,6 +134,8 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
                 if g is not None and word_class(v.words["status_change_verbs"], g.word):
                     cert = Certainty.ASSERTED  # the value of a contract that was later cancelled is still its value
             own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i or after else None
+            if own is None and verb.tok < i and blaming_phrase(v, n, verb.tok, i):
+                own = "alleged"  # «ألقت باللوم على إيران لشن هجمات على ... و4 سفن»
             if own == "denied" and word_class(v.words["status_change_verbs"], v.whole_word(verb.tok)):
                 own = None  # «ألغت روسيا عقداً بقيمة 800 مليون دولار»: the cancelled contract was worth that
             if own in ("expected", "alleged", "denied") and not pred.negated:

@@ -50,6 +50,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if cat is None:
             if g.verbal and (word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word)):
                 continue  # "has", "كانت", "began", «يقوم بزيارة»: the clause goes on up
+            if g.verbal and g.how == "pp" and g.marker in ("ل", "لل", "to") and not attribution_only:
+                continue  # «من المتوقع أن يزور موسكو لمواصلة المحادثات»: what a trip is for shares the trip's fate
             if not g.verbal and word_class(words["transparent_nouns"], g.word):
                 continue  # "بتوقيع اتفاق": whether it is signed is for what governs the signing
             # the object or complement of another word ("condemned the strikes", "linked with the signing of"): a

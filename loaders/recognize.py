@@ -129,6 +129,8 @@ def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
     prev = match_key(before.group(1)).strip("-") if before else ""
     if text[max(0, m.start - 4):m.start].lower() == "non-" or prev in words.get("name_negators", ()):
         return True
+    if re.match(r"\s?\$", text[m.end:m.end + 2]) and m.surface.upper() in ("US", "U.S.", "USA"):
+        return True  # "US$132 million": the dollar, not the United States
     entry = d.actors.get(m.ref) if m.ref else None
     if entry is not None and entry.type in ("organization", "institution") and m.surface.isascii() and " " in m.surface \
             and before is not None and before.group(1).isalpha() and before.group(1)[:1].isupper() \

@@ -190,6 +190,10 @@ def _merge_events(recs: list[Record]) -> list[Record]:
                 continue  # Russia supplying Iran and Iran supplying Russia are two facts
             if len(o.date or "") > len(r.date or ""):
                 continue
+            if r.agreement and o.agreement and r.agreement != o.agreement:
+                continue  # the signing of the railway deal and the signing of a trade deal are two signings
+            if r.items and o.items and not set(r.items) & set(o.items):
+                continue  # a delivery of drones and a delivery of missiles are two deliveries
             shared = orig[i] & orig[j]
             same_agr = r.agreement and r.agreement == o.agreement
             if not same_agr:

@@ -85,3 +85,18 @@ def test_a_longer_phrase_holding_a_short_name_is_not_that_agreement_and_several_
     several = AgreementRecord(id="agreement:agreement:iran+russia:def:several", label="A", agreement_kind="agreement",
                               names=["Iran nuclear deal", "(several)"], parties=["iran", "russia"], evidence=[_ev("c.txt", 3)])
     assert len(resolve_records([jcpoa, several])) == 2
+
+
+def test_events_of_different_agreements_or_items_never_merge():
+    a = EventRecord(id="event:signing:2023:x", label="s", type="signing", date="2023", participants=["iran", "russia"],
+                    agreement="agreement:agreement:iran+russia:rail", evidence=[_ev("a.txt", 1)])
+    b = EventRecord(id="event:signing:2023:y", label="s", type="signing", date="2023", participants=["iran", "russia"],
+                    agreement="agreement:agreement:iran+russia:trade", evidence=[_ev("b.txt", 2)])
+    assert len(resolve_records([a, b])) == 2
+    c = EventRecord(id="event:delivery:2022:x", label="d", type="delivery", date="2022", participants=["iran", "russia"],
+                    items=["shahed_136"], evidence=[_ev("a.txt", 3)])
+    d = EventRecord(id="event:delivery:2022:y", label="d", type="delivery", date="2022", participants=["iran", "russia"],
+                    items=["fath_360"], evidence=[_ev("b.txt", 4)])
+    assert len(resolve_records([c, d])) == 2
+    e = d.model_copy(update={"id": "event:delivery:2022:z", "evidence": [_ev("c.txt", 5)]})
+    assert len(resolve_records([d, e])) == 1

@@ -289,6 +289,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
     if subj is None and v.lang == "ar" and objs and _own_relative(v, objs[0], clause):
         subj = _first_conjunct_subject(v, clause)  # "زار بوتين طهران والتقى نظيره": he met his counterpart
+    if subj is None and v.lang == "en" and clause.cat == "S" and clause.parent is not None and clause.parent.cat == "NP" \
+            and clause.parent.kids[0].cat == "NP" and clause.parent.kids[0] is not clause \
+            and (clause.parent.parent is None or clause.parent.parent.cat == "ROOT"):
+        subj = clause.parent.kids[0]  # "(NP (NP Russia & Iran) (S to hold naval drill))": a headline's subject
     if subj is None and clause.cat == "SINV":
         subj = next((c for c in clause.kids if c.cat == "NP" and c.i > pre.tok), None)  # "..., said Lavrov"
     if v.lang == "en" and objs and pre.tok > 0 and v.sent.tokens[pre.tok - 1][2] in (",", "``", "''") \
@@ -338,6 +342,12 @@ def _ancestors(n: Node) -> list[Node]:
         out.append(p)
         p = p.parent
     return out
+
+
+def blaming_phrase(v: SentenceView, vp: Node, head: int, before: int) -> bool:
+    """Tell whether a verb phrase blames («ألقى باللوم على»): a «باللوم» phrase after its verb, before `before`."""
+    return any(c.cat == "PP" and head < c.i < before and any(v.in_words(t, "blame_phrases") for t in range(c.i, min(c.j, c.i + 2)))
+               for c in vp.kids)
 
 
 def _reporting(v: SentenceView, tok: int) -> bool:
@@ -943,6 +953,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     pred.concessive = True
                 elif (v.in_words(sub.tok, "purpose") and not pred.verbal) or (second is not None and v.in_words(second, "purpose")):
                     pred.purpose = True  # "لتسليم", "من أجل التوصل", "in order to deliver": aimed at
+                elif v.in_words(sub.tok, "eve_words") and not pred.verbal:
+                    pred.future = True  # "ahead of his visit", «قبيل القمة»: still to come
+        if p.cat == "ADVP" and first_clause and not pred.verbal and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
+                and v.in_words(p.kids[0].tok, "eve_words"):
+            pred.future = True  # "(ADVP ahead (PP of his visit))"
         if p.cat == "NP" and first_clause and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
                 and v.in_words(p.kids[0].tok, "concessive"):
             pred.concessive = True  # "(NP (NN رغم) (NP الخلافات ...))"
@@ -951,6 +966,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             if head is not None and head.tok < n.i and not (pred.light is not None and head.tok == pred.light.head):
                 how = {"SBAR": "comp", "S": "xcomp", "PP": "pp", "NP": "obj"}.get(n.cat, "comp")
                 g = Governor(head.tok, v.whole_word(head.tok), how, _verb_negated(v, p, head))
+                if blaming_phrase(v, p, head.tok, n.i):
+                    g.word = "باللوم"  # «ألقت باللوم على إيران لشن هجمات»: the blaming governs, not the throwing
                 if how == "pp":
                     prep = _first_pre(n)
                     g.marker = v.word(prep.tok) if prep is not None and prep.tok < pred.head else ""
@@ -1007,7 +1024,12 @@ def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
             m = _first_pre(n)
             skip = m is None or (v.word(m.tok) != "of" and m.tok not in v.name_preps)
         if skip:
-            out.append((v.sent.tokens[n.i][0], v.sent.tokens[n.j - 1][1]))
+            first = _first_pre(n)
+            lo = n.i
+            while first is not None and lo < n.j and v.kinds.get(lo) == "person" and v.sent.pos(lo).startswith("VB"):
+                lo += 1  # «الرئيس الأمريكي ترامب»: a name the parser took for the verb of a clause is the phrase's
+            if lo < n.j:
+                out.append((v.sent.tokens[lo][0], v.sent.tokens[n.j - 1][1]))
         else:
             stack.extend(n.kids)
     return out
