@@ -393,6 +393,9 @@ def _only_aimed_at(v, pred) -> bool:
     return pred.purpose
 
 
+_INITIATIVE = re.compile(r"مبادر|initiative", re.I)
+
+
 def _applied_for(key: str, start: int) -> bool:
     """Tell whether a membership word is what an application or a bid asks for ("تقدمت بطلب للانضمام",
     "an application for membership", "its bid for membership"): the parser often hangs it on the verb instead."""
@@ -432,6 +435,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             beside = pc.key[h.end:h.end + 20].split()[:1] + pc.key[max(0, h.start - 20):h.start].split()[-1:]
             if any(w in cues["other_than_named"] for w in beside):
                 continue  # «الاتفاق النووي المؤقت», "the interim nuclear deal": another agreement than the named one
+            if k.get("needs_agreement_word") and not cues["kinds"].find(pc.key, max(0, h.start - 40), h.end + 40) \
+                    and len(pc.states & set(k.get("parties", []))) < 2 and not _INITIATIVE.search(pc.key):
+                # «مشروع ممر الشمال-الجنوب يتكون من خطوط بحرية»: the route, not the agreement on it (the parties
+                # named with it, or "initiatives such as", make it the undertaking)
+                continue
             ts, te = pc.span_of(h.start, h.end)
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
                         [k["name_en"], *k.get("names", []), pc.p.text[ts:te]],

@@ -683,3 +683,11 @@ def test_items_in_a_clause_inside_the_object_are_not_what_was_delivered():
     text = ("Iran did not supply Russia with the mobile launchers required to deploy the short-range Fath-360 "
             "ballistic missiles that Tehran is said to have provided to Moscow.")
     assert not [e for e in _records(text, "event") if e.type == "delivery" and e.items]
+
+
+def test_a_corridors_name_is_its_agreement_only_with_an_agreement_word_its_parties_or_as_an_initiative():
+    assert not _records("ويتكون مشروع ممر الشمال الجنوب من خطوط بحرية وبرية وسكك حديد.", "agreement")
+    (ag,) = _records("وقعت إيران وروسيا والهند اتفاقية ممر النقل الدولي بين الشمال والجنوب عام 2000.", "agreement")
+    assert ag.id == "agreement:instc"
+    (ag,) = _records("ومثال ذلك ممر النقل الدولي الشمال الجنوب بين روسيا وإيران والهند.", "agreement")
+    assert ag.id == "agreement:instc"
