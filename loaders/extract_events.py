@@ -75,6 +75,25 @@ def _in_own(m, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in spans)
 
 
+_QUOTE_OPEN = "\"«“"
+_QUOTE_CLOSE = "\"»”"
+_REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)
+
+
+def _quoted_report(text: str, at: int) -> bool:
+    """Tell whether a position lies inside a quotation that a statement introduces ("X said: «...»",
+    «وجاء في بيان الكرملين: "..."»): the words are the speaker's, reported by the text."""
+    opens = [i for i in range(max(0, at - 600), at) if text[i] in _QUOTE_OPEN]
+    for i in reversed(opens):
+        if text[i] == '"' and text.count('"', i + 1, at) % 2:
+            continue  # a closing straight quote
+        if any(c in _QUOTE_CLOSE and c != '"' for c in text[i + 1:at]):
+            return False  # «...» closed before the position
+        lead = text[max(0, i - 60):i].rstrip()
+        return lead.endswith(":") and bool(_REPORT_BEFORE.search(lead))
+    return False
+
+
 def _clause_hedge(pc: PassageCtx, key_spans) -> Certainty | None:
     """An adverbial hedge inside the clause itself ("reportedly", "بحسب تقارير", "حسبما يُزعم")."""
     hedges, _ = certainty_lexicons()
@@ -534,6 +553,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
+            if cert == Certainty.ASSERTED and etype != "statement" and _quoted_report(pc.p.text, ts):
+                cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):

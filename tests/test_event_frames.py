@@ -691,3 +691,11 @@ def test_a_corridors_name_is_its_agreement_only_with_an_agreement_word_its_parti
     assert ag.id == "agreement:instc"
     (ag,) = _records("ومثال ذلك ممر النقل الدولي الشمال الجنوب بين روسيا وإيران والهند.", "agreement")
     assert ag.id == "agreement:instc"
+
+
+def test_what_a_quoted_statement_says_is_reported():
+    text = ('وجاء في بيان الكرملين: "جدد بوتين تعازيه في الخسائر الفادحة جراء العدوان العسكري الإسرائيلي على إيران".')
+    (ev,) = [e for e in _records(text, "event") if e.type == "attack"]
+    assert ev.certainty == "reported"
+    (own,) = [e for e in _records('شنت إسرائيل هجوما على إيران في يونيو. وقال: "نحن ندين ذلك".', "event") if e.type == "attack"]
+    assert own.certainty == "asserted"
