@@ -699,3 +699,10 @@ def test_what_a_quoted_statement_says_is_reported():
     assert ev.certainty == "reported"
     (own,) = [e for e in _records('شنت إسرائيل هجوما على إيران في يونيو. وقال: "نحن ندين ذلك".', "event") if e.type == "attack"]
     assert own.certainty == "asserted"
+
+
+def test_a_share_is_of_the_noun_right_after_of():
+    (ind,) = _records("وبموجب الاتفاق النووي فإن طهران ستتخلص من 98% من مخزونها من اليورانيوم المخصب.", "indicator")
+    assert ind.what == "share"
+    (oil,) = _records("وتمر عبر المضيق نحو 40% من إمدادات النفط العالمية.", "indicator")
+    assert oil.what.startswith("share of") and "oil" in oil.what
