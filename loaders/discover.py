@@ -203,7 +203,7 @@ def _blocks(h: Hit | None) -> bool:
 
 
 _PARTICLES = frozenset({"انه", "انها", "انهم", "ان", "بان", "بانه", "لانه", "الذي", "التي", "قد", "لقد", "كما", "حيث", "اذ", "اليوم", "امس"})
-_FUTURE_VERB = re.compile(r"س[يتن][\u0621-\u064A]{3,}")
+_FUTURE_VERB = re.compile(r"س[يتن][\u0621-\u064A]{3,}|[تي]ت[\u0621-\u064A]{3,}")
 
 
 def _name_tokens(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], k: int,

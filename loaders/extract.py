@@ -317,6 +317,9 @@ def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, i
     return int(year), max(months)
 
 
+_PLURAL_QUALIFIED = re.compile(r"\s+(?:ال\w+ي(?:ه|ة)|ال\w+يين|الاخري|الأخرى|الكبري|الكبرى)(?!\w)")
+
+
 def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
     """Give "البلدين", "the two countries", "الجانبين" the two states they stand for: the two named last
     (Iran and Russia when the text is about them and both were named recently)."""
@@ -329,6 +332,8 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
     last: list[str] = []
     for pc in pcs:
         for h in lex.find(pc.key):
+            if pc.key[h.start:h.end].endswith("البلدان") and _PLURAL_QUALIFIED.match(pc.key, h.end):
+                continue  # «البلدان الأوروبية», "the European countries": many countries, not the two
             ts, te = pc.span_of(h.start, h.end)
             recent = [st for m in pc.actors if m.start < ts and "pair_word" not in (m.flags or [])
                       for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]

@@ -500,6 +500,9 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # one unnamed agreement per sentence and party set (an MoU and the contract it became)
             items = sorted({m.ref for m in pc.items if m.start >= ts})
             anchor = "" if h.cat == "membership" else (" ".join(items) if items else name)
+            prev_word = pc.key[max(0, h.start - 16):h.start].split()[-1:]
+            if items and ((nxt and nxt[0] in cues["other_than_named"]) or (prev_word and prev_word[0] in cues["other_than_named"])):
+                anchor += " new"  # «عقدا جديدا» for the S-300: not the contract of 2007
             party_sets = [parties]
             if h.cat == "membership":
                 # "Iran's membership in BRICS and the SCO": one membership per body, never one body joining another

@@ -185,6 +185,8 @@ _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry
 _SINCE = re.compile(r"(?:منذ|since)\s+(?:(?:ال)?عام|(?:ال)?سنة|the\s+year|early|late|mid-?)?\s*$", re.I)
 
 
+_UNDER_IT = frozenset({"بموجبه", "بموجبها", "موجب", "بمقتضاه", "بمقتضاها", "مقتضي", "whereby"})
+_SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتين", "منفصلين", "منفصل", "منفصلتان"})
 _ANY = frozenset({"any", "no", "أي", "اي", "أية", "اية", "أيّ"})
 
 
@@ -406,10 +408,12 @@ def _provision_ended(pred: Predicate, cues) -> bool:
     return False
 
 
-def _provided_for(pred: Predicate, cues) -> bool:
+def _provided_for(pred: Predicate, cues, v: SentenceView | None = None) -> bool:
     """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
     if any(word_class(cues["provision"], g.word) for g in pred.governors[:4]):
         return True
+    if v is not None and pred.verbal and any(v.word(t) in _UNDER_IT for t in range(pred.head + 1, min(pred.head + 4, pred.clause.j))):
+        return True  # «اتفاقا ... تزود بموجبه روسيا طهران»: what the agreement has Russia do
     words = syntax_words()
     for g in pred.governors[:2]:
         if word_class(cues["provision_signing"], g.word):
@@ -455,6 +459,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                     and pred.governors[0].how in ("obj", "gen", "noun", "pp") and not pred.verbal:
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
+            if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
+                                                              range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
+                continue  # "separate phone calls with Netanyahu and Pezeshkian": no meeting of the two
             spans = own_spans(v, pred)
             key_spans = [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in spans]
             if not _needs_met(pc, cues["needs"].get(h.cat), key_spans):
@@ -559,7 +566,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
-            provided = _provided_for(pred, cues)
+            provided = _provided_for(pred, cues, v)
             if cert == Certainty.ASSERTED and provided:
                 # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
                 cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED

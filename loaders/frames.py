@@ -7,6 +7,8 @@ locative argument, or from the destination of a visit.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -108,6 +110,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
         role = _role_of(frame, a, set(taken.values()))
+        if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
+            continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
         if a.via == "coord":
             role = gen_role  # the genitive coordinated with the first one plays its part
         elif a.rel == "gen":
@@ -171,7 +175,12 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         # "مقتل قائد في الحرس الثوري": the body a member belongs to
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
-    return [m for m in found if not _relational(pc, m)]
+    found = [m for m in found if not _relational(pc, m)]
+    persons = [m for m in found if pc.dc.actor_type(m.ref) == "person"]
+    if persons:
+        # «سكرتير مجلس الأمن الروسي نيكولاي باتروشيف»: the body in a person's title is his office, not a party
+        found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and m.end <= persons[0].start)]
+    return found
 
 
 def _agentive(v: SentenceView, a: Arg) -> bool:
@@ -188,8 +197,14 @@ def _agentive(v: SentenceView, a: Arg) -> bool:
     return head.tok in v.kinds or any(v.in_words(head.tok, g) for g in ("titles", "member_nouns", "agent_nouns"))
 
 
+_ALLY_AFTER = re.compile(r"['’]s\s+(?:ally|allies|partner|partners|friend|neighbou?r|client|proxy)\b", re.I)
+
+
 def _relational(pc, m) -> bool:
-    """A name after a relational noun ("سلف بزشكيان", "predecessor of Rouhani") names someone else's relative."""
+    """A name after a relational noun ("سلف بزشكيان", "predecessor of Rouhani") names someone else's relative; a
+    possessor of "ally" ("Moscow's ally Iran") is not the one named."""
+    if _ALLY_AFTER.match(pc.p.text, m.end):
+        return True
     from irkg.loaders.extract_events import event_cues
 
     lo = max(0, m.start - 20)

@@ -23,7 +23,6 @@ from irkg.loaders.numbers import Quantity
 _BEFORE = 110  # key characters before a figure where the word that governs it stands
 _AFTER = 40  # key characters after a figure where what it is of stands ("of cargo", «من حصته»)
 _RIGHT_AFTER = 16  # key characters after an amount where the noun it modifies stands ("a $2 bn loan")
-_SHARE_OF = 24  # key characters after a share where what it is a share of stands ("of the capacity", «من إمدادات النفط»)
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 _REACH = 600  # key characters a figure's sentence may reach on either side of it
 _SENTENCE = re.compile(r"[!?؟;؛\n]|(?<!\b[a-z])(?<!\d)\.(?!\d)")
@@ -299,7 +298,8 @@ def measure_of(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
         if OF.match(pc.key, f.ke) or q.noun:  # "a quarter of the capacity", «37% من حصته», «خمس العائدات»
             # what it is a share of is the noun right after "of" («98% من مخزونها من اليورانيوم المخصب» is a share
             # of a stockpile, not of an enrichment level)
-            after = _measure_after(pc, ic, f, _SHARE_OF)
+            second = re.search(r"\s(?:من|of)\s", pc.key[f.ke + 4:f.ke + _AFTER])
+            after = _measure_after(pc, ic, f, 4 + second.start() if second else _AFTER)
             if after and after not in _SHARES and before in (None, "share"):
                 return f"share of {ic['what'][after]}"
             return f"{ic['what'][before]} share" if before and before != "share" else "share"

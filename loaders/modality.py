@@ -11,6 +11,7 @@ from __future__ import annotations
 from irkg.loaders.parse.clauses import Predicate, SentenceView, predicate_at, syntax_words, word_class
 from irkg.schema.graph import Certainty
 
+_ASIDES = frozenset({"يذكر", "يشار", "يُذكر", "يُشار"})
 _ORDER = (Certainty.DENIED, Certainty.ALLEGED, Certainty.EXPECTED, Certainty.REPORTED)
 
 
@@ -47,6 +48,11 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             continue  # the verb that makes the agreement: what governs it decides whether it was made
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
+        nxt = pred.governors[k + 1] if k + 1 < len(pred.governors) else None
+        if cat is None and not g.verbal and word_class(words["setting_preps"], g.word) and not attribution_only \
+                and nxt is not None and nxt.verbal and word_class(words["governors"], nxt.word) == "reported" \
+                and not _hypothetical(v, nxt.tok):
+            break  # «قال لافروف خلال لقائه مع نظيره»: the meeting is where he spoke, told by the author
         if cat is None:
             if g.verbal and (word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word)):
                 continue  # "has", "كانت", "began", «يقوم بزيارة»: the clause goes on up
@@ -58,6 +64,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             # plan or a denial above scopes over that word, not this; who says it still says all of it
             attribution_only = True
             continue
+        if cat == "reported" and g.verbal and g.word.lstrip("و") in _ASIDES and not (
+                (gp := predicate_at(v, g.tok)) is not None and gp.args_of("subj")):
+            continue  # «يذكر أن القمة الأخيرة ...», «يشار إلى أن»: the author's aside, not someone's report
         level = Certainty(cat)
         if not pred.verbal and g.how == "pp" and level in (Certainty.REPORTED, Certainty.ALLEGED) and word_class(words["setting_preps"], g.marker):
             continue  # "قال في مؤتمر صحفي": where it was said is the author's, not part of what was said

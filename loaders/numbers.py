@@ -258,6 +258,8 @@ class _Scanner(AmountReader):
             if w in _DASHES:
                 if not (self.glued(k) and k + 1 < self.n and self.glued(k + 1)):
                     return None
+                if k == j and k + 1 < self.n and self.t[k + 1] not in lex.counted_words:
+                    return None  # "a 12-transponder satellite": twelve transponders, not twelve satellites
             elif w[0].isdigit():
                 if not (self.glued(k) and self.t[k - 1] in _DASHES):
                     return None  # "24 Su-35 fighter jets": a model name between number and noun

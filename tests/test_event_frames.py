@@ -706,3 +706,61 @@ def test_a_share_is_of_the_noun_right_after_of():
     assert ind.what == "share"
     (oil,) = _records("وتمر عبر المضيق نحو 40% من إمدادات النفط العالمية.", "indicator")
     assert oil.what.startswith("share of") and "oil" in oil.what
+
+
+def test_the_european_countries_are_not_the_two_countries():
+    text = ("وتتعرض ايران بسبب برنامجها النووي وروسيا بسبب تدخلها في الازمة الأوكرانية، لعقوبات اقتصادية فرضتها "
+            "الولايات المتحدة والبلدان الاوروبية.")
+    (ev,) = [e for e in _records(text, "event") if e.type == "sanction"]
+    assert "ukraine" not in ev.participants
+
+
+def test_where_a_phrase_inside_the_meeting_was_is_no_participant_and_a_meeting_spoken_at_is_the_authors():
+    text = ("قال وزير الخارجية الروسي، سيرغي لافروف، خلال لقائه مع نظيره الإيراني على هامش مشاركتهما في مؤتمر بالصين، "
+            "إن موسكو تعمل مع إيران.")
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert "china" not in ev.participants and ev.certainty == "asserted"
+
+
+def test_the_possessor_of_an_ally_is_not_the_target():
+    (ev,) = [e for e in _records("Earlier Friday, Russia had condemned Israeli strikes on Moscow's ally Iran.", "event")
+             if e.type == "strike"]
+    assert {(r.actor, r.role) for r in ev.roles} == {("israel", "attacker"), ("iran", "target")}
+
+
+def test_separate_calls_are_no_meeting_of_the_two_called():
+    text = ("Russian President Vladimir Putin condemned the strikes, the Kremlin said Friday, following separate phone "
+            "calls with Israeli Prime Minister Benjamin Netanyahu and Iranian President Masoud Pezeshkian.")
+    assert not [e for e in _records(text, "event") if e.type == "meeting"]
+
+
+def test_what_an_agreement_has_one_side_do_under_it_is_to_come():
+    text = "وقع البلدان عام 2007 اتفاقا بقيمة ثماني مائة مليون دولار، تزود بموجبه روسيا طهران بمنظومة الدفاع الجوي."
+    (ev,) = [e for e in _records(text, "event") if e.type == "delivery"]
+    assert (ev.certainty, ev.date) == ("expected", None)
+
+
+def test_the_body_in_a_persons_title_is_his_office_not_a_party():
+    text = "وصل سكرتير مجلس الامن الروسي نيكولاي باتروشيف الى طهران لاجراء محادثات مع نظيره الايراني."
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert "russia_security_council" not in ev.participants and "nikolai_patrushev" in ev.participants
+
+
+def test_an_aside_is_the_authors_and_informing_reports():
+    text = "يذكر أنه خلال القمة الأخيرة بين الرئيس الأمريكي دونالد ترامب والروسي بوتين تمت الاشارة لاتفاق مع إسرائيل."
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert ev.certainty == "asserted"
+    (st,) = [e for e in _records("Those on the ground informed media outlets that Russian jets bombed villages in Hama.",
+                                 "event") if e.type == "strike"]
+    assert st.certainty == "reported"
+
+
+def test_a_new_contract_for_the_same_system_is_another_contract():
+    ids = [a.id for t in ("Russia and Iran signed a new contract for S-300 systems.",
+                          "Russia and Iran signed a contract for S-300 systems.") for a in _records(t, "agreement")]
+    assert len(ids) == 2 and ids[0] != ids[1]
+
+
+def test_ones_is_no_count_of_the_noun_after_it():
+    assert not _records("The current port call follows two previous ones Russian warships made to Bandar Abbas.",
+                        "indicator")
