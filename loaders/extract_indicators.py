@@ -39,10 +39,11 @@ _SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+ف�
                     r"|(?:comparison\s+with|compared\s+(?:with|to)|مقارنة\s*(?:ب|مع)|بالمقارنة\s*(?:ب|مع))(?:\s*\S+){1,6}?\s*$", re.I)
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
 _TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now|(?:ال)?(?:أولى|اولى|أول|اول|الماضية|الماضي|الأخيرة|الاخيرة)(?!\w))", re.I)
+_RISE_NEAR = re.compile(r"(?:rise|rises|rose|risen|grow|grew|grown|increas\w*|higher|more|ارتفع\w*|زاد\w*|تضاعف\w*|نما|نمت|أكثر)", re.I)
 _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 # "in the first eight months", "the past five years", «مرور 5 سنوات على»: a window or an anniversary, no measure
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
-_TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in)\s+(?:نحو\s+|about\s+)?$", re.I)
+_TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in|during|over)\s+(?:the\s+|نحو\s+|about\s+)?$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
@@ -270,6 +271,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             prev_q, q_before = q, prev_q
             f = FigureContext(pc, q)
             what = measure_of(pc, ic, f)
+            if q.unit == "times" and what == "number of times" and (q.value % 1 or _RISE_NEAR.search(pc.p.text, max(0, q.start - 25), min(len(pc.p.text), q.end + 20))):
+                # "trade has risen by 1.5 times", «ارتفع مرتين»: a growth multiple of the measure named before it
+                m = measure_before(pc, ic, f, "money", lo=f.slo)
+                what = f"{ic['what'][m]} growth multiple" if m else "growth multiple"
             if what is None and q.kind == "duration":
                 continue  # «قبل يومين»: a date
             if _BASIS_BEFORE.search(pc.p.text[max(0, q.start - 8):q.start]):

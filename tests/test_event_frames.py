@@ -764,3 +764,10 @@ def test_a_new_contract_for_the_same_system_is_another_contract():
 def test_ones_is_no_count_of_the_noun_after_it():
     assert not _records("The current port call follows two previous ones Russian warships made to Bandar Abbas.",
                         "indicator")
+
+
+def test_a_rise_by_times_is_a_growth_multiple_and_during_the_months_is_a_window():
+    text = ("Our statistics show that during the 8 months of this year, trade turnover between Russia and Iran has "
+            "risen by 1.5 times, Lavrov said.")
+    (ind,) = _records(text, "indicator")
+    assert (ind.what, ind.value) == ("bilateral trade growth multiple", 1.5)
