@@ -113,7 +113,8 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         if gov is not None:
             # a membership's body is never a "with" phrase of the verb ("secured membership ... with Russia's support")
             gov_preps = preps - _PARTY_PREPS if kind == "membership" else _PARTY_PREPS
-            nodes += [a.node for a in gov.args if (a.rel in ("subj", "by") and not member_named)
+            speaker = word_class(syntax_words()["governors"], g.word) in ("reported", "alleged")
+            nodes += [a.node for a in gov.args if (a.rel in ("subj", "by") and not member_named and not speaker)
                       or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in gov_preps)]
             if member_named:  # "SCO members approved Iran's membership": the body may still be the verb's subject
                 bodies_only = [a.node for a in gov.args if a.rel in ("subj", "by")]
@@ -124,7 +125,8 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     out: list[str] = []
     found = [m for n in nodes for m in pc.mentions_in(v, n, pc.actors)]
     for m in found:
-        if m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end for o in found):
+        if m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end
+                              and dc.actor_type(o.ref) != "state" for o in found):
             continue  # «مجموعة غازبروم الروسية» discovered around Gazprom: Gazprom
         r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
         if r not in out:
@@ -360,6 +362,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         status = _tree_status(pc, v, pred, cues)
     if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
+    if cert == Certainty.REPORTED and pred is not None and _announced_by_parties(pc, dc, v, pred, parties):
+        cert = Certainty.ASSERTED  # «أعلنت إيران وروسيا التوصل إلى اتفاق»: the parties announce their own act
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
         cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
     dates = _dates(pc, cues, ks)
@@ -394,6 +398,22 @@ def _only_aimed_at(v, pred) -> bool:
 
 
 _INITIATIVE = re.compile(r"مبادر|initiative", re.I)
+
+
+def _announced_by_parties(pc: PassageCtx, dc: DocCtx, v, pred, parties: list[str]) -> bool:
+    """Tell whether the verb that reports an agreement is an announcement by its own parties."""
+    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
+
+    words = syntax_words()
+    for g in pred.governors[:3]:
+        if not g.verbal:
+            continue
+        if not word_class(words["announce_verbs"], g.word):
+            return False
+        gov = predicate_at(v, g.tok)
+        said = {dc.state_of(m.ref) for a in (gov.args_of("subj") if gov else []) for m in pc.mentions_in(v, a.node, pc.actors)}
+        return bool(said) and said <= {dc.state_of(p) for p in parties}
+    return False
 
 
 def _applied_for(key: str, start: int) -> bool:

@@ -185,6 +185,7 @@ _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry
 _SINCE = re.compile(r"(?:منذ|since)\s+(?:(?:ال)?عام|(?:ال)?سنة|the\s+year|early|late|mid-?)?\s*$", re.I)
 
 
+_BLOW_TO = re.compile(r"(?:في|فى)\s+ضربة\s+(?:قوية\s+)?ل|\b(?:a|another|major|serious)\s+blow\s+to\b", re.I)
 _UNDER_IT = frozenset({"بموجبه", "بموجبها", "موجب", "بمقتضاه", "بمقتضاها", "مقتضي", "whereby"})
 _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتين", "منفصلين", "منفصل", "منفصلتان"})
 _ANY = frozenset({"any", "no", "أي", "اي", "أية", "اية", "أيّ"})
@@ -458,6 +459,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if pred.governors and pred.governors[0].tok in heads.get(id(v.sent), ()) and not pred.governors[0].verbal \
                     and pred.governors[0].how in ("obj", "gen", "noun", "pp") and not pred.verbal:
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
+            if etype in ("strike", "attack") and _BLOW_TO.search(pc.p.text, max(0, ts - 6), min(len(pc.p.text), te + 8)):
+                continue  # «في ضربة للولايات المتحدة», "in a blow to Washington": a setback, no strike
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
             if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):

@@ -197,6 +197,8 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
     cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
     tree = figure_certainty(pc, f.q)
+    if cert == Certainty.DENIED and _not_more(pc, f.q):
+        cert = Certainty.ASSERTED  # «لا يزيد على 12 كلم»: the negation bounds the figure, it denies nothing
     if tree == Certainty.DENIED and _bound(pc, ic, f) in ("up to", "more than"):
         tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
     if tree is not None and tree != Certainty.ASSERTED and HEDGE_RANK[tree] > HEDGE_RANK[cert]:
@@ -210,8 +212,23 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     return cert
 
 
+_NOT_MORE = re.compile(r"(?:لا|لم|لن|ليس|ليست|not|no)\s+(?:\S+\s+)?(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed|exceeds|more)\S*"
+                       r"(?:\s+(?:على|عن|than))?\s*$", re.I)
+
+
+def _not_more(pc: PassageCtx, q) -> bool:
+    """«لا يزيد على 12 كلم», "does not exceed 12 km": at most the figure, stated as a fact."""
+    if _NOT_MORE.search(pc.p.text[max(0, q.start - 30):q.start]):
+        return True
+    # the qualifier inside the figure's own words («لا (يزيد على 12 كلم)»)
+    return bool(re.match(r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|more)", q.surface)) \
+        and bool(re.search(r"(?:لا|لم|لن|ليس|ليست|not|no)\s*$", pc.p.text[max(0, q.start - 8):q.start]))
+
+
 def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     """Return the qualifier a verb before the figure gives it: «لم تتجاوز صادرات روسيا ... 3 مليارات» (up to)."""
+    if _not_more(pc, f.q):
+        return "up to"
     if f.q.qualifier or f.q.kind not in ("money", "quantity", "percent", "number"):
         return f.q.qualifier
     hits = [h for h in ic["bounds"].find(pc.key, max(f.lo, f.ks - 60), f.ks)

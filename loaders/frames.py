@@ -138,8 +138,15 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
         accepts = frame.types.get(role)
         if accepts is not None and "person" in accepts and any(pc.dc.actor_type(m.ref) == "person" for m in actors):
             actors = [m for m in actors if pc.dc.actor_type(m.ref) == "person"]  # "Hamas leader Haniyeh": the person
+        split = _adjacent_states(pc, actors)
+        agent = frame.roles.get("subj")
         for m in actors:
             if accepts is not None and (pc.dc.actor_type(m.ref) or "person") not in accepts:
+                continue
+            if split and m is split[0] and agent and agent not in taken.values() and agent != role:
+                if m.ref not in taken:
+                    taken[m.ref] = agent  # «تسليم روسيا إيران صواريخ»: two states side by side: giver, then receiver
+                    out.participants.append(Participant(actor=m.ref, role=agent))
                 continue
             if m.ref in skip and borrowed(a):
                 continue
@@ -176,11 +183,24 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
     found = [m for m in found if not _relational(pc, m)]
+    found = [m for m in found if not (m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end
+                                                          and pc.dc.actor_type(o.ref) != "state" for o in found))]
+    # («قوات البحرية الإيرانية» discovered around the navy is the navy; «مصلحة الجمارك الإيرانية» is no Iran)
     persons = [m for m in found if pc.dc.actor_type(m.ref) == "person"]
     if persons:
         # «سكرتير مجلس الأمن الروسي نيكولاي باتروشيف»: the body in a person's title is his office, not a party
         found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and m.end <= persons[0].start)]
     return found
+
+
+def _adjacent_states(pc, actors: list):
+    """Two different states named side by side with nothing between («روسيا إيران»), which the parser read as one
+    phrase: (first, second), else None."""
+    states = [m for m in actors if pc.dc.actor_type(m.ref) == "state" and "adjective" not in (m.flags or [])]
+    if len(states) < 2 or states[0].ref == states[1].ref:
+        return None
+    a, b = states[0], states[1]
+    return (a, b) if not pc.p.text[a.end:b.start].strip() else None
 
 
 def _agentive(v: SentenceView, a: Arg) -> bool:

@@ -234,6 +234,8 @@ class _Scanner(AmountReader):
         t = self.t[j]
         if one and t in ("من", "of"):
             return None  # "one of the meetings", «واحد من»: a member, not a count
+        if one and j > 0 and self.t[j - 1] in ("احد", "أحد", "احدي", "احدى", "إحدى", "اِحدى"):
+            return None  # «أحد أعضاء البرلمان»: one of the members, not a count of one
         if _ARABIC.match(t):
             if t == "من" and j + 1 < self.n:  # «ثلاثة من جنرالات القوات»
                 got = self.word(j + 1, lex.counted_words)

@@ -116,6 +116,7 @@ _WORD_AFTER = re.compile(r"[\s\-–]*([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+_LED_AFTER = re.compile(r"[-–](?:dominated|led|backed|brokered|owned|controlled|sponsored|allied|aligned|friendly|based)\b", re.I)
 _EN_NAME_OPENERS = frozenset("the a an un u.n. its their his her our this that said told in on at by for from with and of to".split())
 
 
@@ -131,6 +132,8 @@ def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
         return True
     if re.match(r"\s?\$", text[m.end:m.end + 2]) and m.surface.upper() in ("US", "U.S.", "USA"):
         return True  # "US$132 million": the dollar, not the United States
+    if _LED_AFTER.match(text, m.end):
+        return True  # "the Russian-dominated Eurasian Economic Union": a description of another body
     entry = d.actors.get(m.ref) if m.ref else None
     if entry is not None and entry.type in ("organization", "institution") and m.surface.isascii() and " " in m.surface \
             and before is not None and before.group(1).isalpha() and before.group(1)[:1].isupper() \

@@ -771,3 +771,34 @@ def test_a_rise_by_times_is_a_growth_multiple_and_during_the_months_is_a_window(
             "risen by 1.5 times, Lavrov said.")
     (ind,) = _records(text, "indicator")
     assert (ind.what, ind.value) == ("bilateral trade growth multiple", 1.5)
+
+
+def test_a_blow_to_someone_is_no_strike():
+    text = "موسكو: في ضربة للولايات المتحدة، أعلنت إيران وروسيا التوصل إلى اتفاق ينهي كل الخلافات بينهما حول محطة بوشهر."
+    assert not [e for e in _records(text, "event") if e.type in ("strike", "attack")]
+    (ag,) = _records(text, "agreement")
+    assert ag.certainty == "asserted"  # the parties announce their own agreement
+
+
+def test_two_states_side_by_side_after_a_delivery_are_giver_and_receiver():
+    (ev,) = [e for e in _records("ومن المفترض أن تسلم روسيا إيران منظومات دفاعية من طراز اس-300.", "event") if e.type == "delivery"]
+    assert {(r.actor, r.role) for r in ev.roles} == {("russia", "supplier"), ("iran", "recipient")}
+
+
+def test_a_discovered_body_around_a_known_one_is_the_known_one_but_not_around_a_state():
+    (ev,) = _records("وتأتي زيارة الفرقاطتين لإجراء تمرين بحري مشترك مع قوات البحرية الإيرانية في بحر قزوين.", "event")
+    assert ev.participants == ["iran_navy"]
+
+
+def test_the_newspaper_that_reveals_an_agreement_is_no_party_and_a_led_body_names_no_state():
+    (ag,) = _records("وكانت صحيفة ديلي تلغراف البريطانية كشفت، أمس الجمعة، عن اتفاق سري بين إيران وروسيا.", "agreement")
+    assert set(ag.parties) == {"iran", "russia"}
+    (fta,) = _records("On December 25, 2023, the Russian-dominated Eurasian Economic Union (EAEU) and Iran inked an "
+                      "extensive free-trade agreement (FTA).", "agreement")
+    assert set(fta.parties) == {"eaeu", "iran"} and fta.status == "signed"
+
+
+def test_not_more_than_is_at_most_and_one_of_is_no_count():
+    (rng,) = [i for i in _records("لأن مدى هذه الصواريخ لا يزيد على 12 كلم.", "indicator")]
+    assert "up to 12" in rng.label and rng.certainty == "asserted"
+    assert not _records("وسارع احد اعضاء البرلمان البارزين في روسيا الى اعادة تأكيد ان المفاعلات سلمية.", "indicator")

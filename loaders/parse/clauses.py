@@ -723,10 +723,14 @@ def _add_adjective(v: SentenceView, pred: Predicate, c: Node) -> None:
 def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
     vp = pre.parent
     pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, vp, vp)
+    nps = [c for c in vp.kids if c.i > pre.tok and c.cat == "NP" and not _is_temporal(v, c)]
+    if len(nps) >= 2 and nps[1].i == nps[0].j and all(_names_someone(v, c) for c in nps[:2]):
+        # «تسليم روسيا إيران منظومات»: the verbal noun's agent, then whom it reaches
+        pred.args.append(Arg("subj", nps[0], via="gen"))
     for c in vp.kids:
         if c.i <= pre.tok:
             continue
-        if c.cat == "NP" and not pred.args_of("gen") and not _is_temporal(v, c):
+        if c.cat == "NP" and not any(a.node is c for a in pred.args) and not pred.args_of("gen") and not _is_temporal(v, c):
             pred.args.append(Arg("poss" if _only_pronoun(c) else "gen", c))
         elif c.cat == "PP":
             _add_pp(v, pred, c)
