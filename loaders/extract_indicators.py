@@ -40,6 +40,7 @@ _SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+ف�
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
 _TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now|(?:ال)?(?:أولى|اولى|أول|اول|الماضية|الماضي|الأخيرة|الاخيرة)(?!\w))", re.I)
 _RISE_NEAR = re.compile(r"(?:rise|rises|rose|risen|grow|grew|grown|increas\w*|higher|more|ارتفع\w*|زاد\w*|تضاعف\w*|نما|نمت|أكثر)", re.I)
+_FRACTION_OF_TIME = re.compile(r"(?:و?نصف|و?ربع|ثلث|half|a quarter|quarter)\s+(?:a\s+|an\s+|the\s+)?(?:ال)?(?:شهر|عام|سنة|سنه|يوم|ساعة|ساعه|قرن|عقد|أسبوع|اسبوع|month|year|day|hour|century|decade|week)", re.I)
 _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 # "in the first eight months", "the past five years", «مرور 5 سنوات على»: a window or an anniversary, no measure
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
@@ -294,6 +295,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 what = f"{ic['what'][m]} growth multiple" if m else "growth multiple"
             if what is None and q.kind == "duration":
                 continue  # «قبل يومين»: a date
+            if q.unit == "percent" and _FRACTION_OF_TIME.match(pc.p.text, q.start):
+                continue  # «خلال شهر ونصف الشهر», "half a year": a span of time, not a share
             if _BASIS_BEFORE.search(pc.p.text[max(0, q.start - 8):q.start]):
                 continue  # «2500 دولار مقابل كل 15 طنا», "per 100 tonnes": the basis of a rate, not an amount
             if q.kind == "duration" and (_TIME_AFTER.match(pc.p.text, q.end) or _TIME_BEFORE.search(pc.p.text[max(0, q.start - 12):q.start])

@@ -36,6 +36,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 continue  # "أعلنا التوصل إلى اتفاق": what governs the reaching decides
             found.add(Certainty.EXPECTED)  # "التوصل إلى اتفاق لن يقوض ...": an outcome talked of, not reached
             break
+        if g.verbal and k == 0 and word_class(words["agree_verbs"], g.word) and pred.verbal \
+                and v.sent.pos(pred.head) in ("VBP", "VB") and not attribution_only:
+            found.add(Certainty.EXPECTED)  # «اتفقنا على أن تشتري روسيا»: what they agreed someone will do
+            break
         if g.verbal and g.how in ("obj", "pp") and not attribution_only and _hypothetical(v, g.tok) \
                 and not word_class(words["governors"], g.word):
             found.add(Certainty.EXPECTED)  # «ستساهم في زيادة التبادل التجاري», "will boost trade": a rise to come

@@ -802,3 +802,29 @@ def test_not_more_than_is_at_most_and_one_of_is_no_count():
     (rng,) = [i for i in _records("لأن مدى هذه الصواريخ لا يزيد على 12 كلم.", "indicator")]
     assert "up to 12" in rng.label and rng.certainty == "asserted"
     assert not _records("وسارع احد اعضاء البرلمان البارزين في روسيا الى اعادة تأكيد ان المفاعلات سلمية.", "indicator")
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # «كان من المفروض أن», «اتفقنا على أن»: what was supposed or agreed to happen is to come
+    ("وكان من المفروض أن توقع إيران صفقة صواريخ س 300 مع روسيا في مارس 2006، لكن الجانب الروسي أوقف المباحثات.",
+     "signing", "expected"),
+    ("اتفقنا مع وزير الطاقة الروسي على أن تشتري روسيا 500 ألف برميل يوميا من ايران.", "trade", "expected"),
+])
+def test_what_was_supposed_or_agreed_to_happen_is_to_come(text, etype, want):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and {e.certainty for e in evs} == {want}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("These developments facilitate Russian operations in Syria in support of Bashar Assad, an ally of both Moscow and "
+     "Tehran.", set()),
+    ("Tehran has been accused by Ukraine and many of its Western allies of providing Moscow with weapons.", set()),
+    ("Iran is Russia's closest ally in the region.", {"alliance"}),
+    ("وتعد إيران حليفا لروسيا في المنطقة.", {"alliance"}),
+])
+def test_someone_elses_ally_is_no_stance_on_the_pair(text, want):
+    assert {s.characterization for s in _records(text, "stance")} == want
+
+
+def test_half_a_month_is_no_share():
+    assert not _records("وأعلنت أنه في حال عدم اتخاذ إجراءات ملموسة خلال شهر ونصف الشهر ستعيد فرض العقوبات.", "indicator")

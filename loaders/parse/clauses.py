@@ -704,6 +704,21 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     return pred
 
 
+def _governing_word(v: SentenceView, tok: int) -> bool:
+    """A noun or adjective of the governors' lexicons («المفروض», «المقرر», "likely")."""
+    w = v.word(tok)
+    return bool(word_class(v.words["governors"], w) or word_class(v.words["governing_nouns"], w))
+
+
+def _noun_before_in_vp(v: SentenceView, sbar: Node) -> bool:
+    """«كان من المفروض أن توقع»: a complement inside a verb phrase whose governing noun stands right before it."""
+    k = sbar.i - 1
+    while k > 0 and v.sent.tokens[k][2] in ("IN", "TO"):
+        k -= 1
+    pre = v.sent.pre[k] if k >= 0 else None
+    return pre is not None and not v.is_verb(pre.tok) and _governing_word(v, pre.tok)
+
+
 def _names_someone(v: SentenceView, np: Node) -> bool:
     """Tell whether a noun phrase opens with an actor's name or a title ("الرئيس الإيراني", "بزشكيان")."""
     first = next((d for d in np.walk() if d.is_pre), None)
@@ -928,7 +943,7 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     pred.purpose = pred.purpose or first_clause
                 elif not v.in_words(sub.tok, "complementizers"):
                     return  # "as", "after", "while", "بعد أن": an adverbial clause; the words above do not govern it
-                elif p.i > 0 and (p.parent is None or p.parent.cat != "VP"):
+                elif p.i > 0 and (p.parent is None or p.parent.cat != "VP" or _noun_before_in_vp(v, p)):
                     # "من المقرر أن يزور", "تقارير إلى أن", "it is likely that": the noun or adjective before the
                     # complement (past its preposition) governs it
                     k = p.i - 1
@@ -938,7 +953,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     if before is not None and v.in_words(before.tok, "noun_preps"):
                         return  # "بعد أن", "قبل أن", "منذ أن": an adverbial clause, nothing above governs it
                     if before is not None and not v.is_verb(before.tok) and not before.label.startswith(("PUNC", "CC")) \
-                            and not v.in_words(before.tok, "connectives"):
+                            and not v.in_words(before.tok, "connectives") and (
+                                p.parent is None or p.parent.cat not in ("VP", "PP") or _governing_word(v, before.tok)):
                         pred.governors.append(Governor(before.tok, v.word(before.tok), "comp", verbal=False))
                         first_clause = False
         if p.cat == "PP":
