@@ -75,6 +75,7 @@ def _in_own(m, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in spans)
 
 
+_ACCORDING_TO = re.compile(r"(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s+ما|نقلا\s+عن|according\s+to|citing)\s", re.I)
 _QUOTE_OPEN = "\"«“"
 _QUOTE_CLOSE = "\"»”"
 _REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)
@@ -563,6 +564,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
+            if cert == Certainty.ASSERTED and etype != "statement" and _ACCORDING_TO.search(pc.p.text, v.sent.start, v.sent.end):
+                cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
             if cert == Certainty.ASSERTED and etype != "statement" and _quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):

@@ -828,3 +828,11 @@ def test_someone_elses_ally_is_no_stance_on_the_pair(text, want):
 
 def test_half_a_month_is_no_share():
     assert not _records("وأعلنت أنه في حال عدم اتخاذ إجراءات ملموسة خلال شهر ونصف الشهر ستعيد فرض العقوبات.", "indicator")
+
+
+def test_a_sentence_told_according_to_a_source_is_reported():
+    text = ("وصل وزير الدفاع الروسي سيرغي شويغو اليوم إلى طهران في زيارة مفاجئة، وفق ما أفادت وسائل الإعلام الإيرانية.")
+    (ev,) = [e for e in _records(text, "event") if e.type == "visit"]
+    assert ev.certainty == "reported"
+    (own,) = [e for e in _records("وصل بوتين إلى طهران.", "event") if e.type == "visit"]
+    assert own.certainty == "asserted"
