@@ -36,6 +36,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 continue  # "أعلنا التوصل إلى اتفاق": what governs the reaching decides
             found.add(Certainty.EXPECTED)  # "التوصل إلى اتفاق لن يقوض ...": an outcome talked of, not reached
             break
+        if g.verbal and k == 0 and g.how in ("xcomp", "comp") and _plan_object(v, g.tok, words):
+            found.add(Certainty.EXPECTED)  # "presented a proposal to impose sanctions": what the proposal would do
+            break
         if g.verbal and k == 0 and word_class(words["agree_verbs"], g.word) and pred.verbal \
                 and v.sent.pos(pred.head) in ("VBP", "VB") and not attribution_only:
             found.add(Certainty.EXPECTED)  # «اتفقنا على أن تشتري روسيا»: what they agreed someone will do
@@ -126,6 +129,18 @@ def _modal_qad(v: SentenceView, pred: Predicate) -> bool:
         return False
     tag = v.sent.tokens[pred.head][2]
     return tag in ("VBP",) and any(word_class(syntax_words()["modal_ar"], v.word(k)) for k in range(max(0, pred.head - 2), pred.head))
+
+
+def _plan_object(v: SentenceView, tok: int, words: dict) -> bool:
+    """Tell whether a verb's object is a plan or a proposal ("presented a proposal", «قدم مقترحا»)."""
+    gp = predicate_at(v, tok)
+    if gp is None:
+        return False
+    for a in gp.args_of("obj"):
+        heads = [d for d in a.node.walk() if d.is_pre and d.label.startswith(("NN", "DTNN"))]
+        if heads and word_class(words["governing_nouns"], v.word(heads[0].tok)) == "expected":
+            return True
+    return False
 
 
 def _hypothetical(v: SentenceView, tok: int) -> bool:

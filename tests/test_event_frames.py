@@ -836,3 +836,14 @@ def test_a_sentence_told_according_to_a_source_is_reported():
     assert ev.certainty == "reported"
     (own,) = [e for e in _records("وصل بوتين إلى طهران.", "event") if e.type == "visit"]
     assert own.certainty == "asserted"
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # what a trip is for («وصل ... لإجراء محادثات») and what a proposal would do are still to come
+    ("وصل سكرتير مجلس الامن الروسي نيكولاي باتروشيف الى طهران لاجراء محادثات مع نظيره الايراني.", "meeting"),
+    ("Meanwhile, EU diplomacy chief Josep Borrell presented a proposal to member states to impose sanctions against "
+     "Iran over the supply of ballistic missiles to Russia.", "sanction"),
+])
+def test_a_trips_purpose_and_a_proposals_content_are_to_come(text, etype):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and {e.certainty for e in evs} == {"expected"}

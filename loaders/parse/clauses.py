@@ -975,6 +975,9 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     pred.purpose = True  # "لتسليم", "من أجل التوصل", "in order to deliver": aimed at
                 elif v.in_words(sub.tok, "eve_words") and not pred.verbal:
                     pred.future = True  # "ahead of his visit", «قبيل القمة»: still to come
+                elif v.word(sub.tok) in ("ل", "لل") and not pred.verbal and p.parent is not None and p.parent.cat == "VP" \
+                        and any(k.is_pre and v.is_verb(k.tok) and v.in_words(k.tok, "motion_verbs") for k in p.parent.kids):
+                    pred.purpose = True  # «وصل إلى طهران لإجراء محادثات», «تأتي الزيارة لإجراء تمرين»: what the trip is for
         if p.cat == "ADVP" and first_clause and not pred.verbal and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
                 and v.in_words(p.kids[0].tok, "eve_words"):
             pred.future = True  # "(ADVP ahead (PP of his visit))"
