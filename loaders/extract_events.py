@@ -338,7 +338,27 @@ def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, ha
     return [Participant(actor=who, role=role)]
 
 
-def _setting_governor(pred: Predicate):
+def _fronted_setting(v: SentenceView, pred: Predicate, words: dict):
+    """"During talks with Raisi in Moscow, Putin declared ...": a setting phrase fronted before the clause; a
+    pseudo-governor for the clause's verb, or None."""
+    from irkg.loaders.parse.clauses import Governor
+
+    n = pred.node
+    while n.parent is not None and n.parent.cat not in ("S", "SINV"):
+        n = n.parent
+    if n.parent is None or n.cat != "PP":
+        return None
+    first = next((d for d in n.walk() if d.is_pre), None)
+    if first is None or not word_class(words["setting_preps"], v.word(first.tok)):
+        return None
+    vp = next((k for k in n.parent.kids if k.cat == "VP" and k.i >= n.j), None)
+    verb = next((d for d in vp.kids if d.is_pre and v.is_verb(d.tok)), None) if vp is not None else None
+    if verb is None:
+        return None
+    return Governor(verb.tok, v.whole_word(verb.tok), "pp", marker=v.word(first.tok))
+
+
+def _setting_governor(pred: Predicate, v: SentenceView | None = None):
     """The verb that carries an event noun, or None: the saying it is the setting of ("said at a press conference",
     «قال في مؤتمر صحفي»), or the announcing or holding verb it is the object of, through a noun that starts it
     («أعلنت البحرية انطلاق مناورات مشتركة مع», "Iran held joint drills with", "announced the start of talks with")."""
@@ -346,6 +366,8 @@ def _setting_governor(pred: Predicate):
     g = pred.governors[0] if pred.governors else None
     if g is not None and g.verbal and g.how == "pp" and word_class(words["setting_preps"], g.marker):
         return g
+    if g is None and not pred.verbal and v is not None:
+        return _fronted_setting(v, pred, words)
     for g in pred.governors[:2]:
         if not g.verbal:
             if word_class(words["start_nouns"], g.word):
@@ -380,7 +402,7 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     at talks with ..."): who speaks there takes part in it, beside the counterpart the noun names."""
     from irkg.loaders.frames import _actors_of
 
-    g = _setting_governor(pred)
+    g = _setting_governor(pred, v)
     if not have or g is None or g.negated:
         return []  # only beside a counterpart the noun names ("with his counterpart"), never under "did not attend"
     gov = predicate_at(v, g.tok)

@@ -847,3 +847,9 @@ def test_a_sentence_told_according_to_a_source_is_reported():
 def test_a_trips_purpose_and_a_proposals_content_are_to_come(text, etype):
     evs = [e for e in _records(text, "event") if e.type == etype]
     assert evs and {e.certainty for e in evs} == {"expected"}
+
+
+def test_a_meeting_fronted_as_the_setting_of_a_saying_has_the_speaker():
+    (ev,) = [e for e in _records("During recent talks with Iranian President Ebrahim Raisi in Moscow, Russian President "
+                                 "Vladimir Putin declared that trade increased by 20 percent.", "event") if e.type == "meeting"]
+    assert set(ev.participants) == {"ebrahim_raisi", "vladimir_putin"}
