@@ -182,10 +182,12 @@ def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, i
     return out
 
 
+_SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
 _SINCE = re.compile(r"(?:منذ|since)\s+(?:(?:ال)?عام|(?:ال)?سنة|the\s+year|early|late|mid-?)?\s*$", re.I)
 
 
+_ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
 _BLOW_TO = re.compile(r"(?:في|فى)\s+ضربة\s+(?:قوية\s+)?ل|\b(?:a|another|major|serious)\s+blow\s+to\b", re.I)
 _UNDER_IT = frozenset({"بموجبه", "بموجبها", "موجب", "بمقتضاه", "بمقتضاها", "مقتضي", "whereby"})
 _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتين", "منفصلين", "منفصل", "منفصلتان"})
@@ -484,6 +486,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             if etype in ("strike", "attack") and _BLOW_TO.search(pc.p.text, max(0, ts - 6), min(len(pc.p.text), te + 8)):
                 continue  # «في ضربة للولايات المتحدة», "in a blow to Washington": a setback, no strike
+            if etype == "trade" and _ISSUED.match(pc.p.text, max(0, ts - 1), min(len(pc.p.text), te + 20)):
+                continue  # «صدر بيان الخارجية الروسية»: a statement was issued, nothing exported
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
             if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
@@ -514,9 +518,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 filled.participants = [p for p in filled.participants if not (p.role == "host" and dc.state_of(p.actor) in home)]
             parts = [p.actor for p in filled.participants]
             if etype in _POINT_EVENTS:
-                # "the highest official to visit Iran since 2002": a visit, a meeting or a signing is no span of
-                # time; what "since" dates is the last one before it
-                dated = [d for d in pc.dates if not _SINCE.search(pc.p.text[max(0, d.start - 14):d.start])]
+                # "the highest official to visit Iran since 2002", "since his election last July": a visit, a meeting
+                # or a signing is no span of time; what "since" dates is something before it
+                dated = [d for d in pc.dates if not _SINCE.search(pc.p.text[max(0, d.start - 14):d.start])
+                         and not _SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
             else:
                 dated = pc.dates
             dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)

@@ -198,6 +198,8 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     """How firmly the figure's sentence states it: its hedges and negations, then a goal word."""
     cert = assess_certainty(pc.key[f.slo:f.shi], f.ks - f.slo, f.ke - f.slo)
     tree = figure_certainty(pc, f.q)
+    if cert == Certainty.DENIED and _RHETORICAL.search(pc.p.text, max(0, f.q.start - 120), f.q.start):
+        cert = Certainty.ASSERTED  # «كيف لا واللغتان ...»: "how could it not be": an emphasis
     if cert == Certainty.DENIED and _not_more(pc, f.q):
         cert = Certainty.ASSERTED  # «لا يزيد على 12 كلم»: the negation bounds the figure, it denies nothing
     if tree == Certainty.DENIED and _bound(pc, ic, f) in ("up to", "more than"):
@@ -213,6 +215,7 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     return cert
 
 
+_RHETORICAL = re.compile(r"كيف\s+لا(?!\w)")
 _NOT_MORE = re.compile(r"(?:لا|لم|لن|ليس|ليست|not|no)\s+(?:\S+\s+)?(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed|exceeds|more)\S*"
                        r"(?:\s+(?:على|عن|than))?\s*$", re.I)
 

@@ -98,7 +98,10 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     # genitives last: they take the first of their roles the other positions left free
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     gen_role = None
+    despite = _concessive_spans(v, pred)
     for a in args:
+        if any(i <= a.node.i < j for i, j in despite):
+            continue  # "delivered drones to Russia despite warnings from Washington": Washington supplied nothing
         if a.rel == "pp" and (a.node.i in v.name_preps or a.node.i - 1 in v.name_preps):
             node = a.node.parent if a.node.i - 1 in v.name_preps and a.node.parent is not None else a.node
             a = Arg("obj" if pred.verbal else "gen", node, via=a.via)  # «زيارة بزشكيان» cut into ب + زشكيان
@@ -158,6 +161,15 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 out.participants.append(Participant(actor=m.ref, role=r))
     if out.place is None and frame.place:
         out.place, out.place_mention = _nested_place(pc, v, pred, frame)
+    return out
+
+
+def _concessive_spans(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:
+    """Token spans of the concessive phrases in a predicate's clause ("despite warnings from Washington", «رغم»)."""
+    out = []
+    for n in pred.clause.walk():
+        if n.cat == "PP" and n.kids and n.kids[0].is_pre and v.in_words(n.kids[0].tok, "concessive"):
+            out.append((n.i, n.j))
     return out
 
 

@@ -853,3 +853,28 @@ def test_a_meeting_fronted_as_the_setting_of_a_saying_has_the_speaker():
     (ev,) = [e for e in _records("During recent talks with Iranian President Ebrahim Raisi in Moscow, Russian President "
                                  "Vladimir Putin declared that trade increased by 20 percent.", "event") if e.type == "meeting"]
     assert set(ev.participants) == {"ebrahim_raisi", "vladimir_putin"}
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # the possibility or the chances of a strike («امكانية توجيه ضربات», «احتمالات حصول هجوم») are no strike
+    ("فيما تحدثت صحف اميركية اخيرا عن امكانية توجيه ضربات عسكرية اميركية الى الجمهورية الاسلامية.", "strike", "expected"),
+    ("ورأت مصادر إيرانية أن بدء تسليم الصواريخ يشير إلى تقلص احتمالات حصول هجوم عسكري ضد إيران.", "attack", "expected"),
+])
+def test_the_possibility_of_an_attack_is_no_attack(text, etype, want):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and {e.certainty for e in evs} == {want}
+
+
+def test_issuing_a_statement_exports_nothing_and_despite_names_no_party():
+    assert not [e for e in _records("وصدر بيان الخارجية الروسية بعد التصويت في مجلس الأمن.", "event") if e.type == "trade"]
+    (ev,) = [e for e in _records("Iran has delivered hundreds of its drones to Russia despite warnings from Washington.",
+                                 "event") if e.type == "delivery"]
+    assert "united_states" not in ev.participants
+
+
+def test_a_visit_is_not_dated_by_a_since_phrase_nor_is_how_could_it_not_a_denial():
+    text = ("Putin welcomed Pezeshkian, who was visiting the Kremlin for the first time since his election to the "
+            "presidency last July.")
+    assert all(e.date is None for e in _records(text, "event") if e.type == "visit")
+    (ind,) = _records("قمة روسية إيرانية بامتياز، كيف لا واللغتان الروسية والفارسية كانتا اللغتين الرسميتين للقمة.", "indicator")
+    assert ind.certainty == "asserted"

@@ -266,8 +266,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             for d in c.walk():
                 if not d.is_pre or d.tok >= pre.tok:
                     continue
-                if v.in_words(d.tok, "negation"):
-                    pred.negated = True
+                if v.in_words(d.tok, "negation") and not (d.tok > 0 and v.word(d.tok - 1) in ("كيف", "وكيف")):
+                    pred.negated = True  # («كيف لا»: "how could it not": an emphasis, no negation)
                 elif v.in_words(d.tok, "future"):
                     pred.future = True
                 elif v.in_words(d.tok, "modal") or d.label == "MD":
