@@ -99,12 +99,33 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     args = [a for a in args if a.rel != "gen" and a.marker != "of"] + [a for a in args if a.rel == "gen" or a.marker == "of"]
     gen_role = None
     despite = _concessive_spans(v, pred)
+    # «زار أمين المجلس ...، علي لاريجاني، العاصمة»: a bare title as subject; the name set off after it is the subject
+    title_subj = pred.verbal and any(a.rel == "subj" and a.node.j - a.node.i == 1 and v.in_words(a.node.i, "titles")
+                                     and not pc.mentions_in(v, a.node, pc.actors) for a in args)
+    has_subj = any(a.rel == "subj" and pc.mentions_in(v, a.node, pc.actors) for a in args)
     for a in args:
         if any(i <= a.node.i < j for i, j in despite):
             continue  # "delivered drones to Russia despite warnings from Washington": Washington supplied nothing
         if a.rel == "pp" and (a.node.i in v.name_preps or a.node.i - 1 in v.name_preps):
             node = a.node.parent if a.node.i - 1 in v.name_preps and a.node.parent is not None else a.node
-            a = Arg("obj" if pred.verbal else "gen", node, via=a.via)  # «زيارة بزشكيان» cut into ب + زشكيان
+            # «زيارة بزشكيان» cut into ب + زشكيان; «زار علي لاريجاني موسكو»: right after a verb with no subject, the
+            # name is its subject (verb, subject, object)
+            subj_here = title_subj or (pred.verbal and not has_subj and v.lang == "ar" and node.i <= pred.head + 2)
+            a = Arg(("subj" if subj_here else "obj") if pred.verbal else "gen", node, via=a.via)
+            if subj_here and frame.roles.get("subj") and frame.roles.get("obj"):
+                found = _actors_of(pc, v, a)
+                person = next((m for m in found if pc.dc.actor_type(m.ref) == "person"), None)
+                for m in found:
+                    if m.ref in taken:
+                        continue
+                    r = frame.roles["subj"] if person is None or m is person or m.end <= person.start else frame.roles["obj"]
+                    taken[m.ref] = r
+                    out.participants.append(Participant(actor=m.ref, role=r))
+                    if r == frame.roles["obj"] and frame.destination_place and out.place is None:
+                        got = [p for p in pc.places if m.start <= p.start < m.end]
+                        if got:
+                            out.place, out.place_mention = got[0].ref, got[0]
+                continue
         if a.rel == "pp" and (a.marker in frame.place or a.marker.split(" ")[0] in frame.place):
             # a city, or a state named as where it happened ("في سوريا")
             places = pc.mentions_in(v, a.node, pc.places) or [m for m in pc.mentions_in(v, a.node, pc.actors)

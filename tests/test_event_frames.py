@@ -878,3 +878,14 @@ def test_a_visit_is_not_dated_by_a_since_phrase_nor_is_how_could_it_not_a_denial
     assert all(e.date is None for e in _records(text, "event") if e.type == "visit")
     (ind,) = _records("قمة روسية إيرانية بامتياز، كيف لا واللغتان الروسية والفارسية كانتا اللغتين الرسميتين للقمة.", "indicator")
     assert ind.certainty == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # a name the parser read as «على» + name right after the verb is its subject, the city after it the host
+    "وزار علي لاريجاني موسكو.",
+    # a bare title cut from its office, the name set off after it: the name is the subject
+    "كما زار أمين المجلس الأعلى للأمن القومي، علي لاريجاني، قبل ذلك، العاصمة الروسية لتسليم بوتين رسالة.",
+])
+def test_a_name_read_as_a_preposition_after_the_verb_is_the_visitor(text):
+    (ev,) = [e for e in _records(text, "event") if e.type == "visit"]
+    assert {(r.actor, r.role) for r in ev.roles} == {("ali_larijani", "visitor"), ("russia", "host")}

@@ -300,6 +300,11 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = objs.pop(0)  # "..., said AFP", "..., said the minister": the speaker follows the verb
     objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
+    if v.lang == "ar" and subj is not None and objs and subj.j - subj.i == 1 and v.in_words(subj.i, "titles") \
+            and objs[0].i == subj.j:
+        # «زار (أمين) (المجلس الأعلى للأمن القومي)، علي لاريجاني، العاصمة»: the parser cut the title from its
+        # genitive; the title's phrase is the subject, its office no object
+        objs.pop(0)
     if subj is not None and _only_pronoun(subj):
         subj = _enclosing_subject(v, clause) or subj  # "as they compete", "وقال إنه": the subject of the clause above
     elif subj is None and v.lang == "ar" and clause.parent is not None and clause.parent.cat == "SBAR" \
