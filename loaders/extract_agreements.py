@@ -97,8 +97,10 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     """The parties of an agreement, from its own phrase ("المعاهدة الروسية الإيرانية", "اتفاق بين X وY",
     "agreement with Iran") and from the verb that makes it ("وقعت روسيا اتفاقا مع إيران"): never an actor that
     merely stands in the sentence."""
+    from irkg.loaders.frames import without_shells
     from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
 
+    words = syntax_words()
     preps = _PARTY_PREPS | ({"of", "في", "in", "إلى", "الي", "to"} if kind == "membership" else set())  # "a member of the SCO", "accession to"
     nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
              or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in preps)]
@@ -113,7 +115,7 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         if gov is not None:
             # a membership's body is never a "with" phrase of the verb ("secured membership ... with Russia's support")
             gov_preps = preps - _PARTY_PREPS if kind == "membership" else _PARTY_PREPS
-            speaker = word_class(syntax_words()["governors"], g.word) in ("reported", "alleged")
+            speaker = word_class(words["governors"], g.word) in ("reported", "alleged")
             nodes += [a.node for a in gov.args if (a.rel in ("subj", "by") and not member_named and not speaker)
                       or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in gov_preps)]
             if member_named:  # "SCO members approved Iran's membership": the body may still be the verb's subject
@@ -123,11 +125,7 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
         nodes += [a.node for a in rel.args if (a.rel in ("subj", "by") and not rel.passive)
                   or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in _PARTY_PREPS)]
     out: list[str] = []
-    found = [m for n in nodes for m in pc.mentions_in(v, n, pc.actors)]
-    for m in found:
-        if m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end
-                              and dc.actor_type(o.ref) != "state" for o in found):
-            continue  # «مجموعة غازبروم الروسية» discovered around Gazprom: Gazprom
+    for m in without_shells(dc, [m for n in nodes for m in pc.mentions_in(v, n, pc.actors)]):
         r = dc.state_of(m.ref) if dc.actor_type(m.ref) in ("person", "institution") else m.ref
         if r not in out:
             out.append(r)
@@ -137,7 +135,6 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
                     if dc.actor_type(m.ref) in ("organization", "bloc") and m.ref not in out][:1]
     firms = {dc.state_of(r) for r in out if dc.actor_type(r) == "company" and dc.state_of(r) != r}
     out = [r for r in out if r not in firms]  # «غازبروم الروسية»: the company is the party, not Russia beside it
-    words = syntax_words()
     after_else = any(not g.verbal and word_class(words["since_preps"], g.word) for g in pred.governors[:3])
     if len(out) < 2 and dc.pair_doc and kind != "membership" and not after_else:
         # (not for a deal named in what the fact came after: "days after Total pulled out of a gas deal")
@@ -223,10 +220,15 @@ _TARGET_DATE = re.compile(r"(?:\bfor|\bby|\buntil|\bthrough|بحلول|حتى|ل
 _CLAUSE_BREAK = re.compile(r"[،,؛;]\s*(?:و?لكن|بل|ثم|بينما|في حين|الا ان|إلا أن|غير ان|غير أن|بعد ان|بعد أن|قبل ان|قبل أن|but|while|after|before|whereas)(?!\w)")
 
 
+def _target_dates(pc: PassageCtx) -> tuple[int, ...]:
+    """Starts of the dates a target stands at ("the goal of two million tonnes for 2024", «بحلول عام 2030»): a
+    target's year, never when something was agreed."""
+    return tuple(d.start for d in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, d.start - 16):d.start]))
+
+
 def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:
     out = {}
-    # "the goal of two million tonnes for 2024", «بحلول عام 2030»: a target's year, not when it was agreed
-    targets = tuple(d.start for d in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, d.start - 16):d.start]))
+    targets = _target_dates(pc)
     for h in cues["status"].find(pc.key):
         field = {"signed": "date", "ratified": "ratified", "in_force": "in_force"}.get(h.cat)
         if ks is not None and _CLAUSE_BREAK.search(pc.key, min(ks, h.start), max(ks, h.start)):
@@ -401,7 +403,9 @@ _INITIATIVE = re.compile(r"مبادر|initiative", re.I)
 
 
 def _announced_by_parties(pc: PassageCtx, dc: DocCtx, v, pred, parties: list[str]) -> bool:
-    """Tell whether the verb that reports an agreement is an announcement by its own parties."""
+    """Tell whether the first verb above an agreement is an announcement by its own parties («أعلنت إيران وروسيا
+    التوصل إلى اتفاق», and a that-clause they announce about it); unlike an event's own announcement
+    (`extract_events._own_announcement`), the agreement need not be the verb's object."""
     from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
 
     words = syntax_words()
@@ -565,8 +569,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                             parties.append(r)
             if len(parties) < 2:
                 continue
-            targets = tuple(x.start for x in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, x.start - 16):x.start]))
-            d = date_value(pc.nearest_date(ts, te, window=80, skip=targets))
+            d = date_value(pc.nearest_date(ts, te, window=80, skip=_target_dates(pc)))
             aid = _generic_id("agreement", parties, d or "nodate")
             rec = _make(pc, dc, cues, aid, "agreement", [_whole_words(pc.p.text, ts, 8)], parties,
                         h.start, h.end, f"Agreement ({', '.join(dc.name_of(p) for p in parties[:4])}{', ' + d if d else ''})")

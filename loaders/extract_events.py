@@ -8,9 +8,8 @@ sentence (a sentence longer than the parser's limit) a trigger yields no event.
 
 from __future__ import annotations
 
-import re
-
 import hashlib
+import re
 from functools import lru_cache
 
 from irkg.loaders.certainty import certainty_lexicons
@@ -182,9 +181,9 @@ def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, i
     return out
 
 
+_BY_DATE = re.compile(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", re.I)
 _SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
-_SINCE = re.compile(r"(?:منذ|since)\s+(?:(?:ال)?عام|(?:ال)?سنة|the\s+year|early|late|mid-?)?\s*$", re.I)
 
 
 _ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
@@ -520,8 +519,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype in _POINT_EVENTS:
                 # "the highest official to visit Iran since 2002", "since his election last July": a visit, a meeting
                 # or a signing is no span of time; what "since" dates is something before it
-                dated = [d for d in pc.dates if not _SINCE.search(pc.p.text[max(0, d.start - 14):d.start])
-                         and not _SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
+                dated = [d for d in pc.dates if not _SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
             else:
                 dated = pc.dates
             dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)
@@ -604,7 +602,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
                 cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED
             if provided and cert == Certainty.EXPECTED and dm is not None \
-                    and not re.search(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", pc.p.text[max(0, dm.start - 20):dm.start]):
+                    and not _BY_DATE.search(pc.p.text[max(0, dm.start - 20):dm.start]):
                 date = None  # the day the agreement was signed is not the day of what it provides for ("by 2026" is)
             roles = filled.participants
             key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))

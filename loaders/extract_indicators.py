@@ -33,10 +33,11 @@ _TARGET_AFTER = 25
 _SITE_REACH = 60  # characters between a place and a share figure in its relative clause
 _SCALE_ONLY = 100_000  # a bare number this large with a scale word is an amount (unit not stated)
 _OWN_CHAIN = re.compile(r"(?:\s+ال\w+){1,4}|\s+\w+(?:يا|ية|يه|ي)(?!\w)")
-_SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+في)?|عمّا\s+كان(?:ت)?\s+عليه(?:\s+في)?|مقارنة\s+(?:ب|مع)|"
-                    r"بالمقارنة\s+(?:ب|مع)|compared\s+(?:with|to)|than\s+in|versus|vs\.?)\s*(?:عام\s+|العام\s+|the\s+)?$"
-                    # "in comparison with the same period of last year", «مقارنة بالفترة نفسها من العام»
-                    r"|(?:comparison\s+with|compared\s+(?:with|to)|مقارنة\s*(?:ب|مع)|بالمقارنة\s*(?:ب|مع))(?:\s*\S+){1,6}?\s*$", re.I)
+_SINCE = re.compile(r"(?:since|منذ|عما\s+كان(?:ت)?\s+عليه(?:\s+في)?|عمّا\s+كان(?:ت)?\s+عليه(?:\s+في)?|than\s+in|versus|vs\.?)"
+                    r"\s*(?:عام\s+|العام\s+|the\s+)?$"
+                    # a comparison, up to six words before its year ("compared with the same period of last year",
+                    # «مقارنة بالفترة نفسها من العام»)
+                    r"|(?:comparison\s+with|compared\s+(?:with|to)|مقارنة\s*(?:ب|مع)|بالمقارنة\s*(?:ب|مع))(?:\s*\S+){0,6}?\s*$", re.I)
 _ANAPHOR = re.compile(r"\s*(?:that|this|it|these|those|ذلك|هذا|هذه|وهو|وهي|وهذا|وذلك)\b")  # a sentence that takes up the last
 _TIME_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|from now|(?:ال)?(?:أولى|اولى|أول|اول|الماضية|الماضي|الأخيرة|الاخيرة)(?!\w))", re.I)
 _RISE_NEAR = re.compile(r"(?:rise|rises|rose|risen|grow|grew|grown|increas\w*|higher|more|ارتفع\w*|زاد\w*|تضاعف\w*|نما|نمت|أكثر)", re.I)
@@ -216,8 +217,11 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
 
 
 _RHETORICAL = re.compile(r"كيف\s+لا(?!\w)")
-_NOT_MORE = re.compile(r"(?:لا|لم|لن|ليس|ليست|not|no)\s+(?:\S+\s+)?(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed|exceeds|more)\S*"
-                       r"(?:\s+(?:على|عن|than))?\s*$", re.I)
+_NEG = r"(?:لا|لم|لن|ليس|ليست|not|no)"
+_MORE = r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed|exceeds|more)"
+_NOT_MORE = re.compile(_NEG + r"\s+(?:\S+\s+)?" + _MORE + r"\S*(?:\s+(?:على|عن|than))?\s*$", re.I)
+_MORE_OPENS = re.compile(_MORE)
+_NEG_ENDS = re.compile(_NEG + r"\s*$")
 
 
 def _not_more(pc: PassageCtx, q) -> bool:
@@ -225,8 +229,7 @@ def _not_more(pc: PassageCtx, q) -> bool:
     if _NOT_MORE.search(pc.p.text[max(0, q.start - 30):q.start]):
         return True
     # the qualifier inside the figure's own words («لا (يزيد على 12 كلم)»)
-    return bool(re.match(r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|more)", q.surface)) \
-        and bool(re.search(r"(?:لا|لم|لن|ليس|ليست|not|no)\s*$", pc.p.text[max(0, q.start - 8):q.start]))
+    return bool(_MORE_OPENS.match(q.surface)) and bool(_NEG_ENDS.search(pc.p.text[max(0, q.start - 8):q.start]))
 
 
 def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:

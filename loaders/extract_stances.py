@@ -107,6 +107,11 @@ _ALLY_OF = re.compile(r"\s+(?:of|to)\s|\s*ل(?!ل)\S", re.I)
 _ALLY_OWNED = re.compile(r"(?:\bits|\btheir|\bhis|\bher|\bWestern|\bEuropean|\bUS|\bAmerican)\s+(?:\w+\s+)?$", re.I)
 
 
+def _ally_of_both(pc: PassageCtx, dc, te: int) -> bool:
+    """"Assad, an ally of both Moscow and Tehran": an ally of the pair, so someone else."""
+    return bool(_ALLY_OF.match(pc.p.text, te)) and {dc.state_of(m.ref) for m in pc.actors if te <= m.start < te + 45} >= set(PAIR)
+
+
 def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     """Append one stance record per characterization a source uses (evidence per passage)."""
     sc, fc = stance_cues(), friction_cues()
@@ -131,8 +136,7 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         hypothetical = False
         for h in hits:
             ts, te = pc.span_of(h.start, h.end)
-            of_both = _ALLY_OF.match(pc.p.text, te) and {dc.state_of(m.ref) for m in pc.actors if te <= m.start < te + 45} >= set(PAIR)
-            if h.cat == "alliance" and (of_both or _ALLY_OWNED.search(pc.p.text[max(0, ts - 20):ts])):
+            if h.cat == "alliance" and (_ally_of_both(pc, dc, te) or _ALLY_OWNED.search(pc.p.text[max(0, ts - 20):ts])):
                 continue  # "Assad, an ally of both Moscow and Tehran", "Ukraine and its Western allies": someone else's ally
             tree = _tree_about(pc, fc, sc, h)
             if tree is False or (tree is None and pc.p.kind != "heading"):

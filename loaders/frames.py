@@ -216,9 +216,7 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
     found = [m for m in found if not _relational(pc, m)]
-    found = [m for m in found if not (m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start and o.end <= m.end
-                                                          and pc.dc.actor_type(o.ref) != "state" for o in found))]
-    # («قوات البحرية الإيرانية» discovered around the navy is the navy; «مصلحة الجمارك الإيرانية» is no Iran)
+    found = without_shells(pc.dc, found)
     persons = [m for m in found if pc.dc.actor_type(m.ref) == "person"]
     if persons:
         # «سكرتير مجلس الأمن الروسي نيكولاي باتروشيف»: the body in a person's title is his office, not a party
@@ -234,6 +232,13 @@ def _adjacent_states(pc, actors: list):
         return None
     a, b = states[0], states[1]
     return (a, b) if not pc.p.text[a.end:b.start].strip() else None
+
+
+def without_shells(dc, found: list) -> list:
+    """Leave out a discovered (unlinked) name around a known body: «قوات البحرية الإيرانية» around the navy is the
+    navy, «مجموعة غازبروم الروسية» is Gazprom; one around a state («مصلحة الجمارك الإيرانية») is a body of its own."""
+    return [m for m in found if not (m.unlinked and any(o is not m and not o.unlinked and m.start <= o.start
+                                                         and o.end <= m.end and dc.actor_type(o.ref) != "state" for o in found))]
 
 
 def _agentive(v: SentenceView, a: Arg) -> bool:

@@ -22,6 +22,7 @@ from irkg.loaders.numbers import Quantity
 
 _BEFORE = 110  # key characters before a figure where the word that governs it stands
 _AFTER = 40  # key characters after a figure where what it is of stands ("of cargo", «من حصته»)
+_OF_WORD = re.compile(r"\s(?:من|of)\s")
 _RIGHT_AFTER = 16  # key characters after an amount where the noun it modifies stands ("a $2 bn loan")
 _TO_LEVEL = ("الى ", "to ")  # "rose to 95%": a level reached, not growth
 _REACH = 600  # key characters a figure's sentence may reach on either side of it
@@ -298,7 +299,7 @@ def measure_of(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
         if OF.match(pc.key, f.ke) or q.noun:  # "a quarter of the capacity", «37% من حصته», «خمس العائدات»
             # what it is a share of is the noun right after "of" («98% من مخزونها من اليورانيوم المخصب» is a share
             # of a stockpile, not of an enrichment level)
-            second = re.search(r"\s(?:من|of)\s", pc.key[f.ke + 4:f.ke + _AFTER])
+            second = _OF_WORD.search(pc.key[f.ke + 4:f.ke + _AFTER])
             after = _measure_after(pc, ic, f, 4 + second.start() if second else _AFTER)
             if after and after not in _SHARES and before in (None, "share"):
                 return f"share of {ic['what'][after]}"

@@ -158,6 +158,11 @@ def _records(text: str, kind: str):
     return [r for r in extract_document(doc).records if r.kind == kind]
 
 
+def _certainties(text: str, etype: str) -> set[str] | None:
+    """The certainties of the events of one type a text yields; None when it yields none."""
+    return {e.certainty for e in _records(text, "event") if e.type == etype} or None
+
+
 def test_manner_phrase_limits_its_verb_and_fronted_reasons_are_its_factors():
     # a manner word ("بحذر") limits the verb phrase it modifies; the coordinated reasons fronted before the verb
     # are one factor each, a bare state after "و" continuing the relations of the conjunct before it
@@ -583,8 +588,7 @@ def test_a_possessive_in_a_fronted_phrase_is_the_clauses_subject():
     ("وكانت موسكو وطهران قد توصلتا إلى اتفاق يقضي بتوريد 55 مليار متر مكعب من الغاز الروسي.", "delivery", "expected"),
 ])
 def test_eves_purposes_and_provisions_are_to_come(text, etype, want):
-    evs = [e for e in _records(text, "event") if e.type == etype]
-    assert evs and {e.certainty for e in evs} == {want}
+    assert _certainties(text, etype) == {want}
 
 
 def test_what_a_contract_provides_for_is_not_dated_by_its_signing():
@@ -811,8 +815,7 @@ def test_not_more_than_is_at_most_and_one_of_is_no_count():
     ("اتفقنا مع وزير الطاقة الروسي على أن تشتري روسيا 500 ألف برميل يوميا من ايران.", "trade", "expected"),
 ])
 def test_what_was_supposed_or_agreed_to_happen_is_to_come(text, etype, want):
-    evs = [e for e in _records(text, "event") if e.type == etype]
-    assert evs and {e.certainty for e in evs} == {want}
+    assert _certainties(text, etype) == {want}
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -845,8 +848,7 @@ def test_a_sentence_told_according_to_a_source_is_reported():
      "Iran over the supply of ballistic missiles to Russia.", "sanction"),
 ])
 def test_a_trips_purpose_and_a_proposals_content_are_to_come(text, etype):
-    evs = [e for e in _records(text, "event") if e.type == etype]
-    assert evs and {e.certainty for e in evs} == {"expected"}
+    assert _certainties(text, etype) == {"expected"}
 
 
 def test_a_meeting_fronted_as_the_setting_of_a_saying_has_the_speaker():
@@ -861,8 +863,7 @@ def test_a_meeting_fronted_as_the_setting_of_a_saying_has_the_speaker():
     ("ورأت مصادر إيرانية أن بدء تسليم الصواريخ يشير إلى تقلص احتمالات حصول هجوم عسكري ضد إيران.", "attack", "expected"),
 ])
 def test_the_possibility_of_an_attack_is_no_attack(text, etype, want):
-    evs = [e for e in _records(text, "event") if e.type == etype]
-    assert evs and {e.certainty for e in evs} == {want}
+    assert _certainties(text, etype) == {want}
 
 
 def test_issuing_a_statement_exports_nothing_and_despite_names_no_party():

@@ -338,15 +338,7 @@ def _headline_infinitive(chain: list[Node], clause: Node) -> bool:
     top = clause
     while top.parent is not None and top.parent.cat in ("S", "FRAG", "NP"):
         top = top.parent
-    return (top.parent is None or top.parent.cat == "ROOT") and not any(a.cat == "VP" for a in _ancestors(chain[-1]))
-
-
-def _ancestors(n: Node) -> list[Node]:
-    out, p = [], n.parent
-    while p is not None:
-        out.append(p)
-        p = p.parent
-    return out
+    return (top.parent is None or top.parent.cat == "ROOT") and not any(a.cat == "VP" for a in chain[-1].ancestors())
 
 
 def blaming_phrase(v: SentenceView, vp: Node, head: int, before: int) -> bool:
