@@ -293,6 +293,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if not _keep(q, date_spans) or _anaphoric_pair(pc, q):
                 continue
             prev_q, q_before = q, prev_q
+            if q.kind == "count" and _names_listed(pc, q):
+                continue  # "two Russian companies, Rosneft and Gazprom": the count of a list, nothing measured
             f = FigureContext(pc, q)
             what = measure_of(pc, ic, f)
             if q.unit == "times" and what == "number of times" and (q.value % 1 or _RISE_NEAR.search(pc.p.text, max(0, q.start - 25), min(len(pc.p.text), q.end + 20))):
@@ -375,6 +377,30 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         if not _measures_something(ic, q, what, actors, about):
             continue
         _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1, about=about)
+
+
+# after a count and its noun phrase: the apposition that lists what is counted ("two companies, Rosneft and
+# Gazprom", «شركتان روسيتان هما روسنفت وغازبروم», "three states: ...")
+_LIST_OPEN = re.compile(r"[^,،:؛.()\n]{0,40}?(?:[,،:(—–]|\s-\s|\s(?:و?هما|و?هم|و?هي|namely)\s)\s*")
+_LIST_JOIN = re.compile(r"\s*(?:[,،]\s*(?:and\s+|و\s*)?|\s+and\s+|\s+و\s*)$")
+
+
+def _names_listed(pc: PassageCtx, q: Quantity) -> bool:
+    """Tell whether a small count is followed by an apposition naming exactly that many actors."""
+    if not 2 <= q.value <= 6 or q.value % 1 or q.value_max is not None:
+        return False
+    text = pc.p.text
+    m = _LIST_OPEN.match(text, q.end)
+    if m is None:
+        return False
+    pos, n = m.end(), 0
+    for a in sorted((a for a in pc.actors if a.start >= m.end()), key=lambda a: a.start):
+        if a.start != pos and not (n and _LIST_JOIN.search(text[pos:a.start]) and len(text[pos:a.start]) <= 8):
+            if a.start > pos:
+                break
+            continue
+        n, pos = n + 1, a.end
+    return n == q.value
 
 
 def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], about: str | None) -> bool:

@@ -47,6 +47,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and not word_class(words["governors"], g.word):
             found.add(Certainty.EXPECTED)  # «ستساهم في زيادة التبادل التجاري», "will boost trade": a rise to come
             break
+        if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["opposition_verbs"], g.word) \
+                and any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j)):
+            found.add(Certainty.EXPECTED)  # "Moscow opposes new sanctions on Iran": a proposal opposed, none imposed
+            break
         if g.verbal and k == 0 and g.how == "obj" and word_class(words["sign_or_expect"], g.word) \
                 and word_class(words["signable_nouns"], pred.word):
             continue  # «غازبروم توقع اتفاق نفط»: signs the agreement, expects nothing

@@ -890,3 +890,51 @@ def test_a_visit_is_not_dated_by_a_since_phrase_nor_is_how_could_it_not_a_denial
 def test_a_name_read_as_a_preposition_after_the_verb_is_the_visitor(text):
     (ev,) = [e for e in _records(text, "event") if e.type == "visit"]
     assert {(r.actor, r.role) for r in ev.roles} == {("ali_larijani", "visitor"), ("russia", "host")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # opposing an act that is "new" or "tougher": a proposal opposed, nothing imposed
+    ("Russia opposes new sanctions on Iran over its nuclear programme.", "expected"),
+    ("تعارض روسيا فرض عقوبات جديدة على إيران بسبب برنامجها النووي.", "expected"),
+    ("Russia has opposed the tougher sanctions on Tehran that Washington is seeking.", "expected"),
+    # imposing new ones, or criticising ones in force, leaves them facts
+    ("The US imposed new sanctions on Iran.", "asserted"),
+    ("Russia criticised the new US sanctions on Iran.", "asserted"),
+    # re-imposing is the act itself: what governs it (a rejection) decides
+    ("Moscow rejected the push by Britain, France and Germany to reimpose UN sanctions on Iran.", "denied"),
+])
+def test_sanctions_opposed_before_they_exist_are_not_imposed(text, want):
+    assert _certainties(text, "sanction") == {want}
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Russia's invasion of Ukraine in 2022 changed the region.", {("russia", "invader"), ("ukraine", "invaded")}),
+    ("بعد الغزو الروسي لأوكرانيا عام 2022 تغيرت المنطقة.", {("russia", "invader"), ("ukraine", "invaded")}),
+    # prepositions the tagger took for nouns, coordinated: each names a participant
+    ("وأجرى بوتين محادثات مع أحمدي نجاد ومع خامنئي.",
+     {("vladimir_putin", "participant"), ("mahmoud_ahmadinejad", "participant"), ("ali_khamenei", "participant")}),
+    ("عقد باتروشيف اجتماعا مع شمخاني في طهران.", {("nikolai_patrushev", "participant"), ("ali_shamkhani", "participant")}),
+])
+def test_the_counterpart_of_an_invasion_or_talks_is_a_participant(text, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type in ("invasion", "meeting")]
+    assert _roles(ev) == roles
+
+
+def test_an_invasion_label_says_who_invaded_whom():
+    (ev,) = [e for e in _records("Russia's invasion of Ukraine in 2022 changed the region.", "event") if e.type == "invasion"]
+    assert ev.label.startswith("Russia invades Ukraine")
+
+
+@pytest.mark.parametrize("text", [
+    "Two Russian companies, Rosneft and Gazprom, began talks with Iran on oil contracts.",
+    "بدأت شركتان روسيتان هما روسنفت وغازبروم محادثات مع إيران.",
+    # the reasons an opinion piece lists are no measure of the relationship
+    "Here are 16 reasons why Russia will not abandon Iran.",
+])
+def test_the_count_of_a_list_or_of_reasons_is_no_indicator(text):
+    assert not _records(text, "indicator")
+
+
+def test_a_count_not_followed_by_its_list_stays_an_indicator():
+    (ind,) = _records("Russia delivered two S-300 batteries to Iran, Russian officials said.", "indicator")
+    assert ind.value == 2

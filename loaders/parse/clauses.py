@@ -514,6 +514,12 @@ def _noun_preps(v: SentenceView, nps: list[Node]) -> tuple[list[Node], list[Arg]
     keep, preps = [], []
     for n in nps:
         a = _noun_prep(v, n)
+        if a is None and any(c.cat == "CC" for c in n.kids):
+            # "(NP (NP مع أحمدي نجاد) و (NP مع خامنئي))": prepositions coordinated, each its own argument
+            parts = [_noun_prep(v, c) for c in n.kids if c.cat == "NP"]
+            if len(parts) > 1 and all(parts):
+                preps.extend(parts)
+                continue
         (preps.append(a) if a is not None else keep.append(n))
     return keep, preps
 
