@@ -94,3 +94,24 @@ def certainty_of(text: str) -> Certainty:
     from irkg.loaders.arabic import match_key
 
     return assess_certainty(match_key(text))
+
+
+_QUOTE_OPEN = "\"«“"
+_QUOTE_CLOSE = "\"»”"
+_REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)
+
+
+def quoted_report(text: str, at: int) -> bool:
+    """Tell whether a position lies inside a quotation that a statement introduces ("X said: «...»",
+    «وجاء في بيان الكرملين: "..."»): the words are the speaker's, reported by the text."""
+    opens = [i for i in range(max(0, at - 600), at) if text[i] in _QUOTE_OPEN]
+    for i in reversed(opens):
+        if text[i] == '"' and text.count('"', i + 1, at) % 2:
+            continue  # a closing straight quote
+        if any(c in _QUOTE_CLOSE and c != '"' for c in text[i + 1:at]):
+            return False  # «...» closed before the position
+        lead = text[max(0, i - 60):i].rstrip()
+        if not text[:i].strip():
+            return True  # a paragraph that opens with a quotation is someone's words ("“Over the past two years ...”")
+        return lead.endswith(":") and bool(_REPORT_BEFORE.search(lead))
+    return False

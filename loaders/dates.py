@@ -162,6 +162,9 @@ def calendar() -> Calendar:
     p.append(("month_day", re.compile(
         rf"{B}(?P<m1>{month_en})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{OLD_YEAR}))?{E}")))
     p.append(("month_year", re.compile(rf"{B}{clit}{mon1}{dual}{year_tail}{E}")))
+    # "February last year", «فبراير من العام الماضي»: the month of the year the relative phrase names
+    year_rel = [r for r, (unit, _) in c.relative.items() if unit == "year"]
+    p.append(("month_yrel", re.compile(rf"{B}{clit}{mon1}{dual}\s+(?:of\s+|من\s+)?(?P<yrel>{_alt(year_rel)}){E}")))
     p.append(("month_rel", re.compile(rf"{B}{clit}{mon1}{dual}\s+(?P<suf>{_alt(c.suffix_of)}){E}")))
     p.append(("month_rel_en", re.compile(rf"{B}(?P<suf>last|next)\s+{mon1}{E}")))
     p.append(("month", re.compile(rf"{B}{clit}{mon1}{dual}{E}")))
@@ -280,6 +283,12 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         return _iso(y, m1, d), flags
     if kind == "month_year":
         return _iso(int(g["y"]), m1), flags
+    if kind == "month_yrel":
+        _, off = c.relative[" ".join(g["yrel"].split())]
+        flags.append("relative")
+        if pub[0] is None:
+            return None, flags + ["partial", f"month={m1:02d}"]
+        return _iso(pub[0] + off, m1), flags
     if kind in ("month_rel", "month_rel_en"):
         off = c.suffix_of.get(" ".join(g["suf"].split()), -1 if g["suf"] == "last" else 1)
         value = _month_with_suffix(m1, off, pub)

@@ -466,7 +466,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue
             ts, te = pc.span_of(h.start, h.end)
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
-                        [k["name_en"], *k.get("names", []), pc.p.text[ts:te]],
+                        list(dict.fromkeys([k["name_en"], *(n.rstrip("=") for n in k.get("names", [])), pc.p.text[ts:te]])),
                         list(k.get("parties", [])), h.start, h.end, k["name_en"], known=True)
             out.append(rec)
             ids.append(rec.id)

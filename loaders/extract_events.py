@@ -12,7 +12,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from irkg.loaders.certainty import certainty_lexicons
+from irkg.loaders.certainty import certainty_lexicons, quoted_report
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
@@ -75,25 +75,6 @@ def _in_own(m, spans: list[tuple[int, int]]) -> bool:
 
 
 _ACCORDING_TO = re.compile(r"(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s+ما|نقلا\s+عن|according\s+to|citing)\s", re.I)
-_QUOTE_OPEN = "\"«“"
-_QUOTE_CLOSE = "\"»”"
-_REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)
-
-
-def _quoted_report(text: str, at: int) -> bool:
-    """Tell whether a position lies inside a quotation that a statement introduces ("X said: «...»",
-    «وجاء في بيان الكرملين: "..."»): the words are the speaker's, reported by the text."""
-    opens = [i for i in range(max(0, at - 600), at) if text[i] in _QUOTE_OPEN]
-    for i in reversed(opens):
-        if text[i] == '"' and text.count('"', i + 1, at) % 2:
-            continue  # a closing straight quote
-        if any(c in _QUOTE_CLOSE and c != '"' for c in text[i + 1:at]):
-            return False  # «...» closed before the position
-        lead = text[max(0, i - 60):i].rstrip()
-        return lead.endswith(":") and bool(_REPORT_BEFORE.search(lead))
-    return False
-
-
 def _clause_hedge(pc: PassageCtx, key_spans) -> Certainty | None:
     """An adverbial hedge inside the clause itself ("reportedly", "بحسب تقارير", "حسبما يُزعم")."""
     hedges, _ = certainty_lexicons()
@@ -220,6 +201,34 @@ def _partners(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: lis
     return out
 
 
+def _since_event(pc: PassageCtx, d, trigger_starts: list[int], own: int) -> bool:
+    """Tell whether a date closes a "since" phrase that names another event right before it ("since Russia's
+    invasion in February"): the date is that event's."""
+    lo = max(0, d.start - 60)
+    m = _SINCE_PHRASE.search(pc.p.text[lo:d.start])
+    inside = [t for t in trigger_starts if m is not None and lo + m.start() < t < d.start]
+    return bool(inside) and max(inside) != own
+
+
+def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
+    """«تتعرض إيران لضربات إسرائيلية», "Iran faces Israeli strikes": the subject of a verb of facing undergoes
+    the event its object names (the role of a direct object: target, victim)."""
+    role = frame.roles.get("obj")
+    g = pred.governors[0] if pred.governors else None
+    if pred.verbal or role is None or g is None or not g.verbal or g.how not in ("obj", "pp") \
+            or not word_class(syntax_words()["facing_verbs"], g.word):
+        return []
+    gp = predicate_at(v, g.tok)
+    taken = {p.actor for p in have}
+    out = []
+    for a in gp.args_of("subj") if gp is not None else ():
+        for m in pc.mentions_in(v, a.node, pc.actors):
+            if m.ref not in taken:
+                out.append(Participant(actor=m.ref, role=role))
+                taken.add(m.ref)
+    return out
+
+
 def _past_tense(v: SentenceView, pred: Predicate) -> bool:
     """A verb in the past (or a noun whose light verb is): «وقع», "signed", «قام بزيارة»."""
     head = pred if pred.verbal else pred.light
@@ -319,6 +328,20 @@ def _label(dc: DocCtx, etype: str, parts: list[str], date: str | None, what: str
 
 
 _HE_SHE = {"he", "she"}
+
+
+def _lifted(v, pred) -> bool:
+    """Tell whether a noun is what a lifting word governs, through verbs that pass their clause on ("began to ease
+    sanctions", «رفعت العقوبات», «رفع العقوبات»)."""
+    words = syntax_words()
+    if pred.light is not None and word_class(words["lifting_words"], pred.light.word):
+        return True  # «رفعت واشنطن العقوبات»: رفع is a light verb for lawsuits («رفع دعوى»), here the lifting
+    for g in pred.governors:
+        if word_class(words["lifting_words"], g.word):
+            return g.how in ("obj", "gen", "noun")
+        if not (g.verbal and word_class(words["transparent"], g.word)):
+            return False
+    return False
 
 
 def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list[Participant],
@@ -470,6 +493,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
         seen: set[tuple] = set()
         hits = _triggers(pc, cues)
         heads = _trigger_heads(pc, hits)
+        trigger_starts = [pc.span_of(h.start, h.end)[0] for h in hits]
         for h in hits:
             etype = cues["alias_of"].get(h.cat, h.cat)
             ts, te = pc.span_of(h.start, h.end)
@@ -487,6 +511,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # «في ضربة للولايات المتحدة», "in a blow to Washington": a setback, no strike
             if etype == "trade" and _ISSUED.match(pc.p.text, max(0, ts - 1), min(len(pc.p.text), te + 20)):
                 continue  # «صدر بيان الخارجية الروسية»: a statement was issued, nothing exported
+            if etype == "sanction" and not pred.verbal and _lifted(v, pred):
+                continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
             if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
@@ -506,8 +532,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if frame is None:
                 continue
             filled = fill_frame(pc, v, pred, frame)
+            if filled.figurative:
+                continue
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             filled.participants += _partners(pc, v, pred, frame, filled.participants)
+            filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
@@ -521,7 +550,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # or a signing is no span of time; what "since" dates is something before it
                 dated = [d for d in pc.dates if not _SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
             else:
-                dated = pc.dates
+                # "supplying drones since Russia's invasion in February last year": a date after another event
+                # in a "since" phrase is that event's
+                dated = [d for d in pc.dates if not _since_event(pc, d, trigger_starts, ts)]
             dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):
                 # "Since 2022, Iran has provided": an adverbial framing the clause; not for a noun in an adjunct
@@ -591,7 +622,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
             if cert == Certainty.ASSERTED and etype != "statement" and _ACCORDING_TO.search(pc.p.text, v.sent.start, v.sent.end):
                 cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
-            if cert == Certainty.ASSERTED and etype != "statement" and _quoted_report(pc.p.text, ts):
+            if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import assess_certainty
+from irkg.loaders.certainty import assess_certainty, quoted_report
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
 from irkg.loaders.indicator_phrase import (
@@ -46,7 +46,8 @@ _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 # "in the first eight months", "the past five years", «مرور 5 سنوات على»: a window or an anniversary, no measure
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in|during|over)\s+(?:the\s+|نحو\s+|about\s+)?$", re.I)
-_PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*$")
+_SINCE_CLAUSE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
+_PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*(?:شهر\s*)?$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
 
@@ -154,6 +155,8 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
         if base and not (max(0, d.start - 50) + base.start() <= f.q.start < d.start):
             # (a figure inside the comparison, "compared with a $10 discount last month", is the baseline's own)
             continue  # "its highest since 2018", «عما كان عليه في 2015»: a baseline, not the figure's date
+        if _SINCE_CLAUSE.search(pc.p.text[max(0, d.start - 80):d.start]):
+            continue  # "spent $2.7bn since the government came to power in August 2021": where a sum starts
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
         gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
@@ -162,9 +165,11 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
     value = date_value(best)
     if value and best is not None and "span" in (best.flags or []):
         value = value[:4]  # "the first half of 2024" dates a figure to 2024
-    if value and best is not None and any(0 <= d.start - best.end <= 8 and _PERIOD_TO.match(pc.p.text[best.end:d.start])
-                                          for d in pc.dates):
-        value = value[:4]  # "(from March 21, 2023 to March 20, 2024)": a period, dated by the year it opens
+    ends = [d for d in pc.dates if 0 <= d.start - best.end <= 14 and _PERIOD_TO.match(pc.p.text[best.end:d.start])] \
+        if value and best is not None else []
+    if ends:
+        # "(from March 21, 2023 to March 20, 2024)": a period; one calendar year dates it, two do not
+        value = value[:4] if (date_value(ends[0]) or "")[:4] == value[:4] else None
     published = pc.dc.doc.published or ""
     if value and best is not None and "year_inferred" in (best.flags or []) and published and value[:7] > published[:7]:
         value = f"{int(value[:4]) - 1}{value[4:]}"  # "in December" in a February article: the December before
@@ -213,6 +218,8 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
         cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
     if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
         return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
+    if cert == Certainty.ASSERTED and quoted_report(pc.p.text, f.q.start):
+        return Certainty.REPORTED  # a figure inside someone's quoted words
     return cert
 
 
@@ -410,8 +417,8 @@ def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], abo
     neither names its actors nor has a phrase saying whose or which it is."""
     rules = ic["not_indicators"]
     base = what.split(" (")[0]
-    if base.startswith("time "):
-        return False  # "a day after the meeting", "within three years": when something happened, not a measure
+    if base.startswith("time ") or base == "duration":
+        return False  # "a day after the meeting"; "hostile for 30 years": a bare span of nothing an analyst tracks
     if q.kind == "ordinal" and q.unit in rules["series_units"]:
         return set(PAIR) <= set(actors)  # "the 12th round of talks between Iran and Russia", not "the 9th media forum"
     if q.kind == "ordinal" and q.unit not in rules["countable"]:

@@ -32,6 +32,8 @@ class Frame:
     person_pp: dict[str, str] = field(default_factory=dict)  # preposition -> role when its actor is a person
     agents: frozenset[str] = frozenset()  # roles an actor takes only as the head of its phrase (or a title's)
     requires_all: frozenset[str] = frozenset()  # every one of these roles, or no event
+    dative: str | None = None  # role of the first of two objects when it names an actor ("sell Iran its jets")
+    thing_obj: bool = False  # the object is the thing handed over: a state there is a figure of speech
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,8 @@ def event_frames() -> dict[str, Frame]:
             person_pp={match_key(str(k)): str(v) for k, v in (spec.get("person_pp") or {}).items()},
             agents=frozenset(map(str, spec.get("agents") or [])),
             requires_all=frozenset(map(str, spec.get("requires_all") or [])),
+            dative=str(spec["dative"]) if spec.get("dative") else None,
+            thing_obj=bool(spec.get("thing_obj")),
         )
     return out
 
@@ -69,6 +73,7 @@ class Filled:
     participants: list[Participant] = field(default_factory=list)
     place: str | None = None
     place_mention: object | None = None
+    figurative: bool = False  # «باعت روسيا إيران لأمريكا»: a state sold, no sale
 
 
 def _role_of(frame: Frame, a: Arg, filled: set[str]) -> str | None:
@@ -103,6 +108,17 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     title_subj = pred.verbal and any(a.rel == "subj" and a.node.j - a.node.i == 1 and v.in_words(a.node.i, "titles")
                                      and not pc.mentions_in(v, a.node, pc.actors) for a in args)
     has_subj = any(a.rel == "subj" and pc.mentions_in(v, a.node, pc.actors) for a in args)
+    objs = [a for a in args if a.rel == "obj" and a.via != "light"]
+    # "sold Iran to America": with the buyer named by a preposition, the object is what is sold
+    to_buyer = frame.dative is not None and any(
+        a.rel == "pp" and frame.pp.get(a.marker.split(" ")[0]) == frame.dative and pc.mentions_in(v, a.node, pc.actors)
+        for a in args)
+    if pred.verbal and frame.thing_obj and objs and (len(objs) == 1 or to_buyer) \
+            and (found := pc.mentions_in(v, objs[0].node, pc.actors)) and all(pc.dc.actor_type(m.ref) == "state" for m in found):
+        out.figurative = True  # «باعت روسيا إيران لأمريكا»: what is sold is a state, a figure of speech
+        return out
+    dative = objs[0] if pred.verbal and frame.dative and not to_buyer and len(objs) == 2 \
+        and pc.mentions_in(v, objs[0].node, pc.actors) and not pc.mentions_in(v, objs[1].node, pc.actors) else None
     for a in args:
         if any(i <= a.node.i < j for i, j in despite):
             continue  # "delivered drones to Russia despite warnings from Washington": Washington supplied nothing
@@ -133,7 +149,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
-        role = _role_of(frame, a, set(taken.values()))
+        if a.rel == "pp" and v.kinds.get(a.node.i) == "date":
+            continue  # "on June 13, Russia ...": a phrase that opens with a date says when, whatever the parser hung on it
+        role = frame.dative if a is dative else _role_of(frame, a, set(taken.values()))
         if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
             continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
         if a.via == "coord":
@@ -148,8 +166,17 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             target = pronoun_antecedent(v, pred, a.node)
             if target is None:
                 continue  # a pronoun we cannot resolve names nobody
+            ptok = [d for d in a.node.walk() if d.is_pre][-1].tok
+            pronoun = v.word(ptok)
+            if frame.roles.get("subj") == "signatory" and any(v.in_words(t, "signable_nouns") for t in range(target.j, ptok)):
+                continue  # «عرقلت الاتفاق النووي ... بعد إبرامه»: the pronoun is the agreement signed, not who signed
             a = Arg("poss", target)
-        actors = _actors_of(pc, v, a)
+            actors = _actors_of(pc, v, a)
+            persons = [m for m in actors if pc.dc.actor_type(m.ref) == "person"]
+            if pronoun.lower() in ("ه", "his", "her") and len(persons) > 1:
+                actors = persons[:1]  # «زيارته» after «التقى لاريجاني بوتين» read as one phrase: one person, the first
+        else:
+            actors = _actors_of(pc, v, a)
         if role == "speaker" and _member_noun(v, a) and not any(pc.dc.actor_type(m.ref) == "person" for m in actors) \
                 and any(pc.dc.actor_type(m.ref) not in ("state",) for m in actors):
             continue  # «قال عضو لجنة الأمن القومي»: one member speaks, not the committee ("Iranian officials": Iran)

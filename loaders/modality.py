@@ -25,6 +25,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.EXPECTED)
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
     for k, g in enumerate(pred.governors):
+        if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
+            break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
         if g.verbal and word_class(words["modal"], g.word) and all(x.verbal and x.how == "xcomp" for x in pred.governors[:k]):
             found.add(Certainty.EXPECTED)  # "US pressure may see Russia refuse": a possibility, nothing refused yet
             break
@@ -131,8 +133,13 @@ def _modal_qad(v: SentenceView, pred: Predicate) -> bool:
     """قد before a present-tense verb means "may" (قد يزور); before a past verb it only stresses it."""
     if not pred.verbal or pred.head == 0:
         return False
+    words = syntax_words()
     tag = v.sent.tokens[pred.head][2]
-    return tag in ("VBP",) and any(word_class(syntax_words()["modal_ar"], v.word(k)) for k in range(max(0, pred.head - 2), pred.head))
+    if tag == "VBD" and word_class(words["sign_or_expect"], pred.word) and not any(
+            word_class(words["transparent"], v.word(k)) for k in range(max(0, pred.head - 3), pred.head)) \
+            and any(word_class(words["signable_nouns"], v.word(a.node.i)) for a in pred.args_of("obj")):
+        tag = "VBP"  # «قد توقع اتفاقا»: "may sign" (tuwaqqi'), which the tagger read as the past "expected"
+    return tag in ("VBP",) and any(word_class(words["modal_ar"], v.word(k)) for k in range(max(0, pred.head - 2), pred.head))
 
 
 def _plan_object(v: SentenceView, tok: int, words: dict) -> bool:

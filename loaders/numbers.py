@@ -354,6 +354,8 @@ class _Scanner(AmountReader):
         got = self.word(k, lex.one_units, definite=False)
         if got is None or (k == j and not _ARABIC.match(self.t[j])) or self.digits(k + 1):
             return None
+        if k + 1 < self.n and self.t[k + 1].lower() in _month_words():
+            return None  # «حتى شهر مارس 2023»: the month of a date, not one month
         if qual is None and not self.ends_with(j, lex.one_before):
             return None
         unit = self.phrase(k, lex.units)
@@ -450,3 +452,11 @@ def _exact(v: float) -> float:
 def is_year(q: Quantity) -> bool:
     """Tell whether a bare number looks like a year (1800-2100)."""
     return q.kind == "number" and not q.scaled and q.value.is_integer() and 1800 <= q.value <= 2100
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Single-word month names of the calendar (match keys, lower case)."""
+    from irkg.loaders.dates import calendar
+
+    return frozenset(k.lower() for k in calendar().month_of if " " not in k)

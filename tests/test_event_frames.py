@@ -938,3 +938,87 @@ def test_the_count_of_a_list_or_of_reasons_is_no_indicator(text):
 def test_a_count_not_followed_by_its_list_stays_an_indicator():
     (ind,) = _records("Russia delivered two S-300 batteries to Iran, Russian officials said.", "indicator")
     assert ind.value == 2
+
+
+def test_may_sign_is_a_plan_and_lifted_sanctions_are_no_sanctions():
+    assert _certainties("نقلت الوكالة أن موسكو قد توقع اتفاقا للتعاون العسكري مع إيران هذا العام.", "signing") == {"expected"}
+    for text in ("The US and EU began to ease sanctions on Tehran.", "رفعت الولايات المتحدة العقوبات عن إيران عام 2016.",
+                 "The UN lifted sanctions on Iran in 2016."):
+        assert not [e for e in _records(text, "event") if e.type == "sanction"], text
+    assert _certainties("فرضت واشنطن عقوبات على طهران.", "sanction") == {"asserted"}
+
+
+def test_a_state_sold_is_a_figure_of_speech_and_the_first_of_two_objects_buys():
+    assert not [e for e in _records("اعتبر مسؤول إيراني أن روسيا باعت إيران لأمريكا تعليقا على التأخير.", "event")
+                if e.type in ("trade", "delivery")]
+    (ev,) = [e for e in _records("Kirby warned that Russia looked likely to sell Iran its fighter jets.", "event")
+             if e.type == "delivery"]
+    assert _roles(ev) == {("russia", "supplier"), ("iran", "recipient")}
+
+
+@pytest.mark.parametrize("text, etype, roles", [
+    # the subject of a verb of facing undergoes the event its object names
+    ("بينما تتعرض إيران لحملة من الضربات الإسرائيلية، اكتفت روسيا بالتصريحات.", "strike",
+     {("israel", "attacker"), ("iran", "target")}),
+    # the object of "accuse ... of" acts in what it is accused of
+    ("Kyiv has accused Tehran of supplying Moscow with drones since the start of the war.", "delivery",
+     {("iran", "supplier"), ("russia", "recipient")}),
+    # «مع» taken for a noun is no subject; a later conjunct shares the first one's subject
+    ("يذكر أن ظريف زار موسكو في سبتمبر الماضي، وأكد في مؤتمر صحافي مع لافروف أن البلدين متفقان.", "statement",
+     {("mohammad_javad_zarif", "speaker")}),
+    # a fronted «خلال لقائه» speaks of the subject after the main verb
+    ("وخلال لقائه بالدبلوماسي الإيراني عباس عراقجي، اكتفى الرئيس الروسي فلاديمير بوتين بوصف الضربات بأنها غير مبررة.",
+     "meeting", {("vladimir_putin", "participant"), ("abbas_araghchi", "participant")}),
+    # the destination of exports hangs on the verb of change: still the buyer
+    ("ارتفعت الصادرات الإيرانية إلى روسيا بنسبة 20 في المئة.", "trade", {("iran", "seller"), ("russia", "buyer")}),
+    # a phrase that opens with a date names no target
+    ("Since Israel launched its wave of strikes on June 13, Russia has not offered military help to Tehran.", "strike",
+     {("israel", "attacker")}),
+])
+def test_who_undergoes_or_acts_when_the_tree_puts_them_elsewhere(text, etype, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type == etype]
+    assert _roles(ev) == roles
+
+
+def test_a_pronoun_after_the_agreement_is_the_agreement_not_who_signed_it():
+    text = "وكان ظريف قد قال إن روسيا عرقلت الاتفاق النووي، وسعت إلى تدميره بعد إبرامه."
+    assert not [e for e in _records(text, "event") if e.type == "signing" and "mohammad_javad_zarif" in e.participants]
+
+
+def test_a_since_phrase_dates_its_own_event_which_the_author_takes_as_given():
+    text = ("Ukraine has accused Tehran of supplying Moscow with drones used in attacks on civilian targets since "
+            "Russia's invasion in February last year.")
+    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2023-03-12"})
+    evs = {r.type: r for r in extract_document(doc).records if r.kind == "event"}
+    assert evs["delivery"].date is None and evs["delivery"].certainty == "alleged"
+    assert evs["invasion"].date == "2022-02" and evs["invasion"].certainty == "asserted"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a sum counted from a starting point has no single date
+    ("Russia had spent some $2.7 billion on oil projects in Iran since the new government came to power in August 2021.", None),
+    # a period across two calendar years has none either; «حتى شهر مارس» is no span of one month
+    ("وسحب المستثمرون الأجانب نحو 36 مليار دولار من روسيا في الفترة الممتدة من شهر مارس 2022 حتى شهر مارس 2023.", None),
+])
+def test_a_figure_over_a_period_is_not_dated_by_its_start(text, want):
+    inds = _records(text, "indicator")
+    assert [i for i in inds if i.unit == "USD"] and all(i.date == want for i in inds)
+    assert not [i for i in inds if i.unit == "months"]
+
+
+def test_figures_in_quoted_words_are_reported_bare_spans_none_and_a_jump_is_growth():
+    (ind,) = _records("“Over the past two years, an average of 15 wagons per day have been loaded at the port,” he said.",
+                      "indicator")
+    assert ind.certainty == "reported"
+    assert not _records("وقال إن روسيا يجب ألا تدعم الدول التي أظهرت عداء لنا لمدة 30 عاما.", "indicator")
+    (ind,) = _records("عرفت الصادرات الإيرانية إلى روسيا قفزة بنسبة 30 بالمائة.", "indicator")
+    assert ind.what == "exports growth"
+
+
+def test_a_month_of_last_year_and_agreement_names_without_dictionary_marks():
+    from irkg.loaders.dates import find_dates
+
+    assert [m.value for m in find_dates("since the invasion in February last year", "2023-03-12")] == ["2022-02"]
+    assert [m.value for m in find_dates("في فبراير من العام الماضي", "2023-03-12")] == ["2022-02"]
+    (ag,) = [a for a in _records("وأكد الوزير أن البلدين ملتزمان بالاتفاق النووي.", "agreement")]
+    assert not [n for n in ag.names if n.endswith("=")]

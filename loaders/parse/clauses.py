@@ -279,6 +279,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     subj = _subject(v, pre, vp, chain, clause)
     objs = [c for n in chain for c in n.kids if c.cat == "NP" and c.i > pre.tok and c is not subj
             and not (v.lang == "ar" and _only_pronoun(c)) and not _is_temporal(v, c)]
+    # «وأكد في مؤتمر صحافي مع لافروف»: a preposition the tagger took for a noun heads no subject
+    objs, preps = _noun_preps(v, objs)
     antecedent = _antecedent(clause) if subj is None else None
     if antecedent is not None and v.lang == "ar" and _resumptive_object(vp, pre):
         antecedent = None  # "الطائرات التي أرسلتها إيران": the pronoun is the object, the subject follows
@@ -289,6 +291,13 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
     if subj is None and v.lang == "ar" and objs and _own_relative(v, objs[0], clause):
         subj = _first_conjunct_subject(v, clause)  # "زار بوتين طهران والتقى نظيره": he met his counterpart
+    if subj is None and v.lang == "ar" and not objs and not pred.passive:
+        # «زار ظريف موسكو، وأكد في مؤتمر صحافي ...»: a later conjunct with no noun after its verb shares the
+        # first conjunct's subject
+        for node in (vp, clause):
+            if first_conjunct(node) is not None:
+                subj = _first_conjunct_subject(v, node)
+                break
     if subj is None and v.lang == "en" and clause.cat == "S" and clause.parent is not None and clause.parent.cat == "NP" \
             and clause.parent.kids[0].cat == "NP" and clause.parent.kids[0] is not clause \
             and (clause.parent.parent is None or clause.parent.parent.cat == "ROOT"):
@@ -298,7 +307,6 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     if v.lang == "en" and objs and pre.tok > 0 and v.sent.tokens[pre.tok - 1][2] in (",", "``", "''") \
             and _reporting(v, pre.tok) and not any(c.cat in ("S", "SBAR") for c in vp.kids if c.i > pre.tok):
         subj = objs.pop(0)  # "..., said AFP", "..., said the minister": the speaker follows the verb
-    objs, preps = _noun_preps(v, objs)
     subj, objs = _split_fused(v, subj, objs)
     if v.lang == "ar" and subj is not None and objs and subj.j - subj.i == 1 and v.in_words(subj.i, "titles") \
             and objs[0].i == subj.j:
@@ -328,7 +336,23 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             if a.rel == "pp" and word_class(v.words["agent_markers"], a.marker) is not None:
                 a.rel = "by"
     _governors(v, pred, clause)
+    if subj is None and not pred.passive:
+        _object_controller(v, pred)
     return pred
+
+
+def _object_controller(v: SentenceView, pred: Predicate) -> None:
+    """A verb or event noun completing a verb of accusing or urging takes that verb's object as its actor
+    ("accused Tehran of supplying Moscow", «اتهمت أوكرانيا إيران بتزويد روسيا»): the accused would act."""
+    g = pred.governors[0] if pred.governors else None
+    if g is None or not g.verbal or g.how != "pp" or not v.in_words(g.tok, "object_control_verbs") \
+            or any(a.rel in ("subj", "poss") for a in pred.args):
+        return
+    head = v.sent.pre[g.tok]
+    if head is None:
+        return
+    for a in _verbal(v, head).args_of("obj"):
+        pred.args.append(Arg("subj", a.node, via="control"))
 
 
 def _headline_infinitive(chain: list[Node], clause: Node) -> bool:
@@ -451,16 +475,21 @@ def _passive(v: SentenceView, pre: Node, chain: list[Node]) -> bool:
 def _has_clause_subject(v: SentenceView, top: Node, clause: Node) -> bool:
     if clause is top:
         return False
-    return any(c.cat == "NP" and c.j <= top.i and not _is_temporal(v, c) and not v.in_words(_first_pre(c).tok, "concessive")
-               for c in clause.kids if c is not top)
+    return any(_subject_before(v, c) and c.j <= top.i for c in clause.kids if c is not top)
+
+
+def _subject_before(v: SentenceView, c: Node) -> bool:
+    """Tell whether a phrase before a verb can be its subject: a noun phrase that is no date, no concession and
+    no setting the tagger read as a noun («خلال زيارته لموسكو، أكد لافروف»: خلال heads a setting)."""
+    return c.cat == "NP" and not _is_temporal(v, c) and not v.in_words(_first_pre(c).tok, "concessive") \
+        and _noun_prep(v, c) is None
 
 
 def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: Node) -> Node | None:
     top = chain[-1]
     # SVO (English; Arabic with the subject first): the last NP before the verb phrase in its clause
     if clause is not top:
-        before = [c for c in clause.kids if c.cat == "NP" and c.j <= top.i and not _is_temporal(v, c)
-                  and not v.in_words(_first_pre(c).tok, "concessive")]
+        before = [c for c in clause.kids if c.j <= top.i and _subject_before(v, c)]
         if before:
             return before[-1]
     # Arabic auxiliary chain ("تكون موسكو قد زودت"): the subject sits after the auxiliary
@@ -824,6 +853,9 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
             for a in pred.args):
         return
     g = pred.governors[0]
+    if g.verbal and g.how == "pp" and v.in_words(g.tok, "object_control_verbs"):
+        _object_controller(v, pred)
+        return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
         return
     head = v.sent.pre[g.tok]
@@ -1132,9 +1164,15 @@ def pronoun_antecedent(v: SentenceView, pred: Predicate, node: Node) -> Node | N
         n = pred.node
         while n.parent is not None and n.parent.cat not in ("S", "SINV"):
             n = n.parent
-        if n.parent is not None and n.cat == "PP" \
+        fronted = n.cat == "PP" or (n.cat == "NP" and _noun_prep(v, n) is not None)  # (NP (NN خلال) ...)
+        if n.parent is not None and fronted \
                 and all(k.cat in ("CC", "PP") or k.is_pre for k in n.parent.kids[:n.parent.kids.index(n)]):
-            candidates += [k for k in n.parent.kids if k.cat == "NP" and k.i >= n.j][:1]
+            after = [k for k in n.parent.kids if k.cat in ("NP", "VP") and k.i >= n.j][:1]
+            if after and after[0].cat == "VP":
+                # VSO: «خلال لقائه بعراقجي، اكتفى الرئيس الروسي بوتين»: the subject after the main verb
+                verb = clause_verb(v, after[0])
+                after = [a.node for a in _verbal(v, verb).args_of("subj")] if verb is not None else []
+            candidates += after
     for c in candidates:
         kinds = {v.kinds.get(t) for t in range(c.i, c.j)} - {None, "date"}
         if not kinds:
