@@ -964,7 +964,7 @@ def test_a_state_sold_is_a_figure_of_speech_and_the_first_of_two_objects_buys():
     ("Kyiv has accused Tehran of supplying Moscow with drones since the start of the war.", "delivery",
      {("iran", "supplier"), ("russia", "recipient")}),
     # «مع» taken for a noun is no subject; a later conjunct shares the first one's subject
-    ("يذكر أن ظريف زار موسكو في سبتمبر الماضي، وأكد في مؤتمر صحافي مع لافروف أن البلدين متفقان.", "statement",
+    ("يذكر أن جواد ظريف زار موسكو في سبتمبر الماضي، وأكد في مؤتمر صحافي مع لافروف أن البلدين متفقان.", "statement",
      {("mohammad_javad_zarif", "speaker")}),
     # a fronted «خلال لقائه» speaks of the subject after the main verb
     ("وخلال لقائه بالدبلوماسي الإيراني عباس عراقجي، اكتفى الرئيس الروسي فلاديمير بوتين بوصف الضربات بأنها غير مبررة.",
@@ -981,7 +981,7 @@ def test_who_undergoes_or_acts_when_the_tree_puts_them_elsewhere(text, etype, ro
 
 
 def test_a_pronoun_after_the_agreement_is_the_agreement_not_who_signed_it():
-    text = "وكان ظريف قد قال إن روسيا عرقلت الاتفاق النووي، وسعت إلى تدميره بعد إبرامه."
+    text = "وكان جواد ظريف قد قال إن روسيا عرقلت الاتفاق النووي، وسعت إلى تدميره بعد إبرامه."
     assert not [e for e in _records(text, "event") if e.type == "signing" and "mohammad_javad_zarif" in e.participants]
 
 
