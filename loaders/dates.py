@@ -343,6 +343,9 @@ def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
     return mt.span()
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|إلى|الى|حتى)\s*(?:شهر\s*)?", re.I)
+
+
 def find_dates(text: str, published: str | None = None) -> list[Mention]:
     """Return date mentions in `text`, values resolved against `published` when known."""
     key, pos = match_key_aligned(text)
@@ -380,6 +383,13 @@ def find_dates_in_key(text: str, key: str, pos, published: str | None = None) ->
                         value=value, flags=flags, unit=next((f[4:] for f in flags if f.startswith("end=")), None))
             )
     out.sort(key=lambda m: m.start)
+    for k in range(len(out) - 1):
+        m, n = out[k], out[k + 1]
+        if "year_inferred" in (m.flags or []) and len(str(m.value or "")) == 7 and n.value and "year_inferred" not in (n.flags or []) \
+                and _RANGE_JOIN.fullmatch(text[m.end:n.start]):
+            # "January-September 2019", «من يناير إلى سبتمبر 2019»: the opening month shares the closing one's year
+            flags = [f for f in m.flags if f != "year_inferred"] + ["range_start"]
+            out[k] = m.model_copy(update={"value": f"{str(n.value)[:4]}{str(m.value)[4:]}", "flags": flags})
     # «نهاية العام الماضي 2023», "last year (2023)": the year written right after a relative phrase is its value
     return [m for k, m in enumerate(out)
             if not ("relative" in (m.flags or []) and k + 1 < len(out) and out[k + 1].start - m.end <= 3

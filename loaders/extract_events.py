@@ -237,6 +237,16 @@ def _past_tense(v: SentenceView, pred: Predicate) -> bool:
     return v.sent.tokens[head.head][2] in ("VBD", "VBN") and not (head.future or head.modal or head.conditional)
 
 
+def _told_as_past(v: SentenceView, pred: Predicate) -> bool:
+    """A verb in the past carries the event, itself or as the setting of a noun («ناقش ... خلال اجتماعهما في
+    نوفمبر»): a date after the (inferred) writing date does not make it a plan."""
+    if _past_tense(v, pred):
+        return True
+    g = _setting_governor(pred, v)
+    gp = predicate_at(v, g.tok) if g is not None and g.verbal else None
+    return gp is not None and _past_tense(v, gp)
+
+
 def _point_date(d) -> bool:
     """A date an event can have: not a century, not a range ("during his 2017-2021 term")."""
     flags = d.flags or []
@@ -387,9 +397,15 @@ def _setting_governor(pred: Predicate, v: SentenceView | None = None):
     «قال في مؤتمر صحفي»), or the announcing or holding verb it is the object of, through a noun that starts it
     («أعلنت البحرية انطلاق مناورات مشتركة مع», "Iran held joint drills with", "announced the start of talks with")."""
     words = syntax_words()
-    g = pred.governors[0] if pred.governors else None
+    govs = list(pred.governors)
+    while govs and not govs[0].verbal and word_class(words["transparent_nouns"], govs[0].word):
+        govs.pop(0)  # «بعد اختتام زيارة»: the end of the visit is where the visit is
+    g = govs[0] if govs else None
     if g is not None and g.verbal and g.how == "pp" and word_class(words["setting_preps"], g.marker):
         return g
+    if g is not None and not g.verbal and len(govs) > 1 and govs[1].verbal and word_class(words["setting_preps"], g.word) \
+            and word_class(words["noun_preps"], g.word):
+        return govs[1]  # «دان لافروف الهجوم خلال اتصال مع عراقجي»: (NP (NN خلال) ...), a preposition read as a noun
     if g is None and not pred.verbal and v is not None:
         return _fronted_setting(v, pred, words)
     for g in pred.governors[:2]:
@@ -421,7 +437,8 @@ def _own_announcement(pc: PassageCtx, v: SentenceView, pred: Predicate, parts: l
     return bool(who) and all(r in mine or pc.dc.state_of(r) in mine for r in who)
 
 
-def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant],
+                      role: str = "participant") -> list[Participant]:
     """The subject of the verb a meeting noun is the setting of ("قال لافروف في مؤتمر صحفي مع نظيره", "Lavrov spoke
     at talks with ..."): who speaks there takes part in it, beside the counterpart the noun names."""
     from irkg.loaders.frames import _actors_of
@@ -433,11 +450,12 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     taken = {p.actor for p in have}
     out = []
     for a in gov.args:
-        if a.rel == "subj":
+        # the subject, and (for a meeting) whom the verb names it done with: «ناقش باتروشيف مع شمخاني خلال اجتماعهما»
+        if a.rel == "subj" or (role == "participant" and a.rel == "pp" and a.marker in ("مع", "with")):
             for m in _actors_of(pc, v, a):
                 if m.ref not in taken:
                     taken.add(m.ref)
-                    out.append(Participant(actor=m.ref, role="participant"))
+                    out.append(Participant(actor=m.ref, role=role))
     return out
 
 
@@ -539,6 +557,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
+            elif etype == "visit" and not pred.verbal and not any(a.rel in ("gen", "poss") for a in pred.args) \
+                    and not any(p.role == "visitor" for p in filled.participants):
+                # «قال الدبلوماسي الروسي بعد اختتام زيارة لإيران»: who speaks at the end of a visit nobody else is
+                # named to make made it (never someone of the host's own state)
+                hosts = {dc.state_of(p.actor) for p in filled.participants if p.role == "host"}
+                filled.participants += [p for p in _setting_subjects(pc, v, pred, filled.participants, role="visitor")
+                                        if dc.state_of(p.actor) not in hosts]
             filled.participants = _without_represented_states(dc, filled.participants)
             if etype == "visit":
                 # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody
@@ -577,7 +602,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 dm = _conjunct_date(pc, v, pred)
             date = date_value(dm)
             if date and dm is not None and "year_inferred" in (dm.flags or []) and _after_writing(date, dc) \
-                    and _past_tense(v, pred):
+                    and _told_as_past(v, pred):
                 # "the protocol signed in September" in a February text: last September, not next
                 date = f"{int(date[:4]) - 1:04d}{date[4:]}"
             if date is None and _current(v, pred) and dc.stated:
@@ -624,7 +649,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
-            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc):
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc) and not (
+                    dm is not None and "relative" not in (dm.flags or []) and _told_as_past(v, pred)):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED

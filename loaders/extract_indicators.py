@@ -46,6 +46,7 @@ _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 # "in the first eight months", "the past five years", «مرور 5 سنوات على»: a window or an anniversary, no measure
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in|during|over)\s+(?:the\s+|نحو\s+|about\s+)?$", re.I)
+_AFTER_CLAUSE = re.compile(r"(?:\bafter|\bfollowing|بعد|عقب|إثر|اثر)\s+[^,،.;؛()]*$", re.I)
 _SINCE_CLAUSE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*(?:شهر\s*)?$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
@@ -155,6 +156,9 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
         if base and not (max(0, d.start - 50) + base.start() <= f.q.start < d.start):
             # (a figure inside the comparison, "compared with a $10 discount last month", is the baseline's own)
             continue  # "its highest since 2018", «عما كان عليه في 2015»: a baseline, not the figure's date
+        if before and _AFTER_CLAUSE.search(pc.p.text[max(0, d.start - 80):d.start]) \
+                and re.search(r"[,،]", pc.p.text[d.end:f.q.start]):
+            continue  # «بعد فرض عقوبات في 2010، ألغت موسكو العقد البالغ 800 مليون»: the date of what came before
         if _SINCE_CLAUSE.search(pc.p.text[max(0, d.start - 80):d.start]):
             continue  # "spent $2.7bn since the government came to power in August 2021": where a sum starts
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
@@ -212,6 +216,8 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
         tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
     if tree is not None and tree != Certainty.ASSERTED and HEDGE_RANK[tree] > HEDGE_RANK[cert]:
         cert = tree  # the verb that states it is a forecast, a plan, a report or a denial
+    if tree in (Certainty.REPORTED, Certainty.ALLEGED) and cert == Certainty.EXPECTED:
+        cert = tree  # "said that the deal, which would also include boats, was worth $1bn": the modal is the relative's
     if tree == Certainty.ASSERTED and cert == Certainty.DENIED:
         cert = tree  # a negation or a cancelling word near the figure belongs to another clause (the tree says so)
     if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:

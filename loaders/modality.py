@@ -27,6 +27,13 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     for k, g in enumerate(pred.governors):
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
             break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
+        setting = _setting_verb(pred, k, words)
+        if setting is not None and word_class(words["governors"], setting.word) != "reported":
+            # «ناقش باتروشيف مع شمخاني خلال اجتماعهما ...»: where something was done happened as it was done; what
+            # was discussed may be a plan, the meeting is not (a verb that will be done makes its setting expected)
+            if _hypothetical(v, setting.tok):
+                found.add(Certainty.EXPECTED)
+            break
         if g.verbal and word_class(words["modal"], g.word) and all(x.verbal and x.how == "xcomp" for x in pred.governors[:k]):
             found.add(Certainty.EXPECTED)  # "US pressure may see Russia refuse": a possibility, nothing refused yet
             break
@@ -113,6 +120,27 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if level in found:
             return level
     return Certainty.ASSERTED
+
+
+def _setting_verb(pred: Predicate, k: int, words: dict):
+    """The verb whose setting a noun is, when the k-th governor opens that setting ("during their meeting",
+    (NP (NN خلال) ...) read as a noun), through transparent nouns before it («بعد اختتام زيارة»); else None."""
+    if pred.verbal:
+        return None
+    govs = pred.governors
+    while k < len(govs) and not govs[k].verbal and word_class(words["transparent_nouns"], govs[k].word):
+        k += 1
+    if k != 0 and any(not word_class(words["transparent_nouns"], g.word) or g.verbal for g in govs[:k]):
+        return None
+    if k < len(govs) and govs[k].verbal and govs[k].how == "pp" and govs[k].marker \
+            and word_class(words["setting_preps"], govs[k].marker):
+        if govs[k].marker.lower() in ("في", "in", "at") and word_class(words["governors"], govs[k].word):
+            return None  # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened
+        return govs[k]
+    if k + 1 < len(govs) and not govs[k].verbal and govs[k + 1].verbal and word_class(words["setting_preps"], govs[k].word) \
+            and word_class(words["noun_preps"], govs[k].word):
+        return govs[k + 1]
+    return None
 
 
 def _clause_tokens(pred: Predicate) -> list[int]:

@@ -1022,3 +1022,50 @@ def test_a_month_of_last_year_and_agreement_names_without_dictionary_marks():
     assert [m.value for m in find_dates("في فبراير من العام الماضي", "2023-03-12")] == ["2022-02"]
     (ag,) = [a for a in _records("وأكد الوزير أن البلدين ملتزمان بالاتفاق النووي.", "agreement")]
     assert not [n for n in ag.names if n.endswith("=")]
+
+
+@pytest.mark.parametrize("text, roles", [
+    # a wrapper the parser put around the verb ("has (VP (VP met ...) , the website reported)") keeps its subject
+    ("Russia's President Dmitry Medvedev has met with Iran's President Mahmoud Ahmadinejad in Baku on Thursday, "
+     "the Iranian president's official website reported.",
+     {("dmitry_medvedev", "participant"), ("mahmoud_ahmadinejad", "participant")}),
+    # who acts during a call, and whom a verb names it done with, take part in the setting
+    ("دان وزير الخارجية الروسي سيرغي لافروف الهجوم على إيران خلال اتصال هاتفي مع نظيره الإيراني عباس عراقجي.",
+     {("sergey_lavrov", "participant"), ("abbas_araghchi", "participant")}),
+    ("ثم ناقش سكرتير الأمن القومي الروسي نيكولاي باتروشيف مع الأمين العام للمجلس الأعلى للأمن القومي الإيراني "
+     "علي شمخاني خلال اجتماعهما في طهران الملف النووي.",
+     {("nikolai_patrushev", "participant"), ("ali_shamkhani", "participant")}),
+])
+def test_the_setting_of_an_act_has_who_acts_in_it(text, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert _roles(ev) == roles
+    assert ev.certainty == "asserted"
+
+
+def test_who_speaks_after_a_visit_nobody_else_made_is_the_visitor():
+    (ev,) = [e for e in _records("وقال الدبلوماسي الروسي المسؤول عن ملفات التسلح بعد اختتام زيارة لإيران إن المباحثات "
+                                 "كانت إيجابية.", "event") if e.type == "visit"]
+    assert _roles(ev) == {("russia", "visitor"), ("iran", "host")} and ev.certainty == "asserted"
+    # never someone of the host's own state
+    (ev,) = [e for e in _records("وقال بوتين بعد زيارة لموسكو إن العلاقات جيدة.", "event") if e.type == "visit"]
+    assert "vladimir_putin" not in ev.participants
+
+
+def test_a_setting_told_in_the_past_is_no_plan_whatever_its_month():
+    doc = read_text("own.txt", "ثم ناقش سكرتير الأمن القومي الروسي نيكولاي باتروشيف مع الأمين العام للمجلس الأعلى للأمن "
+                    "القومي الإيراني علي شمخاني خلال اجتماعهما في طهران، في نوفمبر، الملف النووي.\n") \
+        .model_copy(update={"published": "2025-06-01"})
+    (ev,) = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "meeting"]
+    assert ev.date == "2024-11" and ev.certainty == "asserted"
+
+
+def test_figures_of_a_range_an_advance_or_an_earlier_clause_and_quoted_sources():
+    (ind,) = [i for i in _records("Trade turnover between Russia and Iran amounted to $1.589 bln in the period between "
+                                  "January-September 2019.", "indicator")]
+    assert ind.date == "2019"
+    inds = _records("وبعد فرض مجلس الأمن عقوبات جديدة على طهران في 2010، ألغت موسكو العقد الذي كان يقدر بحوالي 800 "
+                    "مليون دولار، وأعادت المبلغ المقدم البالغ 167 مليون دولار.", "indicator")
+    assert {(i.value, i.what, i.date) for i in inds} == {(8e8, "contract value", None), (1.67e8, "advance payment", None)}
+    (ind,) = _records("Interfax said that the deal, which would also include patrol boats, was worth more than $1 billion.",
+                      "indicator")
+    assert ind.certainty == "reported"

@@ -245,6 +245,10 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node]]:
         p = n.parent
         k = p.kids.index(n)
         aux = [c for c in p.kids[:k] if c.is_pre and c.label.startswith(("VB", "MD", "TO"))]
+        if k == 0 and not any(c.is_pre and c.label.startswith(("VB", "MD")) for c in p.kids) \
+                and sum(c.cat == "VP" for c in p.kids) == 1 and not any(c.cat == "CC" for c in p.kids):
+            n = p  # "has (VP (VP met ...) , (NP the website reported))": a wrapper the parser put around the verb
+            continue
         if not aux or any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1:
             break  # a coordination (VP and VP), not an auxiliary
         chain.append(p)
