@@ -164,7 +164,7 @@ def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, i
 
 _BY_DATE = re.compile(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", re.I)
 _SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
-_POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
+_POINT_EVENTS = frozenset({"visit", "meeting", "call", "signing", "ratification", "entry_into_force"})
 
 
 _ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
@@ -450,7 +450,7 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     taken = {p.actor for p in have}
     out = []
     for a in gov.args:
-        # the subject, and (for a meeting) whom the verb names it done with: «ناقش باتروشيف مع شمخاني خلال اجتماعهما»
+        # the subject, and (for a meeting or a call) whom the verb names it done with: «ناقش باتروشيف مع شمخاني خلال اجتماعهما»
         if a.rel == "subj" or (role == "participant" and a.rel == "pp" and a.marker in ("مع", "with")):
             for m in _actors_of(pc, v, a):
                 if m.ref not in taken:
@@ -532,7 +532,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):
                 continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
-            if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
+            if etype in ("meeting", "call") and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
                 continue  # "separate phone calls with Netanyahu and Pezeshkian": no meeting of the two
             spans = own_spans(v, pred)
@@ -555,7 +555,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             filled.participants += _partners(pc, v, pred, frame, filled.participants)
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
-            if etype in ("meeting", "exercise") and not pred.verbal:
+            if etype in ("meeting", "call", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
             elif etype == "visit" and not pred.verbal and not any(a.rel in ("gen", "poss") for a in pred.args) \
                     and not any(p.role == "visitor" for p in filled.participants):
@@ -587,7 +587,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 tail_spans = trailing_adjuncts(v, pred)
                 dm = next((d for d in dated if _in_own(d, tail_spans) and _point_date(d)), None)
-            if etype in ("meeting", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
+            if etype in ("meeting", "call", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
                     and (dm is None or len(date_value(dm) or "") == 4):
                 # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting;
                 # its day refines a year the event's own words give («مناورات كاساركس 2025»)

@@ -17,6 +17,7 @@ from irkg.loaders.extract_lexicon import read_yaml
 from irkg.loaders.parse.clauses import Arg, Predicate, SentenceView, pronoun_antecedent
 from irkg.schema.graph import Participant
 
+_SHARED_ROLES = frozenset({"participant", "signatory"})
 _REL_ORDER = {"subj": 0, "by": 0, "poss": 1, "adj": 2, "gen": 3, "obj": 4, "pp": 5}
 
 
@@ -81,7 +82,8 @@ def _role_of(frame: Frame, a: Arg, filled: set[str]) -> str | None:
         return frame.roles.get("subj")
     if a.rel == "gen" or (a.rel == "pp" and a.marker == "of"):
         # "تزويد إيران": the genitive is the recipient, unless that role is named already ("تسليم روسيا الأسلحة لإيران")
-        return next((r for r in frame.gen if r not in filled), None)
+        # a role everyone shares («لقاء بوتين بخامنئي»: both meet) is never used up
+        return next((r for r in frame.gen if r not in filled or r in _SHARED_ROLES), None)
     if a.rel != "pp":
         return frame.roles.get(a.rel)
     return frame.pp.get(a.marker) or frame.pp.get(a.marker.split(" ")[0])

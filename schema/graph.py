@@ -45,6 +45,7 @@ ACTOR_TYPE_LABEL: dict[ActorType, str] = {
 class EventType(StrEnum):
     VISIT = "visit"
     MEETING = "meeting"
+    CALL = "call"
     SIGNING = "signing"
     RATIFICATION = "ratification"
     ENTRY_INTO_FORCE = "entry_into_force"

@@ -1037,7 +1037,7 @@ def test_a_month_of_last_year_and_agreement_names_without_dictionary_marks():
      {("nikolai_patrushev", "participant"), ("ali_shamkhani", "participant")}),
 ])
 def test_the_setting_of_an_act_has_who_acts_in_it(text, roles):
-    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    (ev,) = [e for e in _records(text, "event") if e.type in ("meeting", "call")]
     assert _roles(ev) == roles
     assert ev.certainty == "asserted"
 
@@ -1069,3 +1069,18 @@ def test_figures_of_a_range_an_advance_or_an_earlier_clause_and_quoted_sources()
     (ind,) = _records("Interfax said that the deal, which would also include patrol boats, was worth more than $1 billion.",
                       "indicator")
     assert ind.certainty == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Putin held a phone call with Pezeshkian on Monday.",
+    "دان وزير الخارجية الروسي سيرغي لافروف الهجوم على إيران خلال اتصال هاتفي مع نظيره الإيراني عباس عراقجي.",
+])
+def test_a_phone_call_is_a_call_not_a_meeting(text):
+    evs = [e for e in _records(text, "event") if e.type in ("meeting", "call")]
+    assert [e.type for e in evs] == ["call"] and "speak by phone" in evs[0].label
+
+
+def test_a_meeting_noun_with_a_genitive_and_a_companion_has_both():
+    (ev,) = [e for e in _records("جاء ذلك بعد يوم واحد من لقاء الرئيس الروسي فلاديمير بوتين بالمرشد الإيراني علي خامنئي.",
+                                 "event") if e.type == "meeting"]
+    assert _roles(ev) == {("vladimir_putin", "participant"), ("ali_khamenei", "participant")}
