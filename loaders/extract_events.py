@@ -549,6 +549,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue
+            if etype == "sanction" and pred.governors and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word):
+                # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
+                pred.args = [a for a in pred.args if a.via != "control"]
             filled = fill_frame(pc, v, pred, frame)
             if filled.figurative:
                 continue
@@ -642,6 +645,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             cert = predicate_certainty(v, pred, None if etype == "statement" else _clause_hedge(pc, key_spans))
             if cert != Certainty.DENIED and _denied_after(pc, v, spans):
                 cert = Certainty.DENIED
+            if etype == "sanction" and cert == Certainty.DENIED and pred.governors \
+                    and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word):
+                continue  # «موسكو ترفض العقوبات على إيران»: opposing sanctions says neither that they exist nor not
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED

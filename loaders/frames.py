@@ -182,6 +182,10 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
         if role == "speaker" and _member_noun(v, a) and not any(pc.dc.actor_type(m.ref) == "person" for m in actors) \
                 and any(pc.dc.actor_type(m.ref) not in ("state",) for m in actors):
             continue  # «قال عضو لجنة الأمن القومي»: one member speaks, not the committee ("Iranian officials": Iran)
+        if role == "speaker" and v.in_words(a.node.i, "titles") and not any(pc.dc.actor_type(m.ref) == "person" for m in actors):
+            # «قال نائب مدير الهيئة الفدرالية الروسية ... فومين»: an official we cannot name speaks, not a body
+            # discovered in his title (his state, named beside it, may stand for him)
+            actors = [m for m in actors if not m.unlinked]
         if role in frame.agents and not _agentive(v, a):
             continue  # "Russian MiG-29s arrived", "Russia's exports came under sanctions": things, not travellers
         if frame.destination_place and role == "host":

@@ -276,6 +276,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                     pred.future = True
                 elif v.in_words(d.tok, "modal") or d.label == "MD":
                     pred.modal = True
+    if not pred.negated and v.lang == "en" and clause is not top and clause.cat == "S":
+        before = [c for c in clause.kids if c.j <= top.i]
+        if before and all(c.is_pre and c.label == "RB" for c in before) and any(v.in_words(c.tok, "negation") for c in before):
+            pred.negated = True  # "(S (RB not) (VP to sell ...))": "pledged not to sell"
     if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا") for t in range(pre.tok + 1, clause.j)):
         pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا»: only so much, stated as done
     if v.lang == "en" and _headline_infinitive(chain, clause):
