@@ -12,7 +12,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from irkg.loaders.certainty import certainty_lexicons, quoted_report
+from irkg.loaders.certainty import ATTRIBUTED, certainty_lexicons, quoted_report
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
@@ -74,7 +74,6 @@ def _in_own(m, spans: list[tuple[int, int]]) -> bool:
     return any(a <= m.start < b for a, b in spans)
 
 
-_ACCORDING_TO = re.compile(r"(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s+ما|نقلا\s+عن|according\s+to|citing)\s", re.I)
 def _clause_hedge(pc: PassageCtx, key_spans) -> Certainty | None:
     """An adverbial hedge inside the clause itself ("reportedly", "بحسب تقارير", "حسبما يُزعم")."""
     hedges, _ = certainty_lexicons()
@@ -130,6 +129,9 @@ _ITEM_PREPS = {"ب", "with", "of", "من", "from", "على", "الى", "to"}
 _ITEM_EVENTS = {"delivery", "trade", "launch", "exercise", "strike", "attack", "signing"}
 
 
+_MEANS_PREPS = frozenset({"by", "aboard", "atop", "بواسطه", "متن"})
+
+
 def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: str) -> list[str]:
     """Items in the predicate's own arguments (what is delivered, launched, struck), not in an adjunct
     ("sanctions ... on charges of buying oil" trade no oil)."""
@@ -137,10 +139,13 @@ def _items(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx, etype: 
         return []
     nodes = [a.node for a in pred.args if a.rel in ("obj", "gen", "subj") or (a.rel == "pp" and a.marker.split(" ")[0] in _ITEM_PREPS)]
     found = set()
+    # "launched by a Russian Soyuz rocket", «على متن صاروخ سويوز»: the means is no item of the event
+    means = [(v.sent.tokens[a.node.i][0], v.sent.tokens[a.node.j - 1][1]) for a in pred.args
+             if a.rel == "by" or (a.rel == "pp" and (a.marker.split(" ")[0] in _MEANS_PREPS or v.word(a.node.i) == "متن"))]
     for n in nodes + [pred.node]:
         # a clause inside the phrase speaks of other things ("the launchers required to deploy the Fath-360
         # missiles that Tehran provided": launchers are what was not supplied)
-        holes = _clause_holes(v, n, deep=n is not pred.node)
+        holes = _clause_holes(v, n, deep=n is not pred.node) + means
         for m in pc.mentions_in(v, n, pc.items, nested_ok=True):
             if _is_object(dc, m.ref) and not any(a <= m.start < b for a, b in holes):
                 found.add(m.ref)
@@ -651,7 +656,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
-            if cert == Certainty.ASSERTED and etype != "statement" and _ACCORDING_TO.search(pc.p.text, v.sent.start, v.sent.end):
+            if cert == Certainty.ASSERTED and etype != "statement" and ATTRIBUTED.search(pc.p.text, v.sent.start, v.sent.end):
                 cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words

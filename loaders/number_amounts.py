@@ -141,6 +141,10 @@ class AmountReader:
                     and _SPACE_GROUP.match(self.key, self.e[k - 1]):
                 raw, k = raw + self.t[k], k + 1
         got = self.word(k, self.lex.scales)
+        if got is None and k + 1 < self.n and self.t[k] in ("-", "–") and self.glued(k) and self.glued(k + 1) \
+                and self.word(k + 1, self.lex.scales) is not None:
+            k += 1  # "a 1.5-million-tonne terminal": the scale hyphenated to its figure
+            got = self.word(k, self.lex.scales)
         if got is None and self.glued(k) and k + 1 < self.n and self.t[k] in self.lex.money_scales \
                 and self.phrase(k + 1, self.lex.units) is not None:
             got = (self.lex.money_scales[self.t[k]], False)  # "1.2m tonnes", "300k barrels"

@@ -149,6 +149,8 @@ class _Scanner(AmountReader):
                 return None, False
             if joiner in _DASHES and (a.word or opener is None and not self.digits(got[1]) and self.t[got[1]] not in lex.starters):
                 return None, False
+            if joiner in _DASHES and not self.digits(got[1]) and self.t[got[1]].lower() in lex.scales:
+                return None, False  # "a 1.5-million-tonne terminal": the scale of one figure, hyphenated
             b = self.amount(got[1])
         elif opener == "between" and a.j < self.n and self.t[a.j].startswith("و"):
             b = self._after_wa(a.j)
@@ -190,7 +192,8 @@ class _Scanner(AmountReader):
         elif (got := self.phrase(j, lex.units)) is not None:
             spec, j2 = got
             f.unit, f.kind = spec["unit"], spec["kind"]
-            if self.t[j] in lex.ambiguous_durations and not self.ends_with(start, lex.time_prepositions):
+            if self.t[j] in lex.ambiguous_durations and not self.ends_with(start, lex.time_prepositions) \
+                    and not (a is not None and self.ends_with(a.i, lex.time_prepositions)):
                 f.unit, f.kind = lex.ambiguous_durations[self.t[j]], "count"  # «ثلاثة عقود»: contracts
             j = j2
             if f.kind == "money":
@@ -211,11 +214,23 @@ class _Scanner(AmountReader):
             f.unit, f.kind = "times", "multiple"
         if f.unit is not None and f.kind in ("money", "quantity", "count"):
             got = self.phrase(j, lex.rates)
-            if got is None and j + 2 < self.n and self.t[j] in ("من", "of"):
-                got = self.phrase(j + 2, lex.rates)  # «20 مليون طن من البضائع سنويا»: the goods between
-            if got is not None and got[1] < self.n and _ARABIC.match(self.t[got[1] - 1]) and (
+            if got is None and j < self.n and self.t[j] in ("من", "of"):
+                # «20 مليون طن من البضائع سنويا», "500,000 barrels of Iranian oil per day": the goods between
+                for k in range(j + 2, min(self.n, j + 4)):
+                    if self.t[k - 1] in _STOPS or self.t[k - 1] in lex.modifier_stops or self.t[k - 1][0].isdigit():
+                        break
+                    got = self.phrase(k, lex.rates)
+                    if got is not None:
+                        break
+            rate_at = got[1] - 1 if got is not None else None
+            while rate_at is not None and rate_at > 0 and self.phrase(rate_at - 1, lex.rates) is not None \
+                    and self.phrase(rate_at - 1, lex.rates)[1] == got[1]:
+                rate_at -= 1  # the rate phrase's first token
+            if got is not None and got[1] < self.n and self.t[rate_at] in ("في", "كل") and (
                     self.t[got[1]].startswith("ال") or self.t[got[1]][0].isdigit()):
                 got = None  # «في العام السابق», «في العام 2023»: a date, not a rate
+            if got is not None and got[1] < self.n and self.t[got[1]].lower() in ("ago", "earlier", "later", "before"):
+                got = None  # "a year ago": when, not how often
             if got is not None:
                 f.unit, j = f"{f.unit} {got[0]}", got[1]
         got = self.phrase(j, lex.qualifiers_after)

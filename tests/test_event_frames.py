@@ -1103,3 +1103,28 @@ def test_an_official_we_cannot_name_is_not_the_body_in_his_title():
     text = ("وقال نائب مدير الهيئة الفدرالية الروسية للتعاون العسكري التقني مع الدول الأجنبية ألكسندر فومين "
             "في تصريح لوكالة نوفوستي إن روسيا لا تصدر هذه المنظومات لإيران.")
     assert not [p for e in _records(text, "event") for p in e.participants if p.startswith("unlinked:")]
+
+
+def test_the_rocket_that_launches_a_satellite_is_no_item_of_the_launch():
+    for text in ("The remote Khayyam sensing satellite was launched by a Russian Soyuz rocket from Baikonur.",
+                 "أطلقت روسيا القمر الصناعي خيام على متن صاروخ سويوز من قاعدة بايكونور."):
+        (ev,) = [e for e in _records(text, "event") if e.type == "launch"]
+        assert "soyuz" not in ev.items, text
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The new terminal, with a 1.5-million-tonne annual capacity, will open in 2028.", 1.5e6, "tonnes"),
+    ("واستغرق بناء المحطة أكثر من ثلاثة عقود.", 3, "decades"),                    # decades, not contracts
+    ("Initially, the agreement would have seen Russia import 500,000 barrels of Iranian oil per day.", 5e5, "barrels per day"),
+    ("وتصدر إيران 100 ألف برميل من النفط يوميا إلى روسيا.", 1e5, "barrels per day"),
+    ("Russia sold 2 million tonnes of wheat to Iran a year ago.", 2e6, "tonnes"),          # "a year ago" is when
+])
+def test_number_grammar_hyphenated_scales_decades_and_rates_after_the_goods(text, value, unit):
+    assert [(i.value, i.unit) for i in _records(text, "indicator")] == [(value, unit)]
+
+
+def test_a_figure_from_data_a_source_shows_is_reported():
+    for text in ("LSEG data show Russia shipped 500,000 tonnes of grain to Iran in January.",
+                 "وارتفعت الصادرات الروسية إلى إيران إلى 3 مليارات دولار، وفق ما أفادت الجمارك الروسية."):
+        (ind,) = _records(text, "indicator")
+        assert ind.certainty == "reported", text
