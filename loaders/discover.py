@@ -535,6 +535,9 @@ def _org_body(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[T
                     return None  # الشركة الروسية: a company, not a named one
                 end = h.j
                 nxt = at.get(end)
+                if nxt is not None and toks[end].text.startswith("و") and _state_of_hit(d, nxt)[1] in ("state", "metonym") \
+                        and not re.search(r"[^\s]", _gap(key, toks, end)):
+                    return None  # «القوات البحرية لإيران وروسيا والصين»: the navies of several states, no one body
                 if nxt is not None and _state_of_hit(d, nxt)[1] == "adjective":
                     state, end = None, nxt.j  # منتدى التعاون العربي الروسي: of two states, of neither
                 while end < len(toks) and end not in at and toks[end].text.startswith("ال") and toks[end].text.endswith("يه") \

@@ -464,6 +464,26 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     return out
 
 
+def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+    """«يعتزم بوتين لقاء خامنئي», "Putin plans to meet Khamenei": who intends, seeks or refuses a meeting named by
+    its counterpart alone takes part in it (a role everyone shares: the counterpart does not replace him)."""
+    from irkg.loaders.frames import _actors_of
+
+    g = pred.governors[0] if pred.governors else None
+    if not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args) \
+            or not word_class(syntax_words()["control_verbs"], g.word):
+        return []
+    gov = predicate_at(v, g.tok)
+    taken = {p.actor for p in have}
+    out = []
+    for a in gov.args_of("subj") if gov is not None else ():
+        for m in _actors_of(pc, v, a):
+            if m.ref not in taken:
+                taken.add(m.ref)
+                out.append(Participant(actor=m.ref, role="participant"))
+    return out
+
+
 def _limited(pred: Predicate, limit_cues) -> bool:
     """"يحد من تزويد", "blocked the delivery": a clause that limits the event governs it."""
     return any(word_class(limit_cues, g.word) in _LIMITING for g in pred.governors[:1])
@@ -565,6 +585,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "call", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
+                filled.participants += _intending_subjects(pc, v, pred, filled.participants)
             elif etype == "visit" and not pred.verbal and not any(a.rel in ("gen", "poss") for a in pred.args) \
                     and not any(p.role == "visitor" for p in filled.participants):
                 # «قال الدبلوماسي الروسي بعد اختتام زيارة لإيران»: who speaks at the end of a visit nobody else is

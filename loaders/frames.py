@@ -248,6 +248,9 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         # "مقتل قائد في الحرس الثوري": the body a member belongs to
         found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                  if pc.dc.actor_type(m.ref) in ("armed_group", "organization", "institution")]
+    if not found and a.rel in ("gen", "obj", "subj") and v.in_words(a.node.i, "force_nouns"):
+        # «القوات البحرية لإيران وروسيا والصين», "the navies of Iran and Russia": the states whose forces they are
+        found = [m for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True) if pc.dc.actor_type(m.ref) == "state"]
     found = [m for m in found if not _relational(pc, m)]
     found = without_shells(pc.dc, found)
     persons = [m for m in found if pc.dc.actor_type(m.ref) == "person"]

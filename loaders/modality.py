@@ -28,9 +28,12 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
             break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
         setting = _setting_verb(pred, k, words)
-        if setting is not None and word_class(words["governors"], setting.word) != "reported":
+        scat = word_class(words["governors"], setting.word) if setting is not None else None
+        if setting is not None and scat != "reported" and (
+                _hypothetical(v, setting.tok) or scat is None or v.sent.pos(setting.tok) in ("VBD", "VBN")):
             # «ناقش باتروشيف مع شمخاني خلال اجتماعهما ...»: where something was done happened as it was done; what
-            # was discussed may be a plan, the meeting is not (a verb that will be done makes its setting expected)
+            # was discussed may be a plan, the meeting is not (a verb that will be done makes its setting expected;
+            # «يعتزم خلال زيارته لقاء»: a present intention says nothing of the visit it is set in)
             if _hypothetical(v, setting.tok):
                 found.add(Certainty.EXPECTED)
             break

@@ -1128,3 +1128,24 @@ def test_a_figure_from_data_a_source_shows_is_reported():
                  "وارتفعت الصادرات الروسية إلى إيران إلى 3 مليارات دولار، وفق ما أفادت الجمارك الروسية."):
         (ind,) = _records(text, "indicator")
         assert ind.certainty == "reported", text
+
+
+@pytest.mark.parametrize("text, etype, roles", [
+    # who intends a meeting named by its counterpart alone takes part in it
+    ("قال السفير الروسي إن الرئيس الروسي فلاديمير بوتين يعتزم خلال زيارته إلى إيران لقاء المرشد الأعلى علي خامنئي.",
+     "meeting", {("vladimir_putin", "participant"), ("ali_khamenei", "participant")}),
+    # a headline's subjects listed with a comma
+    ("Iran, Russia hold joint naval drills in Caspian Sea", "exercise", {("iran", "participant"), ("russia", "participant")}),
+    # the forces of several states are those states, not one body discovered around the first
+    ("تجري القوات البحرية لإيران وروسيا والصين مناورات عسكرية قبالة السواحل في جنوب غرب إيران.", "exercise",
+     {("iran", "participant"), ("russia", "participant"), ("china", "participant")}),
+])
+def test_participants_named_around_the_event(text, etype, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type == etype]
+    assert _roles(ev) == roles
+
+
+def test_a_present_intention_says_nothing_of_the_visit_it_is_set_in():
+    (ev,) = [e for e in _records("قال السفير الروسي إن الرئيس الروسي فلاديمير بوتين يعتزم خلال زيارته إلى إيران لقاء "
+                                 "المرشد الأعلى علي خامنئي.", "event") if e.type == "visit"]
+    assert ev.certainty != "asserted"

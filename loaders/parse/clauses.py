@@ -330,6 +330,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     pred.args.extend(preps)
     if subj is not None:
         pred.args.append(Arg("obj" if pred.passive else "subj", subj))
+        for other in _listed_before(v, subj, clause):
+            pred.args.append(Arg("obj" if pred.passive else "subj", other))
     for o in objs:
         pred.args.append(Arg("obj", o))
     for n in chain:
@@ -361,6 +363,31 @@ def _object_controller(v: SentenceView, pred: Predicate) -> None:
         return
     for a in _verbal(v, head).args_of("obj"):
         pred.args.append(Arg("subj", a.node, via="control"))
+
+
+def _listed_before(v: SentenceView, subj: Node, clause: Node) -> list[Node]:
+    """A headline's subjects listed with commas and no conjunction ("(S (NP Iran) , (NP Russia) (VP hold drills))"):
+    the noun phrases before the last one, when the list opens the clause."""
+    if v.lang != "en" or subj.parent is not clause:
+        return []
+    kids = clause.kids
+    k = kids.index(subj)
+    out = []
+    while k >= 2 and kids[k - 1].is_pre and kids[k - 1].label == "," and kids[k - 2].cat == "NP":
+        out.append(kids[k - 2])
+        k -= 2
+    if k != 0:
+        return []
+    up = clause.parent  # "(FRAG (NNP Iran) , (S (NP Russia) (VP hold ...)))": the list opens the fragment
+    if up is not None and up.cat in ("FRAG", "S") and up.kids.index(clause) > 0:
+        kids, k, more = up.kids, up.kids.index(clause), []
+        while k >= 2 and kids[k - 1].is_pre and kids[k - 1].label == "," and (
+                kids[k - 2].cat == "NP" or (kids[k - 2].is_pre and kids[k - 2].label.startswith("NNP"))):
+            more.append(kids[k - 2])
+            k -= 2
+        if k == 0:
+            out += more
+    return out
 
 
 def _headline_infinitive(chain: list[Node], clause: Node) -> bool:
