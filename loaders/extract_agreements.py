@@ -439,6 +439,9 @@ def _missing(pc: PassageCtx, cues) -> list[str]:
     return out
 
 
+_ANY_KIND = frozenset({match_key(w) for w in ("أي", "أية", "any", "such", "no")})
+
+
 def _generic_id(kind: str, parties: list[str], anchor: str) -> str:
     h = hashlib.sha1(anchor.encode()).hexdigest()[:8]
     return f"agreement:{kind}:{'+'.join(sorted(parties)) or 'unknown'}:{h}"
@@ -527,6 +530,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             prev_word = pc.key[max(0, h.start - 16):h.start].split()[-1:]
             if items and ((nxt and nxt[0] in cues["other_than_named"]) or (prev_word and prev_word[0] in cues["other_than_named"])):
                 anchor += " new"  # «عقدا جديدا» for the S-300: not the contract of 2007
+            if set(pc.key[max(0, h.start - 20):h.start].split()[-2:]) & _ANY_KIND:
+                continue  # «أي صيغة اتفاق», "any such deal", "such deals": a kind of agreement, none concluded
             party_sets = [parties]
             if h.cat == "membership":
                 # "Iran's membership in BRICS and the SCO": one membership per body, never one body joining another

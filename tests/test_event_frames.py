@@ -1149,3 +1149,10 @@ def test_a_present_intention_says_nothing_of_the_visit_it_is_set_in():
     (ev,) = [e for e in _records("قال السفير الروسي إن الرئيس الروسي فلاديمير بوتين يعتزم خلال زيارته إلى إيران لقاء "
                                  "المرشد الأعلى علي خامنئي.", "event") if e.type == "visit"]
     assert ev.certainty != "asserted"
+
+
+def test_any_form_of_agreement_is_no_agreement():
+    for text in ("وتشير مصادر روسية إلى احتمال أن تستضيف موسكو أي صيغة اتفاق بين إيران والولايات المتحدة.",
+                 "Russia's Urals grade sells at $12 below Brent, according to traders familiar with such deals "
+                 "between Russia and Iran."):
+        assert not _records(text, "agreement"), text
