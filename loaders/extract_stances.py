@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from irkg.loaders.certainty import assess_certainty
 from irkg.loaders.extract import IRAN, PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues, pair_in_view, third_parties
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+from irkg.loaders.indicator_phrase import figure_certainty
 from irkg.schema.graph import Certainty, StanceRecord
 
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
@@ -165,6 +167,9 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             cert = assess_certainty(pc.key, h.start, h.end)
             if cert == Certainty.DENIED:
                 cert = Certainty.ASSERTED  # the negation is the stance, not a denial
+            tree = figure_certainty(pc, SimpleNamespace(start=ts, end=te))
+            if cert == Certainty.ASSERTED and tree in (Certainty.REPORTED, Certainty.ALLEGED):
+                cert = tree  # «يقول المحللون ... مؤكدين أن موسكو وطهران يتمتعان بتحالف»: the analysts' words
             out.append(StanceRecord(
                 id=f"stance:{source}:{char}", label=f"{stem}: {char.replace('_', ' ')}",
                 characterization=char, polarity=pol, source=dc.doc.file, subjects=list(PAIR),

@@ -1156,3 +1156,11 @@ def test_any_form_of_agreement_is_no_agreement():
                  "Russia's Urals grade sells at $12 below Brent, according to traders familiar with such deals "
                  "between Russia and Iran."):
         assert not _records(text, "agreement"), text
+
+
+def test_a_characterization_in_analysts_words_is_reported():
+    (st,) = _records("ويقول المحللون إن الدولتين وجدتا أرضية مشتركة أخرى، مؤكدين أن موسكو وطهران يتمتعان بتحالف عسكري "
+                     "بحكم الأمر الواقع في المنطقة.", "stance")
+    assert st.certainty == "reported"
+    (st,) = _records("Relations between Iran and Russia have become a de facto military alliance.", "stance")
+    assert st.certainty == "asserted"
