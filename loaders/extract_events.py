@@ -169,7 +169,7 @@ def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, i
 
 _BY_DATE = re.compile(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", re.I)
 _SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
-_POINT_EVENTS = frozenset({"visit", "meeting", "call", "signing", "ratification", "entry_into_force"})
+_POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
 
 
 _ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
@@ -557,7 +557,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):
                 continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
-            if etype in ("meeting", "call") and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
+            if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
                 continue  # "separate phone calls with Netanyahu and Pezeshkian": no meeting of the two
             spans = own_spans(v, pred)
@@ -583,7 +583,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             filled.participants += _partners(pc, v, pred, frame, filled.participants)
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
-            if etype in ("meeting", "call", "exercise") and not pred.verbal:
+            if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
                 filled.participants += _intending_subjects(pc, v, pred, filled.participants)
             elif etype == "visit" and not pred.verbal and not any(a.rel in ("gen", "poss") for a in pred.args) \
@@ -616,7 +616,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 tail_spans = trailing_adjuncts(v, pred)
                 dm = next((d for d in dated if _in_own(d, tail_spans) and _point_date(d)), None)
-            if etype in ("meeting", "call", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
+            if etype in ("meeting", "exercise") and not pred.verbal and _setting_governor(pred) is not None \
                     and (dm is None or len(date_value(dm) or "") == 4):
                 # "Putin on Monday slammed the attacks in a meeting with Araghchi": the saying dates its setting;
                 # its day refines a year the event's own words give («مناورات كاساركس 2025»)
@@ -712,7 +712,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
                 participants=sorted(set(parts)), roles=roles, place=filled.place, agreement=agreement,
                 items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans)}),
-                summary=pc.p.text[lo:hi].strip()[:200], certainty=cert,
+                summary=pc.p.text[lo:hi].strip()[:200], certainty=cert, channel="phone" if h.cat == "call" else None,
                 evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
             ))
 

@@ -173,8 +173,9 @@ def event_label(r: EventRecord, names: Names, lang: str) -> str:
         b_names = [place]
     elif place and not b_names and r.type in ("withdrawal", "intervention", "invasion", "annexation", "strike", "attack"):
         b_names = [place]
-    forms = words["events"].get(r.type) or words["events"]["other"]
-    noun = words["event_nouns"].get(r.type, words["event_nouns"]["other"])[_i(lang)]
+    kind = "phone_meeting" if r.type == "meeting" and r.channel == "phone" else r.type  # a call: who spoke by phone
+    forms = words["events"].get(kind) or words["events"]["other"]
+    noun = words["event_nouns"].get(kind, words["event_nouns"]["other"])[_i(lang)]
     x_parts = [names.item(i, lang) for i in r.items]
     agreement = names.agreement(r.agreement, lang)
     if agreement:

@@ -13,7 +13,7 @@
 // keywords: visit, visits, visited, meeting, meetings, met, meet, summit, summits, talks, trip, high-level
 // keywords: زيارة, زيارات, الزيارات, زار, لقاء, لقاءات, اللقاءات, التقى, اجتماع, اجتماعات, قمة, القمة, محادثات, رفيعة المستوى
 MATCH (ev:Event)
-WHERE ev.type IN ['visit', 'meeting', 'call']
+WHERE ev.type IN ['visit', 'meeting']
   AND ($year_from IS NULL OR toInteger(left(ev.date, 4)) >= $year_from)
   AND ($year_to IS NULL OR toInteger(left(ev.date, 4)) <= $year_to)
   AND ($actor IS NULL OR EXISTS {

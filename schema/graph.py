@@ -45,7 +45,6 @@ ACTOR_TYPE_LABEL: dict[ActorType, str] = {
 class EventType(StrEnum):
     VISIT = "visit"
     MEETING = "meeting"
-    CALL = "call"
     SIGNING = "signing"
     RATIFICATION = "ratification"
     ENTRY_INTO_FORCE = "entry_into_force"
@@ -219,6 +218,7 @@ class EventRecord(Record):
     items: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     summary: str = ""
+    channel: Literal["phone"] | None = Field(None, description="how a meeting was held: 'phone' for a call")
 
 
 class AgreementRecord(Record):
