@@ -1165,3 +1165,13 @@ def test_a_characterization_in_analysts_words_is_reported():
     assert st.certainty == "reported"
     (st,) = _records("Relations between Iran and Russia have become a de facto military alliance.", "stance")
     assert st.certainty == "asserted"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("They also calculated that Russian exporters have shipped 1.9 million tonnes of wheat to Iran.", "reported"),
+    ("وتريد روسيا ألا تزيد حصة إيران على 11 في المئة من العائدات.", "expected"),   # a demand, bounded
+    ("ولا تزيد حصة إيران على 11 في المئة من العائدات.", "asserted"),               # a bound, stated
+])
+def test_a_figure_someone_calculates_or_wants_is_not_the_authors(text, want):
+    (ind,) = _records(text, "indicator")
+    assert ind.certainty == want
