@@ -12,6 +12,7 @@ import hashlib
 import re
 from functools import lru_cache
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import ATTRIBUTED, certainty_lexicons, quoted_report
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
@@ -484,6 +485,25 @@ def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
     return out
 
 
+_BILATERAL = frozenset(match_key(w) for w in ("bilateral", "separate", "ثنائية", "ثنائي", "الثنائية", "منفصلة", "منفصل"))
+
+
+def _bilateral_split(pc: PassageCtx, dc: DocCtx, v: SentenceView, pred: Predicate, etype: str,
+                     parts: list[Participant]) -> list[list[Participant]]:
+    """"Putin held bilateral talks with the leaders of Iran and Qatar", «محادثات ثنائية مع زعماء إيران وقطر»: one
+    meeting with each counterpart, not one of three; any other event is one event."""
+    near = {v.word(t).lower() for t in range(max(0, pred.head - 2), min(len(v.sent.tokens), pred.head + 3))}
+    if etype != "meeting" or not near & _BILATERAL:
+        return [parts]
+    sides: dict[str, list[Participant]] = {}
+    for p in parts:
+        sides.setdefault(dc.state_of(p.actor) or p.actor, []).append(p)
+    if len(sides) < 3:
+        return [parts]
+    first, *others = list(sides.values())
+    return [first + o for o in others]
+
+
 def _limited(pred: Predicate, limit_cues) -> bool:
     """"يحد من تزويد", "blocked the delivery": a clause that limits the event governs it."""
     return any(word_class(limit_cues, g.word) in _LIMITING for g in pred.governors[:1])
@@ -693,26 +713,26 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if provided and cert == Certainty.EXPECTED and dm is not None \
                     and not _BY_DATE.search(pc.p.text[max(0, dm.start - 20):dm.start]):
                 date = None  # the day the agreement was signed is not the day of what it provides for ("by 2026" is)
-            roles = filled.participants
-            key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
-            if key in seen:
-                continue
-            seen.add(key)
-            tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items else "")
-            who = "+".join(f"{p.role or 'x'}={p.actor}" for p in sorted(roles, key=lambda p: (p.role or "", p.actor)))
-            eid = f"event:{etype}:{date or 'nodate'}:{who or 'none'}{tail}"
-            if not date and not tail:
-                # too little to tell one such event from another: keep it to its own clause's words
-                clause_key = " ".join(pc.key[a:b] for a, b in key_spans)
-                eid += ":" + hashlib.sha1(clause_key.encode()).hexdigest()[:8]
-            what = known_names.get(agreement) if agreement else (items[0] if items else None)
-            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-            out.append(EventRecord(
-                id=eid, label=_label(dc, etype, parts, date, what), type=etype, date=date,
-                date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
-                participants=sorted(set(parts)), roles=roles, place=filled.place, agreement=agreement,
-                items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans)}),
-                summary=pc.p.text[lo:hi].strip()[:200], certainty=cert, channel="phone" if h.cat == "call" else None,
-                evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
-            ))
+            for roles in _bilateral_split(pc, dc, v, pred, etype, filled.participants):
+                key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
+                if key in seen:
+                    continue
+                seen.add(key)
+                tail = f":{agreement.split(':', 1)[1]}" if agreement else (f":{'+'.join(items)}" if items else "")
+                who = "+".join(f"{p.role or 'x'}={p.actor}" for p in sorted(roles, key=lambda p: (p.role or "", p.actor)))
+                eid = f"event:{etype}:{date or 'nodate'}:{who or 'none'}{tail}"
+                if not date and not tail:
+                    # too little to tell one such event from another: keep it to its own clause's words
+                    clause_key = " ".join(pc.key[a:b] for a, b in key_spans)
+                    eid += ":" + hashlib.sha1(clause_key.encode()).hexdigest()[:8]
+                what = known_names.get(agreement) if agreement else (items[0] if items else None)
+                lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+                out.append(EventRecord(
+                    id=eid, label=_label(dc, etype, [p.actor for p in roles], date, what), type=etype, date=date,
+                    date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
+                    participants=sorted({p.actor for p in roles}), roles=roles, place=filled.place, agreement=agreement,
+                    items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans)}),
+                    summary=pc.p.text[lo:hi].strip()[:200], certainty=cert, channel="phone" if h.cat == "call" else None,
+                    evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
+                ))
 

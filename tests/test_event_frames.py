@@ -1175,3 +1175,13 @@ def test_a_characterization_in_analysts_words_is_reported():
 def test_a_figure_someone_calculates_or_wants_is_not_the_authors(text, want):
     (ind,) = _records(text, "indicator")
     assert ind.certainty == want
+
+
+def test_bilateral_talks_with_two_leaders_are_two_meetings():
+    for text in ("أجرى الرئيس الروسي فلاديمير بوتين محادثات ثنائية مع زعماء إيران وقطر على هامش قمة منظمة شنغهاي للتعاون.",
+                 "Putin held bilateral talks with Pezeshkian and Erdogan in Astana."):
+        evs = [e for e in _records(text, "event") if e.type == "meeting"]
+        assert len(evs) == 2 and all(len(e.participants) == 2 and "vladimir_putin" in e.participants for e in evs), text
+    # a meeting of three stays one
+    (ev,) = [e for e in _records("Putin met Pezeshkian and Erdogan in Tehran.", "event") if e.type == "meeting"]
+    assert len(ev.participants) == 3
