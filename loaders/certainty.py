@@ -98,7 +98,7 @@ def certainty_of(text: str) -> Certainty:
 
 # attribution of the whole sentence: "..., according to Interfax", «وفق ما أفادت», "LSEG data show"
 ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s+ما|نقلا\s+عن|according\s+to|citing)\s"
-                        r"|\b(?:data|figures|statistics)\s+(?:show|showed|shows|showed)\b"
+                        r"|\b(?:data|figures|statistics)\s+(?:show|shows|showed)\b"
                         r"|(?:أظهرت|تظهر|تشير|وتشير|وأظهرت)\s+(?:بيانات|أرقام|إحصاءات|الأرقام|البيانات))", re.I)
 _QUOTE_OPEN = "\"«“"
 _QUOTE_CLOSE = "\"»”"

@@ -343,6 +343,9 @@ def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
     return mt.span()
 
 
+# a "since" phrase running up to a position with no punctuation between ("since Russia's invasion in February"):
+# what it dates is where something starts, not when a fact happened (irkg.loaders.extract_events, extract_indicators)
+SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|إلى|الى|حتى)\s*(?:شهر\s*)?", re.I)
 
 

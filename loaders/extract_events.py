@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import ATTRIBUTED, certainty_lexicons, quoted_report
+from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
-from irkg.loaders.modality import predicate_certainty
+from irkg.loaders.modality import predicate_certainty, setting_of
 from irkg.loaders.parse.clauses import (
     Predicate, SentenceView, context_spans, first_conjunct, own_spans, predicate_at, syntax_words, trailing_adjuncts,
     word_class,
@@ -169,7 +170,6 @@ def _clause_holes(v: SentenceView, node, deep: bool = True) -> list[tuple[int, i
 
 
 _BY_DATE = re.compile(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+)?$", re.I)
-_SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
 
 
@@ -211,9 +211,20 @@ def _since_event(pc: PassageCtx, d, trigger_starts: list[int], own: int) -> bool
     """Tell whether a date closes a "since" phrase that names another event right before it ("since Russia's
     invasion in February"): the date is that event's."""
     lo = max(0, d.start - 60)
-    m = _SINCE_PHRASE.search(pc.p.text[lo:d.start])
+    m = SINCE_PHRASE.search(pc.p.text[lo:d.start])
     inside = [t for t in trigger_starts if m is not None and lo + m.start() < t < d.start]
     return bool(inside) and max(inside) != own
+
+
+def _new_participants(refs, have: list[Participant], role: str) -> list[Participant]:
+    """Participants for actor ids not yet among `have`, each once, in order."""
+    taken = {p.actor for p in have}
+    out = []
+    for ref in refs:
+        if ref not in taken:
+            taken.add(ref)
+            out.append(Participant(actor=ref, role=role))
+    return out
 
 
 def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
@@ -225,14 +236,8 @@ def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: li
             or not word_class(syntax_words()["facing_verbs"], g.word):
         return []
     gp = predicate_at(v, g.tok)
-    taken = {p.actor for p in have}
-    out = []
-    for a in gp.args_of("subj") if gp is not None else ():
-        for m in pc.mentions_in(v, a.node, pc.actors):
-            if m.ref not in taken:
-                out.append(Participant(actor=m.ref, role=role))
-                taken.add(m.ref)
-    return out
+    subjects = gp.args_of("subj") if gp is not None else ()
+    return _new_participants((m.ref for a in subjects for m in pc.mentions_in(v, a.node, pc.actors)), have, role)
 
 
 def _past_tense(v: SentenceView, pred: Predicate) -> bool:
@@ -403,16 +408,11 @@ def _setting_governor(pred: Predicate, v: SentenceView | None = None):
     «قال في مؤتمر صحفي»), or the announcing or holding verb it is the object of, through a noun that starts it
     («أعلنت البحرية انطلاق مناورات مشتركة مع», "Iran held joint drills with", "announced the start of talks with")."""
     words = syntax_words()
-    govs = list(pred.governors)
-    while govs and not govs[0].verbal and word_class(words["transparent_nouns"], govs[0].word):
-        govs.pop(0)  # «بعد اختتام زيارة»: the end of the visit is where the visit is
-    g = govs[0] if govs else None
-    if g is not None and g.verbal and g.how == "pp" and word_class(words["setting_preps"], g.marker):
+    g, _ = setting_of(pred, words)  # «دان لافروف الهجوم خلال اتصال مع عراقجي», «بعد اختتام زيارة»
+    if g is not None:
         return g
-    if g is not None and not g.verbal and len(govs) > 1 and govs[1].verbal and word_class(words["setting_preps"], g.word) \
-            and word_class(words["noun_preps"], g.word):
-        return govs[1]  # «دان لافروف الهجوم خلال اتصال مع عراقجي»: (NP (NN خلال) ...), a preposition read as a noun
-    if g is None and not pred.verbal and v is not None:
+    if not pred.verbal and v is not None and all(not g.verbal and word_class(words["transparent_nouns"], g.word)
+                                                 for g in pred.governors):
         return _fronted_setting(v, pred, words)
     for g in pred.governors[:2]:
         if not g.verbal:
@@ -453,16 +453,9 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     if not have or g is None or g.negated:
         return []  # only beside a counterpart the noun names ("with his counterpart"), never under "did not attend"
     gov = predicate_at(v, g.tok)
-    taken = {p.actor for p in have}
-    out = []
-    for a in gov.args:
-        # the subject, and (for a meeting or a call) whom the verb names it done with: «ناقش باتروشيف مع شمخاني خلال اجتماعهما»
-        if a.rel == "subj" or (role == "participant" and a.rel == "pp" and a.marker in ("مع", "with")):
-            for m in _actors_of(pc, v, a):
-                if m.ref not in taken:
-                    taken.add(m.ref)
-                    out.append(Participant(actor=m.ref, role=role))
-    return out
+    # the subject, and (for a meeting) whom the verb names it done with: «ناقش باتروشيف مع شمخاني خلال اجتماعهما»
+    args = [a for a in gov.args if a.rel == "subj" or (role == "participant" and a.rel == "pp" and a.marker in ("مع", "with"))]
+    return _new_participants((m.ref for a in args for m in _actors_of(pc, v, a)), have, role)
 
 
 def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
@@ -475,25 +468,21 @@ def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
             or not word_class(syntax_words()["control_verbs"], g.word):
         return []
     gov = predicate_at(v, g.tok)
-    taken = {p.actor for p in have}
-    out = []
-    for a in gov.args_of("subj") if gov is not None else ():
-        for m in _actors_of(pc, v, a):
-            if m.ref not in taken:
-                taken.add(m.ref)
-                out.append(Participant(actor=m.ref, role="participant"))
-    return out
+    subjects = gov.args_of("subj") if gov is not None else ()
+    return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, "participant")
 
 
 _BILATERAL = frozenset(match_key(w) for w in ("bilateral", "separate", "ثنائية", "ثنائي", "الثنائية", "منفصلة", "منفصل"))
 
 
-def _bilateral_split(pc: PassageCtx, dc: DocCtx, v: SentenceView, pred: Predicate, etype: str,
+def _bilateral_split(dc: DocCtx, v: SentenceView, pred: Predicate, etype: str,
                      parts: list[Participant]) -> list[list[Participant]]:
     """"Putin held bilateral talks with the leaders of Iran and Qatar", «محادثات ثنائية مع زعماء إيران وقطر»: one
     meeting with each counterpart, not one of three; any other event is one event."""
+    if etype != "meeting":
+        return [parts]
     near = {v.word(t).lower() for t in range(max(0, pred.head - 2), min(len(v.sent.tokens), pred.head + 3))}
-    if etype != "meeting" or not near & _BILATERAL:
+    if not near & _BILATERAL:
         return [parts]
     sides: dict[str, list[Participant]] = {}
     for p in parts:
@@ -594,8 +583,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue
-            if etype == "sanction" and pred.governors and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word):
-                # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
+            # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
+            opposed = etype == "sanction" and bool(pred.governors) \
+                and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word) is not None
+            if opposed:
                 pred.args = [a for a in pred.args if a.via != "control"]
             filled = fill_frame(pc, v, pred, frame)
             if filled.figurative:
@@ -622,7 +613,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype in _POINT_EVENTS:
                 # "the highest official to visit Iran since 2002", "since his election last July": a visit, a meeting
                 # or a signing is no span of time; what "since" dates is something before it
-                dated = [d for d in pc.dates if not _SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
+                dated = [d for d in pc.dates if not SINCE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
             else:
                 # "supplying drones since Russia's invasion in February last year": a date after another event
                 # in a "since" phrase is that event's
@@ -691,8 +682,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             cert = predicate_certainty(v, pred, None if etype == "statement" else _clause_hedge(pc, key_spans))
             if cert != Certainty.DENIED and _denied_after(pc, v, spans):
                 cert = Certainty.DENIED
-            if etype == "sanction" and cert == Certainty.DENIED and pred.governors \
-                    and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word):
+            if opposed and cert == Certainty.DENIED:
                 continue  # «موسكو ترفض العقوبات على إيران»: opposing sanctions says neither that they exist nor not
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
@@ -713,7 +703,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if provided and cert == Certainty.EXPECTED and dm is not None \
                     and not _BY_DATE.search(pc.p.text[max(0, dm.start - 20):dm.start]):
                 date = None  # the day the agreement was signed is not the day of what it provides for ("by 2026" is)
-            for roles in _bilateral_split(pc, dc, v, pred, etype, filled.participants):
+            for roles in _bilateral_split(dc, v, pred, etype, filled.participants):
                 key = (etype, date, tuple(sorted((p.role or "", p.actor) for p in roles)), agreement, tuple(items))
                 if key in seen:
                     continue

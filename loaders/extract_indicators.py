@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import ATTRIBUTED, assess_certainty, quoted_report
+from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
 from irkg.loaders.indicator_phrase import (
@@ -47,7 +48,6 @@ _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in|during|over)\s+(?:the\s+|نحو\s+|about\s+)?$", re.I)
 _AFTER_CLAUSE = re.compile(r"(?:\bafter|\bfollowing|بعد|عقب|إثر|اثر)\s+[^,،.;؛()]*$", re.I)
-_SINCE_CLAUSE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*(?:شهر\s*)?$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
@@ -159,7 +159,7 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
         if before and _AFTER_CLAUSE.search(pc.p.text[max(0, d.start - 80):d.start]) \
                 and re.search(r"[,،]", pc.p.text[d.end:f.q.start]):
             continue  # «بعد فرض عقوبات في 2010، ألغت موسكو العقد البالغ 800 مليون»: the date of what came before
-        if _SINCE_CLAUSE.search(pc.p.text[max(0, d.start - 80):d.start]):
+        if SINCE_PHRASE.search(pc.p.text[max(0, d.start - 80):d.start]):
             continue  # "spent $2.7bn since the government came to power in August 2021": where a sum starts
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's

@@ -24,12 +24,14 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     if pred.future or pred.modal or pred.conditional or pred.purpose or _modal_qad(v, pred):
         found.add(Certainty.EXPECTED)
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
+    setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
+    if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word):
+        setting = None  # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened
     for k, g in enumerate(pred.governors):
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
             break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
-        setting = _setting_verb(pred, k, words)
         scat = word_class(words["governors"], setting.word) if setting is not None else None
-        if setting is not None and scat != "reported" and (
+        if k == 0 and setting is not None and scat != "reported" and (
                 _hypothetical(v, setting.tok) or scat is None or v.sent.pos(setting.tok) in ("VBD", "VBN")):
             # «ناقش باتروشيف مع شمخاني خلال اجتماعهما ...»: where something was done happened as it was done; what
             # was discussed may be a plan, the meeting is not (a verb that will be done makes its setting expected;
@@ -125,25 +127,20 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     return Certainty.ASSERTED
 
 
-def _setting_verb(pred: Predicate, k: int, words: dict):
-    """The verb whose setting a noun is, when the k-th governor opens that setting ("during their meeting",
-    (NP (NN خلال) ...) read as a noun), through transparent nouns before it («بعد اختتام زيارة»); else None."""
-    if pred.verbal:
-        return None
+def setting_of(pred: Predicate, words: dict):
+    """The verb whose setting an event noun is, past the transparent nouns above it («بعد اختتام زيارة»), and the
+    word that opens the setting: (governor, preposition) for "during their meeting", «قال في مؤتمر صحفي», or a
+    preposition the tagger read as a noun ((NP (NN خلال) ...)); (None, "") when no setting governs it."""
     govs = pred.governors
+    k = 0
     while k < len(govs) and not govs[k].verbal and word_class(words["transparent_nouns"], govs[k].word):
         k += 1
-    if k != 0 and any(not word_class(words["transparent_nouns"], g.word) or g.verbal for g in govs[:k]):
-        return None
-    if k < len(govs) and govs[k].verbal and govs[k].how == "pp" and govs[k].marker \
-            and word_class(words["setting_preps"], govs[k].marker):
-        if govs[k].marker.lower() in ("في", "in", "at") and word_class(words["governors"], govs[k].word):
-            return None  # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened
-        return govs[k]
+    if k < len(govs) and govs[k].verbal and govs[k].how == "pp" and word_class(words["setting_preps"], govs[k].marker):
+        return govs[k], govs[k].marker
     if k + 1 < len(govs) and not govs[k].verbal and govs[k + 1].verbal and word_class(words["setting_preps"], govs[k].word) \
             and word_class(words["noun_preps"], govs[k].word):
-        return govs[k + 1]
-    return None
+        return govs[k + 1], govs[k].word
+    return None, ""
 
 
 def _clause_tokens(pred: Predicate) -> list[int]:

@@ -358,10 +358,15 @@ def _object_controller(v: SentenceView, pred: Predicate) -> None:
     if g is None or not g.verbal or g.how != "pp" or not v.in_words(g.tok, "object_control_verbs") \
             or any(a.rel in ("subj", "poss") for a in pred.args):
         return
+    _borrow_actor(v, pred, g, "obj")
+
+
+def _borrow_actor(v: SentenceView, pred: Predicate, g, rel: str) -> None:
+    """Give a controlled predicate the `rel` arguments (subject or object) of the verb `g` that controls it."""
     head = v.sent.pre[g.tok]
     if head is None:
         return
-    for a in _verbal(v, head).args_of("obj"):
+    for a in _verbal(v, head).args_of(rel):
         pred.args.append(Arg("subj", a.node, via="control"))
 
 
@@ -893,11 +898,7 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
         return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
         return
-    head = v.sent.pre[g.tok]
-    if head is None:
-        return
-    for a in _verbal(v, head).args_of("subj"):
-        pred.args.append(Arg("subj", a.node, via="control"))
+    _borrow_actor(v, pred, g, "subj")
 
 
 def _support_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
