@@ -97,9 +97,12 @@ def certainty_of(text: str) -> Certainty:
 
 
 # attribution of the whole sentence: "..., according to Interfax", «وفق ما أفادت», "LSEG data show"
-ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s+ما|نقلا\s+عن|according\s+to|citing)\s"
+ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s*ما|كما\s+(?:ذكرت|أفادت|افادت|نقلت)|نقلا\s+عن|according\s+to|citing)\s"
                         r"|\b(?:data|figures|statistics)\s+(?:show|shows|showed)\b"
                         r"|(?:أظهرت|تظهر|تشير|وتشير|وأظهرت)\s+(?:بيانات|أرقام|إحصاءات|الأرقام|البيانات))", re.I)
+# a source named after the whole sentence: "..., Iranian state media reported.", "..., the agency said."
+REPORTED_AFTER = re.compile(r"[,،]\s*(?:\S+\s+){0,5}?(?:media|agency|news|television|TV|website|newspaper|daily|Interfax|TASS|IRNA|"
+                            r"Reuters|AFP|AP)\s+(?:reported|said|quoted)\W*$", re.I)
 _QUOTE_OPEN = "\"«“"
 _QUOTE_CLOSE = "\"»”"
 _REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)

@@ -452,7 +452,9 @@ def discover_organizations(d: Dictionaries, text: str, key: str, pos: list[int],
             i += 1
             continue
         found = _org_body(d, text, key, pos, toks, at, i, head, known.j if known else i + 1)
-        if found is None or (known and (found[0] <= known.j or found[3] != "adjective")):
+        if found is None or (known and (found[0] <= known.j or found[3] != "adjective"
+                                        or any(k in at and not _adjective_only(at, k) for k in range(known.j, found[0])))):
+            # (the IAEA, then «منشأة نطنز الإيرانية»: a site of Iran's after the agency, not an Iranian agency)
             i += 1
             continue
         end, typ, state, _ = found

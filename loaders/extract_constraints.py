@@ -20,7 +20,7 @@ from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import Arg
+from irkg.loaders.parse.clauses import Arg, predicate_at, syntax_words, word_class
 from irkg.schema.graph import Certainty, ConstraintRecord
 
 FACTOR_KIND = {
@@ -340,6 +340,10 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             # "any arms for Iran would hurt its ties with Israel", «سيؤثر على علاقاتها»: the limit is stated as
             # what would happen, which is how a standing constraint is put; the constraint itself is asserted
             cert = Certainty.ASSERTED
+        agreed = next((g for g in pred.governors if g.verbal), None)
+        if cert == Certainty.EXPECTED and agreed is not None and word_class(syntax_words()["agree_verbs"], agreed.word) \
+                and v.sent.pre[agreed.tok] is not None and predicate_certainty(v, predicate_at(v, agreed.tok)) == Certainty.ASSERTED:
+            cert = Certainty.ASSERTED  # «اتفقت مع واشنطن على تجميد التعاون»: an agreed limit binds from the agreement on
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
         factors += [f for g in reason_groups for f in _group_factors(pc, dc, cc, v, g)]
         if not factors:

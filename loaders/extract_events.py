@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import ATTRIBUTED, certainty_lexicons, quoted_report
+from irkg.loaders.certainty import ATTRIBUTED, REPORTED_AFTER, certainty_lexicons, quoted_report
 from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
@@ -328,9 +328,14 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
     people = {(p.role, dc.state_of(p.actor)) for p in roles if p.role in _ONE_VOICE and dc.actor_type(p.actor) == "person"}
     nameless = {p.role for p in roles if p.role in _ONE_VOICE and p.actor.startswith("unlinked:")
                 and dc.actor_type(p.actor) in ("person", None)}
+    # "said Alexander Korbut, vice president of Russia's Grain Union": a person we cannot link speaks, not the state
+    # named in his title
+    named_person = {p.role for p in roles if p.role in _ONE_VOICE and p.actor.startswith("unlinked:")
+                    and dc.actor_type(p.actor) == "person"}
     return [p for p in roles if p.actor not in by_role.get(p.role, ())
             and not (dc.actor_type(p.actor) in ("institution", "company")
-                     and ((p.role, dc.state_of(p.actor)) in people or p.role in nameless))]
+                     and ((p.role, dc.state_of(p.actor)) in people or p.role in nameless))
+            and not (dc.actor_type(p.actor) == "state" and p.role in named_person)]
 
 
 _ONE_VOICE = {"speaker", "visitor"}  # roles one person fills for the institution named in his title
@@ -689,6 +694,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
             if cert == Certainty.ASSERTED and etype != "statement" and ATTRIBUTED.search(pc.p.text, v.sent.start, v.sent.end):
                 cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
+            if cert == Certainty.ASSERTED and etype == "statement" and (
+                    ATTRIBUTED.search(pc.p.text, te, v.sent.end) or REPORTED_AFTER.search(pc.p.text[te:v.sent.end].rstrip())):
+                cert = Certainty.REPORTED  # "X said ..., according to Interfax": the saying is known from the agency
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc) and not (

@@ -35,6 +35,7 @@ class Frame:
     requires_all: frozenset[str] = frozenset()  # every one of these roles, or no event
     dative: str | None = None  # role of the first of two objects when it names an actor ("sell Iran its jets")
     thing_obj: bool = False  # the object is the thing handed over: a state there is a figure of speech
+    origin: str | None = None  # role of a state adjective on the object: "buys Iranian oil" (Iran sells)
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def event_frames() -> dict[str, Frame]:
             requires_all=frozenset(map(str, spec.get("requires_all") or [])),
             dative=str(spec["dative"]) if spec.get("dative") else None,
             thing_obj=bool(spec.get("thing_obj")),
+            origin=str(spec["origin"]) if spec.get("origin") else None,
         )
     return out
 
@@ -153,7 +155,12 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             continue
         if a.rel == "pp" and v.kinds.get(a.node.i) == "date":
             continue  # "on June 13, Russia ...": a phrase that opens with a date says when, whatever the parser hung on it
+        if a.rel == "adj" and "adj" not in frame.roles and frame.gen and v.lang == "ar" \
+                and (found := pc.mentions_in(v, a.node, pc.actors)) and all(pc.dc.actor_type(m.ref) == "person" for m in found):
+            a = Arg("gen", a.node, via=a.via)  # «زيارة لاريجاني» tagged as an adjective: a person is no adjective
         role = frame.dative if a is dative else _role_of(frame, a, set(taken.values()))
+        if role == "host" and a.rel == "pp" and a.marker == "ل" and not _agentive(v, a):
+            continue  # «زيارة ... لمسار وساطة روسي»: «ل» of a purpose, not the host («زيارة لموسكو»)
         if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
             continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
         if a.via == "coord":
@@ -213,6 +220,12 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             if m.ref not in taken:
                 taken[m.ref] = r
                 out.participants.append(Participant(actor=m.ref, role=r))
+    if frame.origin and pred.verbal and objs and frame.origin not in taken.values():
+        # «تشتري النفط الإيراني», "imports Russian wheat": the state the goods come from sells them
+        origin = [m for m in pc.mentions_in(v, objs[0].node, pc.actors)
+                  if pc.dc.actor_type(m.ref) == "state" and "adjective" in (m.flags or []) and m.ref not in taken]
+        if len({m.ref for m in origin}) == 1:
+            out.participants.append(Participant(actor=origin[0].ref, role=frame.origin))
     if out.place is None and frame.place:
         out.place, out.place_mention = _nested_place(pc, v, pred, frame)
     return out

@@ -1185,3 +1185,50 @@ def test_bilateral_talks_with_two_leaders_are_two_meetings():
     # a meeting of three stays one
     (ev,) = [e for e in _records("Putin met Pezeshkian and Erdogan in Tehran.", "event") if e.type == "meeting"]
     assert len(ev.participants) == 3
+
+
+@pytest.mark.parametrize("text, etype, want", [
+    # a verb the parser wrapped with a trailing "..., X reported" keeps the subject before it
+    ("Iran's defence minister Aziz Nasirzadeh visited Moscow on Friday for arms talks, Russian media reported.", "visit",
+     {("aziz_nasirzadeh", "visitor"), ("russia", "host")}),
+    # «عندما كان وزيرا ...»: what the subject was is no subject; the name after the verb visits
+    ("وحين كان سفيرا زار لافروف طهران في آذار 2019.", "visit", {("sergey_lavrov", "visitor"), ("iran", "host")}),
+    # a «مع» phrase deep inside "on the sidelines of ..." is whom the subject met
+    ("التقى وزير الخارجية الإيراني عباس عراقجي على هامش اجتماعات الجمعية العامة للأمم المتحدة في نيويورك مع نظيره "
+     "الروسي سيرغي لافروف.", "meeting", {("abbas_araghchi", "participant"), ("sergey_lavrov", "participant")}),
+    # "diplomats from the IAEA", «وفد من»: the body they come from is the visitor
+    ("زار مفتشون من الوكالة الدولية للطاقة الذرية منشأة نطنز الإيرانية يوم الأحد.", "visit", {("iaea", "visitor"), ("iran", "host")}),
+    # a state adjective on what is bought is who sells it
+    ("كانت الهند تشتري النفط الإيراني قبل العقوبات.", "trade", {("india", "buyer"), ("iran", "seller")}),
+    ("Egypt bought Russian wheat in March.", "trade", {("egypt", "buyer"), ("russia", "seller")}),
+    # a person the tagger read as an adjective of «زيارة» is the visitor; «ل» of a purpose is no host
+    ("ويبدو أن زيارة عراقجي فاتحة لمسار حوار روسي جديد.", "visit", {("abbas_araghchi", "visitor")}),
+    ("وكانت زيارة لافروف مقدمة لمسار تفاوض إيراني جديد.", "visit", {("sergey_lavrov", "visitor")}),
+])
+def test_counterparts_the_tree_names_are_kept(text, etype, want):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and _roles(evs[0]) == want, (text, [_roles(e) for e in evs])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("قال رئيس شركة روستيخ سيرغي تشيميزوف إن بلاده قد تبيع طائرات لإيران، حسبما ذكرت وكالة تاس.", "reported"),
+    ("وأكد لافروف أن موسكو تدعم طهران، بحسب المصدر ذاته.", "reported"),
+    ("Lavrov said Moscow backed Tehran, the Interfax agency reported.", "reported"),
+    ("Lavrov said Moscow backed Tehran.", "asserted"),
+])
+def test_a_statement_known_from_an_agency_is_reported(text, want):
+    assert _certainties(text, "statement") == {want}
+
+
+@pytest.mark.parametrize("text, etype, want", [
+    ("Iran and Russia are preparing to trade with each other in their national currencies.", "trade", {"expected"}),
+    ("اتفقت إيران وروسيا على توقيع اتفاقية لتوريد الغاز.", "signing", None),   # agreed to sign: not signed
+])
+def test_preparing_or_agreeing_to_act_is_a_plan(text, etype, want):
+    assert _certainties(text, etype) == want
+
+
+def test_an_unlinked_speaker_speaks_alone_not_the_state_in_his_title():
+    (st,) = [e for e in _records("Trade between Iran and Russia will grow, said Pavel Sorokin, head of Russia's Grain Exporters Union.",
+                                 "event") if e.type == "statement"]
+    assert "russia" not in st.participants and len(st.participants) == 1

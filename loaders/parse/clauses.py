@@ -236,8 +236,9 @@ def _adjectival(v: SentenceView, pre: Node, adjp: Node) -> Predicate:
 # --- verbs -------------------------------------------------------------------------------------
 
 
-def _verb_chain(pre: Node) -> tuple[Node, list[Node]]:
-    """Return (lowest VP, VPs up the auxiliary chain): "has not (VP delivered)" climbs to "has"."""
+def _verb_chain(pre: Node) -> tuple[Node, list[Node], Node]:
+    """Return (lowest VP, VPs up the auxiliary chain, highest VP of the verb): "has not (VP delivered)" climbs to
+    "has"; a wrapper the parser put around the verb is climbed for the clause but adds no arguments."""
     vp = pre.parent if pre.parent is not None else pre
     chain = [vp]
     n = vp
@@ -253,12 +254,11 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node]]:
             break  # a coordination (VP and VP), not an auxiliary
         chain.append(p)
         n = p
-    return vp, chain
+    return vp, chain, n
 
 
 def _verbal(v: SentenceView, pre: Node) -> Predicate:
-    vp, chain = _verb_chain(pre)
-    top = chain[-1]
+    vp, chain, top = _verb_chain(pre)
     clause = top.parent if top.parent is not None else top
     pred = Predicate(v.sent, pre.tok, v.word(pre.tok), True, vp, clause)
     pred.passive = _passive(v, pre, chain)
@@ -282,9 +282,9 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             pred.negated = True  # "(S (RB not) (VP to sell ...))": "pledged not to sell"
     if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا") for t in range(pre.tok + 1, clause.j)):
         pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا»: only so much, stated as done
-    if v.lang == "en" and _headline_infinitive(chain, clause):
+    if v.lang == "en" and _headline_infinitive(chain, top, clause):
         pred.future = True  # "Russia and Iran to hold naval drill", "Iran to buy Su-35 jets": a headline's plan
-    subj = _subject(v, pre, vp, chain, clause)
+    subj = _subject(v, pre, vp, chain, top, clause)
     objs = [c for n in chain for c in n.kids if c.cat == "NP" and c.i > pre.tok and c is not subj
             and not (v.lang == "ar" and _only_pronoun(c)) and not _is_temporal(v, c)]
     # «وأكد في مؤتمر صحافي مع لافروف»: a preposition the tagger took for a noun heads no subject
@@ -395,14 +395,14 @@ def _listed_before(v: SentenceView, subj: Node, clause: Node) -> list[Node]:
     return out
 
 
-def _headline_infinitive(chain: list[Node], clause: Node) -> bool:
+def _headline_infinitive(chain: list[Node], verb_top: Node, clause: Node) -> bool:
     """A "to" infinitive that is the main verb of its sentence (no verb above it): the headline form of a plan."""
     if not any(c.is_pre and c.label == "TO" for n in chain for c in n.kids):
         return False
     top = clause
     while top.parent is not None and top.parent.cat in ("S", "FRAG", "NP"):
         top = top.parent
-    return (top.parent is None or top.parent.cat == "ROOT") and not any(a.cat == "VP" for a in chain[-1].ancestors())
+    return (top.parent is None or top.parent.cat == "ROOT") and not any(a.cat == "VP" for a in verb_top.ancestors())
 
 
 def blaming_phrase(v: SentenceView, vp: Node, head: int, before: int) -> bool:
@@ -422,13 +422,15 @@ def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
     while n.parent is not None:
         n = n.parent
         if n.cat in ("S", "SINV"):
-            before = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and _noun_prep(v, c) is None]
+            before = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and _noun_prep(v, c) is None
+                      and not _is_temporal(v, c)]
             vp = next((c for c in n.kids if c.cat == "VP"), None)
             if before and vp is not None and before[-1].j <= vp.i:
                 return before[-1]
         if n.cat == "VP" and v.lang == "ar":
             head = next((c for c in n.kids if c.is_pre and v.is_verb(c.tok)), None)
-            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and head is not None and c.i > head.tok]
+            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and head is not None and c.i > head.tok
+                   and not _is_temporal(v, c)]
             if nps and nps[0].j <= clause.i:
                 return nps[0]
     return None
@@ -525,8 +527,15 @@ def _subject_before(v: SentenceView, c: Node) -> bool:
         and _noun_prep(v, c) is None
 
 
-def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: Node) -> Node | None:
-    top = chain[-1]
+def _copula_predicate(v: SentenceView, np: Node) -> bool:
+    """«عندما كان وزيرا للدفاع زار شويغو طهران»: an indefinite accusative noun («وزيرا») naming no actor is what
+    the subject was, not the subject; the subject follows the verb."""
+    first = _first_pre(np)
+    word = v.word(first.tok)
+    return word.endswith("ا") and not word.startswith("ال") and not any(v.kinds.get(t) for t in range(np.i, np.j))
+
+
+def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node, clause: Node) -> Node | None:
     # SVO (English; Arabic with the subject first): the last NP before the verb phrase in its clause
     if clause is not top:
         before = [c for c in clause.kids if c.j <= top.i and _subject_before(v, c)]
@@ -535,7 +544,8 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], clause: No
     # Arabic auxiliary chain ("تكون موسكو قد زودت"): the subject sits after the auxiliary
     if v.lang == "ar":
         for n in chain[1:]:
-            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and c.j <= vp.i]
+            nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and c.j <= vp.i
+                   and not _copula_predicate(v, c)]
             if nps:
                 return nps[0]
     # a relative clause ("الطائرات التي أرسلتها", "the drones that Iran sent") leaves the subject to the text
@@ -679,9 +689,12 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     pred.args.append(Arg("pp", obj or pp, key, via))
     if obj is not None and obj.cat == "NP" and not via:
         # "حصلت على مقاتلات (من فرنسا)", "على علاقات (مع السعودية)": a preposition inside the object of a preposition
+        nps = [obj]
         for inner in _object_pps(obj):
             _add_pp(v, pred, inner, via="pp")
-        for inner in _noun_prep_phrases(v, obj):
+            # «على هامش قمة (ل التعاون ... (مع الرئيس الروسي))»: a noun-headed «مع» deep in the phrase
+            nps += [c for c in inner.kids if c.cat == "NP"]
+        for inner in (n for np in nps for n in _noun_prep_phrases(v, np)):
             a = _noun_prep(v, inner)
             pred.args.append(Arg("pp", a.node, a.marker, "pp"))
 
@@ -1104,6 +1117,23 @@ def _verb_negated(v: SentenceView, vp: Node, head: Node) -> bool:
 _NESTED = {"SBAR", "S", "VP", "PRN", "SQ", "SINV", "FRAG"}
 
 
+def _whose_members(v: SentenceView, pp: Node, marker: Node) -> bool:
+    """«وفد من الوكالة», "diplomats from the IAEA": a «من»/from phrase after a delegation or member noun naming no
+    actor says whom they are."""
+    if v.word(marker.tok) not in ("من", "from") or pp.parent is None:
+        return False
+    k = pp.parent.kids.index(pp)
+    head = pp.parent.kids[k - 1] if k else None
+    while head is not None and head.cat == "NP" and head.kids:
+        head = head.kids[-1]
+    obj = next((c for c in pp.kids if c.cat == "NP"), None)
+    # a bare name closing the phrase is an argument the parser fused in («وفد من (الوكالة ...) (طهران)»)
+    fused = obj is not None and len(obj.kids) > 1 and obj.kids[-1].cat == "NP" \
+        and all(d.label == "NNP" for d in obj.kids[-1].walk() if d.is_pre)
+    return head is not None and head.is_pre and head.tok not in v.kinds and not fused \
+        and any(v.in_words(head.tok, g) for g in ("agent_nouns", "member_nouns"))
+
+
 def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
     """Return the character spans inside `node` that belong to another clause or a prepositional phrase
     hanging on it (an English "of" phrase stays: "the President of Iran")."""
@@ -1116,7 +1146,7 @@ def nested_spans(v: SentenceView, node: Node) -> list[tuple[int, int]]:
         skip = n.cat in _NESTED or _noun_prep(v, n) is not None  # "(NP (NN بين) ...)" is a prepositional phrase
         if n.cat == "PP":
             m = _first_pre(n)
-            skip = m is None or (v.word(m.tok) != "of" and m.tok not in v.name_preps)
+            skip = m is None or (v.word(m.tok) != "of" and m.tok not in v.name_preps and not _whose_members(v, n, m))
         if skip:
             first = _first_pre(n)
             lo = n.i
