@@ -350,6 +350,9 @@ def _english_tree_name(pc: PassageCtx, v, pred, cap: int = 14) -> str:
     return pc.p.text[toks[i][0]:toks[j - 1][1]]
 
 
+_CARRYING_OUT = frozenset({"تنفيذ", "تطبيق", "implementation", "implementing", "execution", "fulfilment", "fulfillment"})
+
+
 def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
     from irkg.loaders.modality import predicate_certainty
     from irkg.schema.graph import Certainty
@@ -366,6 +369,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     if cert == Certainty.REPORTED and pred is not None and _announced_by_parties(pc, dc, v, pred, parties):
         cert = Certainty.ASSERTED  # «أعلنت إيران وروسيا التوصل إلى اتفاق»: the parties announce their own act
+    if cert == Certainty.DENIED and pc.key[max(0, ks - 24):ks].split()[-1:] and pc.key[max(0, ks - 24):ks].split()[-1] in _CARRYING_OUT:
+        cert = Certainty.ASSERTED  # «لم تبدأ تنفيذ العقد»: the contract stands; carrying it out is what is denied
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
         cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
     dates = _dates(pc, cues, ks)

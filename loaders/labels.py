@@ -178,7 +178,9 @@ def event_label(r: EventRecord, names: Names, lang: str) -> str:
     noun = words["event_nouns"].get(kind, words["event_nouns"]["other"])[_i(lang)]
     x_parts = [names.item(i, lang) for i in r.items]
     agreement = names.agreement(r.agreement, lang)
-    if agreement:
+    if agreement and r.type == "withdrawal" and not b_names:
+        b_names = [agreement]  # "United States withdraws from Joint Comprehensive Plan of Action"
+    elif agreement:
         x_parts.append(agreement)
     if not x_parts and r.topics and r.type in ("statement", "other"):
         x_parts = [names.topic(r.topics[0], lang)]

@@ -149,6 +149,45 @@ def _named_or_negated(d: Dictionaries, text: str, m: Mention) -> bool:
     return any(prev == w or prev.endswith(w) and len(prev) - len(w) <= 2 for w in map(match_key, words.get("metonym_name_before", ())))
 
 
+# «بلاده», «لبلادها», "his country": the country of the official named before it in the sentence
+_OWN_COUNTRY_AR = re.compile(r"(?:و|ف|ب|ل|وب|ول|فب|فل)?بلاد(?:ه|ها|هم)")
+_OWN_COUNTRY_EN = ("his", "her", "their")
+_SENTENCE_END = re.compile(r"[.!?؟]\s")
+
+
+def _state_of_mention(d: Dictionaries, m: Mention) -> str | None:
+    if m.kind != MentionKind.ACTOR:
+        return None
+    if m.unlinked:
+        return next((f[6:] for f in m.flags if f.startswith("state=")), None) if "type=person" in m.flags or m.role else None
+    a = d.actors.get(m.ref or "")
+    if a is None or str(a.type) not in ("person", "institution"):
+        return None
+    return getattr(a, "country", None)
+
+
+def _own_country(d: Dictionaries, text: str, key: str, pos: list[int], toks: list[Tok], found: list[Mention]) -> list[Mention]:
+    """A country named by a pronoun («أعلن ترامب انسحاب بلاده», "Lavrov said his country ...") is the state of the
+    nearest person or state body named before it in its sentence; with none, it names nobody."""
+    out = []
+    for k, t in enumerate(toks):
+        if _OWN_COUNTRY_AR.fullmatch(t.text):
+            a, b = span_of(toks, k, k + 1, pos, text)
+        elif t.text in _OWN_COUNTRY_EN and k + 1 < len(toks) and toks[k + 1].text == "country":
+            a, b = span_of(toks, k, k + 2, pos, text)
+        else:
+            continue
+        if any(m.start <= a < m.end for m in found if m.kind == MentionKind.ACTOR):
+            continue
+        starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, a)]
+        lo = starts[-1] if starts else 0
+        before = sorted((m for m in found if lo <= m.start and m.end <= a), key=lambda m: m.start)
+        state = next((s for s in (_state_of_mention(d, m) for m in reversed(before)) if s), None)
+        if state and state in d.actors:
+            out.append(Mention(kind=MentionKind.ACTOR, start=a, end=b, surface=text[a:b], ref=state, flags=["own_country"]))
+    return out
+
+
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
               dateline: str | None = None) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
@@ -186,6 +225,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
             in_name[a:b] = b"\x01" * (b - a)
         out = [m for m in out if m.unlinked or not all(in_name[m.start:m.end]) or m.end <= m.start]
     out = [m for m in out if not _named_or_negated(dicts, text, m)]
+    out += _own_country(dicts, text, key, pos, toks, out)
     cover: dict[int, Hit] = {k: h for h in hits if h.j - h.i > 1 for k in range(h.i, h.j)}
     for h in scan(toks, dicts.topic_index, dicts.topic_first):
         c = cover.get(h.i)

@@ -1232,3 +1232,38 @@ def test_an_unlinked_speaker_speaks_alone_not_the_state_in_his_title():
     (st,) = [e for e in _records("Trade between Iran and Russia will grow, said Pavel Sorokin, head of Russia's Grain Exporters Union.",
                                  "event") if e.type == "statement"]
     assert "russia" not in st.participants and len(st.participants) == 1
+
+
+@pytest.mark.parametrize("text, etype, want", [
+    # «بلاده», "his country": the country of the official named before it
+    ("صرح وزير الدفاع الروسي أندريه بيلوسوف بأن بلاده سلمت إيران مقاتلات سوخوي.", "delivery",
+     {("russia", "supplier"), ("iran", "recipient")}),
+    ("Iran's foreign minister Abbas Araghchi said his country had received Su-35 jets from Russia.", "delivery",
+     {("iran", "recipient"), ("russia", "supplier")}),
+    ("وأعلن الرئيس الأمريكي جو بايدن أن بلاده فرضت عقوبات جديدة على إيران.", "sanction",
+     {("united_states", "imposer"), ("iran", "target")}),
+])
+def test_his_country_is_the_country_of_the_official_before_it(text, etype, want):
+    evs = [e for e in _records(text, "event") if e.type == etype]
+    assert evs and _roles(evs[0]) == want, (text, [_roles(e) for e in evs])
+
+
+def test_his_country_with_nobody_before_it_names_nobody():
+    assert not [m for r in _records("وقالت إن بلاده ستواصل التعاون.", "event") for m in r.participants]
+
+
+def test_a_withdrawal_from_a_named_deal_says_what_was_left():
+    (ev,) = [e for e in _records("وأعلن الرئيس الأمريكي انسحاب بلاده من الاتفاق النووي مع إيران.", "event") if e.type == "withdrawal"]
+    assert _roles(ev) == {("united_states", "withdrawing")} and ev.agreement and "Joint Comprehensive" in ev.label
+
+
+def test_a_place_the_parser_fused_into_a_delegation_is_no_visitor():
+    for text in ("زار وفد من شركة روساتوم طهران في أيار.", "زار وفد من مجموعة غازبروم إيران في أيار."):
+        assert not any(("iran", "visitor") in _roles(e) for e in _records(text, "event")), text
+
+
+def test_not_carrying_out_a_contract_does_not_deny_the_contract():
+    text = ("وقعت روسيا وإيران عقدا لتوريد منظومات إس-300.\n\n"
+            "وقال مصدر روسي يوم الأربعاء إن موسكو لم تبدأ تنفيذ العقد الذي وقع عام 2007 بقيمة 800 مليون دولار.")
+    (ag,) = _records(text, "agreement")
+    assert [str(e.certainty) for e in ag.evidence] == ["asserted", "asserted"]

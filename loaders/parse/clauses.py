@@ -1127,9 +1127,12 @@ def _whose_members(v: SentenceView, pp: Node, marker: Node) -> bool:
     while head is not None and head.cat == "NP" and head.kids:
         head = head.kids[-1]
     obj = next((c for c in pp.kids if c.cat == "NP"), None)
-    # a bare name closing the phrase is an argument the parser fused in («وفد من (الوكالة ...) (طهران)»)
-    fused = obj is not None and len(obj.kids) > 1 and obj.kids[-1].cat == "NP" \
-        and all(d.label == "NNP" for d in obj.kids[-1].walk() if d.is_pre)
+    last = obj
+    while last is not None and len(last.kids) > 1 and last.kids[-1].cat == "NP":
+        last = last.kids[-1]
+    # a bare place or state closing the phrase is an argument the parser fused in («وفد من (مجموعة غازبروم (إيران))»)
+    fused = last is not None and last is not obj and all(d.label == "NNP" for d in last.walk() if d.is_pre) \
+        and v.kinds.get(last.j - 1) in ("state", "place", "city")
     return head is not None and head.is_pre and head.tok not in v.kinds and not fused \
         and any(v.in_words(head.tok, g) for g in ("agent_nouns", "member_nouns"))
 
