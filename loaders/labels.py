@@ -180,6 +180,8 @@ def event_label(r: EventRecord, names: Names, lang: str) -> str:
     agreement = names.agreement(r.agreement, lang)
     if agreement and r.type == "withdrawal" and not b_names:
         b_names = [agreement]  # "United States withdraws from Joint Comprehensive Plan of Action"
+    elif agreement and r.type in ("signing", "ratification", "entry_into_force"):
+        x_parts = [agreement]  # "sign the Iran–Russia agreement", not "sign oil and the agreement"
     elif agreement:
         x_parts.append(agreement)
     if not x_parts and r.topics and r.type in ("statement", "other"):

@@ -80,7 +80,11 @@ def _weak_ok(d: Dictionaries, toks: list[Tok], i: int) -> bool:
     prev1 = toks[i - 1].text
     prev2 = " ".join(t.text for t in toks[max(0, i - 2):i])
     forms = {prev1, prev2} | {r for r, _ in peel(prev1, ctx)}
-    return bool(forms & ctx) or any((prev1,) == k or tuple(prev2.split()) == k for k in d.title_index)
+    if bool(forms & ctx) or any((prev1,) == k or tuple(prev2.split()) == k for k in d.title_index):
+        return True
+    # «الرئيس الإيراني رئيسي», «الرئيسين الإيراني رئيسي والتركي»: a title, a nisba adjective, then the name
+    before = toks[i - 2].text if i >= 2 else ""
+    return prev1.startswith("ال") and prev1.endswith("ي") and (before in ctx or (before,) in d.title_index)
 
 
 def _article_peeled(toks: list[Tok], h: Hit) -> bool:

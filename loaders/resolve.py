@@ -203,6 +203,10 @@ def _merge_events(recs: list[Record]) -> list[Record]:
                     continue  # an undated event needs a shared named participant beyond the pair
             if not same_agr and (str(r.certainty) == "denied") != (str(o.certainty) == "denied"):
                 continue  # "without any intervention" is not the intervention of 2015
+            planned = {str(r.certainty), str(o.certainty)}
+            if not same_agr and "expected" in planned and planned & {"asserted", "reported"} \
+                    and not (r.date and o.date and len(r.date) >= 10 and r.date == o.date):
+                continue  # the talks held and the summit still to come on their eve are two events
             ar, ao = _agents(r), _agents(o)
             if ar and ao and not ar & ao:
                 continue  # Putin's visit and Larijani's visit share a host, not a visitor

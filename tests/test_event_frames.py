@@ -1267,3 +1267,33 @@ def test_not_carrying_out_a_contract_does_not_deny_the_contract():
             "وقال مصدر روسي يوم الأربعاء إن موسكو لم تبدأ تنفيذ العقد الذي وقع عام 2007 بقيمة 800 مليون دولار.")
     (ag,) = _records(text, "agreement")
     assert [str(e.certainty) for e in ag.evidence] == ["asserted", "asserted"]
+
+
+def test_a_weak_name_after_a_title_and_its_nisba_is_the_person():
+    (st,) = [e for e in _records("وقال الرئيس الإيراني رئيسي إن العلاقات مع روسيا تتطور.", "event") if e.type == "statement"]
+    assert st.participants == ["ebrahim_raisi"]
+    assert not any("ebrahim_raisi" in e.participants for e in _records("ويعد المحور الإيراني رئيسي في هذه الخطة.", "event"))
+
+
+def test_a_signing_is_labelled_by_its_agreement_alone():
+    (ev,) = [e for e in _records("وقع وزير النفط الإيراني بيجن زنكنه ونظيره الروسي ألكسندر نوفاك اتفاقا نفطيا بين البلدين.", "event")
+             if e.type == "signing"]
+    # a name the parser cut («زنكن» + «ه») keeps the counterpart coordinated after it among the signatories
+    assert set(ev.participants) == {"bijan_zanganeh", "alexander_novak"}
+    assert ev.label.endswith("agreement") and " oil" not in ev.label, ev.label
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("تسعى واشنطن إلى تفعيل آلية تتيح إعادة فرض العقوبات الأممية على إيران.", "sanction"),
+    ("Russian grain stocks would permit the sale of three million tonnes of wheat to Iran.", "trade"),
+])
+def test_what_a_mechanism_allows_is_not_done(text, etype):
+    assert _certainties(text, etype) == {"expected"}
+
+
+def test_the_talks_held_and_the_summit_to_come_stay_two_events():
+    text = ("التقى بوتين بالمرشد الإيراني خامنئي في طهران يوم 19 تموز 2022 قبيل قمة مرتقبة مع الرئيسين الإيراني رئيسي "
+            "والتركي أردوغان.")
+    evs = [e for e in _records(text, "event") if e.type == "meeting"]
+    held = [e for e in evs if e.certainty == "asserted"]
+    assert held and all("recep_tayyip_erdogan" not in e.participants for e in held), [(e.participants, e.certainty) for e in evs]

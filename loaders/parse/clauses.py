@@ -315,6 +315,11 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     if v.lang == "en" and objs and pre.tok > 0 and v.sent.tokens[pre.tok - 1][2] in (",", "``", "''") \
             and _reporting(v, pre.tok) and not any(c.cat in ("S", "SBAR") for c in vp.kids if c.i > pre.tok):
         subj = objs.pop(0)  # "..., said AFP", "..., said the minister": the speaker follows the verb
+    if subj is not None and objs and objs[0].i == subj.j and v.kinds.get(subj.j - 1) == "person" \
+            and v.kinds.get(subj.j) == "person" and not v.starts.get(subj.j):
+        # «وقع وزير النفط بيجن (زنكن ه ونظيره ...)»: a name the parser cut (its last letter read as "his") goes on
+        # into the next phrase, which is still the subject
+        subj = _sub(subj.parent, [subj, objs.pop(0)])
     subj, objs = _split_fused(v, subj, objs)
     if v.lang == "ar" and subj is not None and objs and subj.j - subj.i == 1 and v.in_words(subj.i, "titles") \
             and objs[0].i == subj.j:
