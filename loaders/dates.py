@@ -134,7 +134,8 @@ def calendar() -> Calendar:
     month = _alt(c.month_of)
     mon1 = rf"(?P<m1>{month})"
     month_en = _alt(m for m in c.month_of if m.isascii())  # "March 4, 2018" is English word order only
-    dual = rf"(?:\s*[/(]\s*(?P<m2>{month})\s*\)?)?"
+    # «أيلول (سبتمبر)», «آذار/مارس», «12 آذار مارس»: the month in both calendars
+    dual = rf"(?:(?:\s*[/(]\s*|\s+(?=[\u0621-\u064a]))(?P<m2>{month})\s*\)?)?"
     clit = r"(?P<clit>[وفبل])?"
     of = rf"(?:{w['of_words']}\s+)"
     ce = rf"(?:\s*{w['ce_markers']}{E})?"

@@ -251,6 +251,9 @@ def _duration_what(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
         if not re.match(r"\s*(?:من|علي|of)\b", key[f.ke:]):  # match-key forms (على is علي)
             return None  # «وقبل يومين، أعلن»: two days ago
         return rel[-1].cat  # «قبل اربع وعشرين ساعة من انعقاد القمة»
+    right = [h for h in ic["durations"].find(key, f.ke, min(f.hi, f.ke + 30)) if h.start - f.ke <= 2]
+    if right:
+        return ic["duration_what"][right[0].cat]  # "a four-day summit": the noun the length is written onto
     near = [h for h in ic["durations"].find(key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]
     if near:  # «وتتجدد المعاهدة لخمس سنوات»: the renewal, not the treaty
         return ic["duration_what"][min(near, key=lambda h: ic["duration_rank"][h.cat]).cat]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
 from irkg.loaders.modality import predicate_certainty
-from irkg.loaders.parse.clauses import blaming_phrase, predicate_at, word_class
+from irkg.loaders.parse.clauses import blaming_phrase, in_aside, predicate_at, word_class
 from irkg.schema.graph import Certainty
 from irkg.loaders.parse.tree import Node
 
@@ -107,6 +107,8 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     if got is None or got[0] is not v.sent:
         return None
     s, i, _ = got
+    if in_aside(v, i):
+        return Certainty.ASSERTED  # "-- a contract worth $800 million --": the author's aside, whatever is denied around it
     for n in s.pre[i].ancestors():
         p, after = n.parent, False
         if n.cat == "NP" and p is not None and p.cat == "S" and p.kids and p.kids[0] is n:

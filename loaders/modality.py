@@ -8,7 +8,7 @@ makes its clause hypothetical (expected); a concession stays what it is.
 
 from __future__ import annotations
 
-from irkg.loaders.parse.clauses import Predicate, SentenceView, predicate_at, syntax_words, word_class
+from irkg.loaders.parse.clauses import Predicate, SentenceView, in_aside, predicate_at, syntax_words, word_class
 from irkg.schema.graph import Certainty
 
 _ASIDES = frozenset({"يذكر", "يشار", "يُذكر", "يُشار"})
@@ -27,7 +27,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
     if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word):
         setting = None  # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened
-    for k, g in enumerate(pred.governors):
+    governors = [] if not pred.verbal and in_aside(v, pred.head) else pred.governors  # an aside: the author's
+    for k, g in enumerate(governors):
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
             break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
         scat = word_class(words["governors"], setting.word) if setting is not None else None

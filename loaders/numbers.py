@@ -321,6 +321,15 @@ class _Scanner(AmountReader):
         noun = end + (end < self.n and self.t[end] in _SHARE_NEXT)
         return _Figure(j, end, round(frac * 100, 2), "percent", "percent", noun=self.t[noun] if noun < self.n else None)
 
+
+    def _agrees_with_dual(self, j: int) -> bool:
+        """Tell whether the dual at j follows a counted dual with only dual words between (no «و»)."""
+        for k in range(j - 1, max(-1, j - 3), -1):
+            if not (self.t[k].endswith(("ين", "ان")) and not self.t[k].startswith("و")) or self.t[j].startswith("و"):
+                return False
+            if self.word(k, self.lex.counted_duals) is not None:
+                return True
+        return False
     def _wordless(self, start: int, j: int, qual: str | None) -> list[_Figure]:
         """Forms without an amount: «إلى النصف», vague plurals, duals, multiples, ordinals, counts after a noun, one hour."""
         lex = self.lex
@@ -343,6 +352,8 @@ class _Scanner(AmountReader):
                 return [_Figure(start, u[1], float(value), u[0]["unit"], u[0]["kind"], qualifier=label)]
             return []
         got = self.word(j, lex.counted_duals)
+        if got is not None and self._agrees_with_dual(j):
+            return []  # «سفينتين حربيتين قاذفتين»: a dual describing the dual before it counts nothing more
         if got is not None:
             return [self._tail(_Figure(start, j + 1, 2.0, got[0], "count", qualifier=qual, noun=self.t[j]), start, qual)]
         got = self.word(j, lex.unit_duals, definite=False)

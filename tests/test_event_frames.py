@@ -1297,3 +1297,46 @@ def test_the_talks_held_and_the_summit_to_come_stay_two_events():
     evs = [e for e in _records(text, "event") if e.type == "meeting"]
     held = [e for e in evs if e.certainty == "asserted"]
     assert held and all("recep_tayyip_erdogan" not in e.participants for e in held), [(e.participants, e.certainty) for e in evs]
+
+
+def test_a_last_conjunct_the_parser_cut_off_still_meets():
+    (ev,) = [e for e in _records("واجتمع في أنقرة الرئيس التركي رجب طيب أردوغان والرئيس الروسي، فلاديمير بوتين، "
+                                 "والرئيس الإيراني إبراهيم رئيسي.", "event") if e.type == "meeting"]
+    assert {"recep_tayyip_erdogan", "vladimir_putin", "ebrahim_raisi"} <= set(ev.participants), ev.participants
+
+
+def test_threatening_to_use_sanctions_imposes_none():
+    assert _certainties("The Treasury threatened to use sanctions against Iran if it sent missiles to Russia.", "sanction") == {"expected"}
+
+
+def test_a_plan_governs_what_it_plans_in_arabic_too():
+    assert _certainties("وأعلنت موسكو إلغاءها خططا لتزويد طهران بمقاتلات سوخوي.", "delivery") != {"reported"}
+
+
+def test_a_month_named_in_both_calendars_without_brackets_is_one_date():
+    from irkg.loaders.dates import find_dates_in_key
+    from irkg.loaders.arabic import match_key_aligned
+    text = "ستبدأ الزيارة في 12 آذار مارس المقبل."
+    key, pos = match_key_aligned(text)
+    got = find_dates_in_key(text, key, pos, "2001-02-17")
+    assert [(m.surface, m.value) for m in got] == [("12 آذار مارس", "2001-03-12")]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The treaty was hailed at a three-day summit between Iran and Russia.", "duration of the talks"),
+    ("The 20-year treaty between Iran and Russia was signed in January.", "term of the agreement"),
+])
+def test_a_length_written_onto_a_noun_is_that_nouns(text, what):
+    (ind,) = _records(text, "indicator")
+    assert ind.what == what
+
+
+def test_a_dual_adjective_counts_nothing_more():
+    inds = _records("أرسلت البحرية الروسية سفينتين حربيتين قاذفتين للصواريخ إلى ميناء بندر عباس الإيراني.", "indicator")
+    assert [i.unit for i in inds] == ["ships"]
+
+
+def test_a_figure_in_an_aside_between_dashes_is_the_authors():
+    (ind,) = _records("Moscow denied claims that the reactor deal -- a contract worth about $1 billion -- would help Iran build "
+                      "nuclear arms.", "indicator")
+    assert ind.certainty == "asserted"

@@ -160,6 +160,8 @@ class SentenceView:
             got = lex is not None and (word_class(lex, key) is not None or (
                 # أجرى + ها is written أجراها: the clitic split off leaves أجرا
                 key.endswith("ا") and len(key) > 2 and word_class(lex, key[:-1] + "ي") is not None) or (
+                # the accusative «خططا», «اتفاقا»: the noun without its tanween alef
+                key.endswith("ا") and len(key) > 3 and word_class(lex, key[:-1]) is not None) or (
                 # "وعدت" cut by the segmenter into و + عدت: try the word whole again
                 i > 0 and self.keys[i - 1] == "و" and self.sent.tokens[i - 1][1] == self.sent.tokens[i][0]
                 and word_class(lex, "و" + key) is not None))
@@ -335,7 +337,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
     pred.args.extend(preps)
     if subj is not None:
         pred.args.append(Arg("obj" if pred.passive else "subj", subj))
-        for other in _listed_before(v, subj, clause):
+        # a conjunct cut off after the clause continues its subject only when the subject closes the clause
+        gapped = _gapped_conjuncts(v, clause) if all(
+            t.is_pre and t.label.startswith("PUNC") for t in clause.walk() if t.is_pre and t.tok >= subj.j) else []
+        for other in _listed_before(v, subj, clause) + gapped:
             pred.args.append(Arg("obj" if pred.passive else "subj", other))
     for o in objs:
         pred.args.append(Arg("obj", o))
@@ -398,6 +403,36 @@ def _listed_before(v: SentenceView, subj: Node, clause: Node) -> list[Node]:
         if k == 0:
             out += more
     return out
+
+
+def _gapped_conjuncts(v: SentenceView, clause: Node) -> list[Node]:
+    """«اجتمع بوتين وأردوغان، والرئيس الإيراني روحاني»: a last conjunct the parser made a clause of its own, with
+    no verb (only a noun phrase after «و»), is one more subject of the clause before it."""
+    p = clause.parent
+    if v.lang != "ar" or p is None or p.cat != "S" or clause not in p.kids:
+        return []
+    rest = p.kids[p.kids.index(clause) + 1:]
+    out: list[Node] = []
+    for k, c in enumerate(rest):
+        if c.cat == "S" and k > 0 and rest[k - 1].cat == "CC":
+            kids = [d for d in c.kids if not (d.is_pre and d.label.startswith("PUNC"))]
+            if not kids or not all(d.cat == "NP" for d in kids):
+                break
+            out += kids
+        elif not (c.cat == "CC" or (c.is_pre and c.label.startswith("PUNC"))):
+            break
+    return out
+
+
+_DASHES = frozenset({"--", "—", "–", "---"})
+
+
+def in_aside(v: SentenceView, tok: int) -> bool:
+    """Tell whether a token stands between two dashes ("charges that the plant -- a contract worth $800 million --
+    would help ..."): an aside of the author's, which the verbs around it do not govern."""
+    words = [v.word(t) for t in range(len(v.sent.tokens))]
+    before = sum(w in _DASHES for w in words[:tok])
+    return before % 2 == 1 and any(w in _DASHES for w in words[tok + 1:])
 
 
 def _headline_infinitive(chain: list[Node], verb_top: Node, clause: Node) -> bool:
@@ -1074,7 +1109,8 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                 and v.in_words(p.kids[0].tok, "concessive"):
             pred.concessive = True  # "(NP (NN رغم) (NP الخلافات ...))"
         if p.cat == "VP":
-            head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.tok != pred.head), None)
+            head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.tok != pred.head
+                         and v.kinds.get(c.tok) != "date"), None)  # «12 آذار مارس»: a month read as a verb
             if head is not None and head.tok < n.i and not (pred.light is not None and head.tok == pred.light.head):
                 how = {"SBAR": "comp", "S": "xcomp", "PP": "pp", "NP": "obj"}.get(n.cat, "comp")
                 g = Governor(head.tok, v.whole_word(head.tok), how, _verb_negated(v, p, head))
@@ -1091,10 +1127,12 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
             how = "gen" if n.cat == "NP" else "noun"
             pred.governors.append(Governor(p.kids[0].tok, v.word(p.kids[0].tok), how, verbal=False))
-        elif v.lang == "en" and p.cat == "NP" and n.cat == "PP" and p.kids and p.kids[0].cat == "NP" and n is not p.kids[0]:
-            # "(NP (NP negotiations) (PP on (NP a swap agreement)))": the head noun of the phrase the PP completes
+        elif p.cat == "NP" and n.cat == "PP" and p.kids and p.kids[0].cat == "NP" and n is not p.kids[0]:
+            # "(NP (NP negotiations) (PP on (NP a swap agreement)))", «(NP (NP خططا) (PP ل تزويد))»: the head noun
+            # of the phrase the PP completes (in Arabic only a noun that puts what it governs some way: a plan)
             last = [d for d in p.kids[0].kids if d.is_pre]
-            if last and last[-1].label.startswith(("NN", "DTNN")) and last[-1].tok != pred.head:
+            if last and last[-1].label.startswith(("NN", "DTNN")) and last[-1].tok != pred.head and (
+                    v.lang == "en" or v.in_words(last[-1].tok, "governing_nouns")):
                 pred.governors.append(Governor(last[-1].tok, v.word(last[-1].tok), "noun", verbal=False))
         first = _first_pre(p) if p.cat == "NP" and pred.governors and p.kids and p.kids[0] is not n else None
         if first is not None and first.tok < n.i and v.in_words(first.tok, "noun_negation") \
