@@ -28,7 +28,8 @@ def certainty_lexicons() -> tuple[Lexicon, Lexicon]:
     """Return (hedge lexicon: level -> cues, negation lexicon)."""
     data = read_yaml("cues_certainty.yaml")
     hedges = lexicon_of({k: data.get(k, []) for k in ("reported", "alleged", "expected", "denied")}
-                        | {"denied_after": data.get("denied_after", []), "expected_near": data.get("expected_near", [])})
+                        | {"denied_after": data.get("denied_after", []), "expected_near": data.get("expected_near", []),
+                           "aside": data.get("asides", [])})
     negation = lexicon_of({"negation": data.get("negation", []), "factual": data.get("factual_openers", [])})
     return hedges, negation
 
@@ -38,8 +39,11 @@ def assess_certainty(key: str, start: int = -1, end: int = -1, prefix: str = "")
     hedges, negation = certainty_lexicons()
     still = _still_lexicon()
     limit = len(key) if start < 0 else start
-    found = {Certainty(h.cat) for h in hedges.find(key, 0, limit)
-             if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near")
+    hits = hedges.find(key, 0, limit)
+    asides = [h for h in hits if h.cat == "aside"]
+    found = {Certainty(h.cat) for h in hits
+             if not _is_month(key, h) and h.cat not in ("denied_after", "expected_near", "aside")
+             and not any(a.start <= h.start < a.end for a in asides)
              and not (h.cat == "expected" and start >= 0 and _other_clause(key, h.end, start, negation))}
     if start >= 0 and any(h.cat == "expected_near" for h in hedges.find(key, max(0, start - _NEAR), start)):
         found.add(Certainty.EXPECTED)  # "التهديدات الإسرائيلية بضربة": a threatened strike

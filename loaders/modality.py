@@ -66,12 +66,18 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j)):
             found.add(Certainty.EXPECTED)  # "Moscow opposes new sanctions on Iran": a proposal opposed, none imposed
             break
-        if g.verbal and k == 0 and g.how == "obj" and word_class(words["sign_or_expect"], g.word) \
-                and word_class(words["signable_nouns"], pred.word):
-            continue  # «غازبروم توقع اتفاق نفط»: signs the agreement, expects nothing
-        if g.verbal and k == 0 and g.how == "obj" and word_class(words["signing_verbs"], g.word) \
-                and word_class(words["signable_nouns"], pred.word):
-            continue  # the verb that makes the agreement: what governs it decides whether it was made
+        # «غازبروم توقع اتفاق نفط» signs the agreement, expects nothing; the verb that makes the agreement leaves
+        # to what governs it whether it was made
+        if g.verbal and k == 0 and g.how == "obj" and word_class(words["signable_nouns"], pred.word) and (
+                word_class(words["sign_or_expect"], g.word) or word_class(words["signing_verbs"], g.word)):
+            gp = predicate_at(v, g.tok)
+            if gp is not None and (gp.future or gp.modal or gp.negated or _modal_qad(v, gp)):
+                # «ستوقع إيران وروسيا اتفاقية», "will sign a treaty": the verb that makes it is itself to come or denied
+                found.add(Certainty.DENIED if gp.negated else Certainty.EXPECTED)
+                break
+            continue
+        if not g.verbal and any(v.in_words(t, "aside_heads") for t in range(max(0, g.tok - 2), g.tok)):
+            continue  # «جدير بالذكر أن ...»: the author's aside, nobody's report
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         nxt = pred.governors[k + 1] if k + 1 < len(pred.governors) else None
@@ -108,6 +114,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             level = Certainty.EXPECTED
         if level in (Certainty.ALLEGED, Certainty.REPORTED) and g.no_grounds:
             level = Certainty.DENIED  # "there is no reason to suspect / believe that ..."
+        seen = next((x for x in pred.governors[k + 1:] if x.verbal), None)
+        if level == Certainty.REPORTED and not g.verbal and seen is not None and (seen.negated or any(
+                v.in_words(t, "negation") for t in range(max(0, seen.tok - 3), seen.tok))):
+            level = Certainty.DENIED  # "have not seen signs that Russia bought drones": nothing shows it happened
         if level == Certainty.REPORTED and g.negated:
             continue  # "did not say that ...": says nothing either way
         found.add(level)

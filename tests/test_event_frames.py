@@ -1340,3 +1340,32 @@ def test_a_figure_in_an_aside_between_dashes_is_the_authors():
     (ind,) = _records("Moscow denied claims that the reactor deal -- a contract worth about $1 billion -- would help Iran build "
                       "nuclear arms.", "indicator")
     assert ind.certainty == "asserted"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("ستوقع إيران وروسيا اتفاقية للتعاون في مجال الطاقة الشهر المقبل.", "expected"),   # the signing verb is to come
+    ("لم توقع إيران وروسيا اتفاقية للتعاون العسكري.", "denied"),
+    ("وقعت إيران وروسيا اتفاقية للتعاون العسكري.", "asserted"),
+])
+def test_an_agreement_takes_the_mood_of_the_verb_that_makes_it(text, want):
+    (ag,) = _records(text, "agreement")
+    assert ag.certainty == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Western officials have not seen signs that Russia bought Iranian drones.", {"denied"}),
+    ("There is no evidence that Russia bought Iranian drones.", {"denied"}),
+    ("Western officials have seen signs that Russia bought Iranian drones.", {"reported"}),
+])
+def test_no_signs_that_it_happened_deny_it(text, want):
+    assert _certainties(text, "delivery") == want
+
+
+def test_an_authors_aside_reports_nothing():
+    assert _certainties("والجدير بالذكر أن روسيا سلمت إيران منظومة إس-300 عام 2016.", "delivery") == {"asserted"}
+
+
+def test_the_issuer_of_a_statement_speaks_in_it():
+    (st,) = [e for e in _records("وأصدر مجلس الشورى الإيراني بيانا أعلن فيه تأييد حسن روحاني، نجل رجل الدين الراحل، لمنصب "
+                                 "الرئاسة.", "event") if e.type == "statement"]
+    assert "hassan_rouhani" not in st.participants, st.participants

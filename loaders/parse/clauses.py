@@ -296,6 +296,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         antecedent = None  # "الطائرات التي أرسلتها إيران": the pronoun is the object, the subject follows
     if antecedent is not None and not pred.passive:
         subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
+    elif v.lang == "ar" and subj is None and _said_in_it(v, vp, pre, clause):
+        subj = _enclosing_subject(v, clause)  # «أصدر المجلس بيانا أعلن فيه تعيين X»: the issuer speaks in it
     elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause) \
             and not _plural_verb_singular_noun(v, pre, objs[0]) and not _own_relative(v, objs[0], clause):
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
@@ -565,6 +567,17 @@ def _subject_before(v: SentenceView, c: Node) -> bool:
     no setting the tagger read as a noun («خلال زيارته لموسكو، أكد لافروف»: خلال heads a setting)."""
     return c.cat == "NP" and not _is_temporal(v, c) and not v.in_words(_first_pre(c).tok, "concessive") \
         and _noun_prep(v, c) is None
+
+
+def _said_in_it(v: SentenceView, vp: Node, pre: Node, clause: Node) -> bool:
+    """«بيانا أعلن فيه», «رسالة قال فيها»: a relative clause on a noun whose verb is followed by «في» + the pronoun of
+    that noun (what was said in it); its speaker is not named after the verb."""
+    after = [c for c in vp.kids if c.i > pre.tok]
+    if not after or after[0].cat != "PP" or clause.parent is None or clause.parent.cat != "SBAR" \
+            or clause.parent.parent is None or clause.parent.parent.cat != "NP":
+        return False
+    pres = [d for d in after[0].walk() if d.is_pre]
+    return len(pres) == 2 and v.word(pres[0].tok) == "في" and pres[1].label.startswith("PRP")
 
 
 def _copula_predicate(v: SentenceView, np: Node) -> bool:
