@@ -12,6 +12,7 @@ sentence's hedges and negations, a goal or plan word). A range gives two indicat
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import replace
 
@@ -255,6 +256,9 @@ def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
         return f.q.qualifier
     hits = [h for h in ic["bounds"].find(pc.key, max(f.lo, f.ks - 60), f.ks)
             if h.end <= f.ks and "ل" not in h.prefix]  # «لتجاوز العقوبات»: to get round them
+    between = pc.key[hits[-1].end:f.ks].split() if hits else []
+    if between and between[-1].startswith("ب") and len(between) > 1:
+        return None  # «ستتجاوز مرحلة التدشين بطاقة 40%»: the verb's object is the stage; the figure is what it runs at
     if hits and not COMMA.search(pc.key, hits[-1].end, f.ks):
         return hits[-1].cat
     return None
@@ -454,6 +458,9 @@ def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], 
         claims = {"value": f"{value:g}", "unit": unit, "date": date, "surface": q.surface, "about": about,
                   "qualifier": q.qualifier, "range": f"{q.value:g}-{q.value_max:g}" if q.value_max is not None else None}
         vid = "" if merge else f":{value:g}{':' + slug(q.qualifier) if q.qualifier else ''}"
+        if q.kind == "count" and not date:
+            # two undated "2 ships" in two sentences are two facts
+            vid += f":{hashlib.sha1(pc.p.doc.encode()).hexdigest()[:6]}.{pc.p.idx}"
         iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{vid}{apart}"
         out.append(IndicatorRecord(
             id=iid, label=f"{label}{', ' + date if date else ''}: {qual}{shown} {shown_unit}".rstrip(),

@@ -219,3 +219,21 @@ def test_a_vague_count_says_so_in_its_label():
 def test_a_time_relation_is_no_indicator(text):
     # "a day after", "within two years" say when something happened; they measure nothing an analyst tracks
     assert not [r for r in _indicators(text) if r.unit in ("hours", "days", "weeks", "years")]
+
+
+def test_two_undated_counts_in_two_sentences_stay_two_facts():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+    text = ("أرسلت إيران سفينتين حربيتين إلى ميناء أستراخان الروسي.\n\n"
+            "ووصلت سفينتان روسيتان إلى ميناء بندر عباس الإيراني في زيارة أخرى.\n")
+    ships = [r for r in extract_document(read_text("own.txt", text)).records
+             if r.kind == "indicator" and r.unit == "ships"]
+    assert len(ships) == 2 and all(len(r.evidence) == 1 for r in ships)
+
+
+def test_a_figure_after_a_ba_phrase_is_not_bounded_by_the_verb_before():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+    (ind,) = [r for r in extract_document(read_text("own.txt", "وستتجاوز المحطة مرحلة التشغيل الأولى بطاقة 40 في المئة.\n")).records
+              if r.kind == "indicator"]
+    assert "more than" not in ind.label, ind.label
