@@ -1369,3 +1369,15 @@ def test_the_issuer_of_a_statement_speaks_in_it():
     (st,) = [e for e in _records("وأصدر مجلس الشورى الإيراني بيانا أعلن فيه تأييد حسن روحاني، نجل رجل الدين الراحل، لمنصب "
                                  "الرئاسة.", "event") if e.type == "statement"]
     assert "hassan_rouhani" not in st.participants, st.participants
+
+
+def test_who_signed_with_her_president_is_the_one_the_sentence_is_about():
+    (ev,) = [e for e in _records("وأكد بوتين دعمه لمشاريع الطاقة في إيران التي وقع مع رئيسها حسن روحاني، أمس، اتفاقية للتعاون.",
+                                 "event") if e.type == "signing"]
+    assert {"vladimir_putin", "hassan_rouhani"} <= set(ev.participants), ev.participants
+
+
+def test_his_visit_in_a_relative_clause_is_the_speakers():
+    (ev,) = [e for e in _records("وقال الرئيس الإيراني إبراهيم رئيسي إن الطاقة من الملفات التي سيبحثها خلال زيارته لموسكو.",
+                                 "event") if e.type == "visit"]
+    assert ("ebrahim_raisi", "visitor") in _roles(ev)

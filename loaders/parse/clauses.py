@@ -296,6 +296,15 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         antecedent = None  # "الطائرات التي أرسلتها إيران": the pronoun is the object, the subject follows
     if antecedent is not None and not pred.passive:
         subj = antecedent  # "الدول التي فرضت عقوبات", "countries that imposed sanctions": the gap is the subject
+        first = antecedent
+        while first.kids and first.kids[0].cat == "NP":
+            first = first.kids[0]
+        head = _head_noun(v, first)
+        if v.lang == "ar" and head is not None and head.tok not in v.kinds and any(a.marker == "مع" for a in preps) \
+                and not any(v.in_words(head.tok, g) for g in ("titles", "agent_nouns", "member_nouns")):
+            # «مشاريع في إيران التي وقع مع رئيسها خاتمي معاهدة»: projects sign nothing; who signed with her president
+            # is the one the sentence is about
+            subj = _enclosing_subject(v, clause) or antecedent
     elif v.lang == "ar" and subj is None and _said_in_it(v, vp, pre, clause):
         subj = _enclosing_subject(v, clause)  # «أصدر المجلس بيانا أعلن فيه تعيين X»: the issuer speaks in it
     elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause) \
@@ -1281,8 +1290,9 @@ def pronoun_antecedent(v: SentenceView, pred: Predicate, node: Node) -> Node | N
             continue
         head = v.sent.pre[g.tok]
         if head is not None:
+            # the nearest verb's subject first; the verbs above it follow («قال رئيسي إن ... الموضوعات التي
+            # سيتناولها خلال زيارته»: the topics visit nothing, the one who speaks of them does)
             candidates += [a.node for a in _verbal(v, head).args_of("subj")]
-        break
     if not candidates:
         # "During his visit to Moscow, Soleimani ...", «خلال زيارته لموسكو، أكد لافروف»: a phrase fronted before the
         # clause speaks of the clause's subject
