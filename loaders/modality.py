@@ -58,7 +58,7 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and v.sent.pos(pred.head) in ("VBP", "VB") and not attribution_only:
             found.add(Certainty.EXPECTED)  # «اتفقنا على أن تشتري روسيا»: what they agreed someone will do
             break
-        if g.verbal and g.how in ("obj", "pp") and not attribution_only and _hypothetical(v, g.tok) \
+        if g.verbal and g.how in ("obj", "pp", "xcomp") and not attribution_only and _hypothetical(v, g.tok) \
                 and not word_class(words["governors"], g.word):
             found.add(Certainty.EXPECTED)  # «ستساهم في زيادة التبادل التجاري», "will boost trade": a rise to come
             break

@@ -1381,3 +1381,11 @@ def test_his_visit_in_a_relative_clause_is_the_speakers():
     (ev,) = [e for e in _records("وقال الرئيس الإيراني إبراهيم رئيسي إن الطاقة من الملفات التي سيبحثها خلال زيارته لموسكو.",
                                  "event") if e.type == "visit"]
     assert ("ebrahim_raisi", "visitor") in _roles(ev)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("ومن المقرر عقد محادثات مع وزير الخارجية الروسي سيرغي لافروف في موسكو.", "meeting"),   # planned, no «أن»
+    ("وقال الكرملين إن الرئيس الإيراني سيبدأ في 5 نيسان أبريل زيارة رسمية لروسيا.", "visit"),  # a future support verb
+])
+def test_planned_without_a_complementizer_is_expected(text, etype):
+    assert _certainties(text, etype) == {"expected"}

@@ -1145,6 +1145,7 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                 first_clause = False
         elif p.cat in ("NP",) and p.kids and p.kids[0].is_pre and p.kids[0].label.startswith(("NN", "DTNN", "VBG")) \
                 and p.kids[0].tok != pred.head and n is not p.kids[0] and n.cat in ("PP", "SBAR", "S", "NP") \
+                and v.kinds.get(p.kids[0].tok) != "date" \
                 and not (n.cat == "NP" and v.lang != "ar"):
             # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
             how = "gen" if n.cat == "NP" else "noun"
@@ -1164,6 +1165,15 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             head = next((c for c in p.kids if c.is_pre and c.label.startswith(("JJ", "VBN")) and c.tok < n.i), None)
             if head is not None:  # "is due to visit", "likely to sign", "was prepared to sell": it governs its complement
                 pred.governors.append(Governor(head.tok, v.word(head.tok), "xcomp", verbal=False))
+                first_clause = False
+        if p.cat == "S" and n.cat == "NP" and first_clause and v.lang == "ar":
+            # «(S (PP من (NP المقرر)) (NP عقد مباحثات ...))»: "it is planned: holding talks", no «أن» between
+            k = p.kids.index(n)
+            pp = p.kids[k - 1] if k else None
+            pres = [d for d in pp.walk() if d.is_pre] if pp is not None and pp.cat == "PP" else []
+            if len(pres) == 2 and v.word(pres[0].tok) == "من" and (
+                    v.in_words(pres[1].tok, "governors") or v.in_words(pres[1].tok, "governing_nouns")):
+                pred.governors.append(Governor(pres[1].tok, v.word(pres[1].tok), "comp", verbal=False))
                 first_clause = False
         if p.cat in ("S", "SINV") and p.parent is not None:
             # "Iran will receive jets, officials said": a reporting clause beside the claim
