@@ -1389,3 +1389,8 @@ def test_his_visit_in_a_relative_clause_is_the_speakers():
 ])
 def test_planned_without_a_complementizer_is_expected(text, etype):
     assert _certainties(text, etype) == {"expected"}
+
+
+def test_who_votes_to_impose_sanctions_imposes_them():
+    (ev,) = [e for e in _records("وصوت مجلس الأمن الدولي بالإجماع على فرض عقوبات على إيران.", "event") if e.type == "sanction"]
+    assert _roles(ev) == {("unsc", "imposer"), ("iran", "target")}
