@@ -1394,3 +1394,10 @@ def test_planned_without_a_complementizer_is_expected(text, etype):
 def test_who_votes_to_impose_sanctions_imposes_them():
     (ev,) = [e for e in _records("وصوت مجلس الأمن الدولي بالإجماع على فرض عقوبات على إيران.", "event") if e.type == "sanction"]
     assert _roles(ev) == {("unsc", "imposer"), ("iran", "target")}
+
+
+def test_a_connective_before_an_event_phrase_keeps_its_arguments():
+    (ev,) = [e for e in _records("تدهورت الصلات بين موسكو والعواصم الأوروبية، الذي فاقمته أولا مسألة الحدود في العام 2014 ومن ثم "
+                                 "الغزو الروسي لأوكرانيا في العام 2022، بالكرملين إلى البحث عن حلفاء.",
+                                 "event") if e.type == "invasion"]
+    assert _roles(ev) == {("russia", "invader"), ("ukraine", "invaded")} and ev.date == "2022"

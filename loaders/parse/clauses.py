@@ -764,12 +764,20 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
 # --- nouns -------------------------------------------------------------------------------------
 
 
+def _only_connectives_before(np: Node) -> bool:
+    """«(NP (PP من (ADVP ثم)) (NP الغزو الروسي) (PP لأوكرانيا))»: only a connective the parser made a phrase stands
+    before the event's noun phrase in its parent, so the phrases after it are still the event's."""
+    before = np.parent.kids[:np.parent.kids.index(np)]
+    return bool(before) and all(c.cat in ("PP", "ADVP") and not any(d.cat == "NP" for d in c.kids) for c in before)
+
+
 def _nominal(v: SentenceView, pre: Node) -> Predicate:
     if pre.parent is not None and pre.parent.cat == "VP":
         return _nominal_in_vp(v, pre)  # "(VP (NN تسليم) (NP صواريخ) (PP الى ايران))": a noun the parser made a verb head
     np = pre.parent if pre.parent is not None and pre.parent.cat in ("NP", "NML") else pre
     outer = np
-    while outer.parent is not None and outer.parent.cat in ("NP", "NML") and outer.parent.kids and outer.parent.kids[0] is outer:
+    while outer.parent is not None and outer.parent.cat in ("NP", "NML") and outer.parent.kids and (
+            outer.parent.kids[0] is outer or _only_connectives_before(outer)):
         outer = outer.parent  # "(NP (NP (NN زيارة)) (PP إلى طهران))": the PP hangs one level up
     carrier = outer
     while carrier.parent is not None and carrier.parent.cat == "NP" and carrier.parent.kids[0] is not carrier:
