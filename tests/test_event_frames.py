@@ -1401,3 +1401,9 @@ def test_a_connective_before_an_event_phrase_keeps_its_arguments():
                                  "الغزو الروسي لأوكرانيا في العام 2022، بالكرملين إلى البحث عن حلفاء.",
                                  "event") if e.type == "invasion"]
     assert _roles(ev) == {("russia", "invader"), ("ukraine", "invaded")} and ev.date == "2022"
+
+
+def test_with_the_participation_of_names_participants():
+    (ev,) = [e for e in _records("أعلنت روسيا استضافتها مناورات بحرية بمشاركة إيران والصين في بحر البلطيق.", "event")
+             if e.type == "exercise"]
+    assert {"russia", "iran", "china"} <= set(ev.participants), ev.participants

@@ -748,6 +748,9 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     obj = next((c for c in pp.kids if c.cat in ("NP", "SBAR", "S") and c.i > marker.tok), None)
     words = [v.word(d.tok) for d in pp.kids if d.is_pre]
     key = " ".join(words) if words else v.word(marker.tok)
+    first = _first_pre(obj) if obj is not None and obj.cat == "NP" else None
+    if key in ("ب", "with") and first is not None and v.in_words(first.tok, "participation_nouns"):
+        key = "مع" if v.lang == "ar" else "with"  # «مناورات بمشاركة روسيا وعمان», "with the participation of": with them
     pred.args.append(Arg("pp", obj or pp, key, via))
     if obj is not None and obj.cat == "NP" and not via:
         # "حصلت على مقاتلات (من فرنسا)", "على علاقات (مع السعودية)": a preposition inside the object of a preposition
