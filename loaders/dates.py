@@ -176,7 +176,9 @@ def calendar() -> Calendar:
         rf"{B}(?P<part>{_alt(c.part_of)})[\s\-]+{of}?{year_word}?(?P<y>{YEAR}){E}(?!{amount})")))
     p.append(("century", re.compile(rf"{B}(?P<cn>{_alt(c.century_name_of)}){E}")))
     p.append(("hijri", re.compile(rf"{B}{year_word}?(?P<h>1[34]\d\d)\s*{w['hijri_markers']}{E}")))
-    p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}")))
+    # «غدا الأربعاء», "tomorrow, Wednesday": the weekday after a relative day is that day, not the last such weekday
+    p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}"
+                                     rf"(?:\s*[,،]?\s*(?:{w['day_words']}\s+)?(?P<wd>{_alt(c.weekday_of)}){E})?")))
     p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?{day_word}?(?P<wd>{_alt(c.weekday_of)}){E}")))
     p.append(("year", re.compile(
         rf"(?:{year_word}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"

@@ -29,6 +29,7 @@ _SUPERSEDE_GAP = 40  # key characters between two triggers for one to absorb the
 _LIMITING = {"limit", "obstruct", "slow", "freeze"}  # "يحد من تزويد": a limit on deliveries, no delivery
 _OBJECT_TOPICS = {"arms", "military_cooperation", "nuclear_energy", "space"}
 _AGREEMENT_EVENTS = ("signing", "ratification", "entry_into_force")
+_SUBJECT_REACH = 60  # characters from a sentence's start within which its subject is named
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +174,8 @@ _BY_DATE = re.compile(r"(?:بحلول|قبل|حتى|by|before|until)\s+(?:\S+\s+
 _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry_into_force"})
 
 
-_ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
+# «صدر بيان», «لم تصدر القيادة المركزية بيانا»: a statement issued (the subject may stand between)
+_ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
 _BLOW_TO = re.compile(r"(?:في|فى)\s+ضربة\s+(?:قوية\s+)?ل|\b(?:a|another|major|serious)\s+blow\s+to\b", re.I)
 _UNDER_IT = frozenset({"بموجبه", "بموجبها", "موجب", "بمقتضاه", "بمقتضاها", "مقتضي", "whereby"})
 _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتين", "منفصلين", "منفصل", "منفصلتان"})
@@ -544,8 +546,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
     prev: PassageCtx | None = None
     for pc in pcs:
         if prev is not None:
-            persons = [m.ref for m in prev.actors if dc.actor_type(m.ref) == "person"]
-            last_person = persons[0] if persons else last_person
+            # the first person the sentence names, known or not: "Sergeyev ... talks with Shamkhani" speaks of
+            # Sergeyev, whom we cannot link, so "he" after it names nobody rather than Shamkhani
+            persons = [m for m in prev.actors if dc.actor_type(m.ref) == "person" or (m.unlinked and "type=person" in (m.flags or []))]
+            if persons:  # a person named only late in the sentence is not whom it spoke of (its subject went unnamed)
+                last_person = None if persons[0].unlinked or persons[0].start > _SUBJECT_REACH else persons[0].ref
         prev = pc
         seen: set[tuple] = set()
         hits = _triggers(pc, cues)
@@ -566,7 +571,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             if etype in ("strike", "attack") and _BLOW_TO.search(pc.p.text, max(0, ts - 6), min(len(pc.p.text), te + 8)):
                 continue  # «في ضربة للولايات المتحدة», "in a blow to Washington": a setback, no strike
-            if etype == "trade" and _ISSUED.match(pc.p.text, max(0, ts - 1), min(len(pc.p.text), te + 20)):
+            if etype in ("trade", "delivery") and _ISSUED.match(pc.p.text, max(0, ts - 1), min(len(pc.p.text), te + 60)):
                 continue  # «صدر بيان الخارجية الروسية»: a statement was issued, nothing exported
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):
                 continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition

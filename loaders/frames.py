@@ -36,6 +36,7 @@ class Frame:
     dative: str | None = None  # role of the first of two objects when it names an actor ("sell Iran its jets")
     thing_obj: bool = False  # the object is the thing handed over: a state there is a figure of speech
     origin: str | None = None  # role of a state adjective on the object: "buys Iranian oil" (Iran sells)
+    nested_place: bool = True  # a place inside an argument may say where ("a strike on a depot near Aleppo")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def event_frames() -> dict[str, Frame]:
             dative=str(spec["dative"]) if spec.get("dative") else None,
             thing_obj=bool(spec.get("thing_obj")),
             origin=str(spec["origin"]) if spec.get("origin") else None,
+            nested_place=bool(spec.get("nested_place", True)),
         )
     return out
 
@@ -147,6 +149,12 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                             out.place, out.place_mention = got[0].ref, got[0]
                 continue
         if a.rel == "pp" and (a.marker in frame.place or a.marker.split(" ")[0] in frame.place):
+            pp_host = a.node.parent.parent if a.node.parent is not None else None
+            if not frame.nested_place and a.via in ("obj", "pp") and not any(pp_host is o.node for o in objs) \
+                    and not _in_setting(v, a.node):
+                # a place deep inside the agreement's phrase is what it is about ("a memorandum in Moscow" is not, nor
+                # "agreements ... during the summit in Moscow")
+                continue
             # a city, or a state named as where it happened ("في سوريا")
             places = pc.mentions_in(v, a.node, pc.places) or [m for m in pc.mentions_in(v, a.node, pc.actors)
                                                               if pc.dc.actor_type(m.ref) == "state" and "adjective" not in (m.flags or [])]
@@ -227,8 +235,24 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
         if len({m.ref for m in origin}) == 1:
             out.participants.append(Participant(actor=origin[0].ref, role=frame.origin))
     if out.place is None and frame.place:
-        out.place, out.place_mention = _nested_place(pc, v, pred, frame)
+        ref, m = _nested_place(pc, v, pred, frame)
+        if m is not None and (frame.nested_place or _SETTING_BEFORE.search(pc.p.text, max(0, m.start - 60), m.start)):
+            out.place, out.place_mention = ref, m  # (for a signing only inside "during the summit in Moscow")
     return out
+
+
+_SETTING_BEFORE = re.compile(r"\b(?:during|at)\s+(?:\S+\s+){0,5}$|(?:خلال|أثناء|اثناء|هامش)\s+(?:\S+\s+){0,5}$", re.I)
+_SETTING_MARKERS = frozenset({"during", "at", "خلال", "أثناء", "اثناء", "هامش"})
+
+
+def _in_setting(v: SentenceView, node) -> bool:
+    """Tell whether a phrase lies inside a phrase of when or where ("during the summit in Moscow", «خلال القمة»)."""
+    n = node.parent
+    while n is not None and n.cat not in ("S", "VP", "SBAR"):
+        if n.cat == "PP" and n.kids and n.kids[0].is_pre and v.word(n.kids[0].tok).lower() in _SETTING_MARKERS:
+            return True
+        n = n.parent
+    return False
 
 
 def _concessive_spans(v: SentenceView, pred: Predicate) -> list[tuple[int, int]]:

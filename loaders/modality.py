@@ -66,6 +66,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j)):
             found.add(Certainty.EXPECTED)  # "Moscow opposes new sanctions on Iran": a proposal opposed, none imposed
             break
+        if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
+                and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))):
+            found.add(Certainty.EXPECTED)  # «لن تؤيد فرض عقوبات جديدة», "would back sanctions": proposed, not imposed
+            break
         # «غازبروم توقع اتفاق نفط» signs the agreement, expects nothing; the verb that makes the agreement leaves
         # to what governs it whether it was made
         if g.verbal and k == 0 and g.how == "obj" and word_class(words["signable_nouns"], pred.word) and (

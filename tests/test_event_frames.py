@@ -1407,3 +1407,36 @@ def test_with_the_participation_of_names_participants():
     (ev,) = [e for e in _records("أعلنت روسيا استضافتها مناورات بحرية بمشاركة إيران والصين في بحر البلطيق.", "event")
              if e.type == "exercise"]
     assert {"russia", "iran", "china"} <= set(ev.participants), ev.participants
+
+
+def test_a_visit_of_a_city_with_its_visitor_named_is_a_visit_to_it():
+    (ev,) = [e for e in _records("يقوم وزير الخارجية الروسي سيرغي لافروف يوم غد الاثنين بزيارة طهران لإجراء محادثات.", "event")
+             if e.type == "visit"]
+    assert _roles(ev) == {("sergey_lavrov", "visitor"), ("iran", "host")} and ev.place == "tehran"
+    # "tomorrow, Monday" in a text of Sunday 1 June: the next day, still to come (not the last Monday)
+    assert ev.date == "2025-06-02" and ev.certainty == "expected"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Security Council has the authority to impose sanctions on Iran.", "sanction"),
+    ("أكدت موسكو أنها لن تؤيد فرض عقوبات جديدة على إيران.", "sanction"),
+])
+def test_a_power_to_act_or_withheld_backing_is_no_act(text, etype):
+    assert _certainties(text, etype) == {"expected"}
+
+
+def test_he_names_nobody_when_the_sentence_before_named_its_subject_late():
+    text = ("Kozlov, the Russian envoy, held talks with his Iranian counterpart Ali Shamkhani in Tehran.\n\n"
+            "He was due to meet President Mohammad Khatami later.")
+    (ev,) = [e for e in _records(text, "event") if e.certainty == "expected" and e.type == "meeting"]
+    assert "ali_shamkhani" not in ev.participants, ev.participants
+
+
+def test_a_place_deep_inside_an_agreement_is_not_where_it_was_signed():
+    (ev,) = [e for e in _records("وقعت روسيا وإيران مذكرة تفاهم للتعاون في إنشاء محطات كهرباء في إيران.", "event")
+             if e.type == "signing"]
+    assert ev.place is None
+
+
+def test_a_statement_not_issued_is_no_export():
+    assert not _records("لم تصدر وزارة الدفاع الروسية بيانًا رسميًا حول صفقة الطائرات.", "event")

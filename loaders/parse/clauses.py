@@ -1161,6 +1161,12 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
             # "خطة لتسليم", "خطة تسليم", "plans to deliver": the noun this clause or phrase completes
             how = "gen" if n.cat == "NP" else "noun"
             pred.governors.append(Governor(p.kids[0].tok, v.word(p.kids[0].tok), how, verbal=False))
+        elif v.lang == "en" and p.cat == "NP" and n.cat in ("S", "SBAR") and n in p.kids and any(
+                d.is_pre and d.label.startswith("NN") for d in p.kids[:p.kids.index(n)]):
+            # "(NP the authority (S to impose sanctions))": a power to act, not the act
+            last = [d for d in p.kids[:p.kids.index(n)] if d.is_pre and d.label.startswith("NN")][-1]
+            if last.tok != pred.head and v.in_words(last.tok, "ability_nouns"):
+                pred.governors.append(Governor(last.tok, v.word(last.tok), "noun", verbal=False))
         elif p.cat == "NP" and n.cat == "PP" and p.kids and p.kids[0].cat == "NP" and n is not p.kids[0]:
             # "(NP (NP negotiations) (PP on (NP a swap agreement)))", «(NP (NP خططا) (PP ل تزويد))»: the head noun
             # of the phrase the PP completes (in Arabic only a noun that puts what it governs some way: a plan)
