@@ -660,8 +660,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             agreement = agreements.get(pc.p.idx, [None])[0] if etype in _AGREEMENT_EVENTS else None
             if etype == "withdrawal" and len(agreements.get(pc.p.idx, [])) == 1 and any(
                     a.rel == "pp" and frame.pp.get(a.marker.split(" ")[0]) == "withdrawn_from"
-                    and any(v.in_words(t, "signable_nouns") for t in range(a.node.i, a.node.j)) for a in pred.args):
-                agreement = agreements[pc.p.idx][0]  # «انسحاب واشنطن من الاتفاق النووي»: what was left is that deal
+                    and (any(v.in_words(t, "signable_nouns") for t in range(a.node.i, a.node.j))
+                         or all(d.label.startswith("PRP") for d in a.node.walk() if d.is_pre)) for a in pred.args):
+                # «انسحاب واشنطن من الاتفاق النووي», «... الاتفاق النووي ... بعد انسحاب واشنطن منه»: what was left is that deal
+                agreement = agreements[pc.p.idx][0]
             if etype == "signing" and agreement and set(parts) <= set(parties_of.get(agreement, [])):
                 # "وُقّعت الاتفاقية بين روسيا وأذربيجان", "Russia signed agreements ... with Iran": its parties signed it
                 have = {p.actor for p in filled.participants}

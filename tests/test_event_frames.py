@@ -1440,3 +1440,23 @@ def test_a_place_deep_inside_an_agreement_is_not_where_it_was_signed():
 
 def test_a_statement_not_issued_is_no_export():
     assert not _records("لم تصدر وزارة الدفاع الروسية بيانًا رسميًا حول صفقة الطائرات.", "event")
+
+
+def test_a_withdrawal_from_it_leaves_the_deal_named_before():
+    (ev,) = [e for e in _records("تحاول أوروبا إنقاذ الاتفاق النووي الإيراني بعد انسحاب الولايات المتحدة منه.", "event")
+             if e.type == "withdrawal"]
+    assert ev.agreement and "Joint Comprehensive" in ev.label
+
+
+def test_a_satellite_launched_for_a_state_is_that_states():
+    (ev,) = [e for e in _records("A Russian Soyuz rocket launched an Iranian remote-sensing satellite into orbit.", "event")
+             if e.type == "launch"]
+    assert ("iran", "customer") in _roles(ev) and ("russia", "launcher") in _roles(ev)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Experts estimate that Egypt purchased 3 mln tonnes of Russian grain last season.", "trade"),
+    ("ونوه إلى أن واشنطن تفرض عقوبات غير قانونية على روسيا.", "sanction"),
+])
+def test_an_estimate_or_a_remark_reports(text, etype):
+    assert _certainties(text, etype) == {"reported"}
