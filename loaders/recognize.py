@@ -94,8 +94,21 @@ def _article_peeled(toks: list[Tok], h: Hit) -> bool:
     return prefix.endswith(("ال", "لل"))
 
 
-def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok], hits: list[Hit]) -> list[Mention]:
-    """Turn hits into mentions: one per kind, acronyms only in capitals, weak aliases only in context."""
+_WEAK_REFS: dict[int, frozenset[str]] = {}
+
+
+def weak_refs(d: Dictionaries) -> frozenset[str]:
+    """Actors with an alias that is also an ordinary word («ظريف», «رئيسي»)."""
+    got = _WEAK_REFS.get(id(d))
+    if got is None:
+        got = _WEAK_REFS[id(d)] = frozenset(t.ref for ts in d.entity_index.values() for t in ts if t.how == "weak")
+    return got
+
+
+def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok], hits: list[Hit],
+                     named: frozenset[str] = frozenset()) -> list[Mention]:
+    """Turn hits into mentions: one per kind, acronyms only in capitals, weak aliases only in context or when the
+    document names the person in full elsewhere (`named`)."""
     out: list[Mention] = []
     for h in hits:
         a, b = span_of(toks, h.i, h.j, pos, text, h.peeled)
@@ -106,7 +119,7 @@ def _entity_mentions(d: Dictionaries, text: str, pos: list[int], toks: list[Tok]
                 continue
             if t.how == "acronym" and not re.sub(r"[^A-Za-z]", "", surface).isupper():
                 continue
-            if t.how == "weak" and (_article_peeled(toks, h) or not _weak_ok(d, toks, h.i)):
+            if t.how == "weak" and (_article_peeled(toks, h) or not (t.ref in named or _weak_ok(d, toks, h.i))):
                 continue
             seen_kinds.add(t.kind)
             flags = [t.how] if t.how in ("adjective", "metonym", "weak") else []
@@ -193,11 +206,12 @@ def _own_country(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
 
 
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
-              dateline: str | None = None) -> list[Mention]:
+              dateline: str | None = None, named: frozenset[str] = frozenset()) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
 
     Relative dates resolve against `published`, else against the document's own `dateline`
-    (those resolved so are flagged `dateline`).
+    (those resolved so are flagged `dateline`). `named`: persons the document names in full, whose
+    common-word aliases («ظريف») count without a title around them.
     """
     text = passage.text
     key, pos = match_key_aligned(text)
@@ -214,7 +228,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
         if got:
             hits.append(Hit(k, k + 1, got[0], got[1], fuzzy=True, form=t.text[got[1]:]))
     hits.sort(key=lambda h: h.i)
-    out = _entity_mentions(dicts, text, pos, toks, hits)
+    out = _entity_mentions(dicts, text, pos, toks, hits, named)
     at = {h.i: h for h in hits}
     discover_titled(dicts, text, key, pos, toks, at, out)
     discover_quoted(dicts, text, key, pos, toks, out)

@@ -602,3 +602,16 @@ def test_a_capital_inside_a_name_and_a_negated_name_are_no_actors():
     assert "nato" not in actors("The Kremlin has bolstered trade with non-NATO states, particularly India and Iran.")
     assert "kazakhstan" not in actors("وقال إن مسار أستانا ما زال قائما.")
     assert "russia" in actors("Moscow said it would keep talking to Tehran.")
+
+
+def test_a_person_named_in_full_makes_his_bare_common_word_name_him():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+    text = ("وصل وزير الخارجية الإيراني محمد جواد ظريف إلى موسكو يوم الاثنين.\n\n"
+            "وقال التلفزيون الإيراني إن ظريف سيلتقي نظيره الروسي سيرغي لافروف.\n")
+    evs = [r for r in extract_document(read_text("own.txt", text)).records if r.kind == "event" and r.type == "meeting"]
+    assert evs and "mohammad_javad_zarif" in evs[0].participants
+    # alone, the bare word stays a word
+    alone = [r for r in extract_document(read_text("own.txt", "وقال ظريف إن موسكو حليف.\n")).records
+             if r.kind == "event" and "mohammad_javad_zarif" in r.participants]
+    assert not alone
