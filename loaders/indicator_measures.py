@@ -197,7 +197,9 @@ def _material(pc: PassageCtx, f: FigureContext) -> str | None:
         if at <= it.start <= at + 2:
             return getattr(items.get(it.ref), "name_en", None) or it.ref
     words = []
-    for w in re.finditer(r"[a-z][a-z\-']*", pc.key[m.end():f.hi]):
+    tail = pc.key[m.end():f.hi]
+    stop = re.search(r"[,;:.()\d،؛]", tail)  # "of barley, 215,300 tonnes of corn": the goods end at the comma
+    for w in re.finditer(r"[a-z][a-z\-']*", tail[:stop.start()] if stop else tail):
         if w.group() in _MATERIAL_STOPS or len(words) == 4:
             break
         if not pc.p.text[pc.kt.to_text(m.end() + w.start(), m.end() + w.end())[0]].isupper():

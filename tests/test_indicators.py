@@ -237,3 +237,11 @@ def test_a_figure_after_a_ba_phrase_is_not_bounded_by_the_verb_before():
     (ind,) = [r for r in extract_document(read_text("own.txt", "وستتجاوز المحطة مرحلة التشغيل الأولى بطاقة 40 في المئة.\n")).records
               if r.kind == "indicator"]
     assert "more than" not in ind.label, ind.label
+
+
+def test_the_goods_of_a_figure_end_at_the_comma():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+    text = "Russia shipped 2.5 mln tonnes of grain to Iran, including 410,000 tonnes of barley, 120,000 tonnes of corn.\n"
+    whats = {r.value: r.what for r in extract_document(read_text("own.txt", text)).records if r.kind == "indicator"}
+    assert "barley" in whats[410000.0] and "of of" not in whats[2500000.0], whats
