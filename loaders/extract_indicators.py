@@ -248,10 +248,17 @@ def _not_more(pc: PassageCtx, q) -> bool:
     return bool(_MORE_OPENS.match(q.surface)) and bool(_NEG_ENDS.search(pc.p.text[max(0, q.start - 8):q.start]))
 
 
+_REACH_OPENS = re.compile(r"(?:ل|و|ف)?(?:ي|ت)صل\s")  # the figure's own span opens with «ليصل إلى»
+_REACH = re.compile(r"(?:ي|ت)صل\s*(?:(?:الي|إلى|الى)\s*)?$|reach(?:ing|ed)?\s*$")
+
+
 def _bound(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     """Return the qualifier a verb before the figure gives it: «لم تتجاوز صادرات روسيا ... 3 مليارات» (up to)."""
     if _not_more(pc, f.q):
         return "up to"
+    if f.q.qualifier == "up to" and (_REACH.search(pc.key, max(f.lo, f.ks - 20), f.ks) or _REACH_OPENS.match(pc.key, f.ks)) \
+            and ic["change"].find(pc.key, max(f.lo, f.ks - 90), f.ks):
+        return None  # «ارتفع حجم التجارة بنسبة 16% ليصل إلى 4.8 مليار»: rose to reach, a level, not a ceiling
     if f.q.qualifier or f.q.kind not in ("money", "quantity", "percent", "number"):
         return f.q.qualifier
     hits = [h for h in ic["bounds"].find(pc.key, max(f.lo, f.ks - 60), f.ks)

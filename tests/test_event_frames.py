@@ -1460,3 +1460,9 @@ def test_a_satellite_launched_for_a_state_is_that_states():
 ])
 def test_an_estimate_or_a_remark_reports(text, etype):
     assert _certainties(text, etype) == {"reported"}
+
+
+def test_what_is_announced_is_its_object_not_a_purpose_after_it():
+    evs = _records("أعلنت وزارة الخارجية الروسية، اليوم الاثنين، وصول الوزير سيرغي لافروف إلى طهران، لإجراء محادثات مع المسؤولين.",
+                   "event")
+    assert not any(e.type == "meeting" and "russia_foreign_ministry" in e.participants for e in evs)

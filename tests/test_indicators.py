@@ -245,3 +245,11 @@ def test_the_goods_of_a_figure_end_at_the_comma():
     text = "Russia shipped 2.5 mln tonnes of grain to Iran, including 410,000 tonnes of barley, 120,000 tonnes of corn.\n"
     whats = {r.value: r.what for r in extract_document(read_text("own.txt", text)).records if r.kind == "indicator"}
     assert "barley" in whats[410000.0] and "of of" not in whats[2500000.0], whats
+
+
+def test_rising_to_reach_a_level_is_no_ceiling():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+    recs = [r for r in extract_document(read_text("own.txt", "ارتفعت الصادرات الروسية إلى إيران بنسبة 10% لتصل إلى 3 مليارات دولار.\n")).records
+            if r.kind == "indicator" and r.unit == "USD"]
+    assert recs and "up to" not in recs[0].label, [r.label for r in recs]

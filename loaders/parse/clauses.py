@@ -984,6 +984,8 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
         return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
         return
+    if g.how == "pp" and v.in_words(g.tok, "announce_verbs") and g.marker not in ("عن", "about", "on"):
+        return  # «أعلنت الوزارة وصول الوزير، لإجراء محادثات»: what is announced is its object; a purpose is the arrival's
     _borrow_actor(v, pred, g, "subj")
 
 
