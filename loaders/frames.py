@@ -169,6 +169,10 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
         role = frame.dative if a is dative else _role_of(frame, a, set(taken.values()))
         if role == "host" and a.rel == "pp" and a.marker == "ل" and not _agentive(v, a):
             continue  # «زيارة ... لمسار وساطة روسي»: «ل» of a purpose, not the host («زيارة لموسكو»)
+        if role == "host" and a.rel == "pp" and a.marker == "ل" and frame.person_pp.get("ل") \
+                and (first := next((d for d in a.node.walk() if d.is_pre), None)) is not None \
+                and any(v.in_words(first.tok, g) for g in ("titles", "agent_nouns")):
+            role = frame.person_pp["ل"]  # «الزيارة المرتقبة للرئيس الإيراني»: whose visit it is, as for a named person
         if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
             continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
         if a.via == "coord":

@@ -1466,3 +1466,8 @@ def test_what_is_announced_is_its_object_not_a_purpose_after_it():
     evs = _records("أعلنت وزارة الخارجية الروسية، اليوم الاثنين، وصول الوزير سيرغي لافروف إلى طهران، لإجراء محادثات مع المسؤولين.",
                    "event")
     assert not any(e.type == "meeting" and "russia_foreign_ministry" in e.participants for e in evs)
+
+
+def test_a_visit_of_a_president_named_by_title_is_his():
+    (ev,) = [e for e in _records("وقال لافروف إن الزيارة المرتقبة للرئيس الإيراني إلى موسكو مهمة.", "event") if e.type == "visit"]
+    assert _roles(ev) == {("iran", "visitor"), ("russia", "host")}
