@@ -8,6 +8,7 @@ sentence (a sentence longer than the parser's limit) a trigger yields no event.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from functools import lru_cache
@@ -651,6 +652,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 dm = _conjunct_date(pc, v, pred)
             date = date_value(dm)
+            if date and dm is not None and "weekday" in (dm.flags or []) and pred.future and dc.stated \
+                    and len(date) == 10 and date < dc.stated[:10]:
+                # "On Tuesday, Medvedev will arrive" in a Monday text: the coming Tuesday, not the last one
+                date = (dt.date.fromisoformat(date) + dt.timedelta(days=7)).isoformat()
             if date and dm is not None and "year_inferred" in (dm.flags or []) and _after_writing(date, dc) \
                     and _told_as_past(v, pred):
                 # "the protocol signed in September" in a February text: last September, not next

@@ -25,8 +25,11 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.EXPECTED)
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
     setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
-    if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word):
-        setting = None  # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened
+    if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word) \
+            and not (word_class(words["governors"], setting.word) == "expected" and v.sent.pos(setting.tok) == "VBD"):
+        # «تتحفظ في تسليم الأسلحة», "hesitates in": the verb's complement, not where it happened («بحث في اتصال
+        # هاتفي»: discussed, in the past, during a call that was held)
+        setting = None
     governors = [] if not pred.verbal and in_aside(v, pred.head) else pred.governors  # an aside: the author's
     for k, g in enumerate(governors):
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
@@ -57,6 +60,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if g.verbal and k == 0 and word_class(words["agree_verbs"], g.word) and pred.verbal \
                 and v.sent.pos(pred.head) in ("VBP", "VB") and not attribution_only:
             found.add(Certainty.EXPECTED)  # «اتفقنا على أن تشتري روسيا»: what they agreed someone will do
+            break
+        if g.verbal and g.how == "xcomp" and g.word.lower() == "going" and not attribution_only:
+            found.add(Certainty.EXPECTED)  # "was going to visit Israel": the going-to future ("going for $11" is no such)
             break
         if g.verbal and g.how in ("obj", "pp", "xcomp") and not attribution_only and _hypothetical(v, g.tok) \
                 and not word_class(words["governors"], g.word):

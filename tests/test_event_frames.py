@@ -1471,3 +1471,19 @@ def test_what_is_announced_is_its_object_not_a_purpose_after_it():
 def test_a_visit_of_a_president_named_by_title_is_his():
     (ev,) = [e for e in _records("وقال لافروف إن الزيارة المرتقبة للرئيس الإيراني إلى موسكو مهمة.", "event") if e.type == "visit"]
     assert _roles(ev) == {("iran", "visitor"), ("russia", "host")}
+
+
+def test_a_weekday_of_a_future_act_is_the_coming_one():
+    doc = read_text("own.txt", "On Tuesday, Lavrov will arrive in Tehran for talks.\n").model_copy(update={"published": "2011-01-17"})
+    (ev,) = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "visit"]
+    assert ev.date == "2011-01-18" and ev.certainty == "expected"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Putin was going to visit Tehran in March, but the trip was postponed.", {"expected"}),
+    ("بحث الرئيس الإيراني حسن روحاني في اتصال هاتفي أجراه مع نظيره الروسي فلاديمير بوتين التعاون الثنائي.", {"asserted"}),
+])
+def test_was_going_to_is_a_plan_and_a_call_discussed_in_was_held(text, want):
+    evs = {e.certainty for e in _records(text, "event") if e.type in ("visit", "meeting")}
+    assert evs == want
+
