@@ -177,6 +177,8 @@ _POINT_EVENTS = frozenset({"visit", "meeting", "signing", "ratification", "entry
 
 # «صدر بيان», «لم تصدر القيادة المركزية بيانا»: a statement issued (the subject may stand between)
 _ISSUED = re.compile(r"\s?\S*صدر\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:بيان|قرار|تقرير|مرسوم|حكم|عدد|كتاب|امر|أمر|تصريح)")
+_STRUCK_DEAL = re.compile(r"str(?:uck|ike|ikes|iking)\s+(?:a|an|the|another|its|their)?\s*(?:[\w-]+\s+){0,2}"
+                          r"(?:deal|deals|agreement|accord|bargain|balance|chord|tone|compromise)\b", re.I)
 _BLOW_TO = re.compile(r"(?:في|فى)\s+ضربة\s+(?:قوية\s+)?ل|\b(?:a|another|major|serious)\s+blow\s+to\b", re.I)
 _UNDER_IT = frozenset({"بموجبه", "بموجبها", "موجب", "بمقتضاه", "بمقتضاها", "مقتضي", "whereby"})
 _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتين", "منفصلين", "منفصل", "منفصلتان"})
@@ -572,6 +574,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "بيع شحنة من S-400": the shipment is what the sale is of, not an event of its own
             if etype in ("strike", "attack") and _BLOW_TO.search(pc.p.text, max(0, ts - 6), min(len(pc.p.text), te + 8)):
                 continue  # «في ضربة للولايات المتحدة», "in a blow to Washington": a setback, no strike
+            if etype == "strike" and _STRUCK_DEAL.match(pc.p.text, ts):
+                continue  # "struck a deal", "strike a balance": an agreement or a compromise, no strike
             if etype in ("trade", "delivery") and _ISSUED.match(pc.p.text, max(0, ts - 1), min(len(pc.p.text), te + 60)):
                 continue  # «صدر بيان الخارجية الروسية»: a statement was issued, nothing exported
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):

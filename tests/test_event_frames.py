@@ -1487,3 +1487,14 @@ def test_was_going_to_is_a_plan_and_a_call_discussed_in_was_held(text, want):
     evs = {e.certainty for e in _records(text, "event") if e.type in ("visit", "meeting")}
     assert evs == want
 
+
+
+def test_a_name_the_parser_split_after_a_death_noun_is_who_died():
+    (ev,) = [e for e in _records("وقيل إن ذلك بسبب وفاة الرئيس إبراهيم رئيسي في مايو 2024، إضافة إلى عوامل أخرى.", "event")
+             if e.type == "death"]
+    assert _roles(ev) == {("ebrahim_raisi", "victim")}
+
+
+@pytest.mark.parametrize("text", ["Iran and Russia struck a deal on vaccine supplies.", "Moscow and Tehran struck a new oil deal."])
+def test_striking_a_deal_is_no_strike(text):
+    assert _certainties(text, "strike") is None

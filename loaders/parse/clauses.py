@@ -897,7 +897,9 @@ def _nominal_in_vp(v: SentenceView, pre: Node) -> Predicate:
     vp = pre.parent
     pred = Predicate(v.sent, pre.tok, v.word(pre.tok), False, vp, vp)
     nps = [c for c in vp.kids if c.i > pre.tok and c.cat == "NP" and not _is_temporal(v, c)]
-    if len(nps) >= 2 and nps[1].i == nps[0].j and all(_names_someone(v, c) for c in nps[:2]):
+    if len(nps) >= 2 and nps[1].i == nps[0].j and all(_names_someone(v, c) for c in nps[:2]) \
+            and not (v.kinds.get(nps[0].j - 1) == "person" and v.kinds.get(nps[1].i) == "person" and not v.starts.get(nps[1].i)):
+        # (one name the parser split in two, «الرئيس إبراهيم» + «رئيسي», is one genitive)
         # «تسليم روسيا إيران منظومات»: the verbal noun's agent, then whom it reaches
         pred.args.append(Arg("subj", nps[0], via="gen"))
     for c in vp.kids:
