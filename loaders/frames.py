@@ -240,20 +240,22 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             out.participants.append(Participant(actor=origin[0].ref, role=frame.origin))
     if out.place is None and frame.place:
         ref, m = _nested_place(pc, v, pred, frame)
-        if m is not None and (frame.nested_place or _SETTING_BEFORE.search(pc.p.text, max(0, m.start - 60), m.start)):
+        got = pc.token_span(m) if m is not None else None
+        if got is not None and (frame.nested_place or _in_setting(v, v.sent.pre[got[0]])):
             out.place, out.place_mention = ref, m  # (for a signing only inside "during the summit in Moscow")
     return out
 
 
-_SETTING_BEFORE = re.compile(r"\b(?:during|at)\s+(?:\S+\s+){0,5}$|(?:خلال|أثناء|اثناء|هامش)\s+(?:\S+\s+){0,5}$", re.I)
 _SETTING_MARKERS = frozenset({"during", "at", "خلال", "أثناء", "اثناء", "هامش"})
 
 
 def _in_setting(v: SentenceView, node) -> bool:
-    """Tell whether a phrase lies inside a phrase of when or where ("during the summit in Moscow", «خلال القمة»)."""
+    """Tell whether a phrase lies inside a phrase of when or where ("during the summit in Moscow", «خلال القمة»,
+    «على هامش القمة»): a prepositional phrase, or a noun phrase headed by a preposition the tagger took for a noun."""
     n = node.parent
     while n is not None and n.cat not in ("S", "VP", "SBAR"):
-        if n.cat == "PP" and n.kids and n.kids[0].is_pre and v.word(n.kids[0].tok).lower() in _SETTING_MARKERS:
+        heads = [d for d in n.walk() if d.is_pre][:2] if n.cat in ("PP", "NP") and n.kids and n.kids[0].is_pre else []
+        if any(v.word(d.tok).lower() in _SETTING_MARKERS for d in heads) and (n.cat == "PP" or heads[0].label == "NN"):
             return True
         n = n.parent
     return False

@@ -61,17 +61,19 @@ def extract_document(doc: Document, stage: Stage = Stage.FACTS) -> DocExtraction
         from irkg.loaders.actors import build_actor_records
         from irkg.loaders.dateline import find_dateline
         from irkg.loaders.dictionaries import load_dictionaries
-        from irkg.loaders.recognize import recognize, weak_refs
+        from irkg.loaders.recognize import recognize, weak_aliases
 
         step = "recognize"
         dicts = load_dictionaries()
         dateline = None if doc.published else find_dateline(doc.text, str(doc.lang))
         mentions = [recognize(p, dicts, doc.published, dateline and dateline.value) for p in passages]
-        # one person per discourse: «محمد جواد ظريف» named once makes a later bare «ظريف» him
-        weak = {m.ref for ms in mentions for m in ms if m.kind == "actor" and m.ref and "weak" not in m.flags
-                and m.ref in weak_refs(dicts)}
+        # one person per discourse: «محمد جواد ظريف» named once makes a later bare «ظريف» him (only the passages that
+        # hold such a bare name are read again)
+        aliases = weak_aliases(dicts)
+        weak = frozenset(m.ref for ms in mentions for m in ms if m.kind == "actor" and m.ref in aliases and "weak" not in m.flags)
         if weak:
-            mentions = [recognize(p, dicts, doc.published, dateline and dateline.value, frozenset(weak)) for p in passages]
+            mentions = [recognize(p, dicts, doc.published, dateline and dateline.value, weak)
+                        if any(a in p.key for r in weak for a in aliases[r]) else ms for p, ms in zip(passages, mentions)]
         if stage == Stage.MENTIONS:
             out.mentions = mentions
             return out

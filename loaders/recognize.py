@@ -94,14 +94,19 @@ def _article_peeled(toks: list[Tok], h: Hit) -> bool:
     return prefix.endswith(("ال", "لل"))
 
 
-_WEAK_REFS: dict[int, frozenset[str]] = {}
+_WEAK_ALIASES: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
-def weak_refs(d: Dictionaries) -> frozenset[str]:
-    """Actors with an alias that is also an ordinary word («ظريف», «رئيسي»)."""
-    got = _WEAK_REFS.get(id(d))
+def weak_aliases(d: Dictionaries) -> dict[str, tuple[str, ...]]:
+    """Actors with an alias that is also an ordinary word («ظريف», «رئيسي»): id -> those aliases (match key)."""
+    got = _WEAK_ALIASES.get(id(d))
     if got is None:
-        got = _WEAK_REFS[id(d)] = frozenset(t.ref for ts in d.entity_index.values() for t in ts if t.how == "weak")
+        acc: dict[str, list[str]] = {}
+        for toks, targets in d.entity_index.items():
+            for t in targets:
+                if t.how == "weak":
+                    acc.setdefault(t.ref, []).append(" ".join(toks))
+        got = _WEAK_ALIASES[id(d)] = {ref: tuple(v) for ref, v in acc.items()}
     return got
 
 
