@@ -100,13 +100,37 @@ def certainty_of(text: str) -> Certainty:
     return assess_certainty(match_key(text))
 
 
-# attribution of the whole sentence: "..., according to Interfax", «وفق ما أفادت», "LSEG data show"
-ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق(?:ا)?\s+(?:ما|ل)|و?بحسب|و?حسب\s*ما|كما\s+(?:ذكرت|أفادت|افادت|نقلت)|نقلا\s+عن|according\s+to|citing)\s"
+# attribution of the whole sentence: "..., according to Interfax", «وفق ما أفادت», "LSEG data show"; «وفقًا لما
+# نقلته وكالة تسنيم» anywhere («وفقا للاتفاق», "in line with the deal", needs the comma)
+_VOWELS = "[\u064b-\u0652]*"
+ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق" + _VOWELS + r"(?:ا)?" + _VOWELS + r"\s+(?:ما|ل)|و?بحسب|و?حسب\s*ما|"
+                        r"كما\s+(?:ذكرت|أفادت|افادت|نقلت)|نقلا\s+عن|according\s+to|citing)\s"
+                        r"|(?:و?وفق" + _VOWELS + r"ا?" + _VOWELS + r"\s+لما|و?حسبما|و?بحسب\s+ما)\s+(?:نقل|ذكر|أفاد|افاد|أورد|اورد|أعلن|اعلن|أوردت|اوردت)"
                         r"|\b(?:data|figures|statistics)\s+(?:show|shows|showed)\b"
                         r"|(?:أظهرت|تظهر|تشير|وتشير|وأظهرت)\s+(?:بيانات|أرقام|إحصاءات|الأرقام|البيانات))", re.I)
-# a source named after the whole sentence: "..., Iranian state media reported.", "..., the agency said."
-REPORTED_AFTER = re.compile(r"[,،]\s*(?:\S+\s+){0,5}?(?:media|agency|news|television|TV|website|newspaper|daily|Interfax|TASS|IRNA|"
-                            r"Reuters|AFP|AP)\s+(?:reported|said|quoted)\W*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _reported_after() -> re.Pattern:
+    """A source named after the whole sentence: "..., Iranian state media reported.", "..., TASS reports." (the
+    outlets and verbs are cues_certainty.yaml's `sources_after`)."""
+    data = read_yaml("cues_certainty.yaml")["sources_after"]
+    names = "|".join(sorted((re.escape(w) for w in data["sources"]), key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in data["verbs"])
+    return re.compile(r"[,،]\s*(?:\S+\s+){0,5}?(?:" + names + r")\s+(?:" + verbs + r")\W*$", re.I)
+
+
+def reported_after(text: str) -> bool:
+    """Tell whether a sentence (or its rest after a trigger) ends by naming the source that reports it."""
+    return bool(_reported_after().search(text.rstrip()))
+
+
+def source_named(text: str, start: int, end: int) -> bool:
+    """Tell whether the sentence text[start:end] names a source for all it says: "according to", «وفق ما أفادت», or
+    "..., the agency reported" at its end."""
+    return bool(ATTRIBUTED.search(text, start, end)) or reported_after(text[start:end])
+
+
 _QUOTE_OPEN = "\"«“"
 _QUOTE_CLOSE = "\"»”"
 _REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)

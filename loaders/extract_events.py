@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import ATTRIBUTED, REPORTED_AFTER, certainty_lexicons, quoted_report
+from irkg.loaders.certainty import certainty_lexicons, quoted_report, source_named
 from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
@@ -712,11 +712,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
                 cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
-            if cert == Certainty.ASSERTED and etype != "statement" and ATTRIBUTED.search(pc.p.text, v.sent.start, v.sent.end):
-                cert = Certainty.REPORTED  # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., according to Interfax"
-            if cert == Certainty.ASSERTED and etype == "statement" and (
-                    ATTRIBUTED.search(pc.p.text, te, v.sent.end) or REPORTED_AFTER.search(pc.p.text[te:v.sent.end].rstrip())):
-                cert = Certainty.REPORTED  # "X said ..., according to Interfax": the saying is known from the agency
+            if cert == Certainty.ASSERTED and source_named(pc.p.text, te if etype == "statement" else v.sent.start, v.sent.end):
+                # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., TASS reports"; "X said ..., according to Interfax":
+                # the saying is known from the agency
+                cert = Certainty.REPORTED
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc) and not (

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import ATTRIBUTED, assess_certainty, quoted_report
+from irkg.loaders.certainty import assess_certainty, quoted_report, source_named
 from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
@@ -227,7 +227,7 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
         return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
     if cert == Certainty.ASSERTED and quoted_report(pc.p.text, f.q.start):
         return Certainty.REPORTED  # a figure inside someone's quoted words
-    if cert == Certainty.ASSERTED and ATTRIBUTED.search(pc.p.text, *pc.kt.to_text(f.slo, f.shi)):
+    if cert == Certainty.ASSERTED and source_named(pc.p.text, *pc.kt.to_text(f.slo, f.shi)):
         return Certainty.REPORTED  # "..., according to Russian customs", "LSEG data show": the source's figure
     return cert
 

@@ -127,6 +127,8 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
                 verb = first
             if verb is None:
                 continue
+            if v.lang == "en":
+                verb = _main_verb(v, n, verb)
             pred = predicate_at(v, verb.tok)
             if pred is None:
                 return None
@@ -148,6 +150,17 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             break
     return None
 
+
+
+def _main_verb(v, vp: Node, verb: Node) -> Node:
+    """"(VP (MD will) (VP (VB be) (VP (VBN supplied))))": the lowest verb of the auxiliary chain, whose predicate
+    carries the modal and the tense of the whole chain."""
+    while True:
+        inner = next((k for k in vp.kids if k.cat == "VP" and k.i > verb.tok), None)
+        low = next((k for k in inner.kids if k.is_pre and v.is_verb(k.tok)), None) if inner is not None else None
+        if low is None:
+            return verb
+        vp, verb = inner, low
 
 
 def measure_phrase(pc: PassageCtx, start: int, end: int, q: Quantity) -> tuple[int, int] | None:

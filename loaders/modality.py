@@ -86,6 +86,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 found.add(Certainty.DENIED if gp.negated else Certainty.EXPECTED)
                 break
             continue
+        if k == 0 and word_class(words["warning_words"], g.word) and not attribution_only:
+            told = pred.verbal and v.sent.pos(pred.head) in ("VBD", "VBN") and not _hypothetical(v, pred.head)
+            found.add(Certainty.REPORTED if told else Certainty.EXPECTED)  # a danger warned of, or a past act told
+            break
         if not g.verbal and any(v.in_words(t, "aside_heads") for t in range(max(0, g.tok - 2), g.tok)):
             continue  # «جدير بالذكر أن ...»: the author's aside, nobody's report
         cat = word_class(words["governors"], g.word) if g.verbal else (
@@ -130,6 +134,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             level = Certainty.DENIED  # "have not seen signs that Russia bought drones": nothing shows it happened
         if level == Certainty.REPORTED and g.negated:
             continue  # "did not say that ...": says nothing either way
+        if level == Certainty.EXPECTED and _denied_above(v, words, pred.governors[k + 1:]):
+            level = Certainty.DENIED  # "denied reports that they had discussed the possibility of a sale"
         found.add(level)
         if level in (Certainty.DENIED, Certainty.EXPECTED):
             break  # a denial or a plan seals the clause: what reports it above does not make it a fact
@@ -207,6 +213,19 @@ def _hypothetical(v: SentenceView, tok: int) -> bool:
     """Tell whether a verb is itself only possible, future or conditional ("could block", «قد تلغي», "if it refuses")."""
     gp = predicate_at(v, tok)
     return gp is not None and (gp.modal or gp.future or gp.conditional or _modal_qad(v, gp))
+
+
+def _denied_above(v: SentenceView, words: dict, above: list) -> bool:
+    """Tell whether a denial governs a plan or a possibility through reports of it only ("denied reports that Tehran
+    and Moscow had discussed the possibility of ...", «نفى الأنباء عن مباحثات بشأن ...»), before anyone else speaks."""
+    for g in above:
+        if g.verbal and word_class(words["denial_verbs"], g.word):
+            return not g.negated
+        cat = word_class(words["governors"], g.word) if g.verbal else None
+        if g.verbal and (cat in ("reported", "alleged", "denied") or cat is None and not (
+                word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word))):
+            return False
+    return False
 
 
 def _under_possibility(v: SentenceView, words: dict, above: list) -> bool:

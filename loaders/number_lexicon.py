@@ -12,12 +12,16 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 
-TOKEN = re.compile(r"\d+(?:[.,،\u066b\u066c]\d+)*|[^\W\d_]+|\S")
+# «75ر19»: some Arabic wires (KUNA, SPA) write 19.75 as its fraction, «ر», then its whole part
+TOKEN = re.compile(r"\d+ر\d+(?![^\W\d_])|\d+(?:[.,،\u066b\u066c]\d+)*|[^\W\d_]+|\S")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 def parse_digits(s: str, before_scale: bool = False) -> float | None:
-    """Read `1,300`, `2,5`, `2.5`, `1.300.000` or Arabic separators as a float."""
+    """Read `1,300`, `2,5`, `2.5`, `1.300.000`, `75ر19` or Arabic separators as a float."""
+    if "ر" in s:
+        fraction, whole = s.split("ر")
+        s = f"{whole}.{fraction}"
     s = s.replace("\u066b", ".").replace("\u066c", ",").replace("،", ",")
     if "," in s and "." in s:
         s = s.replace(",", "")

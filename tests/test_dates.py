@@ -123,6 +123,16 @@ def test_relative_dates_resolve_against_publication():
     assert got == {"أمس": "2021-06-15", "العام الماضي": "2020", "الشهر المقبل": "2021-07", "يوم السبت": "2021-06-12"}
 
 
+@pytest.mark.parametrize("text,value", [
+    ("وصل الوفد أمس الأول", "2021-06-14"),
+    ("وصل الوفد أول من أمس", "2021-06-14"),
+    ("the delegation arrived the day before yesterday", "2021-06-14"),
+    ("يصل الوفد بعد غد", "2021-06-18"),
+])
+def test_day_before_yesterday_is_two_days_back(text, value):
+    assert one(text, "2021-06-16").value == value
+
+
 def test_relative_dates_without_publication_stay_partial():
     for m in find_dates("أمس وفي العام الماضي ويوم الثلاثاء وهذا العام"):
         assert m.value is None and "relative" in m.flags and "partial" in m.flags

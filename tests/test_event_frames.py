@@ -839,6 +839,12 @@ def test_a_sentence_told_according_to_a_source_is_reported():
     assert ev.certainty == "reported"
     (own,) = [e for e in _records("وصل بوتين إلى طهران.", "event") if e.type == "visit"]
     assert own.certainty == "asserted"
+    # a source named after the sentence, with a vowel mark and no comma, or as "..., TASS reports"
+    (ev,) = [e for e in _records("اجتمع لافروف بنظيره الإيراني عباس عراقجي في موسكو وفقًا لما نقلته وكالة مهر.", "event")
+             if e.type == "meeting"]
+    assert ev.certainty == "reported"
+    text = "Iran and Russia have signed a memorandum of understanding on wheat storage, TASS reports."
+    assert {r.certainty for r in _records(text, "agreement") + _records(text, "event")} == {"reported"}
 
 
 @pytest.mark.parametrize(("text", "etype"), [
@@ -855,9 +861,24 @@ def test_a_sentence_told_according_to_a_source_is_reported():
     # a power to act; backing withheld
     ("The Security Council has the authority to impose sanctions on Iran.", "sanction"),
     ("أكدت موسكو أنها لن تؤيد فرض عقوبات جديدة على إيران.", "sanction"),
+    # a danger warned of
+    ("وحذرت موسكو من تدخل عسكري أميركي في الأزمة.", "intervention"),
+    ("Moscow warned against an American military intervention in the crisis.", "intervention"),
 ])
 def test_what_is_only_aimed_at_allowed_or_planned_is_to_come(text, etype):
     assert _certainties(text, etype) == {"expected"}
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy denied reports that Moscow and Tehran had been discussing the possibility of Russia providing Iran with Su-35 fighters.",
+    "نفى السفير التقارير عن مباحثات بشأن إمكانية تزويد روسيا إيران بطائرات حديثة.",
+])
+def test_a_denied_report_of_a_possible_sale_denies_it(text):
+    assert _certainties(text, "delivery") == {"denied"}
+
+
+def test_a_past_act_warned_of_is_told_not_expected():
+    assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 
 
 def test_a_meeting_fronted_as_the_setting_of_a_saying_has_the_speaker():
@@ -1049,7 +1070,7 @@ def test_a_month_of_last_year_and_agreement_names_without_dictionary_marks():
 def test_the_setting_of_an_act_has_who_acts_in_it(text, roles):
     (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
     assert _roles(ev) == roles
-    assert ev.certainty == "asserted"
+    assert ev.certainty == ("reported" if text.endswith("website reported.") else "asserted")  # the site is the source
 
 
 def test_who_speaks_after_a_visit_nobody_else_made_is_the_visitor():

@@ -130,6 +130,7 @@ def test_qualifier_kept_and_no_denial_in_did_not_exceed():
         ("Gazprom plans to supply up to 55 bcm of gas a year to Iran.", 55),
         ("The railway will cost between $1.5 and $2 billion.", 1.5e9),
         ("Iran is planning to raise its exports to Russia, reaching four million tonnes in 2026.", 4e6),
+        ("Three batches of wheat will be delivered to Iran next week.", 3),  # the modal of a passive
     ],
 )
 def test_target_or_forecast_is_expected(text, value):

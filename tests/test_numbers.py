@@ -40,6 +40,8 @@ def _first(text):
         ("مساحة المشروع 250 هكتارا", 250, "hectares"),
         ("بطاقة 3 غيغاواط", 3, "GW"),
         ("يبلغ سعر البيع 200 دولار للطن", 200, "USD per tonne"),
+        ("رفعت نسبة النقاء إلى 75ر19 بالمئة", 19.75, "percent"),  # a wire's decimal: fraction «ر» whole
+        ("بلغت الصادرات 5ر2 مليار دولار", 2_500_000_000, "USD"),
     ],
 )
 def test_arabic_amount(text, value, unit):
