@@ -42,6 +42,7 @@ def agreement_cues() -> dict:
         "not_after": {match_key(w) for w in data.get("not_after", [])},
         "other_than_named": {match_key(w) for w in data.get("other_than_named", [])},
         "plurals": {match_key(w) for w in data.get("plurals", [])},
+        "generic_plural": {match_key(w) for w in data.get("generic_plural", [])},
         "verbs": lexicon_of({"verb": data.get("verbs", [])}),
         "member_verbs": lexicon_of({"m": data.get("member_verbs", [])}),
         "missing": lexicon_of({"missing": data.get("missing_cues", [])}),
@@ -537,8 +538,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             prev_word = pc.key[max(0, h.start - 16):h.start].split()[-1:]
             if items and ((nxt and nxt[0] in cues["other_than_named"]) or (prev_word and prev_word[0] in cues["other_than_named"])):
                 anchor += " new"  # «عقدا جديدا» for the S-300: not the contract of 2007
-            if set(pc.key[max(0, h.start - 20):h.start].split()[-2:]) & _ANY_KIND:
+            around = [w.strip("\"«“'") for w in pc.key[max(0, h.start - 20):h.start].split()[-2:]]
+            if set(around) & _ANY_KIND:
                 continue  # «أي صيغة اتفاق», "any such deal", "such deals": a kind of agreement, none concluded
+            if plural and (set(around[-1:]) | set(nxt[:1])) & cues["generic_plural"]:
+                continue  # "has not violated international agreements", «الاتفاقيات الدولية»: a class, none concluded
             party_sets = [parties]
             if h.cat == "membership":
                 # "Iran's membership in BRICS and the SCO": one membership per body, never one body joining another

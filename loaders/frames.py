@@ -175,6 +175,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             role = frame.person_pp["ل"]  # «الزيارة المرتقبة للرئيس الإيراني»: whose visit it is, as for a named person
         if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
             continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
+        if a.rel == "pp" and a.via in ("pp", "support") and a.marker == "of" and _in_setting(v, a.node):
+            continue  # "met Rouhani on the sidelines of the SCO summit": the forum is where they met, not who met
         if a.via == "coord":
             role = gen_role  # the genitive coordinated with the first one plays its part
         elif a.rel == "gen":
@@ -246,16 +248,13 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     return out
 
 
-_SETTING_MARKERS = frozenset({"during", "at", "خلال", "أثناء", "اثناء", "هامش"})
-
-
 def _in_setting(v: SentenceView, node) -> bool:
     """Tell whether a phrase lies inside a phrase of when or where ("during the summit in Moscow", «خلال القمة»,
     «على هامش القمة»): a prepositional phrase, or a noun phrase headed by a preposition the tagger took for a noun."""
     n = node.parent
     while n is not None and n.cat not in ("S", "VP", "SBAR"):
-        heads = [d for d in n.walk() if d.is_pre][:2] if n.cat in ("PP", "NP") and n.kids and n.kids[0].is_pre else []
-        if any(v.word(d.tok).lower() in _SETTING_MARKERS for d in heads) and (n.cat == "PP" or heads[0].label == "NN"):
+        heads = [d for d in n.walk() if d.is_pre][:3] if n.cat in ("PP", "NP") and n.kids and n.kids[0].is_pre else []
+        if any(v.in_words(d.tok, "setting_markers") for d in heads) and (n.cat == "PP" or heads[0].label == "NN"):
             return True
         n = n.parent
     return False

@@ -877,6 +877,57 @@ def test_a_denied_report_of_a_possible_sale_denies_it(text):
     assert _certainties(text, "delivery") == {"denied"}
 
 
+@pytest.mark.parametrize(("text", "etype", "roles"), [
+    ("The Russian president thanked his guest on Monday, while meeting with Iranian Foreign Minister Abbas Araghchi.",
+     "meeting", {("russia", "participant"), ("abbas_araghchi", "participant")}),
+    ("Lavrov spoke to reporters after meeting with Araghchi.", "meeting",
+     {("sergey_lavrov", "participant"), ("abbas_araghchi", "participant")}),
+    ("Moscow answered the sanctions by delivering S-300 systems to Tehran.", "delivery",
+     {("russia", "supplier"), ("iran", "recipient")}),
+    # «معاودة» is a light noun like «إعادة»: who announces the renewed sanctions imposes them
+    ("بعدما أعلنت واشنطن معاودة فرض عقوبات على طهران، تراجعت التجارة.", "sanction",
+     {("united_states", "imposer"), ("iran", "target")}),
+])
+def test_who_acts_in_a_participle_or_under_a_light_noun_is_named_above_it(text, etype, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type == etype]
+    assert _roles(ev) == roles
+
+
+def test_a_modal_before_coordinated_verbs_is_each_ones_and_so_is_the_subject():
+    (ev,) = [e for e in _records("The White House said that Washington would leave the accord and reinstate sanctions "
+                                 "on Iran.", "event") if e.type == "sanction"]
+    assert ev.certainty == "expected" and _roles(ev) == {("united_states", "imposer"), ("iran", "target")}
+    (done,) = [e for e in _records("Washington left the accord and reinstated sanctions on Iran.", "event")
+               if e.type == "sanction"]
+    assert done.certainty == "asserted" and _roles(done) == {("united_states", "imposer"), ("iran", "target")}
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    ("Putin met Rouhani on the sidelines of the SCO summit in Bishkek.", "asserted"),
+    # an event noun as the subject of a copula takes its mood and its place
+    ("The envoy said that the talks between Putin and Rouhani would be on the sidelines of the SCO summit in Bishkek.",
+     "expected"),
+])
+def test_the_forum_on_whose_sidelines_two_meet_is_no_participant(text, certainty):
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert set(ev.participants) == {"vladimir_putin", "hassan_rouhani"}
+    assert ev.certainty == certainty and ev.place == "bishkek"
+
+
+@pytest.mark.parametrize("text", [
+    "The IAEA board expects that Iran will sign the additional protocol after talks in Tehran, the minister said.\n"
+    "He called for concluding an additional protocol with Iran on returning spent fuel to Russia to prepare for running "
+    "the Bushehr reactor in 2004.\nPutin also confirmed on Friday that Iran is ready to accept full IAEA control over "
+    "its nuclear programmes.\nPutin told reporters in the Kremlin that he had assurances from Khatami in a phone call, "
+    "who pledged that his country was ready to sign any protocols the IAEA requires.\nRussia would reportedly spend 1 "
+    "billion US dollars on the construction of the Bushehr project, claiming that the plant is under IAEA control and "
+    "has not violated \"any international agreements\".",
+    "وأكدت موسكو أنها أنفقت مليار دولار على محطة بوشهر دون أن تنتهك الاتفاقيات الدولية.",
+])
+def test_a_class_of_agreements_is_no_agreement(text):
+    assert _records(text, "agreement") == []
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

@@ -278,6 +278,19 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
                     pred.future = True
                 elif v.in_words(d.tok, "modal") or d.label == "MD":
                     pred.modal = True
+    p = top.parent
+    if p is not None and p.cat == "VP" and any(c.cat == "CC" for c in p.kids) and p.parent is not None and p.parent.cat == "VP":
+        # "would (VP (VP pull out) and (VP reinstate sanctions))": a modal, a future or a negation before a
+        # coordination is every conjunct's
+        for c in p.parent.kids:
+            if c is p:
+                break
+            if c.is_pre and v.in_words(c.tok, "negation"):
+                pred.negated = True
+            elif c.is_pre and v.in_words(c.tok, "future"):
+                pred.future = True
+            elif c.is_pre and (v.in_words(c.tok, "modal") or c.label == "MD"):
+                pred.modal = True
     if not pred.negated and v.lang == "en" and clause is not top and clause.cat == "S":
         before = [c for c in clause.kids if c.j <= top.i]
         if before and all(c.is_pre and c.label == "RB" for c in before) and any(v.in_words(c.tok, "negation") for c in before):
@@ -623,6 +636,15 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node,
             got = _verbal(v, head).surface_subject  # "Russia is expected to deliver": raising keeps the surface subject
             if got is not None:
                 return got
+    if v.lang == "en" and clause is not top and clause.cat == "S" and v.sent.pos(pre.tok) == "VBG" and host is not None \
+            and host.cat in ("SBAR", "PP") and host.kids[0].is_pre and v.in_words(host.kids[0].tok, "adverbial_subordinators"):
+        # "Putin spoke ..., while meeting with Volodin": who does the main clause's act does the participle's
+        outer = host.parent
+        while outer is not None and outer.cat != "S":
+            outer = outer.parent
+        nps = [c for c in outer.kids if c.j <= host.i and _subject_before(v, c)] if outer is not None else []
+        if nps:
+            return nps[-1]
     if p is not None and p.cat == "VP" and (any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1):
         first = next((c for c in p.kids if c.cat == "VP"), None)
         if first is not None and first is not top and first.kids:
@@ -633,10 +655,13 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node,
                 if got:
                     return got[0].node
         q = p.parent
-        if q is not None:
+        while q is not None:
             before = [c for c in q.kids if c.cat == "NP" and c.j <= p.i]
             if before:
                 return before[-1]
+            if q.cat != "VP":
+                break
+            q = q.parent  # "Washington would (VP (VP pull out ...) and (VP reinstate ...))": past the modal's phrase
     return None
 
 
@@ -1018,7 +1043,10 @@ def _support_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
     if head is None:
         return
     sv = _verbal(v, head)
-    if not (v.in_words(head.tok, "support_verbs") or (sv.passive and v.in_words(head.tok, "light_verbs"))):
+    # "the talks would be on the sidelines of the summit": a copula with a place or a time says where and when
+    copula = v.in_words(head.tok, "copulas") and any(a.rel == "pp" for a in sv.args) and not sv.args_of("obj") \
+        and not any(c.cat in ("NP", "ADJP") for c in head.parent.kids if c.i > head.tok)
+    if not (v.in_words(head.tok, "support_verbs") or copula or (sv.passive and v.in_words(head.tok, "light_verbs"))):
         return
     pred.light = sv
     for a in sv.args:
