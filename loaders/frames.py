@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from irkg.errors import IrkgError
 from irkg.loaders.extract_lexicon import read_yaml
-from irkg.loaders.parse.clauses import Arg, Predicate, SentenceView, pronoun_antecedent
+from irkg.loaders.parse.clauses import Arg, Predicate, SentenceView, common_head, pronoun_antecedent
 from irkg.schema.graph import Participant
 
 _SHARED_ROLES = frozenset({"participant", "signatory"})
@@ -173,6 +173,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 and (first := next((d for d in a.node.walk() if d.is_pre), None)) is not None \
                 and any(v.in_words(first.tok, g) for g in ("titles", "agent_nouns")):
             role = frame.person_pp["ل"]  # «الزيارة المرتقبة للرئيس الإيراني»: whose visit it is, as for a named person
+        if a.rel == "pp" and a.marker == "ب" and frame.pp.get("ب") == "participant" and common_head(v, a.node) \
+                and not any(pc.dc.actor_type(m.ref) == "person" for m in pc.mentions_in(v, a.node, pc.actors)):
+            continue  # «أجرى مباحثات ... بزيارة طاجيكستان»: a visit, not whom one met («التقى بنظيره» is)
         if a.rel == "pp" and a.via == "pp" and a.marker.split(" ")[0] in ("ب", "في", "in", "at"):
             continue  # «على هامش مشاركتهما في مؤتمر بالصين»: where a phrase inside a phrase was, not who met
         if a.rel == "pp" and a.via in ("pp", "support") and a.marker == "of" and _in_setting(v, a.node):

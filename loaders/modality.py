@@ -32,6 +32,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         setting = None
     governors = [] if not pred.verbal and in_aside(v, pred.head) else pred.governors  # an aside: the author's
     for k, g in enumerate(governors):
+        if g.how == "relative":
+            attribution_only = True  # a relative clause's own tense stands; above it only who tells it counts
+            continue
         if k == 0 and not pred.verbal and g.how == "pp" and g.marker and word_class(words["since_preps"], g.marker):
             break  # "supplied drones since Russia's invasion", «منذ الغزو»: the backdrop the author takes as given
         scat = word_class(words["governors"], setting.word) if setting is not None else None
@@ -221,6 +224,9 @@ def _denied_above(v: SentenceView, words: dict, above: list) -> bool:
     for g in above:
         if g.verbal and word_class(words["denial_verbs"], g.word):
             return not g.negated
+        if word_class(words["status_change_verbs"], g.word) or (
+                not g.verbal and word_class(words["cancel_nouns"], g.word)):
+            return not g.negated  # «قررت إلغاء خططها لتسليم», "scrapped plans to deliver": the plan is off
         cat = word_class(words["governors"], g.word) if g.verbal else None
         if g.verbal and (cat in ("reported", "alleged", "denied") or cat is None and not (
                 word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word))):

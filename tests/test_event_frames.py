@@ -872,8 +872,11 @@ def test_what_is_only_aimed_at_allowed_or_planned_is_to_come(text, etype):
 @pytest.mark.parametrize("text", [
     "The envoy denied reports that Moscow and Tehran had been discussing the possibility of Russia providing Iran with Su-35 fighters.",
     "نفى السفير التقارير عن مباحثات بشأن إمكانية تزويد روسيا إيران بطائرات حديثة.",
+    # a plan called off
+    "قررت موسكو إلغاء خططها لتزويد طهران بمنظومات إس-300.",
+    "The president signed a decree cancelling the delivery of S-300 systems to Iran.",
 ])
-def test_a_denied_report_of_a_possible_sale_denies_it(text):
+def test_a_denied_report_or_a_called_off_plan_denies_the_act(text):
     assert _certainties(text, "delivery") == {"denied"}
 
 
@@ -926,6 +929,36 @@ def test_the_forum_on_whose_sidelines_two_meet_is_no_participant(text, certainty
 ])
 def test_a_class_of_agreements_is_no_agreement(text):
     assert _records(text, "agreement") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # «مع» before the first of coordinated phrases governs them all
+    ("أجرى بوتين محادثات مع نظيره الايراني محمود احمدي نجاد ومرشد الجمهورية علي خامنئي في طهران.",
+     {"vladimir_putin", "mahmoud_ahmadinejad", "ali_khamenei"}),
+    # a headline's "talks to"
+    ("Putin talks to Pezeshkian ahead of Caspian summit", {"vladimir_putin", "masoud_pezeshkian"}),
+    # "they" of a clause after "discussed X with Y" are both of them
+    ("Lavrov discussed the corridor with Araghchi when they met in Baku on Monday.", {"sergey_lavrov", "abbas_araghchi"}),
+    # a name that is also a common word, right after a verb of saying or meeting
+    ("وقال ظريف خلال لقائه وزير الخارجية الروسي سيرغي لافروف إن التعاون مستمر.", {"mohammad_javad_zarif", "sergey_lavrov"}),
+    # a light verb whose subject was dropped in a clause after «حيث»/«كما»: the main clause's subject
+    ("ويصل الرئيس الإيراني إلى موسكو الأحد حيث سيزور معرضا للصناعة، كما سيجري مباحثات مع الرئيس فلاديمير بوتين.",
+     {"iran", "vladimir_putin"}),
+    # one side of a meeting in a subordinate clause: the other is the one the sentence is about
+    ("أعلنت الخارجية أن الرئيس مسعود بزشكيان سيسافر إلى عشق آباد ويشارك في المنتدى حيث يتوقع أن يلتقي الرئيس "
+     "الروسي فلاديمير بوتين.", {"masoud_pezeshkian", "vladimir_putin"}),
+])
+def test_both_sides_of_a_meeting_named_in_its_sentence(text, want):
+    got = [set(e.participants) for e in _records(text, "event") if e.type == "meeting"]
+    assert want in got
+
+
+def test_a_relative_clause_keeps_its_tense_and_a_visit_after_ba_names_nobody_met():
+    text = ("وسيتوجه لافروف الذي عقد أمس محادثات مع نظيره الإيراني عباس عراقجي والرئيس مسعود بزشكيان بزيارة "
+            "إلى أذربيجان.")
+    (ev,) = [e for e in _records(text, "event") if e.type == "meeting"]
+    assert ev.certainty == "asserted" and "azerbaijan" not in ev.participants
+    assert {"abbas_araghchi", "masoud_pezeshkian"} <= set(ev.participants)
 
 
 def test_a_past_act_warned_of_is_told_not_expected():

@@ -320,6 +320,10 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             subj = _enclosing_subject(v, clause) or antecedent
     elif v.lang == "ar" and subj is None and _said_in_it(v, vp, pre, clause):
         subj = _enclosing_subject(v, clause)  # «أصدر المجلس بيانا أعلن فيه تعيين X»: the issuer speaks in it
+    elif v.lang == "ar" and subj is None and len(objs) == 1 and not pred.passive and v.in_words(pre.tok, "light_verbs") \
+            and common_head(v, objs[0]) and clause.parent is not None and clause.parent.cat == "SBAR" \
+            and _antecedent(clause) is None and (got := _enclosing_subject(v, clause)) is not None:
+        subj = got  # «حيث ...، كما سيجري محادثات مع بوتين»: the light verb's event noun is its object, the subject dropped
     elif v.lang == "ar" and subj is None and objs and not pred.passive and not _has_clause_subject(v, top, clause) \
             and not _plural_verb_singular_noun(v, pre, objs[0]) and not _own_relative(v, objs[0], clause):
         subj = objs.pop(0)  # VSO: the first noun phrase after an active verb is its subject
@@ -352,15 +356,26 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         # «زار (أمين) (المجلس الأعلى للأمن القومي)، علي لاريجاني، العاصمة»: the parser cut the title from its
         # genitive; the title's phrase is the subject, its office no object
         objs.pop(0)
+    partner = None
     if subj is not None and _only_pronoun(subj):
+        if v.lang == "en" and v.word(subj.i).lower() == "they":
+            partner = _with_partner(v, clause)  # "discussed X with Rouhani when they met": both of them met
         subj = _enclosing_subject(v, clause) or subj  # "as they compete", "وقال إنه": the subject of the clause above
     elif subj is None and v.lang == "ar" and clause.parent is not None and clause.parent.cat == "SBAR" \
             and _antecedent(clause) is None:
         subj = _enclosing_subject(v, clause)  # "بعد أن عقدا جولة من المباحثات": the dropped subject is the main clause's
+    elif v.lang == "ar" and subj is not None and subj.i > pre.tok and not objs and not preps and partner is None \
+            and v.in_words(pre.tok, "reciprocal_verbs") and clause.parent is not None and clause.parent.cat == "SBAR":
+        # «سيشارك في القمة حيث يتوقع أن يلتقي الرئيس الروسي»: one is met by the one the sentence is about (whose
+        # subject was dropped); «التقى» needs two
+        other = _enclosing_subject(v, clause)
+        partner = other if other is not None and not (other.i <= subj.i < other.j) else None
     pred.surface_subject = subj
     pred.args.extend(preps)
     if subj is not None:
         pred.args.append(Arg("obj" if pred.passive else "subj", subj))
+        if partner is not None:
+            pred.args.append(Arg("subj", partner))
         # a conjunct cut off after the clause continues its subject only when the subject closes the clause
         gapped = _gapped_conjuncts(v, clause) if all(
             t.is_pre and t.label.startswith("PUNC") for t in clause.walk() if t.is_pre and t.tok >= subj.j) else []
@@ -491,13 +506,40 @@ def _enclosing_subject(v: SentenceView, clause: Node) -> Node | None:
             vp = next((c for c in n.kids if c.cat == "VP"), None)
             if before and vp is not None and before[-1].j <= vp.i:
                 return before[-1]
+            if v.lang == "ar" and not before and first_conjunct(n) is not None \
+                    and (got := _first_conjunct_subject(v, n)) is not None:
+                return got  # «سيتوجه نجاد إلى باكو وسيشارك في القمة حيث ...»: the later conjunct shares the first's subject
         if n.cat == "VP" and v.lang == "ar":
             head = next((c for c in n.kids if c.is_pre and v.is_verb(c.tok)), None)
             nps = [c for c in n.kids if c.cat == "NP" and not _only_pronoun(c) and head is not None and c.i > head.tok
                    and not _is_temporal(v, c)]
             if nps and nps[0].j <= clause.i:
-                return nps[0]
+                if not any(v.kinds.get(t) not in (None, "date", "place") for t in range(nps[0].i, nps[0].j)):
+                    continue  # «حيث سيلقي كلمة ... كما سيجري محادثات»: the object of a verb whose own subject was dropped
+                return _split_fused(v, nps[0], [])[0]  # «يزور (الرئيس الإيراني موسكو)»: the subject, not the city
     return None
+
+
+def common_head(v: SentenceView, np: Node) -> bool:
+    """Tell whether a noun phrase opens with a common noun that names nobody («محادثات ثنائية مع بوتين», «زيارة
+    طاجيكستان»), unlike a title, an office or a counterpart («الرئيس», «نظيره»)."""
+    first = _first_pre(np)
+    return first.label.startswith(("NN", "DTNN")) and not first.label.startswith(("NNP", "DTNNP")) \
+        and v.kinds.get(first.tok) is None \
+        and not any(v.in_words(first.tok, g) for g in ("titles", "agent_nouns", "member_nouns", "person_nouns"))
+
+
+def _with_partner(v: SentenceView, clause: Node) -> Node | None:
+    """The "with" phrase of the verb whose clause a "they" clause hangs on ("Putin discussed terrorism with Rouhani
+    when they met"): they are the subject and this partner."""
+    n = clause.parent
+    while n is not None and n.cat != "VP":
+        n = n.parent
+    if n is None:
+        return None
+    pp = next((c for c in n.kids if c.cat == "PP" and c.kids and c.kids[0].is_pre and v.word(c.kids[0].tok).lower() == "with"
+               and c.j <= clause.i), None)
+    return next((c for c in pp.kids if c.cat == "NP"), None) if pp is not None else None
 
 
 def _own_relative(v: SentenceView, np: Node, clause: Node) -> bool:
@@ -681,10 +723,12 @@ def _noun_preps(v: SentenceView, nps: list[Node]) -> tuple[list[Node], list[Arg]
     for n in nps:
         a = _noun_prep(v, n)
         if a is None and any(c.cat == "CC" for c in n.kids):
-            # "(NP (NP مع أحمدي نجاد) و (NP مع خامنئي))": prepositions coordinated, each its own argument
-            parts = [_noun_prep(v, c) for c in n.kids if c.cat == "NP"]
-            if len(parts) > 1 and all(parts):
-                preps.extend(parts)
+            # "(NP (NP مع أحمدي نجاد) و (NP مع خامنئي))": prepositions coordinated, each its own argument;
+            # "(NP (NP مع نظيره) و (NP المرشد))": the first one's preposition governs the conjuncts after it
+            conj = [c for c in n.kids if c.cat == "NP"]
+            parts = [_noun_prep(v, c) for c in conj]
+            if len(parts) > 1 and parts[0] is not None:
+                preps.extend(p or Arg("pp", c, parts[0].marker) for p, c in zip(parts, conj))
                 continue
         (preps.append(a) if a is not None else keep.append(n))
     return keep, preps
@@ -1108,6 +1152,8 @@ def _light_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
     for a in lv.args_of("by"):
         pred.args.append(Arg("subj", a.node, via="light"))
     for a in lv.args_of("pp"):  # "شنت غارات على مواقع": the target hangs on the light verb
+        if a.marker == "ب" and v.in_words(head.tok, "ba_light_verbs"):
+            continue  # «سيقوم ... بزيارة طاجيكستان»: the light verb's own event, no argument of this one
         if a.node.i > n.j - 1 or a.node.j <= n.i:
             pred.args.append(Arg("pp", a.node, a.marker, via="light"))
 
@@ -1121,6 +1167,13 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
     first_clause = True
     while n.parent is not None:
         p = n.parent
+        if p.cat == "SBAR" and p.kids and p.kids[0].cat == "WHNP" and p.parent is not None and p.parent.cat == "NP" \
+                and p.kids[0].kids and p.kids[0].kids[0].is_pre:
+            # «سيقوم إيفانوف، الذي أجرى الثلاثاء مباحثات ...»: a relative clause keeps its own tense and mood; what
+            # governs the noun it describes only says who tells it
+            w = p.kids[0].kids[0]
+            pred.governors.append(Governor(w.tok, v.word(w.tok), "relative", verbal=False))
+            first_clause = False
         if p.cat == "SBAR":
             sub = _first_pre(p)
             if sub is not None and sub.tok < n.i and sub.label in ("IN", "WRB", "RB"):
