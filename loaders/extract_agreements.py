@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import assess_certainty, source_named
+from irkg.loaders.certainty import assess_certainty, quoted_report, source_named
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.loaders.labels import SEVERAL
@@ -374,8 +374,9 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         cert = Certainty.ASSERTED  # «لم تبدأ تنفيذ العقد»: the contract stands; carrying it out is what is denied
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):
         cert = Certainty.ASSERTED  # "froze the S-300 deal": the deal existed; being frozen is its status, not a denial
-    if cert == Certainty.ASSERTED and v is not None and source_named(pc.p.text, v.sent.start, v.sent.end):
-        cert = Certainty.REPORTED  # "Iran and Russia have reached an agreement ..., TASS reports"
+    if cert == Certainty.ASSERTED and (v is not None and source_named(pc.p.text, v.sent.start, v.sent.end)
+                                       or quoted_report(pc.p.text, ts)):
+        cert = Certainty.REPORTED  # "Iran and Russia have reached an agreement ..., TASS reports", someone's quoted words
     dates = _dates(pc, cues, ks)
     if cert == Certainty.EXPECTED and dates.get("date") and dc.stated and dates["date"][:len(dc.stated)] <= dc.stated[:len(dates["date"])]:
         dates = {**dates, "date": None}  # "Putin said on 12 September he awaits the signing": when it was spoken of

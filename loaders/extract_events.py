@@ -212,11 +212,14 @@ def _partners(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: lis
     return out
 
 
-def _since_event(pc: PassageCtx, d, trigger_starts: list[int], own: int) -> bool:
+_AFTER_PHRASE = re.compile(r"(?:\bafter|\bfollowing|(?<!\w)و?بعد|(?<!\w)عقب|(?<!\w)إثر|(?<!\w)اثر)\s+[^,،.;؛()]*$", re.I)
+
+
+def _since_event(pc: PassageCtx, d, trigger_starts: list[int], own: int, phrase: re.Pattern = SINCE_PHRASE) -> bool:
     """Tell whether a date closes a "since" phrase that names another event right before it ("since Russia's
-    invasion in February"): the date is that event's."""
+    invasion in February"; with `phrase` _AFTER_PHRASE, «وبعد غزو فبراير»): the date is that event's."""
     lo = max(0, d.start - 60)
-    m = SINCE_PHRASE.search(pc.p.text[lo:d.start])
+    m = phrase.search(pc.p.text[lo:d.start])
     inside = [t for t in trigger_starts if m is not None and lo + m.start() < t < d.start]
     return bool(inside) and max(inside) != own
 
@@ -235,14 +238,17 @@ def _new_participants(refs, have: list[Participant], role: str) -> list[Particip
 def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
     """«تتعرض إيران لضربات إسرائيلية», "Iran faces Israeli strikes": the subject of a verb of facing undergoes
     the event its object names (the role of a direct object: target, victim)."""
+    from irkg.loaders.frames import _actors_of
+
     role = frame.roles.get("obj")
     g = pred.governors[0] if pred.governors else None
-    if pred.verbal or role is None or g is None or not g.verbal or g.how not in ("obj", "pp") \
+    if pred.verbal or role is None or role == frame.roles.get("subj") or g is None or not g.verbal \
+            or g.how not in ("obj", "pp") or (g.how == "pp" and g.marker not in ("ل", "لل", "ب", "with", "to")) \
             or not word_class(syntax_words()["facing_verbs"], g.word):
-        return []
+        return []  # "met ... following a meeting with Shamkhani": a setting, and a meeting has no undergoer
     gp = predicate_at(v, g.tok)
     subjects = gp.args_of("subj") if gp is not None else ()
-    return _new_participants((m.ref for a in subjects for m in pc.mentions_in(v, a.node, pc.actors)), have, role)
+    return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, role)
 
 
 def _past_tense(v: SentenceView, pred: Predicate) -> bool:
@@ -633,6 +639,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # "supplying drones since Russia's invasion in February last year": a date after another event
                 # in a "since" phrase is that event's
                 dated = [d for d in pc.dates if not _since_event(pc, d, trigger_starts, ts)]
+            # «وبعد غزو فبراير، ضمت روسيا ... في سبتمبر»: a date in an "after" phrase naming another event is that one's
+            dated = [d for d in dated if not _since_event(pc, d, trigger_starts, ts, _AFTER_PHRASE)]
             dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):
                 # "Since 2022, Iran has provided": an adverbial framing the clause; not for a noun in an adjunct

@@ -22,7 +22,7 @@ from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
 from irkg.loaders.indicator_phrase import (
-    HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase,
+    HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase, to_be_built,
 )
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
@@ -359,6 +359,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 if per:
                     q = replace(q, unit=per if " per " in per else f"{q.unit} per {per}")
             cert = _certainty(pc, ic, f)
+            if what and cert == Certainty.EXPECTED and not what.endswith(" to be built") and to_be_built(pc, q):
+                what = f"{what} to be built"  # «عقود لبناء مفاعلين»: reactors contracted, none standing yet
             if what is None:
                 if q.kind in ("percent", "multiple", "number"):
                     continue  # a share or a multiple of nothing named

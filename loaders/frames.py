@@ -300,9 +300,24 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
     found = without_shells(pc.dc, found)
     persons = [m for m in found if pc.dc.actor_type(m.ref) == "person"]
     if persons:
-        # «سكرتير مجلس الأمن الروسي نيكولاي باتروشيف»: the body in a person's title is his office, not a party
-        found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and m.end <= persons[0].start)]
+        # «سكرتير مجلس الأمن الروسي نيكولاي باتروشيف»: the body in a person's title is his office, not a party;
+        # so is the body of a title in apposition after the name ("Patrushev, the secretary of the Security Council")
+        found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and (
+            m.end <= persons[0].start or _title_after(pc, v, persons, m)))]
     return found
+
+
+def _title_after(pc, v: SentenceView, persons: list, m) -> bool:
+    """Tell whether a body is named in a title set off after a person's name ("Nikolai Patrushev, the secretary of
+    the Security Council of Russia,"): a comma, then a title word, and no conjunction before the body."""
+    p = next((x for x in reversed(persons) if x.end <= m.start), None)
+    if p is None:
+        return False
+    between = pc.p.text[p.end:m.start]
+    if not between.lstrip().startswith((",", "،")) or re.search(r"\band\b|\sو", between):
+        return False
+    toks = [t for t, (s, e, _) in enumerate(v.sent.tokens) if p.end <= s and e <= m.start]
+    return any(v.in_words(t, "titles") or v.in_words(t, "agent_nouns") for t in toks)
 
 
 def _adjacent_states(pc, actors: list):

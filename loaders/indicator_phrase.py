@@ -109,6 +109,7 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     s, i, _ = got
     if in_aside(v, i):
         return Certainty.ASSERTED  # "-- a contract worth $800 million --": the author's aside, whatever is denied around it
+    planned = getattr(q, "kind", None) == "count" and _to_be_built(v, s.pre[i])
     for n in s.pre[i].ancestors():
         p, after = n.parent, False
         if n.cat == "NP" and p is not None and p.cat == "S" and p.kids and p.kids[0] is n:
@@ -145,11 +146,33 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             if own in ("expected", "alleged", "denied") and not pred.negated:
                 # «توقع المجلس ارتفاع التبادل إلى ...», "expects trade to double": the figure is what it governs
                 return Certainty(own) if HEDGE_RANK[Certainty(own)] > HEDGE_RANK[cert] else cert
+            if planned and cert in (Certainty.ASSERTED, Certainty.REPORTED):
+                return Certainty.EXPECTED  # «وقعت عقودا لبناء مفاعلين»: two reactors to be built, none standing yet
             return cert
         if n.parent is None:
             break
     return None
 
+
+
+def to_be_built(pc: PassageCtx, q: Quantity) -> bool:
+    """Tell whether a count is of things a noun of building or planning governs (see _to_be_built)."""
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    return got is not None and got[0] is v.sent and q.kind == "count" and _to_be_built(v, got[0].pre[got[1]])
+
+
+def _to_be_built(v, pre: Node) -> bool:
+    """Tell whether a count is what a noun of building or planning governs, below any verb («عقودا لبناء مفاعلين»,
+    «خطط إنشاء ثمانية مفاعلات»): things to be built, not things that stand."""
+    for n in pre.ancestors():
+        if n.cat in ("VP", "S", "SBAR"):
+            return False
+        first = n.kids[0] if n.kids else None
+        if n.cat == "NP" and first is not None and first.is_pre and first.tok < pre.tok and (
+                v.in_words(first.tok, "construction_nouns") or word_class(v.words["governing_nouns"], v.word(first.tok)) == "expected"):
+            return True
+    return False
 
 
 def _main_verb(v, vp: Node, verb: Node) -> Node:

@@ -23,6 +23,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.DENIED)
     if pred.future or pred.modal or pred.conditional or pred.purpose or _modal_qad(v, pred):
         found.add(Certainty.EXPECTED)
+    if not pred.verbal and _banned(v, pred.head, words):
+        found.add(Certainty.DENIED)  # «الحظر المفروض على بيع الطائرات», "the ban on the sale of": no sale
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
     setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
     if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word) \
@@ -216,6 +218,16 @@ def _hypothetical(v: SentenceView, tok: int) -> bool:
     """Tell whether a verb is itself only possible, future or conditional ("could block", «قد تلغي», "if it refuses")."""
     gp = predicate_at(v, tok)
     return gp is not None and (gp.modal or gp.future or gp.conditional or _modal_qad(v, gp))
+
+
+def _banned(v: SentenceView, head: int, words: dict) -> bool:
+    """Tell whether an event noun is what a ban right before it is on («الحظر المفروض على بيع», "a ban on sales of"),
+    however the parser hung it."""
+    if head < 2 or v.word(head - 1).lower() not in ("على", "علي", "on"):
+        return False
+    ban = next((t for t in range(head - 2, max(-1, head - 5), -1) if word_class(words["governing_nouns"], v.word(t)) == "denied"), None)
+    # «رفعت روسيا الحظر على تسليم», "lifted the ban on": allowed now (the lifting rule above the ban says so)
+    return ban is not None and not any(word_class(words["lifting_words"], v.word(t)) for t in range(max(0, ban - 3), ban))
 
 
 def _denied_above(v: SentenceView, words: dict, above: list) -> bool:

@@ -131,6 +131,8 @@ def normalize(doc: Document) -> NormalizedDoc:
             pieces = _strip_emphasis(pieces, repairs)
         if "note" in s:
             pieces = _strip_note_markers(pieces, repairs)
+        if "`" in s:
+            pieces = _backticks(pieces, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)
         lines.append(_stripped_line(pieces, end, mark is not None))
@@ -169,6 +171,22 @@ def _strip_note_markers(pieces: list[Piece], repairs: Counter) -> list[Piece]:
         return pieces
     keep.append((pos, len(text)))
     return [piece for a, b in keep if a < b for piece in _slice_pieces(pieces, a, b)]
+
+
+_APOSTROPHE_TICK = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
+
+
+def _backticks(pieces: list[Piece], repairs: Counter) -> list[Piece]:
+    """Web copy that types "`" for quotes and apostrophes ("Russia`s", "... fields.` Zangeneh said"): an apostrophe
+    between letters, a quotation mark elsewhere, one character for one."""
+    out = []
+    for text, offs in pieces:
+        if "`" in text:
+            fixed = _APOSTROPHE_TICK.sub("’", text).replace("`", '"')
+            repairs["backtick"] += 1
+            text = fixed
+        out.append((text, offs))
+    return out
 
 
 def _glue(text: str) -> split_words.Glue:

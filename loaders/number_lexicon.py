@@ -34,6 +34,8 @@ def parse_digits(s: str, before_scale: bool = False) -> float | None:
             s = s.replace(",", ".")  # "2,5" and "1,3 مليار": a decimal comma
         else:
             return None
+    elif re.fullmatch(r"[1-9]\d{0,2}\.000", s) and not before_scale:
+        s = s.replace(".", "")  # "370.000 barrels": a thousands dot (no one writes three zero decimals)
     elif s.count(".") > 1:
         parts = s.split(".")
         if all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:

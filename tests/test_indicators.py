@@ -41,7 +41,7 @@ EN_PAIR = "The foreign ministers of Iran and Russia met in Moscow. "
         ("وتبلغ تكلفة شراء كل طن من الشعير 250 دولارا.", 250, "USD per tonne", "cost", set()),
         ("انخفض إنتاج القمح في إيران بنسبة 25 في المئة.", 25, "percent", "production decline", {"iran"}),
         ("وتم ربط 40 مصرفا إيرانيا بنظام الرسائل المالية الروسي.", 40, "banks", "number of banks", {"iran"}),
-        ("وقعت روسيا وإيران اتفاقا لبناء مفاعلين جديدين.", 2, "reactors", "number of reactors", {"iran", "russia"}),
+        ("وقعت روسيا وإيران اتفاقا لبناء مفاعلين جديدين.", 2, "reactors", "number of reactors to be built", {"iran", "russia"}),
         ("واستمرت المحادثات بين الوزيرين الإيراني والروسي لمدة ثلاث ساعات.",
          3, "hours", "duration of the talks", {"iran", "russia"}),
         ("وتمتد المعاهدة بين روسيا وإيران عشرين عاما.", 20, "years", "term of the agreement", {"iran", "russia"}),
@@ -254,3 +254,14 @@ def test_rising_to_reach_a_level_is_no_ceiling():
     recs = [r for r in extract_document(read_text("own.txt", "ارتفعت الصادرات الروسية إلى إيران بنسبة 10% لتصل إلى 3 مليارات دولار.\n")).records
             if r.kind == "indicator" and r.unit == "USD"]
     assert recs and "up to" not in recs[0].label, [r.label for r in recs]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("وقعت روسيا مع إيران عقودا لبناء مفاعلين نوويين جديدين في بوشهر.", 2),
+    ("تم الاتفاق بين موسكو وطهران على خطط إنشاء ستة مفاعلات نووية أخرى.", 6),
+])
+def test_a_count_of_things_to_be_built_is_expected_and_says_so(text, value):
+    r = _one(text, value)
+    assert r.certainty == "expected" and r.what.endswith("to be built")
+    built = _one("بنت روسيا مفاعلين نوويين في بوشهر.", 2)
+    assert built.certainty == "asserted" and not built.what.endswith("to be built")

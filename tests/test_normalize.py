@@ -340,3 +340,14 @@ def test_glued_note_markers_font_widgets_and_photo_credits_are_dropped():
     nd = _norm(text, file="web.txt")
     assert nd.text == "The ministers met in Berlin. They agreed on a plan.\n\nThe plan starts in May."
     _check_offsets(nd)
+
+
+def test_backticks_become_apostrophes_and_quotes_one_for_one():
+    from irkg.loaders.normalize import normalize
+    from irkg.loaders.read import read_text
+
+    text = "Tehran signed a contract with Russia`s energy giant Gazprom.\n`We will sign more,` the minister said.\n"
+    out = normalize(read_text("own.txt", text))
+    assert "Russia’s" in out.text and '"We will sign more,"' in out.text
+    i = out.text.index("Russia’s") + len("Russia")
+    assert text[out.offsets[i]] == "`"  # the apostrophe still points at the character written

@@ -69,6 +69,7 @@ def test_arabic_amount(text, value, unit):
         ("eighty-five missiles were fired", 85, "missiles"),
         ("two hundred and fifty tanks", 250, "tanks"),
         ("2 million barrels a day", 2_000_000, "barrels per day"),
+        ("imports at 370.000 barrels per day", 370_000, "barrels per day"),  # a thousands dot
         ("sold at $60 a barrel", 60, "USD per barrel"),
         ("exports of 35 bcm", 35, "bcm"),
         ("12 MiG-29 aircraft arrived", 12, "aircraft"),

@@ -168,8 +168,14 @@ def parser_client() -> ParserClient:
     return _CLIENT[1]
 
 
+# Persian letters in Arabic wire copy (IRNA's «سیتجاوز», «مشترک»): the Arabic segmenter knows only the Arabic
+# forms; one letter for one, so every offset the parser returns still points into the text as written
+_PERSIAN = str.maketrans({"ی": "ي", "ک": "ك", "ۀ": "ة", "ە": "ه"})
+
+
 def parse_passages(passages: Sequence, doc_lang: str = "ar") -> list[tuple[ParsedPassage, str]]:
     """Parse every passage of a document in one exchange; return (parsed passage, language) per passage."""
     langs = [passage_lang(p.text, doc_lang) for p in passages]
-    answers = parser_client().parse([(lang, p.text) for p, lang in zip(passages, langs)]) if passages else []
+    items = [(lang, p.text.translate(_PERSIAN) if lang == "ar" else p.text) for p, lang in zip(passages, langs)]
+    answers = parser_client().parse(items) if passages else []
     return [(ParsedPassage(p.text, a), lang) for p, a, lang in zip(passages, answers, langs)]
