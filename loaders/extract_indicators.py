@@ -162,6 +162,8 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
             continue  # «بعد فرض عقوبات في 2010، ألغت موسكو العقد البالغ 800 مليون»: the date of what came before
         if SINCE_PHRASE.search(pc.p.text[max(0, d.start - 80):d.start]):
             continue  # "spent $2.7bn since the government came to power in August 2021": where a sum starts
+        if before and _in_earlier_conjunct(pc, d, f.q):
+            continue  # «غزت روسيا أوكرانيا في فبراير 2022 وتحتل 18%»: the invasion's date, not the occupied share's
         if before and expected and not re.search(r"(?:بحلول|by)\s*$", pc.p.text[:d.start]):
             continue  # «الاتفاق الذي وقع عام 2023 لزيادة ... إلى 40 مليار»: the signing's date, not the goal's
         gap = (f.q.start - d.end + 20) if before else (d.start - f.q.end)
@@ -179,6 +181,29 @@ def _date(pc: PassageCtx, f: FigureContext, expected: bool, starts: list[int]) -
     if value and best is not None and "year_inferred" in (best.flags or []) and published and value[:7] > published[:7]:
         value = f"{int(value[:4]) - 1}{value[4:]}"  # "in December" in a February article: the December before
     return value
+
+
+def _in_earlier_conjunct(pc: PassageCtx, d, q: Quantity) -> bool:
+    """Tell whether a date lies inside the conjunct before the later one (a verb phrase after «و», "and") that
+    states a figure."""
+    from irkg.loaders.parse.clauses import first_conjunct
+
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return False
+    s, i, _ = got
+    for n in s.pre[i].ancestors():
+        if n.cat in ("VP", "S") and any(k.is_pre and v.is_verb(k.tok) for k in n.kids):
+            if first_conjunct(n) is None and n.parent is not None and n.parent.cat == "S" and first_conjunct(n.parent):
+                n = n.parent  # "(S (S ... غزت ...) و (S (VP تحتل ...)))": the clause is the conjunct
+            first = first_conjunct(n)
+            if first is None:
+                return False
+            toks = v.sent.tokens  # a date framing both conjuncts («في عام 2023 ارتفعت ... وبلغت») is theirs
+            verb = next((t for t in range(first.i, first.j) if v.is_verb(t)), None)
+            return verb is not None and toks[verb][1] <= d.start < toks[first.j - 1][1]
+    return False
 
 
 def _is_target(pc: PassageCtx, ic: dict, f: FigureContext) -> bool:

@@ -155,6 +155,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 # a place deep inside the agreement's phrase is what it is about ("a memorandum in Moscow" is not, nor
                 # "agreements ... during the summit in Moscow")
                 continue
+            if a.via in ("obj", "pp") and a.node.i >= 2 and _participle(v, a.node.i - 2):
+                continue  # «نماذج من الأسلحة المستخدمة في أوكرانيا», "weapons used in Ukraine": where the thing was
             # a city, or a state named as where it happened ("في سوريا")
             places = pc.mentions_in(v, a.node, pc.places) or [m for m in pc.mentions_in(v, a.node, pc.actors)
                                                               if pc.dc.actor_type(m.ref) == "state" and "adjective" not in (m.flags or [])]
@@ -305,6 +307,17 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and (
             m.end <= persons[0].start or _title_after(pc, v, persons, m)))]
     return found
+
+
+def _participle(v: SentenceView, t: int) -> bool:
+    """Tell whether a token is a participle modifying a noun ("used", «المستخدمة»), not a nisba adjective
+    («الإيرانية», «المصرية»)."""
+    tag = v.sent.tokens[t][2]
+    if tag == "VBN":
+        return True
+    w = v.word(t)
+    w = w[2:] if w.startswith("ال") else w
+    return tag in ("JJ", "DTJJ") and w.startswith("م") and not w.endswith(("يه", "ية", "ي"))
 
 
 def _title_after(pc, v: SentenceView, persons: list, m) -> bool:

@@ -996,6 +996,12 @@ def test_persian_letters_reach_the_parser_as_arabic():
     assert ind.certainty == "expected"
 
 
+def test_where_a_delivered_thing_was_used_is_not_where_it_was_delivered():
+    (ev,) = [e for e in _records("وقال المصدر إن القوات الروسية سلمت إيران نماذج من الصواريخ الغربية المستخدمة في "
+                                 "أوكرانيا.", "event") if e.type == "delivery"]
+    assert ev.place is None and {"iran"} <= set(ev.participants)
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

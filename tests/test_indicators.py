@@ -265,3 +265,10 @@ def test_a_count_of_things_to_be_built_is_expected_and_says_so(text, value):
     assert r.certainty == "expected" and r.what.endswith("to be built")
     built = _one("بنت روسيا مفاعلين نوويين في بوشهر.", 2)
     assert built.certainty == "asserted" and not built.what.endswith("to be built")
+
+
+def test_a_date_in_an_earlier_conjunct_is_not_the_figures_but_a_fronted_one_is():
+    r = _one("واجتاحت روسيا أوكرانيا في فبراير 2022 وتسيطر على 18% من أراضيها.", 18, published="2024-05-01")
+    assert r.date is None
+    r = _one("في عام 2023 تراجعت الواردات الروسية من إيران وبلغت 3 مليارات دولار.", 3e9, published="2024-05-01")
+    assert r.date == "2023"
