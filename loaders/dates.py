@@ -327,7 +327,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
     if kind == "relative":
         unit, off = c.relative[" ".join(g["rel"].split())]
         value = resolve_relative(unit, off, pub)
-        return value, ["relative"] + ([] if value else ["partial"])
+        # "tomorrow", «الأسبوع المقبل»: still to come when the text was written, known even without its date
+        return value, ["relative"] + ([] if value else ["partial"]) + (["future"] if off > 0 else [])
     if kind == "weekday":
         value = _weekday_date(c.weekday_of[" ".join(g["wd"].split())], pub)
         return value, ["weekday", "relative"] + ([] if value else ["partial"])

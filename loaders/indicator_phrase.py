@@ -151,7 +151,7 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             return cert
         if n.parent is None:
             break
-    return None
+    return Certainty.EXPECTED if planned else None  # «بناء 8 وحدات نووية في إيران»: a headline's plan
 
 
 

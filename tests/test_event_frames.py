@@ -861,8 +861,14 @@ def test_a_sentence_told_according_to_a_source_is_reported():
     # a power to act; backing withheld
     ("The Security Council has the authority to impose sanctions on Iran.", "sanction"),
     ("أكدت موسكو أنها لن تؤيد فرض عقوبات جديدة على إيران.", "sanction"),
+    # a volume or a growth forecast: what it measures is forecast with it
+    ("وتوقع السفير ازدياد حجم التبادل التجاري بين إيران وروسيا.", "trade"),
     # a danger warned of
     ("وحذرت موسكو من تدخل عسكري أميركي في الأزمة.", "intervention"),
+    # a threat to use the tools of a measure
+    ("Washington threatened to use the mechanisms of its sanctions against Tehran if it sells missiles to Moscow.",
+     "sanction"),
+
     ("Moscow warned against an American military intervention in the crisis.", "intervention"),
 ])
 def test_what_is_only_aimed_at_allowed_or_planned_is_to_come(text, etype):
@@ -1000,6 +1006,15 @@ def test_where_a_delivered_thing_was_used_is_not_where_it_was_delivered():
     (ev,) = [e for e in _records("وقال المصدر إن القوات الروسية سلمت إيران نماذج من الصواريخ الغربية المستخدمة في "
                                  "أوكرانيا.", "event") if e.type == "delivery"]
     assert ev.place is None and {"iran"} <= set(ev.participants)
+
+
+@pytest.mark.parametrize("text", [
+    "يلتقي وزيرا الخارجية الروسي سيرغي لافروف والإيراني عباس عراقجي في موسكو غدا.",
+    "Lavrov meets Araghchi in Moscow tomorrow.",
+])
+def test_tomorrow_is_to_come_in_a_text_of_unknown_date(text):
+    evs = [r for r in extract_document(read_text("own.txt", text + "\n")).records if r.kind == "event" and r.type == "meeting"]
+    assert evs and {e.certainty for e in evs} == {"expected"}
 
 
 def test_a_past_act_warned_of_is_told_not_expected():

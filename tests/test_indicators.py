@@ -272,3 +272,8 @@ def test_a_date_in_an_earlier_conjunct_is_not_the_figures_but_a_fronted_one_is()
     assert r.date is None
     r = _one("في عام 2023 تراجعت الواردات الروسية من إيران وبلغت 3 مليارات دولار.", 3e9, published="2024-05-01")
     assert r.date == "2023"
+
+
+def test_a_headline_count_to_be_built_is_expected():
+    r = _one("بناء 6 مفاعلات نووية في إيران بخبرة روسية", 6)
+    assert r.certainty == "expected" and r.what.endswith("to be built")
