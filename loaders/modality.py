@@ -104,6 +104,11 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and nxt is not None and nxt.verbal and word_class(words["governors"], nxt.word) == "reported" \
                 and not _hypothetical(v, nxt.tok):
             break  # «قال لافروف خلال لقائه مع نظيره»: the meeting is where he spoke, told by the author
+        if cat is None and g.verbal and not attribution_only and (gp := predicate_at(v, g.tok)) is not None:
+            hedge = next((word_class(words["adverb_hedges"], v.word(t)) for t in _clause_tokens(gp)
+                          if word_class(words["adverb_hedges"], v.word(t))), None)
+            if hedge:
+                found.add(Certainty(hedge))  # "has allegedly supplied drones as part of an agreement": the deal too
         if cat is None:
             if g.verbal and (word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word)):
                 continue  # "has", "كانت", "began", «يقوم بزيارة»: the clause goes on up

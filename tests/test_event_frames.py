@@ -1017,6 +1017,16 @@ def test_tomorrow_is_to_come_in_a_text_of_unknown_date(text):
     assert evs and {e.certainty for e in evs} == {"expected"}
 
 
+def test_sources_named_at_the_end_report_the_sentence_and_say_nothing_of_their_own():
+    text = "Lavrov and Araghchi held talks by phone late on Friday, Iranian state media and the Kremlin said."
+    evs = _records(text, "event")
+    assert {e.certainty for e in evs if e.type == "meeting"} == {"reported"}
+    assert not [e for e in evs if e.type == "statement" and "sergey_lavrov" in e.participants]
+    (ev,) = [e for e in _records("Iran has allegedly shipped drones to Russia under a deal signed with Moscow in 2022.",
+                                 "event") if e.type == "signing"]
+    assert ev.certainty == "alleged"
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

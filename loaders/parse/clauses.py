@@ -248,6 +248,8 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node], Node]:
         p = n.parent
         k = p.kids.index(n)
         aux = [c for c in p.kids[:k] if c.is_pre and c.label.startswith(("VB", "MD", "TO"))]
+        if aux and _english_phrase_between(p.kids[p.kids.index(aux[-1]) + 1:k]):
+            break  # "held talks ... late on Friday, (NP the Kremlin) (VP said)": a verb of its own, no auxiliary
         if k == 0 and not any(c.is_pre and c.label.startswith(("VB", "MD")) for c in p.kids) \
                 and sum(c.cat == "VP" for c in p.kids) == 1 and not any(c.cat == "CC" for c in p.kids):
             n = p  # "has (VP (VP met ...) , (NP the website reported))": a wrapper the parser put around the verb
@@ -257,6 +259,14 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node], Node]:
         chain.append(p)
         n = p
     return vp, chain, n
+
+
+def _english_phrase_between(kids: list[Node]) -> bool:
+    """Tell whether a prepositional or adverbial phrase besides an object stands between a verb and a later verb
+    phrase under it ("held (NP talks) (ADVP late on Friday, the Kremlin) (VP said)"): that verb is no auxiliary,
+    which has at most adverbs there ("has not recently (VP met)"; Arabic puts only the subject there: «تكون موسكو
+    قد زودت»)."""
+    return any(c.cat == "NP" for c in kids) and any(c.cat in ("PP", "ADVP", "S", "SBAR") for c in kids)
 
 
 def _verbal(v: SentenceView, pre: Node) -> Predicate:
