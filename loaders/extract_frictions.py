@@ -35,6 +35,7 @@ def friction_cues() -> dict:
         "group_words": lexicon_of({g: v.get("words", []) for g, v in groups.items()}),
         "predecessors": data.get("predecessors") or {},
         "outsider_words": {match_key(w).removesuffix("=") for w in data.get("outsiders", [])},
+        "noun_only": {match_key(w).removesuffix("=") for w in data.get("noun_only", [])},
     }
 
 
@@ -206,6 +207,11 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     if pred is None or pred.concessive or pred.conditional:
         return None
     states = _arg_states(pc, cues, v, pred)
+    if pred.verbal and match_key(v.word(pred.head)) in cues["noun_only"] \
+            and len({IRAN, RUSSIA} & states.get("subj", set())) == 1:
+        # «بلاده تعارض فرض حظر على إيران»: one side "opposes" a measure against the other (support), unlike
+        # «تعارض مصالح روسيا وإيران», where the pair's interests conflict
+        return None
     if not states and h.cat in _NOUN_DISPUTES and not pred.verbal:
         states = _disputants(pc, cues, v, pred)
     found = set().union(*states.values()) if states else set()

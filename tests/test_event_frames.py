@@ -240,6 +240,12 @@ def test_a_denial_in_one_clause_does_not_deny_the_accusation_beside_it():
     assert fr and fr[0].certainty == "asserted"
 
 
+def test_one_side_opposing_a_measure_against_the_other_is_no_friction():
+    assert not _records("أعلن السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا الثلاثاء أن بلاده تعارض فرض حظر على إيران "
+                        "بسبب تجاربها الصاروخية.", "friction")
+    assert _records("وتعارض مصالح روسيا وإيران في أسواق الغاز الآسيوية.", "friction")
+
+
 def test_ties_with_both_sides_are_a_balance_not_a_friction():
     assert not _records("وأوضح بوتين أن بلاده تملك علاقات استراتيجية مع طهران، إلى جانب روابط وثيقة مع تل أبيب، "
                         "ما يسمح لها بالتدخل لخفض التوتر بين الطرفين.", "friction")
