@@ -259,6 +259,23 @@ def _past_tense(v: SentenceView, pred: Predicate) -> bool:
     return v.sent.tokens[head.head][2] in ("VBD", "VBN") and not (head.future or head.modal or head.conditional)
 
 
+def _in_title(v: SentenceView, pred: Predicate, m) -> bool:
+    """Tell whether a topic word lies in the subject that names who acts ("Atomic Energy Minister Rumyantsev said",
+    «وزير النفط بيجن زنغنه»): his office, not what the act is about."""
+    toks = v.sent.tokens
+    for a in pred.args:
+        if a.rel != "subj":
+            continue
+        i = a.node.i
+        # "(NP Atomic Energy) (NP Minister Rumyantsev) (VP told ...)": a title the parser cut off before the subject
+        before = [c for c in pred.clause.kids if c.cat == "NP" and c.j <= a.node.i]
+        while before and before[-1].j == i:
+            i = before.pop().i
+        if toks[i][0] <= m.start and m.end <= toks[a.node.j - 1][1]:
+            return True
+    return False
+
+
 def _told_as_past(v: SentenceView, pred: Predicate) -> bool:
     """A verb in the past carries the event, itself or as the setting of a noun («ناقش ... خلال اجتماعهما في
     نوفمبر»): a date after the (inferred) writing date does not make it a plan."""
@@ -764,7 +781,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                     id=eid, label=_label(dc, etype, [p.actor for p in roles], date, what), type=etype, date=date,
                     date_precision={4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None,
                     participants=sorted({p.actor for p in roles}), roles=roles, place=filled.place, agreement=agreement,
-                    items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans)}),
+                    items=items, topics=sorted({m.ref for m in pc.topics if _in_own(m, spans) and not _in_title(v, pred, m)}),
                     summary=pc.p.text[lo:hi].strip()[:200], certainty=cert, channel="phone" if h.cat == "call" else None,
                     evidence=[pc.evidence(cert, {"date": date, "trigger": pc.p.text[ts:te]})],
                 ))

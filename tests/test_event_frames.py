@@ -1033,6 +1033,15 @@ def test_sources_named_at_the_end_report_the_sentence_and_say_nothing_of_their_o
     assert ev.certainty == "alleged"
 
 
+@pytest.mark.parametrize("text", [
+    "Atomic Energy Minister Sergei Kiriyenko told reporters that Iran was ready to open its sites to inspectors.",
+    "وقال وزير النفط الإيراني بيجن زنغنه إن بلاده تريد علاقات جيدة مع موسكو.",
+])
+def test_the_office_in_a_speakers_title_is_no_topic_of_what_he_says(text):
+    (ev,) = [e for e in _records(text, "event") if e.type == "statement"]
+    assert "energy" not in ev.topics
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 
