@@ -248,7 +248,12 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
         cert = tree  # a negation or a cancelling word near the figure belongs to another clause (the tree says so)
     if f.q.kind == "ordinal" and cert == Certainty.ALLEGED:
         cert = Certainty.ASSERTED  # "the sixth session" frames the claims around it; it is not one of them
-    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _is_target(pc, ic, f):
+    start_level = (_FROM_LEVEL.search(pc.key[max(0, f.ks - 40):f.ks]) is not None
+                   or _FROM_OPENS.match(pc.key, f.ks) is not None) \
+        and bool(ic["change"].find(pc.key, max(0, f.ks - 40), f.ks)) and _TO_AFTER.match(pc.key, f.ke) is not None
+    if start_level and cert == Certainty.EXPECTED:
+        cert = Certainty.ASSERTED  # "to boost production from 36,000 to 48,000": where it stands now; the plan is the rest
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and not start_level and _is_target(pc, ic, f):
         return Certainty.EXPECTED  # «يستهدف البلدان سعة تصل إلى 15 مليون طن»: a goal, not a result
     if cert == Certainty.ASSERTED and quoted_report(pc.p.text, f.q.start):
         return Certainty.REPORTED  # a figure inside someone's quoted words
@@ -257,6 +262,9 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     return cert
 
 
+_FROM_LEVEL = re.compile(r"(?:\bfrom|(?<!\w)من)\s*$")
+_FROM_OPENS = re.compile(r"(?:from|من)\s")
+_TO_AFTER = re.compile(r"\s*(?:[^\s\d]+\s+){0,3}?(?:to|الي|إلى)\s+\d")
 _RHETORICAL = re.compile(r"كيف\s+لا(?!\w)")
 _NEG = r"(?:لا|لم|لن|ليس|ليست|not|no)"
 _MORE = r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed|exceeds|more)"

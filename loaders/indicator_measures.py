@@ -36,7 +36,8 @@ _BREAK = re.compile(
     r"|\s(?:و|ف)?(?:" + "|".join(match_key(w) for w in _CONCESSIVE) + r")(?!\w)|\s(?:despite|although|even though|after|following)\b")
 _PREPOSITION = re.compile(r"\b(?:for|to|of|in|from|with|by|on|at|as|than)\b")
 _MATERIAL_STOPS = {"to", "for", "from", "in", "by", "a", "an", "per", "with", "on", "at", "and", "since", "which",
-                   "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are"}
+                   "that", "last", "this", "each", "every", "into", "over", "under", "was", "were", "is", "are",
+                   "but", "or", "while", "although", "though", "as", "because", "if", "when", "will", "would", "has", "have"}
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z\-]+\s+)?([a-z]{3,})\s+of\s*$")
 _ROLE_REACH = 25  # key characters before a count of people where what happened to them is said
 _GENERIC = {"total", "average", "maximum", "minimum", "sum", "amount", "number", "level", "record", "figure", "rate",
@@ -75,6 +76,7 @@ def indicator_cues() -> dict:
         "relations": lexicon_of(extra.get("time_relations") or {}),
         "relations_after": lexicon_of(extra.get("time_relations_after") or {}),
         "change": lexicon_of({"growth": extra.get("change_up", []), "decline": extra.get("change_down", [])}),
+        "phrasal_up": {w.lower() for w in extra.get("phrasal_up", [])},
         "markers": {match_key(m) for m in extra.get("change_markers", [])},
         "comparison": lexicon_of({"comparison": base.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],
@@ -198,7 +200,7 @@ def _material(pc: PassageCtx, f: FigureContext) -> str | None:
             return getattr(items.get(it.ref), "name_en", None) or it.ref
     words = []
     tail = pc.key[m.end():f.hi]
-    stop = re.search(r"[,;:.()\d،؛]", tail)  # "of barley, 215,300 tonnes of corn": the goods end at the comma
+    stop = re.search(r"[,;:.()\d،؛—–]", tail)  # "of barley, 215,300 tonnes of corn": the goods end at the comma
     for w in re.finditer(r"[a-z][a-z\-']*", tail[:stop.start()] if stop else tail):
         if w.group() in _MATERIAL_STOPS or len(words) == 4:
             break
@@ -218,6 +220,9 @@ def _change(pc: PassageCtx, ic: dict, f: FigureContext, strict: bool = False) ->
     if key[max(0, f.ks - 4):f.ks].endswith(_TO_LEVEL):
         return None  # "rose to 95%": a level reached
     for h in reversed(ic["change"].find(key, max(f.lo, f.ks - 90), f.ks)):
+        if h.cue in ("up", "up=") and key[max(0, h.start - 12):h.start].split()[-1:] and \
+                key[max(0, h.start - 12):h.start].split()[-1] in ic["phrasal_up"]:
+            continue  # "will put up 80 percent of the capital": a particle, no rise
         gap = key[h.end:f.ks].split()
         if strict:  # an amount is a change only through "by" («بمقدار»): "fell by 200,000 barrels"
             if gap and gap[-1] in _BY and len(gap) <= 7:

@@ -139,6 +139,8 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
                 if g is not None and word_class(v.words["status_change_verbs"], g.word):
                     cert = Certainty.ASSERTED  # the value of a contract that was later cancelled is still its value
             own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i or after else None
+            if getattr(q, "unit", None) == "times":
+                own = None  # "vetoed the resolution three times": how often the act was done, not what it blocks
             if own is None and verb.tok < i and blaming_phrase(v, n, verb.tok, i):
                 own = "alleged"  # «ألقت باللوم على إيران لشن هجمات على ... و4 سفن»
             if own == "denied" and word_class(v.words["status_change_verbs"], v.whole_word(verb.tok)):

@@ -158,6 +158,12 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     if any(a.rel == "adj" and any(word_class(words["expected_adjectives"], v.word(t)) for t in range(a.node.i, a.node.j))
            for a in pred.args):
         found.add(Certainty.EXPECTED)  # "صفقات وشيكة", "the planned summit", "a proposed deal"
+    elif not pred.verbal and v.lang == "ar":
+        top = pred.node
+        while top.parent is not None and top.parent.cat == "NP":
+            top = top.parent
+        if any(v.word(t).startswith("ال") and word_class(words["expected_adjectives"], v.word(t)) for t in range(pred.head + 1, top.j)):
+            found.add(Certainty.EXPECTED)  # «المناورة المشتركة بين إيران وروسيا المزمع إجراؤها»: after its phrases
     for level in _ORDER:
         if level in found:
             return level

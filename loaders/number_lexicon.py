@@ -103,6 +103,7 @@ class NumberLexicon:
     vague: Phrases
     ordinals: dict[str, int]
     ordinal_suffixes: set[str]
+    teen_words: set[str]
     multiples: dict[str, float]
     percent: Phrases
     points: Phrases
@@ -189,6 +190,7 @@ def compile_lexicon(data: dict) -> NumberLexicon:
         vague=_phrases({k: tuple(v) for k, v in (data.get("vague") or {}).items()}),
         ordinals=_keyed(data.get("ordinals")),
         ordinal_suffixes=set(data.get("ordinal_suffixes", [])),
+        teen_words={match_key(w) for w in data.get("ordinal_teens", [])},
         multiples=_keyed(data.get("multiples")),
         percent=_phrases({p: True for p in data["percent"]}),
         points=_phrases({p: True for p in data.get("percentage_points", [])}),

@@ -196,6 +196,8 @@ class _Scanner(AmountReader):
                     and not (a is not None and self.ends_with(a.i, lex.time_prepositions)):
                 f.unit, f.kind = lex.ambiguous_durations[self.t[j]], "count"  # «ثلاثة عقود»: contracts
             j = j2
+            if f.unit == "times" and j < self.n and self.t[j] in ("the", "as", "more", "higher", "larger", "bigger", "faster"):
+                f.unit, f.kind = None, "number"  # "three times the speed of sound": a comparison, no count of times
             if f.kind == "money":
                 cq = self.word(j, lex.currency_qualifiers)
                 if cq is not None:
@@ -400,7 +402,13 @@ class _Scanner(AmountReader):
         return []
 
     def _ordinal_arabic(self, j: int, value: float, definite: bool) -> list[_Figure]:
-        """«القمة الخامسة», «قمة دول بحر قزوين الخامسة», «ثاني إجراء»: an Arabic ordinal of a series noun."""
+        """«القمة الخامسة», «قمة دول بحر قزوين الخامسة», «ثاني إجراء», «الدورة التاسعة عشرة»: an Arabic ordinal of a
+        series noun."""
+        end = j + 1
+        if end < self.n and self.t[end] in self.lex.teen_words:
+            value, end = value + 10, end + 1  # «التاسعة عشرة»: the nineteenth, not the ninth
+        elif value == 1:
+            return []  # «الحادي» alone: "the first" is seldom a figure
         if not definite:  # the construct ordinal comes first: «ثاني إجراء مماثل»
             got = self.word(j + 1, self.lex.series_words, definite=False)
             return [_Figure(j, j + 2, value, got[0], "ordinal", noun=self.t[j + 1])] if got else []
@@ -409,7 +417,7 @@ class _Scanner(AmountReader):
                 break
             got = self.word(k, self.lex.series_words)
             if got is not None:
-                return [_Figure(k, j + 1, value, got[0], "ordinal", noun=self.t[k])]
+                return [_Figure(k, end, value, got[0], "ordinal", noun=self.t[k])]
         return []
 
     def _count_after_noun(self, j: int) -> list[_Figure]:

@@ -869,6 +869,8 @@ def test_a_sentence_told_according_to_a_source_is_reported():
     ("أكدت موسكو أنها لن تؤيد فرض عقوبات جديدة على إيران.", "sanction"),
     # a volume or a growth forecast: what it measures is forecast with it
     ("وتوقع السفير ازدياد حجم التبادل التجاري بين إيران وروسيا.", "trade"),
+    # planned, after the phrases of the noun («المزمع إجراؤها»)
+    ("وتحدث القائد عن المناورة البحرية المشتركة بين إيران وروسيا المزمع إجراؤها في بحر قزوين.", "exercise"),
     # a danger warned of
     ("وحذرت موسكو من تدخل عسكري أميركي في الأزمة.", "intervention"),
     # a threat to use the tools of a measure

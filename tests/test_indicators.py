@@ -277,3 +277,20 @@ def test_a_date_in_an_earlier_conjunct_is_not_the_figures_but_a_fronted_one_is()
 def test_a_headline_count_to_be_built_is_expected():
     r = _one("بناء 6 مفاعلات نووية في إيران بخبرة روسية", 6)
     assert r.certainty == "expected" and r.what.endswith("to be built")
+
+
+def test_only_so_many_is_no_denial_and_a_starting_level_is_no_plan():
+    assert _one("ولا يتألف الأسطول الإيراني سوى من خمس فرقاطات روسية الصنع.", 5).certainty == "asserted"
+    assert _one("The firms plan to boost output from 20,000 to 30,000 barrels per day.", 20_000).certainty == "asserted"
+    assert _one("The firms plan to boost output from 20,000 to 30,000 barrels per day.", 30_000).certainty == "expected"
+
+
+def test_put_up_is_no_growth_and_times_the_speed_is_no_count():
+    r = _one("The Russian firm will put up 70 percent of the capital of the joint venture with Iran.", 70)
+    assert r.what != "growth"
+    assert not [r for r in _indicators("The Iranian drones fly at nearly twice the speed of sound.") if r.unit == "times"]
+
+
+def test_a_material_ends_at_a_dash_or_a_conjunction():
+    r = _one("They have a small warhead — about 12 kilograms of explosive — but are cheap to make.", 12)
+    assert r.what == "explosive quantity"

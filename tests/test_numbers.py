@@ -104,6 +104,13 @@ def test_range_gives_both_bounds(text, low, high, unit):
     assert (q.value, q.value_max, q.unit) == (pytest.approx(low), pytest.approx(high), unit)
 
 
+@pytest.mark.parametrize("text,value", [("خلال الدورة التاسعة عشرة للجنة المشتركة", 19), ("الاجتماع الحادي عشر للجنة", 11),
+                                        ("القمة الخامسة لدول بحر قزوين", 5)])
+def test_arabic_teen_ordinals(text, value):
+    (q,) = find_quantities(text)
+    assert (q.value, q.kind) == (value, "ordinal")
+
+
 def test_change_from_to_is_two_figures():
     qs = find_quantities("ارتفع الإنتاج من 5 إلى 10 مليارات دولار")
     assert [(q.value, q.value_max, q.unit) for q in qs] == [(5e9, None, "USD"), (10e9, None, "USD")]

@@ -305,8 +305,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         before = [c for c in clause.kids if c.j <= top.i]
         if before and all(c.is_pre and c.label == "RB" for c in before) and any(v.in_words(c.tok, "negation") for c in before):
             pred.negated = True  # "(S (RB not) (VP to sell ...))": "pledged not to sell"
-    if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا") for t in range(pre.tok + 1, clause.j)):
-        pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا»: only so much, stated as done
+    if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا", "سوى", "سوي") for t in range(pre.tok + 1, clause.j)):
+        pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا», «لا تتألف إلا/سوى من»: only so much
     if v.lang == "en" and _headline_infinitive(chain, top, clause):
         pred.future = True  # "Russia and Iran to hold naval drill", "Iran to buy Su-35 jets": a headline's plan
     subj = _subject(v, pre, vp, chain, top, clause)
