@@ -169,6 +169,9 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
                 and (found := pc.mentions_in(v, a.node, pc.actors)) and all(pc.dc.actor_type(m.ref) == "person" for m in found):
             a = Arg("gen", a.node, via=a.via)  # «زيارة لاريجاني» tagged as an adjective: a person is no adjective
         role = frame.dative if a is dative else _role_of(frame, a, set(taken.values()))
+        if a.rel == "gen" and role == "target" and "imposer" in frame.gen and pred.head >= 2 \
+                and any(v.in_words(t, "undergoing_words") for t in (pred.head - 2, pred.head - 1)):
+            role = "imposer"  # «البلدين الخاضعين لعقوبات الولايات المتحدة», "under US sanctions": whose sanctions
         if role == "host" and a.rel == "pp" and a.marker == "ل" and not _agentive(v, a):
             continue  # «زيارة ... لمسار وساطة روسي»: «ل» of a purpose, not the host («زيارة لموسكو»)
         if role == "host" and a.rel == "pp" and a.marker == "ل" and frame.person_pp.get("ل") \

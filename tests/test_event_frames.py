@@ -1044,6 +1044,21 @@ def test_the_office_in_a_speakers_title_is_no_topic_of_what_he_says(text):
     assert "energy" not in ev.topics
 
 
+def test_a_relative_after_a_comma_has_its_antecedent_and_subjection_names_the_imposer():
+    text = ("وكشف قائد البحرية الإيرانية الأميرال شهرام إيراني، الذي زار موسكو الأسبوع الماضي، عن اتفاق بين البلدين.")
+    (ev,) = [e for e in _records(text, "event") if e.type == "visit"]
+    assert ("russia", "visitor") not in _roles(ev) and ("russia", "host") in _roles(ev)
+    (sa,) = [e for e in _records("ويعكس ذلك تعاونا أعمق بين البلدين الخاضعين لعقوبات الاتحاد الأوروبي.", "event")
+             if e.type == "sanction"]
+    assert ("european_union", "imposer") in _roles(sa)
+
+
+def test_an_actor_with_a_day_hung_on_it_is_still_the_subject():
+    (ev,) = [e for e in _records("Iran on Tuesday signed a contract with Russian firm Gazprom to develop a gas field.",
+                                 "event") if e.type == "signing"]
+    assert {"iran", "gazprom"} <= set(ev.participants)
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

@@ -188,7 +188,9 @@ def _is_temporal(v: SentenceView, n: Node) -> bool:
         return False
     if all(v.kinds.get(p.tok) == "date" or p.label.startswith("PUNC") for p in pres):
         return True
-    return any(v.in_words(p.tok, "time_nouns") for p in pres) and len(pres) <= 4
+    # "(NP (NP Iran) (PP on Wednesday))": a time phrase hung on an actor is still the actor
+    return any(v.in_words(p.tok, "time_nouns") for p in pres) and len(pres) <= 4 \
+        and not any(v.kinds.get(p.tok) not in (None, "date") for p in pres)
 
 
 def predicate_at(v: SentenceView, tok: int) -> Predicate | None:
@@ -601,7 +603,15 @@ def _plural_verb_singular_noun(v: SentenceView, verb: Node, np: Node) -> bool:
 def _antecedent(clause: Node) -> Node | None:
     """Return the noun phrase a relative clause modifies ("(NP (NP قادة ...) (SBAR (S (VP يوقعون ...))))")."""
     sbar = clause if clause.cat == "SBAR" else clause.parent
+    inner = clause
+    for _ in range(3):
+        # "(SBAR (WHNP الذي) (S (VP (S (VP زار موسكو ...)) ، ...)))": wrappers the parser put around the relative's verb
+        if sbar is None or sbar.cat not in ("S", "VP") or not sbar.kids or sbar.kids[0] is not inner:
+            break
+        inner, sbar = sbar, sbar.parent
     if sbar is None or sbar.cat != "SBAR" or sbar.parent is None or sbar.parent.cat != "NP":
+        return None
+    if inner is not clause and not (sbar.kids and sbar.kids[0].cat == "WHNP"):
         return None
     if clause.cat == "SBAR" or any(c.cat == "NP" for c in clause.kids if c.cat != "VP"):
         return None
