@@ -110,6 +110,8 @@ def discover_titled(d: Dictionaries, text: str, key: str, pos: list[int], toks: 
                 continue
             name = _name_tokens(d, text, key, pos, toks, k, at, stop, orgs, latin, bare=hops == 0)
             nxt = at.get(name if name else k + 1) if k + 1 < len(toks) else None
+            if nxt and latin and not name and not text[pos[toks[k].a]].isupper():
+                nxt = None  # "the Iranian leader during Khatami's visit": a lowercase word between, no title of his
             if nxt and any(t.kind == "actor" and d.actors[t.ref].type == ActorType.PERSON for t in nxt.targets) \
                     and nxt.i - k <= 2 and not re.search(r"[^\s\-]", key[toks[k].b:toks[nxt.i].a]):
                 m = by_start.get(span_of(toks, nxt.i, nxt.j, pos, text, nxt.peeled)[0])

@@ -424,8 +424,8 @@ def _fronted_setting(v: SentenceView, pred: Predicate, words: dict):
     n = pred.node
     while n.parent is not None and n.parent.cat not in ("S", "SINV"):
         n = n.parent
-    if n.parent is None or n.cat != "PP":
-        return None
+    if n.parent is None or n.cat not in ("PP", "NP"):
+        return None  # (an NP: «خلال» the tagger read as a noun)
     first = next((d for d in n.walk() if d.is_pre), None)
     if first is None or not word_class(words["setting_preps"], v.word(first.tok)):
         return None
@@ -444,8 +444,10 @@ def _setting_governor(pred: Predicate, v: SentenceView | None = None):
     g, _ = setting_of(pred, words)  # «دان لافروف الهجوم خلال اتصال مع عراقجي», «بعد اختتام زيارة»
     if g is not None:
         return g
-    if not pred.verbal and v is not None and all(not g.verbal and word_class(words["transparent_nouns"], g.word)
+    if not pred.verbal and v is not None and all(not g.verbal and (word_class(words["transparent_nouns"], g.word)
+                                                                   or word_class(words["setting_markers"], g.word))
                                                  for g in pred.governors):
+        # «وخلال مؤتمر صحفي مع نظيره ... أضاف لافروف»: a setting fronted as a noun phrase before the verb it sets
         return _fronted_setting(v, pred, words)
     for g in pred.governors[:2]:
         if not g.verbal:

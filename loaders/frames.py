@@ -367,7 +367,10 @@ def _agentive(v: SentenceView, a: Arg) -> bool:
     return head.tok in v.kinds or any(v.in_words(head.tok, g) for g in ("titles", "member_nouns", "agent_nouns"))
 
 
-_ALLY_AFTER = re.compile(r"['’]s\s+(?:ally|allies|partner|partners|friend|neighbou?r|client|proxy)\b", re.I)
+_ALLY_AFTER = re.compile(r"['’]s\s+(?:ally|allies|partner|partners|friend|neighbou?r|client|proxy)\b"
+                         # "Rouhani's foreign minister, Zarif,": the official is another person, named after
+                         r"|['’]s\s+(?:[a-z\-]+\s+){0,2}(?:minister|envoy|ambassador|spokesman|spokeswoman|adviser|advisor|"
+                         r"aide|deputy|secretary|successor|predecessor)\s*,", re.I)
 
 
 def _relational(pc, m) -> bool:

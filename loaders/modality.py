@@ -74,8 +74,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             found.add(Certainty.EXPECTED)  # «ستساهم في زيادة التبادل التجاري», "will boost trade": a rise to come
             break
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["opposition_verbs"], g.word) \
-                and any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j)):
-            found.add(Certainty.EXPECTED)  # "Moscow opposes new sanctions on Iran": a proposal opposed, none imposed
+                and (any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j))
+                     or (pred.head > 0 and v.in_words(pred.head - 1, "light_nouns"))):
+            # "Moscow opposes new sanctions on Iran", «لم تعد تعترض على فرض عقوبات»: a proposal opposed, none imposed
+            found.add(Certainty.EXPECTED)
             break
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
                 and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))):
@@ -247,9 +249,11 @@ def _denied_above(v: SentenceView, words: dict, above: list) -> bool:
     for g in above:
         if g.verbal and word_class(words["denial_verbs"], g.word):
             return not g.negated
-        if word_class(words["status_change_verbs"], g.word) or (
-                not g.verbal and word_class(words["cancel_nouns"], g.word)):
-            return not g.negated  # «قررت إلغاء خططها لتسليم», "scrapped plans to deliver": the plan is off
+        if (word_class(words["status_change_verbs"], g.word) or (not g.verbal and word_class(words["cancel_nouns"], g.word))) \
+                and g.how in ("obj", "gen", "noun", "comp"):
+            # «قررت إلغاء خططها لتسليم», "scrapped plans to deliver": the plan is off ("halted ... for fear of
+            # sanctions" calls off no sanctions)
+            return not g.negated
         cat = word_class(words["governors"], g.word) if g.verbal else None
         if g.verbal and (cat in ("reported", "alleged", "denied") or cat is None and not (
                 word_class(words["transparent"], g.word) or word_class(words["light_verbs"], g.word))):

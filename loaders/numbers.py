@@ -36,6 +36,8 @@ _STOPS = set(".,،;؛:!?()[]{}«»\"“”")
 _MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
 _ORDINAL_REACH = 4  # tokens between a series noun and its Arabic ordinal («قمة دول بحر قزوين الخامسة»)
 _POSTPOSED_REACH = 3  # tokens between a noun and a count after it («فرقاطة روسية واحدة»)
+_MULTIPLE_NEXT = {"the", "its", "their", "his", "her", "that", "this", "in", "to", "from", "by", "over", "since", "within",
+                  "again", "and", "or", "on", "at", "last", "next", "compared", "what"}
 _SHARE_NEXT = {"of", "the", "its", "their", "his", "her", "our", "a", "an"}
 
 
@@ -363,7 +365,7 @@ class _Scanner(AmountReader):
             kind = "count" if got[0] == "times" else "duration"
             return [self._tail(_Figure(start, j + 1, 2.0, got[0], kind), start, qual)]
         got = self.word(j, lex.multiples, definite=False)
-        if got is not None and got[0] > 1 and not _ARABIC.match(self.t[j]):
+        if got is not None and got[0] > 1 and not _ARABIC.match(self.t[j]) and not self._modifies_noun(j):
             return [_Figure(start, j + 1, got[0], "times", "multiple", qualifier=qual)]
         one = self._one_unit(start, j, qual)
         if one is not None:
@@ -374,6 +376,12 @@ class _Scanner(AmountReader):
                 return self._ordinal_before(start, float(got[0]), j + 1)
             return self._ordinal_arabic(j, float(got[0]), got[1])
         return self._count_after_noun(j)
+
+    def _modifies_noun(self, j: int) -> bool:
+        """"double standards", "a triple alliance": an adjective before a noun, no multiple of anything."""
+        w = self.t[j].lower()
+        nxt = self.t[j + 1].lower() if j + 1 < self.n else ""
+        return w in ("double", "triple") and nxt.isalpha() and nxt not in _MULTIPLE_NEXT
 
     def _one_unit(self, start: int, j: int, qual: str | None) -> _Figure | None:
         """«لمدة ساعة», «أكثر من عام», "for an hour", "more than a decade": one unit of time."""

@@ -1059,6 +1059,35 @@ def test_an_actor_with_a_day_hung_on_it_is_still_the_subject():
     assert {"iran", "gazprom"} <= set(ev.participants)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # a setting fronted as a noun phrase («خلال» read as a noun), and «عقب» before a meeting noun
+    ("وخلال مؤتمر صحفي مشترك في طهران مع نظيره الروسي سيرغي لافروف أضاف عراقجي أن التعاون مستمر.",
+     {"abbas_araghchi", "sergey_lavrov"}),
+    ("وقال وزير الخارجية عباس عراقجي عقب محادثات مع نظيره الروسي سيرغي لافروف إن التعاون مستمر.",
+     {"abbas_araghchi", "sergey_lavrov"}),
+])
+def test_who_speaks_in_a_setting_named_before_or_after_takes_part(text, want):
+    got = [set(e.participants) for e in _records(text, "event") if e.type == "meeting"]
+    assert want in got
+
+
+def test_a_lowercase_word_after_a_title_and_an_officials_possessor_name_no_one_else():
+    (ev,) = [e for e in _records("Putin said he spoke with the Iranian leader during Khatami's recent visit to Moscow.",
+                                 "event") if e.type == "visit"]
+    assert ("mohammad_khatami", "visitor") in _roles(ev)
+    (st,) = [e for e in _records("Raisi's foreign minister, Hossein Amir-Abdollahian, told reporters that Moscow was "
+                                 "a partner.", "event") if e.type == "statement"]
+    assert st.participants == ["hossein_amir_abdollahian"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lukoil halted its projects in Iran for fear of US sanctions.",
+    "ولم تعد موسكو تعترض على فرض عقوبات على طهران بسبب برنامجها النووي.",
+])
+def test_sanctions_feared_or_no_longer_opposed_are_not_imposed(text):
+    assert _certainties(text, "sanction") == {"expected"}
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

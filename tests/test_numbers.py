@@ -111,6 +111,11 @@ def test_arabic_teen_ordinals(text, value):
     assert (q.value, q.kind) == (value, "ordinal")
 
 
+def test_double_before_a_noun_is_no_multiple():
+    assert find_quantities("cooperation without double standards") == []
+    assert [q.kind for q in find_quantities("trade will double by 2030")][:1] == ["multiple"]
+
+
 def test_change_from_to_is_two_figures():
     qs = find_quantities("ارتفع الإنتاج من 5 إلى 10 مليارات دولار")
     assert [(q.value, q.value_max, q.unit) for q in qs] == [(5e9, None, "USD"), (10e9, None, "USD")]
