@@ -381,7 +381,7 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     from irkg.loaders.parse.client import parse_passages
 
     dc = DocCtx(doc, dicts)
-    parsed = parse_passages(passages, str(doc.lang))
+    parsed = parse_passages(passages, str(doc.lang), mentions)
     pcs = [PassageCtx(p, ms, dc, pp, lang) for p, ms, (pp, lang) in
            zip(passages, list(mentions) + [[]] * (len(passages) - len(mentions)), parsed)]
     from irkg.loaders.dateline import find_dateline

@@ -1088,6 +1088,13 @@ def test_sanctions_feared_or_no_longer_opposed_are_not_imposed(text):
     assert _certainties(text, "sanction") == {"expected"}
 
 
+def test_a_name_the_segmenter_split_after_its_first_letter_is_read_whole():
+    # «بزشكيان» read as the preposition ب + «زشكيان»: the passage is parsed again with the name kept whole
+    got = [set(e.participants) for e in _records("كما أعلن بزشكيان، خلال لقائه مع بوتين في موسكو، خطة لتوسيع التجارة.",
+                                                 "event") if e.type == "meeting"]
+    assert {"masoud_pezeshkian", "vladimir_putin"} in got
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

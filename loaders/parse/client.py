@@ -173,9 +173,42 @@ def parser_client() -> ParserClient:
 _PERSIAN = str.maketrans({"ی": "ي", "ک": "ك", "ۀ": "ة", "ە": "ه"})
 
 
-def parse_passages(passages: Sequence, doc_lang: str = "ar") -> list[tuple[ParsedPassage, str]]:
-    """Parse every passage of a document in one exchange; return (parsed passage, language) per passage."""
+# A name whose first letter the Arabic segmenter split off as a preposition («بزشكيان» read as ب + زشكيان): the
+# passage is parsed again with that letter sent as a look-alike no clitic has (one letter for one, offsets unchanged)
+_NAME_CLITICS = {"ب": "پ"}
+
+
+def _split_names(text: str, answer: dict, names: Sequence) -> list[int]:
+    """Offsets of name words the parse cut after a clitic letter (a one-letter IN token glued to the rest)."""
+    starts = {m.start + w.start() for m in names for w in re.finditer(r"\S+", text[m.start:m.end])
+              if len(w.group()) >= 4 and w.group()[0] in _NAME_CLITICS}
+    if not starts:
+        return []
+    cut = []
+    for sent in answer.get("s", []):
+        toks = sent["t"]
+        for k, (b, e, tag) in enumerate(toks[:-1]):
+            if b in starts and e - b == 1 and tag == "IN" and toks[k + 1][0] == e:
+                cut.append(b)
+    return cut
+
+
+def parse_passages(passages: Sequence, doc_lang: str = "ar", mentions: Sequence | None = None) -> list[tuple[ParsedPassage, str]]:
+    """Parse every passage of a document in one exchange; return (parsed passage, language) per passage. `mentions`
+    (per passage): the known names to keep whole."""
     langs = [passage_lang(p.text, doc_lang) for p in passages]
     items = [(lang, p.text.translate(_PERSIAN) if lang == "ar" else p.text) for p, lang in zip(passages, langs)]
     answers = parser_client().parse(items) if passages else []
+    names = [[m for m in ms if m.kind in ("actor", "place") and m.ref and not m.unlinked] for ms in (mentions or [])]
+    again = {}
+    for i, (p, lang, ans) in enumerate(zip(passages, langs, answers)):
+        cut = _split_names(p.text, ans, names[i]) if lang == "ar" and i < len(names) else []
+        if cut:
+            chars = list(items[i][1])
+            for at in cut:
+                chars[at] = _NAME_CLITICS[chars[at]]
+            again[i] = (lang, "".join(chars))
+    if again:
+        for i, ans in zip(again, parser_client().parse(list(again.values()))):
+            answers[i] = ans
     return [(ParsedPassage(p.text, a), lang) for p, a, lang in zip(passages, answers, langs)]
