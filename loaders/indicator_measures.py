@@ -77,6 +77,7 @@ def indicator_cues() -> dict:
         "relations_after": lexicon_of(extra.get("time_relations_after") or {}),
         "change": lexicon_of({"growth": extra.get("change_up", []), "decline": extra.get("change_down", [])}),
         "phrasal_up": {w.lower() for w in extra.get("phrasal_up", [])},
+        "demand": lexicon_of({"demand": extra.get("demand_words", [])}),
         "markers": {match_key(m) for m in extra.get("change_markers", [])},
         "comparison": lexicon_of({"comparison": base.get("comparison", [])}),
         "pair": friction_cues()["pair_nouns"],

@@ -141,6 +141,9 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             own = word_class(v.words["governors"], v.whole_word(verb.tok)) if verb.tok < i or after else None
             if getattr(q, "unit", None) == "times":
                 own = None  # "vetoed the resolution three times": how often the act was done, not what it blocks
+            if own == "expected" and v.in_words(verb.tok, "ability_verbs") and any(
+                    v.in_words(t, "current_adverbs") for t in range(verb.tok + 1, min(len(v.sent.tokens), verb.tok + 4))):
+                own = None  # «يمكن حاليًا لعملاء 4 بنوك»: what can be done now, no plan
             if own is None and verb.tok < i and blaming_phrase(v, n, verb.tok, i):
                 own = "alleged"  # «ألقت باللوم على إيران لشن هجمات على ... و4 سفن»
             if own == "denied" and word_class(v.words["status_change_verbs"], v.whole_word(verb.tok)):

@@ -294,3 +294,9 @@ def test_put_up_is_no_growth_and_times_the_speed_is_no_count():
 def test_a_material_ends_at_a_dash_or_a_conjunction():
     r = _one("They have a small warhead — about 12 kilograms of explosive — but are cheap to make.", 12)
     assert r.what == "explosive quantity"
+
+
+def test_reported_supplies_a_present_ability_and_a_demand_say_so():
+    assert _one("There have been reports of Iran supplying hundreds of drones to Russia.", 100).certainty == "reported"
+    assert _one("وقال المحافظ إنه يمكن حاليا لعملاء 5 بنوك روسية السحب من أجهزة الصراف في إيران.", 5).certainty != "expected"
+    assert _one("Moscow demands a 30 percent share of the Caspian oil revenue.", 30).what.endswith("demanded")

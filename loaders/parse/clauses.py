@@ -1181,6 +1181,20 @@ def _light_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
 # --- governing clauses -------------------------------------------------------------------------
 
 
+def _reports_before(v: SentenceView, vp: Node, clause: Node) -> Node | None:
+    """The head of "reports of X", "claims that" right before a participle clause in the same verb phrase ("there
+    have been reports of Iran supplying drones"), when it is a noun of report, claim or plan; else None."""
+    k = vp.kids.index(clause)
+    if k == 0 or vp.kids[k - 1].cat != "NP" or v.lang != "en":
+        return None
+    np = vp.kids[k - 1]
+    head = next((d for d in (np.kids[0].kids if np.kids and np.kids[0].cat == "NP" else np.kids)
+                 if d.is_pre and d.label.startswith("NN")), None)
+    if head is None or not word_class(v.words["governing_nouns"], v.word(head.tok)):
+        return None
+    return head
+
+
 def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
     """Walk up from the predicate: note conditions, concessions, purposes, and each clause that governs it."""
     n = start
@@ -1246,6 +1260,11 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
         if p.cat == "NP" and first_clause and p.kids and p.kids[0].is_pre and p.kids[0] is not n \
                 and v.in_words(p.kids[0].tok, "concessive"):
             pred.concessive = True  # "(NP (NN رغم) (NP الخلافات ...))"
+        report = _reports_before(v, p, n) if p.cat == "VP" and n.cat == "S" else None
+        if report is not None:
+            # "there have been (NP reports of Iran) (S supplying drones)": the reports govern the clause after them
+            pred.governors.append(Governor(report.tok, v.word(report.tok), "noun", verbal=False))
+            first_clause = False
         if p.cat == "VP":
             head = next((c for c in p.kids if c.is_pre and v.is_verb(c.tok) and c.tok != pred.head
                          and v.kinds.get(c.tok) != "date"), None)  # «12 آذار مارس»: a month read as a verb
