@@ -235,6 +235,25 @@ def _new_participants(refs, have: list[Participant], role: str) -> list[Particip
     return out
 
 
+def _source_in_clause(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
+    """«حصلت إيران على طائرات ياك-130 من روسيا», «اشترت ما بين 180 و240 ألف طن من القمح من روسيا»: the state a
+    verb of getting or buying takes something from, named after «من»/"from" in its own clause though the parser hung
+    it out of reach; only when the frame has that role and nobody fills it yet."""
+    role = frame.pp.get("من") or frame.pp.get("from")
+    if not pred.verbal or role is None or not have or role in {p.role for p in have}:
+        return []
+    toks = v.sent.tokens
+    for t in range(pred.head + 1, pred.clause.j):
+        if v.is_verb(t) and not any(ch.isdigit() for ch in v.word(t)):
+            return []  # another verb's clause («ياك-130» read as a verb is a name)
+        if v.word(t).lower() not in ("من", "from") or t + 1 >= pred.clause.j:
+            continue
+        m = next((m for m in pc.actors if m.start == toks[t + 1][0]), None)
+        if m is not None and pc.dc.actor_type(m.ref) in ("state", "company") and "adjective" not in (m.flags or []):
+            return _new_participants([m.ref], have, role)
+    return []
+
+
 def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: list) -> list:
     """«تتعرض إيران لضربات إسرائيلية», "Iran faces Israeli strikes": the subject of a verb of facing undergoes
     the event its object names (the role of a direct object: target, victim)."""
@@ -634,6 +653,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             filled.participants += _partners(pc, v, pred, frame, filled.participants)
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
+            filled.participants += _source_in_clause(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)
                 filled.participants += _intending_subjects(pc, v, pred, filled.participants)

@@ -1095,6 +1095,17 @@ def test_a_name_the_segmenter_split_after_its_first_letter_is_read_whole():
     assert {"masoud_pezeshkian", "vladimir_putin"} in got
 
 
+@pytest.mark.parametrize(("text", "etype", "roles"), [
+    ("وقد حصلت إيران على طائرات ياك-130 من روسيا لتدريب طياريها.", "delivery",
+     {("iran", "recipient"), ("russia", "supplier")}),
+    ("وقالت الوكالة إن مصر اشترت ما بين 100 ألف و150 ألف طن من القمح من روسيا الشهر الماضي.", "trade",
+     {("egypt", "buyer"), ("russia", "seller")}),
+])
+def test_who_something_was_got_from_is_named_after_from_in_the_clause(text, etype, roles):
+    (ev,) = [e for e in _records(text, "event") if e.type == etype]
+    assert _roles(ev) == roles
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 
