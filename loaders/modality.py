@@ -25,6 +25,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.EXPECTED)
     if not pred.verbal and _banned(v, pred.head, words):
         found.add(Certainty.DENIED)  # «الحظر المفروض على بيع الطائرات», "the ban on the sale of": no sale
+    if not pred.verbal and (_intended(v, pred.head, words) or _new_measure_talked_of(v, pred, words)):
+        found.add(Certainty.EXPECTED)  # «أكد نية بلاده شراء 12 طائرة»; «أن فرض عقوبات جديدة ... أمر يتعارض»
     attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
     setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
     if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word) \
@@ -80,7 +82,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             found.add(Certainty.EXPECTED)
             break
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
-                and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))):
+                and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))
+                     or _under_possibility(v, words, pred.governors[k + 1:])):
+            # («من المتوقع أن تؤيد روسيا فرض عقوبات جديدة»: backing expected, nothing imposed)
             found.add(Certainty.EXPECTED)  # «لن تؤيد فرض عقوبات جديدة», "would back sanctions": proposed, not imposed
             break
         # «غازبروم توقع اتفاق نفط» signs the agreement, expects nothing; the verb that makes the agreement leaves
@@ -241,6 +245,31 @@ def _banned(v: SentenceView, head: int, words: dict) -> bool:
     ban = next((t for t in range(head - 2, max(-1, head - 5), -1) if word_class(words["governing_nouns"], v.word(t)) == "denied"), None)
     # «رفعت روسيا الحظر على تسليم», "lifted the ban on": allowed now (the lifting rule above the ban says so)
     return ban is not None and not any(word_class(words["lifting_words"], v.word(t)) for t in range(max(0, ban - 3), ban))
+
+
+def _intended(v: SentenceView, head: int, words: dict) -> bool:
+    """Tell whether a plan noun stands right before an event noun, with only its possessor between («نية بلاده
+    شراء», «خطة روسيا لبيع»), however the parser hung them."""
+    for t in range(head - 1, max(-1, head - 4), -1):
+        if v.is_verb(t):
+            return False
+        if word_class(words["intention_nouns"], v.word(t)):
+            return True
+    return False
+
+
+def _new_measure_talked_of(v: SentenceView, pred: Predicate, words: dict) -> bool:
+    """«فرض عقوبات جديدة» as a noun no past verb carries ("imposing new sanctions is against ..."): a measure talked
+    of, none imposed."""
+    if pred.head == 0 or not v.in_words(pred.head - 1, "light_nouns") or v.lang != "ar":
+        return False
+    if not any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.head + 1, min(len(v.sent.tokens), pred.head + 3))):
+        return False
+    g = next((g for g in pred.governors if g.verbal), None)
+    if pred.light is not None or (g is not None and (word_class(words["light_verbs"], g.word)
+                                                     or word_class(words["ba_light_verbs"], g.word))):
+        return False  # «ما تقوم به الدول الغربية بفرض عقوبات إضافية»: being done
+    return g is None or v.sent.pos(g.tok) not in ("VBD", "VBN") or word_class(words["governors"], g.word) is not None
 
 
 def _denied_above(v: SentenceView, words: dict, above: list) -> bool:

@@ -442,6 +442,8 @@ class _Scanner(AmountReader):
                 break
             c = self._counted(k, definite=False)
             if c is not None and not one_of:
+                if k > 0 and self.t[k - 1] == "من" and c[0] in ("parties", "sides"):
+                    return []  # «من طرف واحد», «من جانب واحد»: unilateral, no count of parties
                 return [_Figure(k, j + 1, 1.0, c[0], "count", noun=self.t[k])]
             u = self.phrase(k, self.lex.units)
             if u is not None and u[0]["kind"] == "duration" and u[1] == k + 1:

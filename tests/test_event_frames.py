@@ -1106,6 +1106,15 @@ def test_who_something_was_got_from_is_named_after_from_in_the_clause(text, etyp
     assert _roles(ev) == roles
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("ومن المنتظر أن تؤيد روسيا فرض عقوبات جديدة على إيران.", "sanction"),
+    ("ورأى الوزير أن فرض عقوبات جديدة على إيران أمر يضر بجهود منع الانتشار.", "sanction"),
+    ("وأكد الوفد نية بلاده شراء 15 طائرة من طراز سوخوي سوبرجيت الروسية قريبا.", "trade"),
+])
+def test_a_measure_backed_talked_of_or_intended_is_to_come(text, etype):
+    assert _certainties(text, etype) == {"expected"}
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 

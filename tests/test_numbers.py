@@ -111,6 +111,11 @@ def test_arabic_teen_ordinals(text, value):
     assert (q.value, q.kind) == (value, "ordinal")
 
 
+def test_unilateral_is_no_count():
+    assert find_quantities("هناك اقتراح بفرض عقوبات جديدة من طرف واحد على إيران") == []
+    assert find_quantities("بفرض عقوبات إضافية من جانب واحد ضد إيران") == []
+
+
 def test_double_before_a_noun_is_no_multiple():
     assert find_quantities("cooperation without double standards") == []
     assert [q.kind for q in find_quantities("trade will double by 2030")][:1] == ["multiple"]
