@@ -185,6 +185,29 @@ _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتي
 _ANY = frozenset({"any", "no", "أي", "اي", "أية", "اية", "أيّ"})
 
 
+_WOULD_BE = frozenset({"يكون", "تكون", "be", "have", "mean", "lead", "cause"})
+
+
+def _what_it_would_do(v: SentenceView, pred: Predicate) -> bool:
+    """«توجيه ضربة عسكرية إلى إيران سيكون له آثار كارثية», "an attack on Iran would be a disaster": an event noun that
+    is the subject of a future or modal "be"/"have": what it would do is talked of, it took place nowhere."""
+    if v.word(pred.head).startswith("ال") or any(a.rel == "poss" for a in pred.args) or (
+            pred.head > 0 and v.word(pred.head - 1).lower() in ("the", "this", "his", "her", "its", "their")):
+        return False  # «زيارته الحالية إلى موسكو ستكون نقطة تحول»: a definite event, what it will mean
+    n = pred.node
+    while n.parent is not None and n.parent.cat == "NP":
+        n = n.parent
+    p = n.parent
+    if p is None or p.cat != "S" or not p.kids or p.kids[0] is not n and not all(k.cat in ("CC", "PUNC") for k in p.kids[:p.kids.index(n)]):
+        return False
+    vp = next((k for k in p.kids if k.cat == "VP" and k.i >= n.j), None)
+    verbs = [d for d in vp.walk() if d.is_pre and v.is_verb(d.tok)][:3] if vp is not None else []
+    if not verbs:
+        return False
+    gp = predicate_at(v, verbs[0].tok)
+    return gp is not None and (gp.future or gp.modal) and any(v.word(d.tok).lower() in _WOULD_BE for d in verbs)
+
+
 def _any_of_a_kind(v: SentenceView, pred: Predicate) -> str:
     """An event noun after "any"/«أي» (or "no") names a kind of event, not one that took place: at most one to come."""
     before = [t for t in range(max(0, pred.head - 3), pred.head) if not v.sent.tokens[t][2].startswith(("JJ", "DTJJ"))]
@@ -625,6 +648,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):
                 continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
+            if not pred.verbal and _what_it_would_do(v, pred):
+                continue  # «ضربة عسكرية على إيران سيكون لها آثار كارثية»: a strike talked of, none that happened
             if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in
                                                               range(max(0, pred.head - 3), min(len(v.sent.tokens), pred.head + 3))):
                 continue  # "separate phone calls with Netanyahu and Pezeshkian": no meeting of the two

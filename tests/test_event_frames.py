@@ -1115,6 +1115,14 @@ def test_a_measure_backed_talked_of_or_intended_is_to_come(text, etype):
     assert _certainties(text, etype) == {"expected"}
 
 
+@pytest.mark.parametrize("text", [
+    "وحذر لافروف من أن شن هجوم عسكري على إيران سيكون له عواقب وخيمة على المنطقة.",
+    "وقال الوزير في مؤتمر صحفي إن توجيه \"ضربة عسكرية على إيران سيكون لها نتائج خطيرة.\"",
+])
+def test_what_an_attack_would_do_is_no_attack(text):
+    assert not [e for e in _records(text, "event") if e.type in ("attack", "strike")]
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 
