@@ -1123,6 +1123,12 @@ def test_what_an_attack_would_do_is_no_attack(text):
     assert not [e for e in _records(text, "event") if e.type in ("attack", "strike")]
 
 
+def test_what_one_says_another_said_is_reported():
+    (ev,) = [e for e in _records("وبرر بوتين قراره قائلا إن الرئيس الإيراني حسن روحاني أكد له ذلك أكثر من مرة.", "event")
+             if e.type == "statement" and "hassan_rouhani" in e.participants]
+    assert ev.certainty == "reported"
+
+
 def test_a_past_act_warned_of_is_told_not_expected():
     assert _certainties("Moscow warned that Israel had bombed an Iranian base.", "strike") == {"reported"}
 
