@@ -21,8 +21,8 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty, setting_of
 from irkg.loaders.parse.clauses import (
-    Predicate, SentenceView, context_spans, first_conjunct, own_spans, predicate_at, syntax_words, trailing_adjuncts,
-    word_class,
+    Predicate, SentenceView, context_spans, first_conjunct, maximal_np, own_spans, predicate_at, syntax_words,
+    trailing_adjuncts, word_class,
 )
 from irkg.schema.graph import Certainty, EventRecord, Participant
 
@@ -185,27 +185,22 @@ _SEPARATE = frozenset({"separate", "separately", "منفصلة", "منفصلتي
 _ANY = frozenset({"any", "no", "أي", "اي", "أية", "اية", "أيّ"})
 
 
-_WOULD_BE = frozenset({"يكون", "تكون", "be", "have", "mean", "lead", "cause"})
-
-
 def _what_it_would_do(v: SentenceView, pred: Predicate) -> bool:
     """«توجيه ضربة عسكرية إلى إيران سيكون له آثار كارثية», "an attack on Iran would be a disaster": an event noun that
     is the subject of a future or modal "be"/"have": what it would do is talked of, it took place nowhere."""
     if v.word(pred.head).startswith("ال") or any(a.rel == "poss" for a in pred.args) or (
             pred.head > 0 and v.word(pred.head - 1).lower() in ("the", "this", "his", "her", "its", "their")):
         return False  # «زيارته الحالية إلى موسكو ستكون نقطة تحول»: a definite event, what it will mean
-    n = pred.node
-    while n.parent is not None and n.parent.cat == "NP":
-        n = n.parent
+    n = maximal_np(pred.node)
     p = n.parent
-    if p is None or p.cat != "S" or not p.kids or p.kids[0] is not n and not all(k.cat in ("CC", "PUNC") for k in p.kids[:p.kids.index(n)]):
+    if p is None or p.cat != "S" or not all(k.cat in ("CC", "PUNC") for k in p.kids[:p.kids.index(n)]):
         return False
     vp = next((k for k in p.kids if k.cat == "VP" and k.i >= n.j), None)
     verbs = [d for d in vp.walk() if d.is_pre and v.is_verb(d.tok)][:3] if vp is not None else []
     if not verbs:
         return False
     gp = predicate_at(v, verbs[0].tok)
-    return gp is not None and (gp.future or gp.modal) and any(v.word(d.tok).lower() in _WOULD_BE for d in verbs)
+    return gp is not None and (gp.future or gp.modal) and any(v.in_words(d.tok, "would_be_verbs") for d in verbs)
 
 
 def _any_of_a_kind(v: SentenceView, pred: Predicate) -> str:
@@ -265,11 +260,12 @@ def _source_in_clause(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, h
     role = frame.pp.get("من") or frame.pp.get("from")
     if not pred.verbal or role is None or not have or role in {p.role for p in have}:
         return []
+    markers = {m for m, r in frame.pp.items() if r == role}
     toks = v.sent.tokens
     for t in range(pred.head + 1, pred.clause.j):
         if v.is_verb(t) and not any(ch.isdigit() for ch in v.word(t)):
             return []  # another verb's clause («ياك-130» read as a verb is a name)
-        if v.word(t).lower() not in ("من", "from") or t + 1 >= pred.clause.j:
+        if v.word(t).lower() not in markers or t + 1 >= pred.clause.j:
             continue
         m = next((m for m in pc.actors if m.start == toks[t + 1][0]), None)
         if m is not None and pc.dc.actor_type(m.ref) in ("state", "company") and "adjective" not in (m.flags or []):

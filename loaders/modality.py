@@ -8,7 +8,9 @@ makes its clause hypothetical (expected); a concession stays what it is.
 
 from __future__ import annotations
 
-from irkg.loaders.parse.clauses import Predicate, SentenceView, in_aside, predicate_at, syntax_words, word_class
+from irkg.loaders.parse.clauses import (
+    Predicate, SentenceView, in_aside, maximal_np, predicate_at, syntax_words, word_class,
+)
 from irkg.schema.graph import Certainty
 
 _ASIDES = frozenset({"يذكر", "يشار", "يُذكر", "يُشار"})
@@ -84,8 +86,8 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
                 and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))
                      or _under_possibility(v, words, pred.governors[k + 1:])):
-            # («من المتوقع أن تؤيد روسيا فرض عقوبات جديدة»: backing expected, nothing imposed)
-            found.add(Certainty.EXPECTED)  # «لن تؤيد فرض عقوبات جديدة», "would back sanctions": proposed, not imposed
+            # «لن تؤيد فرض عقوبات جديدة», "would back sanctions", «من المتوقع أن تؤيد فرض عقوبات»: proposed, not imposed
+            found.add(Certainty.EXPECTED)
             break
         # «غازبروم توقع اتفاق نفط» signs the agreement, expects nothing; the verb that makes the agreement leaves
         # to what governs it whether it was made
@@ -111,8 +113,7 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                 and not _hypothetical(v, nxt.tok):
             break  # «قال لافروف خلال لقائه مع نظيره»: the meeting is where he spoke, told by the author
         if cat is None and g.verbal and not attribution_only and (gp := predicate_at(v, g.tok)) is not None:
-            hedge = next((word_class(words["adverb_hedges"], v.word(t)) for t in _clause_tokens(gp)
-                          if word_class(words["adverb_hedges"], v.word(t))), None)
+            hedge = next((h for t in _clause_tokens(gp) if (h := word_class(words["adverb_hedges"], v.word(t)))), None)
             if hedge:
                 found.add(Certainty(hedge))  # "has allegedly supplied drones as part of an agreement": the deal too
         if cat is None:
@@ -165,9 +166,7 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
            for a in pred.args):
         found.add(Certainty.EXPECTED)  # "صفقات وشيكة", "the planned summit", "a proposed deal"
     elif not pred.verbal and v.lang == "ar":
-        top = pred.node
-        while top.parent is not None and top.parent.cat == "NP":
-            top = top.parent
+        top = maximal_np(pred.node)
         if any(v.word(t).startswith("ال") and word_class(words["expected_adjectives"], v.word(t)) for t in range(pred.head + 1, top.j)):
             found.add(Certainty.EXPECTED)  # «المناورة المشتركة بين إيران وروسيا المزمع إجراؤها»: after its phrases
     for level in _ORDER:

@@ -250,7 +250,7 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node], Node]:
         p = n.parent
         k = p.kids.index(n)
         aux = [c for c in p.kids[:k] if c.is_pre and c.label.startswith(("VB", "MD", "TO"))]
-        if aux and _english_phrase_between(p.kids[p.kids.index(aux[-1]) + 1:k]):
+        if aux and _phrase_between(p.kids[p.kids.index(aux[-1]) + 1:k]):
             break  # "held talks ... late on Friday, (NP the Kremlin) (VP said)": a verb of its own, no auxiliary
         if k == 0 and not any(c.is_pre and c.label.startswith(("VB", "MD")) for c in p.kids) \
                 and sum(c.cat == "VP" for c in p.kids) == 1 and not any(c.cat == "CC" for c in p.kids):
@@ -263,12 +263,29 @@ def _verb_chain(pre: Node) -> tuple[Node, list[Node], Node]:
     return vp, chain, n
 
 
-def _english_phrase_between(kids: list[Node]) -> bool:
+def _phrase_between(kids: list[Node]) -> bool:
     """Tell whether a prepositional or adverbial phrase besides an object stands between a verb and a later verb
     phrase under it ("held (NP talks) (ADVP late on Friday, the Kremlin) (VP said)"): that verb is no auxiliary,
     which has at most adverbs there ("has not recently (VP met)"; Arabic puts only the subject there: «تكون موسكو
     قد زودت»)."""
     return any(c.cat == "NP" for c in kids) and any(c.cat in ("PP", "ADVP", "S", "SBAR") for c in kids)
+
+
+def _mark_mood(v: SentenceView, pred: Predicate, d: Node) -> None:
+    """Note what a word before the verb says of its mood: a negation, a future particle or a modal."""
+    if v.in_words(d.tok, "negation") and not (d.tok > 0 and v.word(d.tok - 1) in ("كيف", "وكيف")):
+        pred.negated = True  # («كيف لا»: "how could it not": an emphasis, no negation)
+    elif v.in_words(d.tok, "future"):
+        pred.future = True
+    elif v.in_words(d.tok, "modal") or d.label == "MD":
+        pred.modal = True
+
+
+def maximal_np(node: Node) -> Node:
+    """The largest noun phrase a node heads up through ("(NP (NP ضربة) (PP على إيران))")."""
+    while node.parent is not None and node.parent.cat == "NP":
+        node = node.parent
+    return node
 
 
 def _verbal(v: SentenceView, pre: Node) -> Predicate:
@@ -282,14 +299,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             if c.i >= pre.tok and n is vp:
                 break
             for d in c.walk():
-                if not d.is_pre or d.tok >= pre.tok:
-                    continue
-                if v.in_words(d.tok, "negation") and not (d.tok > 0 and v.word(d.tok - 1) in ("كيف", "وكيف")):
-                    pred.negated = True  # («كيف لا»: "how could it not": an emphasis, no negation)
-                elif v.in_words(d.tok, "future"):
-                    pred.future = True
-                elif v.in_words(d.tok, "modal") or d.label == "MD":
-                    pred.modal = True
+                if d.is_pre and d.tok < pre.tok:
+                    _mark_mood(v, pred, d)
     p = top.parent
     if p is not None and p.cat == "VP" and any(c.cat == "CC" for c in p.kids) and p.parent is not None and p.parent.cat == "VP":
         # "would (VP (VP pull out) and (VP reinstate sanctions))": a modal, a future or a negation before a
@@ -297,12 +308,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         for c in p.parent.kids:
             if c is p:
                 break
-            if c.is_pre and v.in_words(c.tok, "negation"):
-                pred.negated = True
-            elif c.is_pre and v.in_words(c.tok, "future"):
-                pred.future = True
-            elif c.is_pre and (v.in_words(c.tok, "modal") or c.label == "MD"):
-                pred.modal = True
+            if c.is_pre:
+                _mark_mood(v, pred, c)
     if not pred.negated and v.lang == "en" and clause is not top and clause.cat == "S":
         before = [c for c in clause.kids if c.j <= top.i]
         if before and all(c.is_pre and c.label == "RB" for c in before) and any(v.in_words(c.tok, "negation") for c in before):
