@@ -46,6 +46,10 @@ _EVENT_TOPIC = {"delivery": "arms", "trade": "trade", "exercise": "military_coop
 _FIELDS = ("arms", "military_cooperation", "nuclear_programme", "nuclear_energy", "energy", "trade", "transport",
            "finance", "space", "cyber", "security")
 _WORD = re.compile(r"\S+")
+_RELATIVE = re.compile(r"[،,;؛]")
+_INCLUDING = re.compile(r"[\s،,]*(?:including|such as|بما في ذلك|بما فيها|ومنها|منها|تشمل|تشمل)\s", re.I)
+_CLAUSE_END = re.compile(r"[;؛.]")
+_SANCTION_REASONS = {"بسبب", "ب سبب", "over", "for", "بخصوص", "ل", "because of", "due to", "على خلفية", "علي خلفيه"}
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +61,9 @@ def constraint_cues() -> dict:
         "targets": lexicon_of(data["targets"]),
         "factors": lexicon_of(data["factors"]),
         "reasons": lexicon_of({"r": data.get("reason_markers", [])}),
-        "opposition": lexicon_of({"o": data.get("opposition", [])}),
+        "opposition": lexicon_of({"o": data.get("opposition", []), "fear": data.get("fear_words", [])}),
         "pressure": lexicon_of({"p": data.get("pressure_words", [])}),
+        "measures": lexicon_of({"m": data.get("measure_nouns", [])}),
         "past": lexicon_of({"past": data.get("past_deal", [])}),
         "causal": lexicon_of({"c": data.get("causal_openers", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
@@ -164,6 +169,7 @@ _MANNER = {"slow", "caution"}
 _CLITICS = set("لبكوف")
 _FUNCTION_WORDS = {"علي", "في", "من", "الي", "عن", "ردا", "of", "to", "in", "on", "for", "response", "the", "a"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هولاء", "this", "these", "that", "those", "it", "such"}
+_ANAPHORS = {"ما", "هو ما", "وهو ما", "هذا", "ذلك", "which", "this", "that", "it"}
 _GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
 
 
@@ -346,6 +352,11 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             cert = Certainty.ASSERTED  # «اتفقت مع واشنطن على تجميد التعاون»: an agreed limit binds from the agreement on
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
         factors += [f for g in reason_groups for f in _group_factors(pc, dc, cc, v, g)]
+        measure = not pred.verbal and cc["measures"].find(v.word(pred.head))
+        if not factors and measure:
+            # "voted a ban on Iranian arms exports", «فرض حظرا على»: the measure itself is the factor, who votes or
+            # imposes it stands behind it
+            factors = _measure_factor(pc, dc, cc, v, pred, factor_nodes)
         if not factors:
             # no reason given: the subject is the factor when it is not the party whose cooperation is limited
             factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not (f[3] and set(f[3]) <= set(PAIR))]
@@ -358,6 +369,24 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             who = next((s for s in subject_actors if s not in actors and s not in PAIR), None) if reason_nodes else None
             out.append(_record(pc, dc, topics[0], slug, kind, desc, actors, who, cert, h.cat))
     return out
+
+
+def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> list[tuple[str, str, str, list[str]]]:
+    """A ban or restriction named as a noun: its own phrase describes it, the third parties of the governing
+    clause's subject impose it."""
+    np = v.sent.pre[pred.head].parent
+    while np.parent is not None and np.parent.cat == "NP" and np.parent.kids[0] is np:
+        np = np.parent  # "(NP (NP a ban) (PP on Iranian arms exports))"
+    a, b = _span_text(pc, v, np)
+    named = cc["factors"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b))
+    if named:  # "an arms embargo", «القيود المالية»: a factor the lexicon knows keeps its name (the clause's named factors)
+        return []
+    text = _RELATIVE.split(pc.p.text[a:b], 1)[0].strip(" ،,.؛;")  # the measure, not what an aside adds
+    if len(text.split()) < 2:
+        return []
+    imposers = sorted({dc.state_of(m.ref) for n in subjects for m in pc.mentions_in(v, n, pc.actors)} - set(PAIR))
+    slug = "_".join(match_key(w) for w in _WORD.findall(text)[:6])
+    return [(slug, "measure", _words(text), imposers)]
 
 
 def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[ConstraintRecord]:
@@ -398,13 +427,23 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     fields = []
     for a in pred.args:
         if a.rel in ("obj", "pp", "adj", "gen"):
-            fields += _topics_in(pc, cc, *_span_text(pc, v, a.node))
+            got = _topics_in(pc, cc, *_span_text(pc, v, a.node))
+            why = a.rel == "pp" and (a.marker in _SANCTION_REASONS or _is_reason(v, cc, a))
+            # the programme they answer counts only when named as their reason ("over its nuclear programme")
+            fields += [f for f in got if f != "nuclear_programme" or why]
     lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
-    fields += _topics_in(pc, cc, max(0, lo - 12), hi + 1)  # "arms embargo", "العقوبات المصرفية"
-    fields = [f for f in fields if f != "nuclear_programme"]  # why they were imposed, not what they limit
+    fields += [f for f in _topics_in(pc, cc, max(0, lo - 12), hi + 1) if f != "nuclear_programme"]  # "arms embargo"
+    end = max([v.sent.tokens[a.node.j - 1][1] for a in pred.args if a.node.i > pred.head] + [hi])
+    listed = _INCLUDING.match(pc.p.text, end)
+    if listed:  # "new sanctions on Iran, including a ban on its arms exports": what they consist of
+        stop = _CLAUSE_END.search(pc.p.text, listed.end(), v.sent.tokens[-1][1])
+        fields += _topics_in(pc, cc, listed.end(), stop.start() if stop else v.sent.tokens[-1][1])
     # a field named only elsewhere in the sentence is not what they limit: "after the new US sanctions, the two
-    # agreed to expand military cooperation" names sanctions and arms, and no limit of one on the other
-    return fields[0] if fields else None
+    # agreed to expand military cooperation" names sanctions and arms, and no limit of one on the other.
+    # The programme they answer ("sanctions over its nuclear programme") is what they bear on when nothing
+    # narrower is named: no field of cooperation with it goes on as before.
+    narrower = [f for f in fields if f != "nuclear_programme"]
+    return narrower[0] if narrower else (fields[0] if fields else None)
 
 
 def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
@@ -421,30 +460,57 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         if pred.governors and not pred.governors[0].verbal and v.sent.pre[pred.governors[0].tok] is not None:
             # «سياسة الضغط القصوى من طرف الولايات المتحدة»: who presses is named on the noun the pressure qualifies
             args += [a for a in predicate_at(v, pred.governors[0].tok).args if a.rel == "pp"]
-        who = [m for a in args if a.rel in ("subj", "poss", "adj", "gen")
-               or (a.rel == "pp" and a.marker.split(" ")[0] in ("من", "from", "by"))
-               for m in pc.mentions_in(v, a.node, pc.actors)]
-        third = sorted({dc.state_of(m.ref) for m in who} - set(PAIR))
+        content = [_span_text(pc, v, a.node) for a in pred.args if a.rel in ("obj", "pp", "gen")]
+        copula = next((g for g in pred.governors[:1] if g.verbal and word_class(syntax_words()["copulas"], g.word)), None)
+        if copula is not None and not pred.args and v.sent.pre[copula.tok] is not None:
+            # "the West and the US are absolutely against the corridor": the copula's subject opposes what follows
+            args = [a for a in predicate_at(v, copula.tok).args if a.rel == "subj"]
+            stop = _CLAUSE_END.search(pc.p.text, pc.kt.to_text(h.start, h.end)[1], v.sent.tokens[-1][1])
+            content = [(pc.kt.to_text(h.start, h.end)[1], stop.start() if stop else v.sent.tokens[-1][1])]
+        who_args = [a for a in args if a.rel in ("subj", "poss", "adj", "gen")
+                    or (a.rel == "pp" and a.marker.split(" ")[0] in ("من", "from", "by"))]
+        who = [m for a in who_args for m in pc.mentions_in(v, a.node, pc.actors)]
+        third = sorted({dc.state_of(m.ref) for m in who} - set(PAIR)) or _leading_groups(pc, v, who_args)
         if not third:
             continue
         topics, opposed = [], set()
-        for a in pred.args:
-            if a.rel in ("obj", "pp", "gen"):
-                topics += _topics_in(pc, cc, *_span_text(pc, v, a.node))
-                opposed |= {dc.state_of(m.ref) for m in pc.mentions_in(v, a.node, pc.actors, nested_ok=True)}
-        if not (opposed & set(PAIR)):
+        cert = predicate_certainty(v, pred)
+        for a, b in content:
+            topics += _topics_in(pc, cc, a, b)
+            opposed |= {dc.state_of(m.ref) for m in pc.actors if a <= m.start < b}
+        if not topics:
+            # "US pressure to take a tougher line on Tehran over its nuclear programme": what the pressure is for
+            # follows it to the end of its clause
+            x = pc.kt.to_text(h.start, h.end)[1]
+            stop = _CLAUSE_END.search(pc.p.text, x, v.sent.tokens[-1][1])
+            topics = _topics_in(pc, cc, x, stop.start() if stop else v.sent.tokens[-1][1])
+        got = _meets(pc, dc, cc, v, pred)
+        if got is not None and got[2] != Certainty.ASSERTED:
+            cert = got[2]  # "Iran accused Russia of caving in to US pressure": as sure as the yielding
+        if not (opposed & set(PAIR)) and got is not None:
             # "الاتفاق الذي يلقى معارضة من واشنطن", "Tehran faces maximum pressure from the US": what meets the
             # opposition is the subject of the verb it is the object of
-            got = _meets(pc, dc, cc, v, pred)
-            if got is not None:
-                opposed, topics = got[0], topics or got[1]
+            opposed, topics = got[0], topics or got[1]
         if not topics or not (opposed & set(PAIR)):
             continue  # the opposition must bear on what Iran or Russia do together, named in what is opposed
         names = [dc.name_of(t) for t in third[:4]]
         names = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-        desc = f"{'pressure' if cc['pressure'].find(h.cue) else 'opposition'} from {names}"
-        slug = f"opposition_{'+'.join(third)}"
-        out.append(_record(pc, dc, topics[0], slug, "pressure", desc, third, None, predicate_certainty(v, pred), "opposition"))
+        desc = f"fears in {names}" if h.cat == "fear" else \
+            f"{'pressure' if cc['pressure'].find(h.cue) else 'opposition'} from {names}"
+        slug = f"{'fears' if h.cat == 'fear' else 'opposition'}_{'+'.join(third)}"
+        out.append(_record(pc, dc, topics[0], slug, "pressure", desc, third, None, cert, "opposition"))
+    return out
+
+
+def _leading_groups(pc: PassageCtx, v, args) -> list[str]:
+    """Groups of states named at the head of an argument ("مخاوف الغربيين الذين ...", "Western fears")."""
+    fc = friction_cues()
+    out = []
+    for a in args:
+        x, y = _span_text(pc, v, a.node)
+        for h in fc["group_words"].find(pc.key, pc.kt.to_key(x), pc.kt.to_key(y)):
+            if pc.kt.to_text(h.start, h.end)[0] - x <= 2 and h.cat not in out:
+                out.append(h.cat)
     return out
 
 
@@ -459,14 +525,20 @@ def _meets(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred):
         return None
     gov = predicate_at(v, g.tok)
     subj = next((a for a in gov.args if a.rel in ("subj", "by")), None)
-    if subj is None:
-        return None
-    states = {dc.state_of(m.ref) for m in pc.mentions_in(v, subj.node, pc.actors, nested_ok=True)}
-    if not states & set(PAIR) and dc.pair_doc and agreement_word(pc, *_span_text(pc, v, subj.node)):
-        states |= set(PAIR)  # "the bilateral agreement that meets opposition": the pair's own deal
     s0, s1 = v.sent.tokens[0][0], v.sent.tokens[-1][1]
-    topics = _topics_in(pc, cc, *_span_text(pc, v, subj.node)) or _topics_in(pc, cc, s0, s1)
-    return states, [t for t in topics if t != "nuclear_programme"]
+    span = _span_text(pc, v, subj.node) if subj is not None else None
+    if span is None or match_key(pc.p.text[span[0]:span[1]]) in _ANAPHORS:
+        # «..., وهو ما قوبل بمعارضة واشنطن», ", which met US opposition": what meets it is the clause before
+        span = (s0, v.sent.tokens[g.tok][0])
+        if span[1] - span[0] < 3:
+            return None
+        states = {dc.state_of(m.ref) for m in pc.actors if span[0] <= m.start < span[1]}
+    else:
+        states = {dc.state_of(m.ref) for m in pc.mentions_in(v, subj.node, pc.actors, nested_ok=True)}
+    if not states & set(PAIR) and dc.pair_doc and agreement_word(pc, *span):
+        states |= set(PAIR)  # "the bilateral agreement that meets opposition": the pair's own deal
+    topics = _topics_in(pc, cc, *span) or _topics_in(pc, cc, s0, s1)
+    return states, [t for t in topics if t != "nuclear_programme"], predicate_certainty(v, gov)
 
 
 def agreement_word(pc: PassageCtx, a: int, b: int) -> bool:
@@ -500,8 +572,12 @@ def extract_constraints(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         events = events_by_passage.get(pc.p.idx, [])
         known = {"events": _event_heads(pc, events), "next_reason": _next_reason(pcs, n, dc, cc)}
         recs = _limits(pc, dc, cc, known) + _sanctions(pc, dc, cc, events) + _opposition(pc, dc, cc)
+        # a ban that is also a sanction event («تواجهان حظرا اقتصاديا») is said once, by the sanctions' constraint
+        sanctioned = {r.constrains for r in recs if r.factor_kind == "sanctions"}
         seen = set()
         for r in recs:
+            if r.factor_kind == "measure" and r.constrains in sanctioned:
+                continue
             if r.id not in seen:
                 seen.add(r.id)
                 out.append(r)

@@ -1756,3 +1756,69 @@ def test_a_name_the_parser_split_after_a_death_noun_is_who_died():
 @pytest.mark.parametrize("text", ["Iran and Russia struck a deal on vaccine supplies.", "Moscow and Tehran struck a new oil deal."])
 def test_striking_a_deal_is_no_strike(text):
     assert _certainties(text, "strike") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a participle or a copula and participle after the sanctions noun says on whom and by whom they are imposed
+    ("تراجع التبادل بسبب العقوبات المفروضة على إيران من الأمم المتحدة.", {("iran", "target"), ("un", "imposer")}),
+    ("ألغيت الصفقة في ظل العقوبات التي كانت مفروضة على إيران.", {("iran", "target")}),
+    ("The sanctions imposed on Iran by the UN hurt its trade.", {("iran", "target"), ("un", "imposer")}),
+    # a bare «من» on the noun is partitive: three of Iran's generals are targets, not imposers
+    ("فرض الاتحاد الأوروبي عقوبات على شركة إيرانية وثلاثة من جنرالات القوات المسلحة الإيرانية.",
+     {("european_union", "imposer")}),
+])
+def test_sanctions_take_their_parties_from_an_imposing_participle(text, want):
+    roles = set().union(*({(r.actor, r.role) for r in e.roles} for e in _records(text, "event") if e.type == "sanction"))
+    assert want <= roles and not any(role == "imposer" and actor not in {a for a, _ in want} for actor, role in roles)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # economic sanctions limit trade; sanctions over a programme limit that programme when nothing narrower is named
+    ("وقعت طهران وموسكو اللتان تواجهان حظرا اقتصاديا من الولايات المتحدة اتفاقا.", "trade"),
+    ("أعلن استئناف العمل بجميع العقوبات التي فرضت على طهران بسبب برنامجها النووي.", "nuclear_programme"),
+    # what the sanctions include says what they limit
+    ("The Council voted to impose new sanctions on Iran, including a ban on its arms exports and an asset freeze.", "arms"),
+])
+def test_the_field_sanctions_limit_comes_from_their_own_words(text, want):
+    cons = [c for c in _records(text, "constraint") if c.factor_kind == "sanctions"]
+    assert [c.constrains for c in cons] == [want]
+
+
+def test_sanctions_whose_field_is_named_only_in_another_clause_limit_nothing():
+    assert not _records("After the new US sanctions on Iran, the two sides agreed to expand military cooperation.", "constraint")
+
+
+@pytest.mark.parametrize(("text", "factor", "field"), [
+    ("Russia signed the contract despite restrictions on arms sales to Iran.", "restrictions on arms sales to Iran", "arms"),
+    ("فرضت الولايات المتحدة حظرا على بيع الأسلحة إلى إيران.", "حظرا على بيع الأسلحة إلى إيران", "arms"),
+])
+def test_a_ban_named_as_a_noun_is_the_factor(text, factor, field):
+    cons = _records(text, "constraint")
+    assert [(c.factor, c.constrains) for c in cons if c.factor_kind == "measure"] == [(factor, field)]
+
+
+def test_a_ban_on_proliferation_is_no_constraint_on_cooperation():
+    assert not _records("وقال الرئيس الروسي إن بلاده تدعم جهود حظر انتشار الأسلحة النووية في المنطقة.", "constraint")
+
+
+@pytest.mark.parametrize(("text", "factor", "field", "cert"), [
+    # «وهو ما قوبل بمعارضة»: what meets the opposition is the clause before the relative pronoun
+    ("وتحدثت الصحف عن اتفاق تصدر بموجبه إيران النفط إلى روسيا، وهو ما قوبل بمعارضة الولايات المتحدة.",
+     "opposition from United States", "energy", "asserted"),
+    # the copula's subject is against what follows the cue
+    ("The West and the United States are absolutely against a Russian energy corridor through Iran.",
+     "opposition from the West and United States", "energy", "asserted"),
+    # yielding to pressure: the pressure bears on the one who yields, and is as sure as the accusation
+    ("Iran accused Russia of caving in to US pressure over its nuclear program.",
+     "pressure from United States", "nuclear_programme", "alleged"),
+    # a group of states named by a noun («الغربيين») fears what its relative clause says
+    ("لكن البروتوكول قد يثير مخاوف الغربيين الذين يشتبهون في أن طهران تسعى إلى امتلاك القنبلة الذرية.",
+     "fears in the West", "nuclear_programme", "expected"),
+])
+def test_opposition_pressure_and_fears_of_third_parties(text, factor, field, cert):
+    cons = _records(text, "constraint")
+    assert [(c.factor, c.constrains, c.certainty) for c in cons] == [(factor, field, cert)]
+
+
+def test_fears_with_no_field_named_are_no_constraint():
+    assert not _records("The meeting of the two presidents raised fears in the United States and Israel.", "constraint")

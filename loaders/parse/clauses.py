@@ -933,6 +933,10 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
                 prep = _noun_prep(v, c)
                 if prep is not None:
                     pred.args.append(prep)
+            elif c.cat in ("ADJP", "VP") and _light_participle_phrase(v, c):
+                # «العقوبات المفروضة على إيران من الأمم المتحدة», "sanctions imposed on Iran by the UN"
+                for pp in _outer_pps(c):
+                    _add_agent_pp(v, pred, pp)
             elif c.cat == "ADJP" and n is not np:
                 _add_adjective(v, pred, c)
         if n is carrier or n.parent is None:
@@ -1042,6 +1046,13 @@ def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node
             if c.cat != "SBAR" or c.i <= pred.head:
                 continue
             head = clause_verb(v, c)
+            if head is not None and v.in_words(head.tok, "transparent"):
+                part = _light_participle(v, head)
+                if part is not None:
+                    # «العقوبات التي كانت مفروضة على إيران»: a copula and an imposing participle are its light verb
+                    for pp in [k for k in part.kids if k.cat == "PP"] + [k for k in head.parent.kids if k.cat == "PP"]:
+                        _add_agent_pp(v, pred, pp)
+                    return
             if head is None or not v.in_words(head.tok, "light_verbs"):
                 continue
             lv = _verbal(v, head)
@@ -1055,6 +1066,41 @@ def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node
         if n is outer or n.parent is None:
             return
         n = n.parent
+
+
+def _light_participle(v: SentenceView, head: Node) -> Node | None:
+    """The phrase of a participle of a light verb after a copula ("كانت (ADJP مفروضة على إيران)"), or None."""
+    for k in head.parent.kids:
+        first = next((d for d in k.walk() if d.is_pre), None) if k.cat == "ADJP" else None
+        if first is not None and v.in_words(first.tok, "light_participles"):
+            return k
+    return None
+
+
+def _add_agent_pp(v: SentenceView, pred: Predicate, pp: Node) -> None:
+    """A prepositional phrase of a passive participle: its «من» is the agent's («مفروضة ... من الأمم المتحدة»)."""
+    _add_pp(v, pred, pp, via="light")
+    a = pred.args[-1]
+    if a.rel == "pp" and a.marker == "من":
+        pred.args[-1] = Arg("pp", a.node, "من قبل", "light")
+
+
+def _light_participle_phrase(v: SentenceView, node: Node) -> bool:
+    """A phrase opened by a participle of a light verb ("(VP (VBN imposed) ...)", "(ADJP (SBAR ... المفروضة ...))")."""
+    first = next((d for d in node.walk() if d.is_pre), None)
+    return first is not None and v.in_words(first.tok, "light_participles")
+
+
+def _outer_pps(node: Node) -> list[Node]:
+    """The prepositional phrases of a phrase that are not inside another prepositional phrase or noun phrase."""
+    out, stack = [], list(reversed(node.kids))
+    while stack:
+        n = stack.pop()
+        if n.cat == "PP":
+            out.append(n)
+        elif not n.is_pre and n.cat != "NP":
+            stack.extend(reversed(n.kids))
+    return out
 
 
 def _head_tokens(node: Node) -> list[int]:
