@@ -58,12 +58,13 @@ def _triggers(pc: PassageCtx, cues) -> list:
     kept = [h for h in cues["types"].find(pc.key)]
     out = []
     last_end: dict[str, int] = {}
+    last_hit: dict[str, object] = {}
     for h in kept:
         cat = cues["alias_of"].get(h.cat, h.cat)
-        if h.start - last_end.get(cat, -100) <= 12:
+        if h.start - last_end.get(cat, -100) <= 12 and _one_phrase(pc, last_hit[cat], h):
             last_end[cat] = h.end
-            continue  # "الاشتباكات والمواجهات": one event named twice
-        last_end[cat] = h.end
+            continue  # "الاشتباكات والمواجهات", "summit talks": one event named twice
+        last_end[cat], last_hit[cat] = h.end, h
         beaten = any(
             o is not h and cat in cues["supersedes"].get(cues["alias_of"].get(o.cat, o.cat), [])
             and abs(o.start - h.start) <= _SUPERSEDE_GAP for o in kept
@@ -72,6 +73,22 @@ def _triggers(pc: PassageCtx, cues) -> list:
         if not beaten and not framed:
             out.append(h)
     return out
+
+
+def _one_phrase(pc: PassageCtx, a, b) -> bool:
+    """Tell whether two close trigger words stand in one noun phrase ("الاشتباكات والمواجهات", "summit talks"), not
+    in two phrases of a clause («أجرى على هامش القمة محادثات»: talks held at a summit are an event of their own)."""
+    sa, sb = pc.span_of(a.start, a.end), pc.span_of(b.start, b.end)
+    v = pc.view_at(sb[0])
+    if v is None or v is not pc.view_at(sa[0]):
+        return True
+    ta, tb = pc.head_token(v, *sa), pc.head_token(v, *sb)
+    if ta is None or tb is None or v.sent.pre[tb] is None:
+        return True
+    np = v.sent.pre[tb].parent
+    while np.parent is not None and np.parent.cat == "NP":
+        np = np.parent
+    return np.cat != "NP" or np.i <= ta < np.j
 
 
 def _in_own(m, spans: list[tuple[int, int]]) -> bool:

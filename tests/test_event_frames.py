@@ -1822,3 +1822,10 @@ def test_opposition_pressure_and_fears_of_third_parties(text, factor, field, cer
 
 def test_fears_with_no_field_named_are_no_constraint():
     assert not _records("The meeting of the two presidents raised fears in the United States and Israel.", "constraint")
+
+
+def test_talks_held_at_a_summit_are_an_event_of_their_own():
+    # the summit word right before the talks names where they were held, not the same event twice
+    meets = [e for e in _records("وأجرى بوتين على هامش القمة محادثات مهمة مع الرئيس الإيراني محمود أحمدي نجاد.", "event")
+             if e.type == "meeting"]
+    assert [set(e.participants) for e in meets] == [{"vladimir_putin", "mahmoud_ahmadinejad"}]
