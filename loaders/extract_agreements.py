@@ -43,7 +43,8 @@ def agreement_cues() -> dict:
         "other_than_named": {match_key(w) for w in data.get("other_than_named", [])},
         "plurals": {match_key(w) for w in data.get("plurals", [])},
         "generic_plural": {match_key(w) for w in data.get("generic_plural", [])},
-        "verbs": lexicon_of({"verb": data.get("verbs", [])}),
+        "verbs": lexicon_of({"verb": data.get("verbs", []), "apart": data.get("verbs_apart", [])}),
+        "signing_nouns": lexicon_of({"s": data.get("signing_nouns", [])}),
         "member_verbs": lexicon_of({"m": data.get("member_verbs", [])}),
         "missing": lexicon_of({"missing": data.get("missing_cues", [])}),
         "provisions": lexicon_of(data.get("provisions", {})),
@@ -574,8 +575,9 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                 continue  # the agreement reached is named right after the verb
             ts, te = pc.span_of(h.start, h.end)
             v, pred = pc.predicate_of(h.start, h.end)
-            if pred is None:
-                continue
+            on = [a for a in pred.args if a.rel == "pp" and a.marker.split(" ")[0] == "علي"] if pred is not None else []
+            if pred is None or (h.cat == "apart" and (pred.negated or not on or any(_signs(v, a) for a in on))):
+                continue  # «اتفقتا على توقيع اتفاقية»: what is agreed is a signing to come, the agreement's own record
             # "اتفقت روسيا وإيران على", "Russia agreed with Iran to": the subject and the partner after مع/with
             parties = []
             for a in pred.args:
@@ -600,6 +602,12 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
         if ids:
             by_passage[pc.p.idx] = list(dict.fromkeys(ids))
     return by_passage
+
+
+def _signs(v, a) -> bool:
+    """An argument that opens with a noun of signing or concluding («توقيع اتفاقية», «إبرام عقد»)."""
+    first = next((d for d in a.node.walk() if d.is_pre), None)
+    return first is not None and bool(agreement_cues()["signing_nouns"].find(match_key(v.word(first.tok))))
 
 
 def _whole_words(text: str, ts: int, n: int) -> str:

@@ -1829,3 +1829,23 @@ def test_talks_held_at_a_summit_are_an_event_of_their_own():
     meets = [e for e in _records("وأجرى بوتين على هامش القمة محادثات مهمة مع الرئيس الإيراني محمود أحمدي نجاد.", "event")
              if e.type == "meeting"]
     assert [set(e.participants) for e in meets] == [{"vladimir_putin", "mahmoud_ahmadinejad"}]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # the subject between the verb and «على»: what they agreed on is an agreement of the subject's parties
+    ("واتفقت إيران وروسيا على تشكيل لجنة فنية مشتركة لدراسة المشاريع.", {"iran", "russia"}),
+    ("اتفقت قطر وإيران وروسيا على إنشاء ترويكا للغاز.", {"qatar", "iran", "russia"}),
+    # a memorandum with no "of understanding" is signed as one
+    ("Russia and Iran signed a strategic memorandum on gas supplies.", {"iran", "russia"}),
+    ("وقعت روسيا وإيران مذكرة استراتيجية بشأن إمدادات الغاز.", {"iran", "russia"}),
+])
+def test_agreements_from_an_agreeing_verb_apart_from_its_object_and_from_a_memorandum(text, parties):
+    assert [set(a.parties) for a in _records(text, "agreement")] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "لم تتفق إيران وروسيا على تقاسم ثروات بحر قزوين.",  # not agreed
+    "وسلمت الخارجية الإيرانية السفير الروسي مذكرة احتجاج على البيان.",  # a protest note is no memorandum
+])
+def test_no_agreement_from_a_denied_agreeing_verb_or_a_protest_note(text):
+    assert not _records(text, "agreement")
