@@ -1849,3 +1849,17 @@ def test_agreements_from_an_agreeing_verb_apart_from_its_object_and_from_a_memor
 ])
 def test_no_agreement_from_a_denied_agreeing_verb_or_a_protest_note(text):
     assert not _records(text, "agreement")
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian embassy in Tehran publicly contradicted Iranian claims about the satellite.",
+    "وهددت إيران بملاحقة روسيا قضائيا بسبب عدم تنفيذ الصفقة.",
+    "Moscow is seeking to gradually limit Iran's footprint in Syria.",
+])
+def test_contradicting_threatening_or_containing_the_other_side_is_a_friction(text):
+    fr = _records(text, "friction")
+    assert fr and set(fr[0].parties) == {"iran", "russia"}
+
+
+def test_a_threat_against_a_third_state_is_no_friction_of_the_pair():
+    assert not _records("Iran threatened to attack Israel, and Russia called for restraint.", "friction")
