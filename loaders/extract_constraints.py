@@ -402,7 +402,7 @@ def _sanctions(pc: PassageCtx, dc: DocCtx, cc: dict, events: list) -> list[Const
         topic = _sanction_field(pc, cc, e)
         if topic is None:
             continue  # "Western sanctions on Russia" names no field: what they limit is not stated
-        names = " and ".join(dc.name_of(i) for i in imposers[:2])
+        names = _listed([dc.name_of(i) for i in imposers])
         tnames = " and ".join(dc.name_of(t) for t in sorted(targets & set(PAIR)))
         desc = f"{names} sanctions on {tnames}" if names else f"sanctions on {tnames}"
         slug = f"sanctions_{'+'.join(imposers) or 'unspecified'}_on_{'+'.join(sorted(targets & set(PAIR)))}"
@@ -431,6 +431,12 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
             why = a.rel == "pp" and (a.marker in _SANCTION_REASONS or _is_reason(v, cc, a))
             # the programme they answer counts only when named as their reason ("over its nuclear programme")
             fields += [f for f in got if f != "nuclear_programme" or why]
+    g = next((g for g in pred.governors[:1] if g.verbal and g.how == "obj"), None)
+    if g is not None and v.sent.pre[g.tok] is not None:
+        # "have taken measures against Iran for transferring missiles to Russia": the reason hangs on the verb
+        for a in predicate_at(v, g.tok).args:
+            if a.rel == "pp" and (a.marker in _SANCTION_REASONS or _is_reason(v, cc, a)) and not (a.node.i <= pred.head < a.node.j):
+                fields += _topics_in(pc, cc, *_span_text(pc, v, a.node))
     lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
     fields += [f for f in _topics_in(pc, cc, max(0, lo - 12), hi + 1) if f != "nuclear_programme"]  # "arms embargo"
     end = max([v.sent.tokens[a.node.j - 1][1] for a in pred.args if a.node.i > pred.head] + [hi])
@@ -493,8 +499,7 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
             opposed, topics = got[0], topics or got[1]
         if not topics or not (opposed & set(PAIR)):
             continue  # the opposition must bear on what Iran or Russia do together, named in what is opposed
-        names = [dc.name_of(t) for t in third[:4]]
-        names = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        names = _listed([dc.name_of(t) for t in third])
         desc = f"fears in {names}" if h.cat == "fear" else \
             f"{'pressure' if cc['pressure'].find(h.cue) else 'opposition'} from {names}"
         slug = f"{'fears' if h.cat == 'fear' else 'opposition'}_{'+'.join(third)}"
@@ -512,6 +517,13 @@ def _leading_groups(pc: PassageCtx, v, args) -> list[str]:
             if pc.kt.to_text(h.start, h.end)[0] - x <= 2 and h.cat not in out:
                 out.append(h.cat)
     return out
+
+
+def _listed(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"; beyond four, "A, B, C and 2 others" (never a list cut without saying so)."""
+    if len(names) > 4:
+        names = names[:3] + [f"{len(names) - 3} others"]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _meets(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred):

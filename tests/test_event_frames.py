@@ -1863,3 +1863,11 @@ def test_contradicting_threatening_or_containing_the_other_side_is_a_friction(te
 
 def test_a_threat_against_a_third_state_is_no_friction_of_the_pair():
     assert not _records("Iran threatened to attack Israel, and Russia called for restraint.", "friction")
+
+
+def test_measures_taken_against_a_side_are_sanctions_by_who_takes_them_limiting_what_they_answer():
+    text = "The United States and the European Union have taken measures against Iran for transferring ballistic missiles to Russia."
+    sanctions = [e for e in _records(text, "event") if e.type == "sanction"]
+    assert [{(r.actor, r.role) for r in e.roles} for e in sanctions] == [
+        {("united_states", "imposer"), ("european_union", "imposer"), ("iran", "target")}]
+    assert [c.constrains for c in _records(text, "constraint")] == ["arms"]

@@ -1215,7 +1215,8 @@ def _light_verb(v: SentenceView, pred: Predicate, outer: Node) -> None:
     if vp is None or vp.cat != "VP":
         return
     head = next((c for c in vp.kids if c.is_pre and v.is_verb(c.tok) and c.i < n.i), None)
-    if head is None or not v.in_words(head.tok, "light_verbs"):
+    if head is None or not (v.in_words(head.tok, "light_verbs") or (
+            v.in_words(head.tok, "taking_verbs") and v.in_words(pred.head, "taken_nouns"))):
         return
     lv = _verbal(v, head)
     pred.light = lv
