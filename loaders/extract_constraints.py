@@ -116,6 +116,12 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
     first = text.split(maxsplit=1)[0]
     if first[0] in _CLITICS and any(cc[k].find(match_key(first[1:])) for k in ("reasons", "pressure", "opposition")):
         text = text[1:]  # "لضغوط الأمريكية": the preposition glued to the factor's first word is no part of it
+    words, dropped = text.split(), ""
+    while len(words) > 2 and _marker_word(cc, words[0]):
+        dropped, words = match_key(words[0]), words[1:]  # «في ظل العقوبات», "in compliance with": the marker is no part of the factor
+    if dropped.endswith("ا") and words[0][:1] in ("ل", "ب") and len(words[0]) > 3:
+        words[0] = words[0][1:]  # «تطبيقا لقرار», «التزاما بالحظر»: an adverb of reason takes its preposition glued on
+    text = " ".join(words)
     fc = friction_cues()
     third = [t for t in actors if dc.state_of(t) not in PAIR]
     groups: dict[str, list[str]] = {}
@@ -155,6 +161,12 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
     return [(slug, kind, _words(text), actors)]
 
 
+def _marker_word(cc: dict, w: str) -> bool:
+    """A preposition or a reason marker that opens a factor phrase without naming the factor (not "pressure")."""
+    k = match_key(w)
+    return k in _FUNCTION_WORDS or (bool(cc["reasons"].find(k)) and not cc["pressure"].find(k))
+
+
 def _joined(a, b):
     """One phrase over two sibling phrases the parser split ("حرصُ الكرملين" + "على روابطه مع إسرائيل")."""
     from irkg.loaders.parse.tree import Node
@@ -167,7 +179,7 @@ def _joined(a, b):
 _INTRANSITIVE = {"limit", "withhold", "slow", "caution", "obstruct"}
 _MANNER = {"slow", "caution"}
 _CLITICS = set("لبكوف")
-_FUNCTION_WORDS = {"علي", "في", "من", "الي", "عن", "ردا", "of", "to", "in", "on", "for", "response", "the", "a"}
+_FUNCTION_WORDS = {"علي", "في", "من", "الي", "عن", "ردا", "ب", "ل", "مع", "of", "to", "in", "on", "for", "with", "under", "response", "the", "a"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هولاء", "this", "these", "that", "those", "it", "such"}
 _ANAPHORS = {"ما", "هو ما", "وهو ما", "هذا", "ذلك", "which", "this", "that", "it"}
 _GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
@@ -253,6 +265,23 @@ def _reason_phrase(v, cc: dict, node) -> bool:
     return any(cc["reasons"].find(v.word(p.tok)) for p in pres)
 
 
+def _inner_reasons(v, cc: dict, pred) -> list:
+    """Reason phrases inside a noun's own phrase, after it ("(NP إلغاء (S ... (NP تطبيقا (PP لقرار ...))))")."""
+    from irkg.loaders.parse.clauses import maximal_np
+
+    top = maximal_np(v.sent.pre[pred.head])
+    out = []
+    for t in range(pred.head + 1, top.j):
+        pre = v.sent.pre[t]
+        if pre is None or any(n.i <= t < n.j for n in out) or not cc["reasons"].find(v.word(t)):
+            continue
+        n = pre.parent
+        while n.parent is not None and n.parent.i == t and n.parent is not top:
+            n = n.parent
+        out.append(n)
+    return out
+
+
 def _is_reason(v, cc: dict, a) -> bool:
     """An argument that gives a reason: "بسبب العقوبات", "حرصاً على علاقاتها", "because of", "out of regard for"."""
     if a.rel not in ("pp", "obj", "gen"):
@@ -311,6 +340,11 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         limited = [a.node for a in args if (a.rel in ("obj", "gen", "pp", "subj" if h.cat == "regard" else "-"))
                    and not _is_reason(v, cc, a) and a.node not in reason_nodes
                    and not any(r.i <= a.node.i and a.node.j <= r.j for r in reason_nodes)]
+        if h.cat == "halt" and not reason_nodes and not pred.verbal:
+            # «إلغاء تسليم الصواريخ إلى إيران تطبيقا لقرار»: the parser hung the reason inside the cancelled noun's phrase
+            reason_nodes = _inner_reasons(v, cc, pred)
+        if h.cat == "halt" and not reason_nodes:
+            continue  # "Russia cancelled the deal": an event; a constraint needs the reason that made it
         holes = [_span_text(pc, v, r) for r in reason_nodes]
         topics: list[str] = []
         for n in limited:
@@ -333,8 +367,12 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
                 reason_groups = [g for g in fronted if any(_reason_phrase(v, cc, n) for n in g)
                                  or any(cc["factors"].find(pc.key, *_key_span(pc, v, n)) for n in g)]
         for e in known.get("events", []):  # "تتحفظ في تسليم الأسلحة": the event the limiting word governs
+            if e["type"] not in _EVENT_TOPIC:
+                continue  # sanctions, strikes, statements: no field of cooperation a limit can bear on
             if e.get("tok") is not None and any(n.i <= e["tok"] < n.j for n in limited):
-                topics.append(_EVENT_TOPIC.get(e["type"], "diplomacy"))
+                topics.append(_EVENT_TOPIC[e["type"]])
+            elif e.get("tok") == pred.head + 1 and not pred.verbal:
+                topics.append(_EVENT_TOPIC[e["type"]])  # «إلغاء تسليم الصواريخ»: the event noun right after it
         topics = [t for t in dict.fromkeys(topics) if t]
         if not topics:
             continue
@@ -381,6 +419,9 @@ def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> 
     named = cc["factors"].find(pc.key, pc.kt.to_key(a), pc.kt.to_key(b))
     if named:  # "an arms embargo", «القيود المالية»: a factor the lexicon knows keeps its name (the clause's named factors)
         return []
+    verb_after_and = next((v.sent.tokens[t][0] for t in range(np.i, np.j - 1)
+                           if v.word(t) in ("و", "and") and v.is_verb(t + 1)), b)
+    b = min(b, verb_after_and)  # «حظر وجود قوات أجنبية ويقتصر أي نشاط ...»: a clause the parser hung on the noun
     text = _RELATIVE.split(pc.p.text[a:b], 1)[0].strip(" ،,.؛;")  # the measure, not what an aside adds
     if len(text.split()) < 2:
         return []

@@ -1871,3 +1871,24 @@ def test_measures_taken_against_a_side_are_sanctions_by_who_takes_them_limiting_
     assert [{(r.actor, r.role) for r in e.roles} for e in sanctions] == [
         {("united_states", "imposer"), ("european_union", "imposer"), ("iran", "target")}]
     assert [c.constrains for c in _records(text, "constraint")] == ["arms"]
+
+
+@pytest.mark.parametrize(("text", "factor", "field"), [
+    # a cancellation with its reason: the reason limits what was cancelled (the reason inside the noun's phrase too)
+    ("أعلن الرئيس الروسي إلغاء تسليم صواريخ إس-300 إلى إيران تطبيقا لقرار جديد صادر عن مجلس الأمن.",
+     "قرار جديد صادر عن مجلس الأمن", "arms"),
+    ("وتم توقيف بيع المنظومة الصاروخية إلى إيران في ظل العقوبات الدولية المفروضة عليها.",
+     "العقوبات الدولية المفروضة عليها", "arms"),
+])
+def test_a_halt_with_its_reason_is_a_constraint_named_without_its_marker(text, factor, field):
+    cons = _records(text, "constraint")
+    assert (factor, field) in [(c.factor, c.constrains) for c in cons]
+
+
+def test_a_halt_with_no_reason_is_no_constraint():
+    assert not _records("ألغت روسيا صفقة الصواريخ مع إيران.", "constraint")
+
+
+def test_a_ban_in_a_condition_names_the_measure_not_the_clause_after_it():
+    cons = _records("وقال الرئيس الإيراني إن الدول الخمس تشترط حظر وجود قوات مسلحة أجنبية ويقتصر أي نشاط بحري على أعلامها.", "constraint")
+    assert [(c.factor, c.constrains) for c in cons] == [("حظر وجود قوات مسلحة أجنبية", "security")]
