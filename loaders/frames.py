@@ -201,6 +201,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             pronoun = v.word(ptok)
             if frame.roles.get("subj") == "signatory" and any(v.in_words(t, "signable_nouns") for t in range(target.j, ptok)):
                 continue  # «عرقلت الاتفاق النووي ... بعد إبرامه»: the pronoun is the agreement signed, not who signed
+            if _resumptive(v, pred):
+                continue  # «الكمية المخطط تسليمها»: the pronoun is the quantity the participle describes, not who delivers
             a = Arg("poss", target)
             actors = _actors_of(pc, v, a)
             persons = [m for m in actors if pc.dc.actor_type(m.ref) == "person"]
@@ -310,6 +312,16 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and (
             m.end <= persons[0].start or _title_after(pc, v, persons, m)))]
     return found
+
+
+def _resumptive(v: SentenceView, pred: Predicate) -> bool:
+    """An event noun right after a definite participle that follows a common noun («الكمية المخطط تسليمها», «الصفقة
+    المزمع توقيعها»): its pronoun points back to that noun, the thing, never to whoever acts."""
+    t = pred.head - 1
+    if v.lang != "ar" or t < 1 or pred.verbal or not v.word(t).startswith("ال"):
+        return False
+    return v.sent.tokens[t][2] in ("VN", "DTVN", "JJ", "DTJJ") and v.sent.tokens[t - 1][2] in ("NN", "NNS", "DTNN", "DTNNS") \
+        and v.kinds.get(t - 1) is None
 
 
 def _participle(v: SentenceView, t: int) -> bool:

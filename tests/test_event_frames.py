@@ -1892,3 +1892,25 @@ def test_a_halt_with_no_reason_is_no_constraint():
 def test_a_ban_in_a_condition_names_the_measure_not_the_clause_after_it():
     cons = _records("وقال الرئيس الإيراني إن الدول الخمس تشترط حظر وجود قوات مسلحة أجنبية ويقتصر أي نشاط بحري على أعلامها.", "constraint")
     assert [(c.factor, c.constrains) for c in cons] == [("حظر وجود قوات مسلحة أجنبية", "security")]
+
+
+@pytest.mark.parametrize("text", [
+    "بعدما فعّلت ألمانيا وفرنسا وبريطانيا آلية الزناد المنصوص عليها في اتفاق 2015.",
+    "Britain, France and Germany triggered the snapback mechanism against Iran.",
+])
+def test_whoever_triggers_the_snapback_imposes_it(text):
+    imposers = {r.actor for e in _records(text, "event") if e.type == "sanction" for r in e.roles if r.role == "imposer"}
+    assert imposers == {"united_kingdom", "france", "germany"}
+
+
+def test_curly_quotes_around_an_event_noun_are_punctuation_to_the_arabic_parser():
+    # the tagger read “ as a verb and made it the noun's governor, hiding the verb that carries it
+    text = "بعدما فعّلت ألمانيا وفرنسا وبريطانيا “آلية الزناد” المنصوص عليها في اتفاق 2015."
+    imposers = {r.actor for e in _records(text, "event") if e.type == "sanction" for r in e.roles if r.role == "imposer"}
+    assert imposers == {"united_kingdom", "france", "germany"}
+
+
+def test_the_pronoun_after_a_definite_participle_is_the_thing_not_who_acts():
+    # «الكمية المخطط تسليمها»: "the quantity planned for delivery" — «ها» is the quantity, so Iran supplies nothing
+    recs = _records("أعلن روغوزين أن إيران تسلمت نصف الكمية المخطط تسليمها من منظومة أس-300.", "event")
+    assert not [(r.actor, r.role) for e in recs if e.type == "delivery" for r in e.roles if r.role == "supplier"]
