@@ -1914,3 +1914,14 @@ def test_the_pronoun_after_a_definite_participle_is_the_thing_not_who_acts():
     # «الكمية المخطط تسليمها»: "the quantity planned for delivery" — «ها» is the quantity, so Iran supplies nothing
     recs = _records("أعلن روغوزين أن إيران تسلمت نصف الكمية المخطط تسليمها من منظومة أس-300.", "event")
     assert not [(r.actor, r.role) for e in recs if e.type == "delivery" for r in e.roles if r.role == "supplier"]
+
+
+@pytest.mark.parametrize(("text", "etype", "roles"), [
+    # UAVs are what a delivery hands over, as drones are
+    ("Since 2022, Iran has provided hundreds of UAVs to Russia for its war against Ukraine.", "delivery",
+     {("iran", "supplier"), ("russia", "recipient")}),
+    # whose trade it is takes part in it
+    ("Iran's trade with Russia has grown since 2022.", "trade", {("iran", "participant"), ("russia", "participant")}),
+])
+def test_uavs_are_deliverable_and_the_possessor_of_trade_takes_part(text, etype, roles):
+    assert [{(r.actor, r.role) for r in e.roles} for e in _records(text, "event") if e.type == etype] == [roles]
