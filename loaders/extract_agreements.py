@@ -589,8 +589,11 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if len(parties) < 2:
                 continue
             d = date_value(pc.nearest_date(ts, te, window=80, skip=_target_dates(pc)))
-            aid = _generic_id("agreement", parties, d or "nodate")
-            rec = _make(pc, dc, cues, aid, "agreement", [_whole_words(pc.p.text, ts, 8)], parties,
+            said = _whole_words(pc.p.text, ts, 8)
+            # undated, what was agreed tells one agreement from another («اتفقتا على تسليم مفاعلين» is not the
+            # national-currency deal the same two reached): never one record for every undated deal of a pair
+            aid = _generic_id("agreement", parties, d or said)
+            rec = _make(pc, dc, cues, aid, "agreement", [said], parties,
                         h.start, h.end, f"Agreement ({', '.join(dc.name_of(p) for p in parties[:4])}{', ' + d if d else ''})")
             rec.date = rec.date or d
             out.append(rec)

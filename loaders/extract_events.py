@@ -794,9 +794,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.DENIED
             if opposed and cert == Certainty.DENIED:
                 continue  # «موسكو ترفض العقوبات على إيران»: opposing sanctions says neither that they exist nor not
+            if kind_only and kind_only != "no" and cert != Certainty.DENIED:
+                continue  # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, no event at all
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
-                # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, none that happened
-                cert = Certainty.DENIED if kind_only == "no" else Certainty.EXPECTED
+                cert = Certainty.DENIED  # "no attack took place"
             if cert == Certainty.ASSERTED and source_named(pc.p.text, te if etype == "statement" else v.sent.start, v.sent.end):
                 # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., TASS reports"; "X said ..., according to Interfax":
                 # the saying is known from the agency

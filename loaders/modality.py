@@ -27,9 +27,12 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         found.add(Certainty.EXPECTED)
     if not pred.verbal and _banned(v, pred.head, words):
         found.add(Certainty.DENIED)  # «الحظر المفروض على بيع الطائرات», "the ban on the sale of": no sale
-    if not pred.verbal and (_intended(v, pred.head, words) or _new_measure_talked_of(v, pred, words)):
+    if not pred.verbal and (_intended(v, pred.head, words) or _new_measure_talked_of(v, pred, words)
+                            or _planned_in_relative(v, pred, words)):
         found.add(Certainty.EXPECTED)  # «أكد نية بلاده شراء 12 طائرة»; «أن فرض عقوبات جديدة ... أمر يتعارض»
-    attribution_only = False  # above a governor that is no cue, only who says or claims it still counts
+    # above a governor that is no cue, only who says or claims it still counts; so above words of taking part
+    # («جهات متورطة في نقل الأسلحة», "firms involved in the transfers"), which take the event as done
+    attribution_only = _involved(v, pred, words)
     setting, opener = setting_of(pred, words) if not pred.verbal else (None, "")
     if setting is not None and opener.lower() in ("في", "in", "at") and word_class(words["governors"], setting.word) \
             and not (word_class(words["governors"], setting.word) == "expected" and v.sent.pos(setting.tok) == "VBD"):
@@ -105,6 +108,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             break
         if not g.verbal and any(v.in_words(t, "aside_heads") for t in range(max(0, g.tok - 2), g.tok)):
             continue  # «جدير بالذكر أن ...»: the author's aside, nobody's report
+        if not g.verbal and word_class(words["purpose_nouns"], g.word) and (
+                (g.marker or "").lower() in ("من", "of") or (k == 0 and pred.head > 0 and v.word(pred.head - 1).lower() in ("من", "of"))):
+            break  # «الهدف من زيارته», "the aim of his visit": the visit has the aim, is none, and is taken as given
         cat = word_class(words["governors"], g.word) if g.verbal else (
             word_class(words["governing_nouns"], g.word) or word_class(words["governors"], g.word))
         nxt = pred.governors[k + 1] if k + 1 < len(pred.governors) else None
@@ -244,6 +250,42 @@ def _banned(v: SentenceView, head: int, words: dict) -> bool:
     ban = next((t for t in range(head - 2, max(-1, head - 5), -1) if word_class(words["governing_nouns"], v.word(t)) == "denied"), None)
     # «رفعت روسيا الحظر على تسليم», "lifted the ban on": allowed now (the lifting rule above the ban says so)
     return ban is not None and not any(word_class(words["lifting_words"], v.word(t)) for t in range(max(0, ban - 3), ban))
+
+
+def _planned_in_relative(v: SentenceView, pred: Predicate, words: dict) -> bool:
+    """An event noun whose own relative clause tries, plans or seeks it («العقوبات التي تحاول واشنطن طرحها على
+    التصويت», "the sanctions Washington is trying to push through"): proposed, not in force."""
+    from irkg.loaders.parse.clauses import clause_verb
+
+    top = maximal_np(v.sent.pre[pred.head])
+    for n in top.walk():
+        if n.cat != "SBAR" or n.i <= pred.head or not word_class(words["relative_pronouns"], v.word(n.i).lower()):
+            continue  # a relative clause, not "since Russia decided ..."
+        head = clause_verb(v, n)
+        if head is not None and word_class(words["governors"], v.word(head.tok)) == "expected":
+            return True
+    # the parser may hang the relative clause higher («العقوبات على إيران والتي تحاول ...»): read the words after it
+    t, n = top.j, len(v.sent.tokens)
+    while t < n and v.word(t) in ("و", ",", "،", "and"):
+        t += 1
+    if t < n and word_class(words["relative_pronouns"], v.word(t).lower()):
+        for u in range(t + 1, min(n, t + 3)):
+            if v.is_verb(u):
+                return word_class(words["governors"], v.word(u)) == "expected"
+    return False
+
+
+
+def _involved(v: SentenceView, pred: Predicate, words: dict) -> bool:
+    """An event noun right after a word of taking part in it, a preposition between («متورطة في نقل», "involved in")."""
+    if pred.verbal:
+        return False
+    for t in range(pred.head - 1, max(-1, pred.head - 3), -1):
+        if word_class(words["involvement_words"], v.word(t)):
+            return True
+        if v.word(t).lower() not in ("في", "in", "ب", "with"):
+            return False
+    return False
 
 
 def _intended(v: SentenceView, head: int, words: dict) -> bool:
