@@ -117,7 +117,9 @@ def _reported_after() -> re.Pattern:
     data = read_yaml("cues_certainty.yaml")["sources_after"]
     verbs = "|".join(re.escape(w) for w in data["verbs"])
     after = "|".join(re.escape(w) for w in data["after_verb"])
-    return re.compile(r"[,،]\s*(?:[^\s,،]+\s+){1,6}?(?:" + verbs + r")(?:\s+(?:" + after + r"))*\W*$", re.I)
+    # "..., the agency reported." and, the verb first, "..., said AFP."
+    return re.compile(r"[,،]\s*(?:(?:[^\s,،]+\s+){1,6}?(?:" + verbs + r")(?:\s+(?:" + after + r"))*"
+                      r"|(?:" + verbs + r")\s+(?:[^\s,،]+\s*){1,4}?)\W*$", re.I)
 
 
 def reported_after(text: str) -> bool:

@@ -589,7 +589,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             if len(parties) < 2:
                 continue
             d = date_value(pc.nearest_date(ts, te, window=80, skip=_target_dates(pc)))
-            said = _whole_words(pc.p.text, ts, 8)
+            # «اتفقت قطر وإيران وروسيا، أمس، على إنشاء ترويكا»: what they agreed on names the agreement, not who agreed
+            said = _whole_words(pc.p.text, v.sent.tokens[on[0].node.i][0], 8) if h.cat == "apart" else _whole_words(pc.p.text, ts, 8)
             # undated, what was agreed tells one agreement from another («اتفقتا على تسليم مفاعلين» is not the
             # national-currency deal the same two reached): never one record for every undated deal of a pair
             aid = _generic_id("agreement", parties, d or said)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
+from irkg.loaders.certainty import source_named
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of
@@ -49,6 +50,7 @@ _WORD = re.compile(r"\S+")
 _RELATIVE = re.compile(r"[،,;؛]")
 _INCLUDING = re.compile(r"[\s،,]*(?:including|such as|بما في ذلك|بما فيها|ومنها|منها|تشمل|تشمل)\s", re.I)
 _CLAUSE_END = re.compile(r"[;؛.]")
+_REL_WORD = re.compile(r"\s(?:التي|الذي|الذين|which|who)\s")
 _SANCTION_REASONS = {"بسبب", "ب سبب", "over", "for", "بخصوص", "ل", "because of", "due to", "على خلفية", "علي خلفيه"}
 
 
@@ -378,7 +380,7 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             continue
         if _released(v, pred):
             continue  # "Russia withdrew from an agreement that banned arms sales to Iran": that limit is gone
-        cert = predicate_certainty(v, pred)
+        cert = _sourced(pc, v, predicate_certainty(v, pred))
         if cert == Certainty.EXPECTED and (pred.future or pred.modal) and not pred.conditional \
                 and predicate_certainty(v, replace(pred, future=False, modal=False)) == Certainty.ASSERTED:
             # "any arms for Iran would hurt its ties with Israel", «سيؤثر على علاقاتها»: the limit is stated as
@@ -388,6 +390,11 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
         if cert == Certainty.EXPECTED and agreed is not None and word_class(syntax_words()["agree_verbs"], agreed.word) \
                 and v.sent.pre[agreed.tok] is not None and predicate_certainty(v, predicate_at(v, agreed.tok)) == Certainty.ASSERTED:
             cert = Certainty.ASSERTED  # «اتفقت مع واشنطن على تجميد التعاون»: an agreed limit binds from the agreement on
+        if cert == Certainty.EXPECTED and agreed is not None and word_class(syntax_words()["demand_verbs"], agreed.word) \
+                and v.sent.pre[agreed.tok] is not None:
+            # «الضغوط الغربية التي طالبت طهران بتقييد برنامجها»: the pressure that demands the limit is what constrains,
+            # and it is as sure as the demanding
+            cert = predicate_certainty(v, predicate_at(v, agreed.tok))
         factors = [f for n in reason_nodes for f in _factor_of(pc, dc, cc, v, n)]
         factors += [f for g in reason_groups for f in _group_factors(pc, dc, cc, v, g)]
         measure = not pred.verbal and cc["measures"].find(v.word(pred.head))
@@ -521,16 +528,18 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         if not third:
             continue
         topics, opposed = [], set()
-        cert = predicate_certainty(v, pred)
+        cert = _sourced(pc, v, predicate_certainty(v, pred))
         for a, b in content:
             topics += _topics_in(pc, cc, a, b)
             opposed |= {dc.state_of(m.ref) for m in pc.actors if a <= m.start < b}
-        if not topics:
-            # "US pressure to take a tougher line on Tehran over its nuclear programme": what the pressure is for
-            # follows it to the end of its clause
+        if not topics and cc["pressure"].find(h.cue):
+            # "US pressure to take a tougher line on Tehran over its nuclear programme": what pressure is for follows
+            # it to the end of its clause (not a relative clause on who presses: «معارضة واشنطن التي رأت ...»)
             x = pc.kt.to_text(h.start, h.end)[1]
             stop = _CLAUSE_END.search(pc.p.text, x, v.sent.tokens[-1][1])
-            topics = _topics_in(pc, cc, x, stop.start() if stop else v.sent.tokens[-1][1])
+            y = stop.start() if stop else v.sent.tokens[-1][1]
+            rel = _REL_WORD.search(pc.p.text, x, y)
+            topics = _topics_in(pc, cc, x, rel.start() if rel else y)
         got = _meets(pc, dc, cc, v, pred)
         if got is not None and got[2] != Certainty.ASSERTED:
             cert = got[2]  # "Iran accused Russia of caving in to US pressure": as sure as the yielding
@@ -558,6 +567,11 @@ def _leading_groups(pc: PassageCtx, v, args) -> list[str]:
             if pc.kt.to_text(h.start, h.end)[0] - x <= 2 and h.cat not in out:
                 out.append(h.cat)
     return out
+
+
+def _sourced(pc: PassageCtx, v, cert: Certainty) -> Certainty:
+    """An asserted clause in a sentence that names its source ("..., said AFP", «وفق ما أفادت») is reported."""
+    return Certainty.REPORTED if cert == Certainty.ASSERTED and source_named(pc.p.text, v.sent.start, v.sent.end) else cert
 
 
 def _listed(names: list[str]) -> str:

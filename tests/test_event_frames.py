@@ -1961,3 +1961,25 @@ def test_purpose_involvement_and_efforts_scope_certainty(text, etype, want):
 ])
 def test_sanctions_tried_for_or_fended_off_are_proposals(text, want):
     assert _certainties(text, "sanction") == want
+
+
+def test_an_agreement_reached_apart_from_its_verb_is_named_by_what_was_agreed():
+    recs = _records("اتفقت قطر وإيران وروسيا، أمس، على إنشاء ترويكا هدفها تشجيع مشاريع الغاز.", "agreement")
+    assert [r.names[0] for r in recs] == ["إنشاء ترويكا هدفها تشجيع مشاريع الغاز"]
+
+
+@pytest.mark.parametrize(("text", "kind", "want"), [
+    # a source named after the verb at the end of the sentence reports all of it
+    ("But Putin and his Iranian counterpart Khatami failed to resolve a long-standing dispute over Caspian oil, said AFP.",
+     "friction", "reported"),
+    # pressure that demanded the limit stands as firmly as the demanding
+    ("لكن روسيا انضمت في 2015 إلى الضغوط الغربية التي طالبت طهران بتقييد برنامجها النووي.", "constraint", "asserted"),
+])
+def test_sources_after_the_verb_and_demanded_limits(text, kind, want):
+    assert [r.certainty for r in _records(text, kind)] == [want]
+
+
+def test_what_a_relative_clause_on_the_opponent_says_is_not_what_it_opposes():
+    cons = _records("وتحدثت الصحافة عن اتفاق تصدر بموجبه إيران النفط إلى موسكو، وهو ما قوبل بمعارضة الولايات المتحدة "
+                    "التي رأت أنه يتعارض مع قرار الأمم المتحدة بسبب البرنامج النووي الإيراني.", "constraint")
+    assert [c.constrains for c in cons if c.factor.startswith("opposition")] == ["energy"]
