@@ -391,11 +391,15 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                                                   else None)  # "$12 a barrel ..., compared with a $10 discount"
                 if per:
                     q = replace(q, unit=per if " per " in per else f"{q.unit} per {per}")
+                elif f.measure_at is not None and ic["annual"].find(pc.key, max(f.seg_lo, f.measure_at[0] - 45), f.ks):
+                    q = replace(q, unit=f"{q.unit} per year")  # «القيمة المالية السنوية لهذا العقد ... 12 مليار دولار»
             cert = _certainty(pc, ic, f)
             if what and cert == Certainty.EXPECTED and not what.endswith(" to be built") and to_be_built(pc, q):
                 what = f"{what} to be built"  # «عقود لبناء مفاعلين»: reactors contracted, none standing yet
             elif what and ic["demand"].find(pc.key, max(f.slo, f.ks - 90), f.ks) and not what.endswith(" demanded"):
                 what = f"{what} demanded"  # «تطالب بخمس العائدات (20 في المئة)»: one side's demand, no measured value
+                if cert == Certainty.EXPECTED:
+                    cert = Certainty.ASSERTED  # the label says it is demanded; that the demand stands is stated
             if what is None:
                 if q.kind in ("percent", "multiple", "number"):
                     continue  # a share or a multiple of nothing named

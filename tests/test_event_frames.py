@@ -1983,3 +1983,18 @@ def test_what_a_relative_clause_on_the_opponent_says_is_not_what_it_opposes():
     cons = _records("وتحدثت الصحافة عن اتفاق تصدر بموجبه إيران النفط إلى موسكو، وهو ما قوبل بمعارضة الولايات المتحدة "
                     "التي رأت أنه يتعارض مع قرار الأمم المتحدة بسبب البرنامج النووي الإيراني.", "constraint")
     assert [c.constrains for c in cons if c.factor.startswith("opposition")] == ["energy"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a measure called annual counts its money per year
+    ("وأشار الوزير إلى أن القيمة المالية السنوية لهذا العقد مع روسيا تبلغ 12 مليار دولار.", "USD per year"),
+    ("The annual value of the Russian gas contract with Iran is $12 billion.", "USD per year"),
+    ("The value of the Russian gas contract with Iran is $12 billion.", "USD"),
+])
+def test_an_annual_measure_is_money_per_year(text, unit):
+    assert [i.unit for i in _records(text, "indicator") if i.value == 12e9] == [unit]
+
+
+def test_a_demanded_share_stands_as_a_demand():
+    inds = _records("فإيران تطالب بخمس العائدات النفطية في بحر قزوين، أي 20 في المئة من مجملها.", "indicator")
+    assert inds and all(i.what.endswith("demanded") and i.certainty == "asserted" for i in inds if i.value == 20)
