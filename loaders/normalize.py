@@ -133,6 +133,8 @@ def normalize(doc: Document) -> NormalizedDoc:
             pieces = _strip_note_markers(pieces, repairs)
         if "`" in s:
             pieces = _backticks(pieces, repairs)
+        if ";" in s:
+            pieces = _broken_entities(pieces, repairs)
         if mark is not None and mark >= 0:
             pieces = _append_mark(pieces, text[mark], mark)
         lines.append(_stripped_line(pieces, end, mark is not None))
@@ -187,6 +189,27 @@ def _backticks(pieces: list[Piece], repairs: Counter) -> list[Piece]:
             text = fixed
         out.append((text, offs))
     return out
+
+
+# HTML entities a web copy left behind, often without their "&" («احمدي نجاد quot;سيصل ...quot;»)
+_ENTITY = re.compile(r"&?(?<![A-Za-z])(quot|amp|apos|nbsp|lt|gt|laquo|raquo);")
+_ENTITY_CHAR = {"quot": '"', "amp": "&", "apos": "'", "nbsp": " ", "lt": "<", "gt": ">", "laquo": "«", "raquo": "»"}
+
+
+def _broken_entities(pieces: list[Piece], repairs: Counter) -> list[Piece]:
+    """Replace a leftover HTML entity by its character, mapped to the entity's first offset."""
+    text = "".join(p[0] for p in pieces)
+    out: list[Piece] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        out += _slice_pieces(pieces, pos, m.start())
+        first = _slice_pieces(pieces, m.start(), m.start() + 1)[0][1][0]
+        out.append((_ENTITY_CHAR[m.group(1)], [first]))
+        pos = m.end()
+        repairs["html_entity"] += 1
+    if pos == 0:
+        return pieces
+    return out + _slice_pieces(pieces, pos, len(text))
 
 
 def _glue(text: str) -> split_words.Glue:

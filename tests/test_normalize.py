@@ -351,3 +351,12 @@ def test_backticks_become_apostrophes_and_quotes_one_for_one():
     assert "Russia’s" in out.text and '"We will sign more,"' in out.text
     i = out.text.index("Russia’s") + len("Russia")
     assert text[out.offsets[i]] == "`"  # the apostrophe still points at the character written
+
+
+def test_html_entities_left_by_web_copy_become_their_characters_at_their_offsets():
+    raw = "قال المتحدث إن الرئيس quot;سيصل غداquot; إلى باكو، Tom &amp; Jerry; a;b\n"
+    norm = normalize(read_text("x.txt", raw))
+    assert norm.text.startswith('قال المتحدث إن الرئيس "سيصل غدا" إلى باكو، Tom & Jerry; a;b')
+    q = norm.text.index('"')
+    assert raw[norm.offsets[q]:norm.offsets[q] + 5] == "quot;"
+    assert norm.repairs["html_entity"] == 3
