@@ -1998,3 +1998,9 @@ def test_an_annual_measure_is_money_per_year(text, unit):
 def test_a_demanded_share_stands_as_a_demand():
     inds = _records("فإيران تطالب بخمس العائدات النفطية في بحر قزوين، أي 20 في المئة من مجملها.", "indicator")
     assert inds and all(i.what.endswith("demanded") and i.certainty == "asserted" for i in inds if i.value == 20)
+
+
+def test_what_an_agreement_centres_on_is_a_term_to_come_not_an_event_held():
+    text = ("وتكشف الوثيقة التي نشرها الكرملين أن جوهر الاتفاق يتمحور حول تطوير التعاون العسكري، "
+            "بما في ذلك التدريبات المشتركة بين القوات الروسية والإيرانية.")
+    assert _certainties(text, "exercise") in (None, {"expected"})
