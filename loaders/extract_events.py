@@ -306,6 +306,31 @@ def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: li
     return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, role)
 
 
+def _suffered_by(pc: PassageCtx, v: SentenceView, pred: Predicate, etype: str, have: list) -> list:
+    """«تعرضت إيران للعزل ... بسبب العقوبات», "Iran was cut off from SWIFT because of US sanctions": sanctions named
+    as the cause of what befell a state's clause bear on that state, when nothing else names their target."""
+    from irkg.loaders.frames import _actors_of
+
+    if etype != "sanction" or pred.verbal or any(p.role == "target" for p in have):
+        return []
+    words = syntax_words()
+    if not any(word_class(words["causal"], v.word(t).lower()) for t in range(max(0, pred.head - 4), pred.head)):
+        return []
+    for t in range(pred.head - 1, -1, -1):  # the clause the cause belongs to: the nearest verb before it that spans it
+        if not v.is_verb(t) or v.sent.pre[t] is None:
+            continue
+        gp = predicate_at(v, t)
+        if gp is None or not (gp.clause.i <= pred.head < gp.clause.j):
+            continue
+        if not (gp.passive or word_class(words["facing_verbs"], gp.word)):
+            return []  # "Russia halted the deal because of sanctions": who acts is not who is sanctioned
+        imposers = {p.actor for p in have}
+        found = [m.ref for a in gp.args if a.rel in ("subj", "by", "obj") and a.node.j <= pred.head
+                 for m in _actors_of(pc, v, a) if pc.dc.actor_type(m.ref) == "state" and m.ref not in imposers]
+        return _new_participants(found, have, "target")
+    return []
+
+
 def _past_tense(v: SentenceView, pred: Predicate) -> bool:
     """A verb in the past (or a noun whose light verb is): «وقع», "signed", «قام بزيارة»."""
     head = pred if pred.verbal else pred.light
@@ -691,6 +716,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             filled.participants += _pronoun_subject(pc, v, pred, frame, filled.participants, last_person)
             filled.participants += _partners(pc, v, pred, frame, filled.participants)
             filled.participants += _undergoer(pc, v, pred, frame, filled.participants)
+            filled.participants += _suffered_by(pc, v, pred, etype, filled.participants)
             filled.participants += _source_in_clause(pc, v, pred, frame, filled.participants)
             if etype in ("meeting", "exercise") and not pred.verbal:
                 filled.participants += _setting_subjects(pc, v, pred, filled.participants)

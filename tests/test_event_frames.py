@@ -2004,3 +2004,15 @@ def test_what_an_agreement_centres_on_is_a_term_to_come_not_an_event_held():
     text = ("وتكشف الوثيقة التي نشرها الكرملين أن جوهر الاتفاق يتمحور حول تطوير التعاون العسكري، "
             "بما في ذلك التدريبات المشتركة بين القوات الروسية والإيرانية.")
     assert _certainties(text, "exercise") in (None, {"expected"})
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # sanctions that are the cause of what befell a state bear on that state
+    ("كذلك تعرضت إيران للعزل منذ سنوات عن النظام المالي الدولي بسبب العقوبات الدولية والأمريكية.", {"iran"}),
+    ("Iran was cut off from SWIFT because of US sanctions.", {"iran"}),
+    # who acts because of them is not who is sanctioned
+    ("Russia halted the deal with Iran because of US sanctions.", set()),
+])
+def test_sanctions_named_as_the_cause_of_what_befell_a_state_target_it(text, target):
+    got = {r.actor for e in _records(text, "event") if e.type == "sanction" for r in e.roles if r.role == "target"}
+    assert got == target
