@@ -420,6 +420,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if (qual := _bound(pc, ic, f)) != q.qualifier and (qual or f.q.qualifier == q.qualifier):
                 q = replace(q, qualifier=qual)  # a qualifier carried into a parenthesis stays
             about = figure_phrase(pc, q)
+            if about is None and q.kind == "percent" and (whole := _WHOLE_AFTER.match(pc.p.text, q.end)):
+                about = (q.start, whole.end())  # «4.5 في المائة فقط من إجمالي التجارة الخارجية غير النفطية لإيران»
             if about is None and f.measure_at is not None:
                 about = measure_phrase(pc, *pc.kt.to_text(*f.measure_at), q)  # «سعر طن القمح ... 300 دولار»
             if (about is not None or actors) and q.kind not in ("ordinal", "percent") \
@@ -468,6 +470,10 @@ def _names_listed(pc: PassageCtx, q: Quantity) -> bool:
             continue
         n, pos = n + 1, a.end
     return n == q.value
+
+
+# the whole a share is of, right after it: «... في المائة (فقط) من إجمالي التجارة الخارجية لإيران», "(only) of Iran's trade"
+_WHOLE_AFTER = re.compile(r"(?:\s+(?:فقط|only))?\s+(?:من|of)\s+[^\s،,.;؛:()]+(?:\s+[^\s،,.;؛:()]+){0,7}")
 
 
 def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], about: str | None) -> bool:

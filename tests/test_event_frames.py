@@ -2016,3 +2016,11 @@ def test_what_an_agreement_centres_on_is_a_term_to_come_not_an_event_held():
 def test_sanctions_named_as_the_cause_of_what_befell_a_state_target_it(text, target):
     got = {r.actor for e in _records(text, "event") if e.type == "sanction" for r in e.roles if r.role == "target"}
     assert got == target
+
+
+def test_a_share_keeps_the_whole_it_is_of_and_figures_credited_to_their_source_are_reported():
+    text = ("لكن أرقام غرفة التجارة تشير إلى أن حجم التجارة الثنائية بين إيران وروسيا لم يتجاوز 1.1 مليار دولار، "
+            "أي ما يعادل 4.5 في المائة فقط من إجمالي التجارة الخارجية غير النفطية لإيران.")
+    inds = {i.value: i for i in _records(text, "indicator")}
+    assert inds[4.5].about.endswith("من إجمالي التجارة الخارجية غير النفطية لإيران")
+    assert {i.certainty for i in inds.values()} == {"reported"}
