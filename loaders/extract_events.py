@@ -44,6 +44,7 @@ def event_cues() -> dict:
         "needs_person": set(data.get("needs_person") or []),
         "alias_of": data.get("alias_of") or {},
         "objects": lexicon_of({"o": data.get("objects", [])}),
+        "payments": lexicon_of({"p": data.get("payment_nouns", [])}),
         "framing": lexicon_of({"f": data.get("framing", [])}),
         "provision": lexicon_of({"p": data.get("provision", [])}),
         "provision_signing": lexicon_of({"p": data.get("provision_signing", [])}),
@@ -705,6 +706,12 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue
+            if h.cat == "acquire" and any(
+                    a.rel in ("obj", "pp") and a.via != "pp" and (a.rel == "obj" or a.marker in ("علي", "on"))
+                    and cues["payments"].find(pc.key, *map(pc.kt.to_key, (v.sent.tokens[a.node.i][0],
+                                                                          v.sent.tokens[min(a.node.j, a.node.i + 3) - 1][1])))
+                    for a in pred.args):
+                continue  # «حصلت على دفعة مقدمة من إيران لتوريد ...»: money received for a supply, no supply received
             # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
             opposed = etype == "sanction" and bool(pred.governors) \
                 and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word) is not None

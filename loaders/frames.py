@@ -98,6 +98,11 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     out = Filled()
     taken: dict[str, str] = {}
     args = sorted(pred.args, key=lambda a: (_REL_ORDER.get(a.rel, 9), a.node.i))
+    if frame.destination_place and pred.verbal and v.lang == "ar" and not any(a.rel == "obj" for a in args):
+        # «رئيس روسي يزور طهران»: the one noun after a verb of visiting, a city, is where one goes (the parser read it
+        # as the subject of a verb whose subject is dropped); a city visits nobody
+        args = [Arg("obj", a.node, a.marker, a.via) if a.rel == "subj" and a.node.i > pred.head and _only_place(pc, v, a.node) else a
+                for a in args]
     # a subject borrowed from the verb above ("Russia and Iran signed a contract to supply Tehran with ...") names
     # nobody the clause itself names in another position: Tehran is supplied, not a supplier
     def borrowed(a: Arg) -> bool:
@@ -312,6 +317,18 @@ def _actors_of(pc, v: SentenceView, a: Arg) -> list:
         found = [m for m in found if not (pc.dc.actor_type(m.ref) in ("institution", "organization") and (
             m.end <= persons[0].start or _title_after(pc, v, persons, m)))]
     return found
+
+
+def _only_place(pc, v: SentenceView, node) -> bool:
+    """A phrase that is a place name alone («طهران», «العاصمة موسكو»): a city, a capital standing for its state."""
+    a, b = v.sent.tokens[node.i][0], v.sent.tokens[node.j - 1][1]
+    places = [m for m in pc.places if a <= m.start and m.end <= b]
+    if not places or any(m.start < b and a < m.end and pc.dc.actor_type(m.ref) == "person" for m in pc.actors):
+        return False
+    rest = pc.p.text[a:b]
+    for m in places:
+        rest = rest.replace(pc.p.text[m.start:m.end], " ")
+    return len(rest.split()) <= 1  # at most a word beside it («العاصمة»)
 
 
 def _resumptive(v: SentenceView, pred: Predicate) -> bool:

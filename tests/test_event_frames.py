@@ -2024,3 +2024,24 @@ def test_a_share_keeps_the_whole_it_is_of_and_figures_credited_to_their_source_a
     inds = {i.value: i for i in _records(text, "indicator")}
     assert inds[4.5].about.endswith("من إجمالي التجارة الخارجية غير النفطية لإيران")
     assert {i.certainty for i in inds.values()} == {"reported"}
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # a city right after a verb of visiting is where one goes, never the visitor
+    ("بعد 18 عاما على رسالة الخميني إلى غورباتشوف: بوتين أول رئيس روسي يزور طهران", {("iran", "host")}),
+    # a visit announced by an ambassador is the visit of whom the «ل» phrase names, not the announcer's
+    ("أعلن السفير الإيراني لدى موسكو عن زيارة مرتقبة لديمتري روغوزين نائب رئيس الوزراء الروسي إلى طهران.",
+     {("dmitry_rogozin", "visitor")}),
+])
+def test_no_reversed_visit_from_a_city_subject_or_an_announcer(text, roles):
+    visits = [e for e in _records(text, "event") if e.type == "visit"]
+    assert visits and all({(r.actor, r.role) for r in e.roles} <= roles | {("iran", "host")} for e in visits)
+    assert not any(r.role == "visitor" and r.actor == "iran" for e in visits for r in e.roles)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن نائب رئيس الوزراء الروسي أن بلاده حصلت على دفعة مقدمة من إيران لتوريد أجزاء من منظومة إس-300.",
+    "Russia received an advance payment from Iran for S-300 parts.",
+])
+def test_a_payment_received_for_a_supply_is_no_delivery(text):
+    assert not [e for e in _records(text, "event") if e.type == "delivery"]

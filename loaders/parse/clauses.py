@@ -1130,6 +1130,8 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
         return
     if g.how == "pp" and v.in_words(g.tok, "announce_verbs") and g.marker not in ("عن", "about", "on"):
         return  # «أعلنت الوزارة وصول الوزير، لإجراء محادثات»: what is announced is its object; a purpose is the arrival's
+    if v.in_words(g.tok, "announce_verbs") and any(a.rel == "pp" and a.marker in ("ل", "by", "of") for a in pred.args):
+        return  # «أعلن السفير عن زيارة مرتقبة لروغوزين»: the visit is Rogozin's, not the announcer's
     _borrow_actor(v, pred, g, "subj")
 
 
