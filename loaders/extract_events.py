@@ -837,11 +837,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.REPORTED
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
-            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and not _told_as_past(v, pred) and any(
-                    "future" in (d.flags or []) and (
+            past = _told_as_past(v, pred)
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and any(
+                    "future" in (d.flags or []) and (not past or "relative" in (d.flags or [])) and (
                         any(_in_own(d, sp) for sp in (spans, context_spans(v, pred), trailing_adjuncts(v, pred)))
                         or (pred.verbal and v.sent.tokens[pred.head][2] == "VBP" and v.sent.start <= d.start < v.sent.end))
-                    for d in pc.raw_dates):  # (unresolved too: "tomorrow" in a text whose date is unknown)
+                    for d in pc.raw_dates):  # (unresolved too: "tomorrow", "next year" in a text whose date is unknown;
+                # a verb the tagger read as past is still to come with "next year" in its own clause)
                 # «يلتقي الرئيسان في باكو غدا»: tomorrow, whatever the text's date (a present verb: anywhere in its
                 # sentence, however the parser cut it)
                 cert = Certainty.EXPECTED

@@ -2045,3 +2045,11 @@ def test_no_reversed_visit_from_a_city_subject_or_an_announcer(text, roles):
 ])
 def test_a_payment_received_for_a_supply_is_no_delivery(text):
     assert not [e for e in _records(text, "event") if e.type == "delivery"]
+
+
+
+def test_next_year_makes_an_event_to_come_whatever_the_tense_the_tagger_read():
+    # «قد تسلّم» read as a past verb, in a text with no date at all: "next year" in its clause still makes it a plan
+    doc = read_text("own.txt", "وتشير تقارير إلى أن روسيا قد تسلّم إيران مقاتلات سوخوي-35 العام المقبل.\n")
+    dl = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "delivery"]
+    assert [(d.certainty, d.date) for d in dl] == [("expected", None)]
