@@ -307,6 +307,15 @@ def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: li
     return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, role)
 
 
+def _class_under(v: SentenceView, pred: Predicate) -> bool:
+    """Sanctions a class of states is under ("countries under U.N. sanctions", «الدول الخاضعة للعقوبات»), not one."""
+    words = syntax_words()
+    for t in range(pred.head - 1, max(0, pred.head - 4), -1):
+        if word_class(words["undergoing_words"], v.word(t).lower()):
+            return t > 0 and bool(word_class(words["class_nouns"], v.word(t - 1).lower()))
+    return False
+
+
 def _suffered_by(pc: PassageCtx, v: SentenceView, pred: Predicate, etype: str, have: list) -> list:
     """«تعرضت إيران للعزل ... بسبب العقوبات», "Iran was cut off from SWIFT because of US sanctions": sanctions named
     as the cause of what befell a state's clause bear on that state, when nothing else names their target."""
@@ -686,6 +695,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # «صدر بيان الخارجية الروسية»: a statement was issued, nothing exported
             if etype == "sanction" and not pred.verbal and _lifted(v, pred):
                 continue  # "the US lifted sanctions on Iran", «تخفيف العقوبات»: their end, not their imposition
+            if etype == "sanction" and not pred.verbal and _class_under(v, pred):
+                continue  # "countries under UN sanctions cannot join": a class of states, no sanctions imposed on anyone
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
             if not pred.verbal and _what_it_would_do(v, pred):
                 continue  # «ضربة عسكرية على إيران سيكون لها آثار كارثية»: a strike talked of, none that happened

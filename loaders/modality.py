@@ -142,6 +142,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if attribution_only and level not in (Certainty.REPORTED, Certainty.ALLEGED):
             continue
         if level == Certainty.DENIED and g.negated:
+            if _hypothetical(v, g.tok) and not attribution_only:
+                found.add(Certainty.EXPECTED)  # «لن تتردد في فرض عقوبات», "will not hesitate to impose": a threat
+                break
             continue  # "لم تنف": not denied
         if level == Certainty.DENIED and k + 1 < len(pred.governors) and word_class(words["lifting_words"], pred.governors[k + 1].word):
             level = Certainty.EXPECTED  # «رفع الحظر عن تسليم»: the ban on it is lifted; allowed, not done
@@ -239,7 +242,9 @@ def _plan_object(v: SentenceView, tok: int, words: dict) -> bool:
 def _hypothetical(v: SentenceView, tok: int) -> bool:
     """Tell whether a verb is itself only possible, future or conditional ("could block", «قد تلغي», "if it refuses")."""
     gp = predicate_at(v, tok)
-    return gp is not None and (gp.modal or gp.future or gp.conditional or _modal_qad(v, gp))
+    # «لن» is a negation and a future at once ("will not"): «لن تتردد» is a stance to come
+    return gp is not None and (gp.modal or gp.future or gp.conditional or _modal_qad(v, gp)
+                               or any(v.word(t) == "لن" for t in range(max(0, tok - 2), tok)))
 
 
 def _banned(v: SentenceView, head: int, words: dict) -> bool:

@@ -2053,3 +2053,16 @@ def test_next_year_makes_an_event_to_come_whatever_the_tense_the_tagger_read():
     doc = read_text("own.txt", "وتشير تقارير إلى أن روسيا قد تسلّم إيران مقاتلات سوخوي-35 العام المقبل.\n")
     dl = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "delivery"]
     assert [(d.certainty, d.date) for d in dl] == [("expected", None)]
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # "will not hesitate to impose": a threat, sanctions to come
+    ("وأعلنت السلطات الأميركية أنها لن تتردد في فرض عقوبات على كل الضالعين في نقل المسيرات.", "sanction", {"expected"}),
+    # reports of agreeing to supply: a supply to come
+    ("Some media reports spoke about Russia agreeing to supply Iran with the S-300 missile batteries.", "delivery", {"expected"}),
+    # a class of states under sanctions is a rule, no sanctions
+    ("Russia said countries under U.N. sanctions could not join the Shanghai Cooperation Organisation.", "sanction", None),
+    ("وقالت روسيا إن الدول الخاضعة للعقوبات الأممية لا يمكنها الانضمام إلى المنظمة.", "sanction", None),
+])
+def test_threats_agreements_to_supply_and_rules_about_sanctioned_states(text, etype, want):
+    assert _certainties(text, etype) == want
