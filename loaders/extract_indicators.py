@@ -422,10 +422,6 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             about = figure_phrase(pc, q)
             if about is None and q.kind == "percent" and (whole := _WHOLE_AFTER.match(pc.p.text, q.end)):
                 about = (q.start, whole.end())  # «4.5 في المائة فقط من إجمالي التجارة الخارجية غير النفطية لإيران»
-            if about is None and q.kind == "count" and not actors and q.value >= 2:
-                # "mobilized tens of thousands of foreign Shiite fighters": whose and which, from the clause around it
-                # ("one" is seldom a measure and often part of a name: «مجموعة خمسة زائد واحد»)
-                about = clause_phrase(pc, q)
             if about is None and f.measure_at is not None:
                 about = measure_phrase(pc, *pc.kt.to_text(*f.measure_at), q)  # «سعر طن القمح ... 300 دولار»
             if (about is not None or actors) and q.kind not in ("ordinal", "percent") \

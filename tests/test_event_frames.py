@@ -2066,9 +2066,3 @@ def test_next_year_makes_an_event_to_come_whatever_the_tense_the_tagger_read():
 ])
 def test_threats_agreements_to_supply_and_rules_about_sanctioned_states(text, etype, want):
     assert _certainties(text, etype) == want
-
-
-def test_a_count_with_no_actor_keeps_the_clause_that_says_whose_it_is():
-    text = "Analysts say the war drew in tens of thousands of foreign Shiite fighters from across the region."
-    counts = [i for i in _records(text, "indicator") if i.unit == "fighters"]
-    assert counts and all(not i.actors and "foreign Shiite fighters" in (i.about or "") for i in counts)
