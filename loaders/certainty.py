@@ -134,6 +134,11 @@ def source_named(text: str, start: int, end: int) -> bool:
     return bool(ATTRIBUTED.search(text, start, end)) or reported_after(text[start:end])
 
 
+def sourced(cert: Certainty, text: str, start: int, end: int) -> Certainty:
+    """An asserted clause whose sentence text[start:end] names its source ("..., said AFP", «وفق ما أفادت») is reported."""
+    return Certainty.REPORTED if cert == Certainty.ASSERTED and source_named(text, start, end) else cert
+
+
 _QUOTE_OPEN = "\"«“"
 _QUOTE_CLOSE = "\"»”"
 _REPORT_BEFORE = re.compile(r"(?:قال|قالت|أضاف|اضاف|أكد|اكد|أعلن|اعلن|جاء في|ورد في|بيان|تصريح|said|says|added|stated|statement|told)", re.I)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import source_named
+from irkg.loaders.certainty import sourced
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx
 from irkg.loaders.extract_frictions import friction_cues
 from irkg.loaders.extract_lexicon import lexicon_of
@@ -47,11 +47,9 @@ _EVENT_TOPIC = {"delivery": "arms", "trade": "trade", "exercise": "military_coop
 _FIELDS = ("arms", "military_cooperation", "nuclear_programme", "nuclear_energy", "energy", "trade", "transport",
            "finance", "space", "cyber", "security")
 _WORD = re.compile(r"\S+")
-_RELATIVE = re.compile(r"[،,;؛]")
-_INCLUDING = re.compile(r"[\s،,]*(?:including|such as|بما في ذلك|بما فيها|ومنها|منها|تشمل|تشمل)\s", re.I)
+_ASIDE_BREAK = re.compile(r"[،,;؛]")  # where an aside set off after a measure's phrase begins
 _CLAUSE_END = re.compile(r"[;؛.]")
 _REL_WORD = re.compile(r"\s(?:التي|الذي|الذين|which|who)\s")
-_SANCTION_REASONS = {"بسبب", "ب سبب", "over", "for", "بخصوص", "ل", "because of", "due to", "على خلفية", "علي خلفيه"}
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +67,9 @@ def constraint_cues() -> dict:
         "past": lexicon_of({"past": data.get("past_deal", [])}),
         "causal": lexicon_of({"c": data.get("causal_openers", [])}),
         "not_before": {match_key(w) for w in data.get("limit_not_before", [])},
+        "sanction_reasons": {match_key(w) for w in data.get("sanction_reason_markers", [])},
+        "including": re.compile(r"[\s،,]*(?:" + "|".join(map(re.escape, data.get("including_words", []))) + r")\s", re.I),
+        "anaphors": {match_key(w) for w in data.get("anaphors", [])},
     }
 
 
@@ -183,7 +184,6 @@ _MANNER = {"slow", "caution"}
 _CLITICS = set("لبكوف")
 _FUNCTION_WORDS = {"علي", "في", "من", "الي", "عن", "ردا", "ب", "ل", "مع", "of", "to", "in", "on", "for", "with", "under", "response", "the", "a"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هولاء", "this", "these", "that", "those", "it", "such"}
-_ANAPHORS = {"ما", "هو ما", "وهو ما", "هذا", "ذلك", "which", "this", "that", "it"}
 _GROUP_GAP = 6  # characters between a group of states and the word that narrows it ("الدول العربية في الخليج")  # cues that say how a verb is done ("ببطء", "بحذر")
 
 
@@ -380,7 +380,7 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             continue
         if _released(v, pred):
             continue  # "Russia withdrew from an agreement that banned arms sales to Iran": that limit is gone
-        cert = _sourced(pc, v, predicate_certainty(v, pred))
+        cert = sourced(predicate_certainty(v, pred), pc.p.text, v.sent.start, v.sent.end)
         if cert == Certainty.EXPECTED and (pred.future or pred.modal) and not pred.conditional \
                 and predicate_certainty(v, replace(pred, future=False, modal=False)) == Certainty.ASSERTED:
             # "any arms for Iran would hurt its ties with Israel", «سيؤثر على علاقاتها»: the limit is stated as
@@ -429,7 +429,7 @@ def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> 
     verb_after_and = next((v.sent.tokens[t][0] for t in range(np.i, np.j - 1)
                            if v.word(t) in ("و", "and") and v.is_verb(t + 1)), b)
     b = min(b, verb_after_and)  # «حظر وجود قوات أجنبية ويقتصر أي نشاط ...»: a clause the parser hung on the noun
-    text = _RELATIVE.split(pc.p.text[a:b], 1)[0].strip(" ،,.؛;")  # the measure, not what an aside adds
+    text = _ASIDE_BREAK.split(pc.p.text[a:b], 1)[0].strip(" ،,.؛;")  # the measure, not what an aside adds
     if len(text.split()) < 2:
         return []
     imposers = sorted({dc.state_of(m.ref) for n in subjects for m in pc.mentions_in(v, n, pc.actors)} - set(PAIR))
@@ -476,22 +476,21 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     for a in pred.args:
         if a.rel in ("obj", "pp", "adj", "gen"):
             got = _topics_in(pc, cc, *_span_text(pc, v, a.node))
-            why = a.rel == "pp" and (a.marker in _SANCTION_REASONS or _is_reason(v, cc, a))
+            why = a.rel == "pp" and (a.marker in cc["sanction_reasons"] or _is_reason(v, cc, a))
             # the programme they answer counts only when named as their reason ("over its nuclear programme")
             fields += [f for f in got if f != "nuclear_programme" or why]
     g = next((g for g in pred.governors[:1] if g.verbal and g.how == "obj"), None)
     if g is not None and v.sent.pre[g.tok] is not None:
         # "have taken measures against Iran for transferring missiles to Russia": the reason hangs on the verb
         for a in predicate_at(v, g.tok).args:
-            if a.rel == "pp" and (a.marker in _SANCTION_REASONS or _is_reason(v, cc, a)) and not (a.node.i <= pred.head < a.node.j):
+            if a.rel == "pp" and (a.marker in cc["sanction_reasons"] or _is_reason(v, cc, a)) and not (a.node.i <= pred.head < a.node.j):
                 fields += _topics_in(pc, cc, *_span_text(pc, v, a.node))
     lo, hi = v.sent.tokens[pred.head][0], v.sent.tokens[pred.head][1]
     fields += [f for f in _topics_in(pc, cc, max(0, lo - 12), hi + 1) if f != "nuclear_programme"]  # "arms embargo"
     end = max([v.sent.tokens[a.node.j - 1][1] for a in pred.args if a.node.i > pred.head] + [hi])
-    listed = _INCLUDING.match(pc.p.text, end)
+    listed = cc["including"].match(pc.p.text, end)
     if listed:  # "new sanctions on Iran, including a ban on its arms exports": what they consist of
-        stop = _CLAUSE_END.search(pc.p.text, listed.end(), v.sent.tokens[-1][1])
-        fields += _topics_in(pc, cc, listed.end(), stop.start() if stop else v.sent.tokens[-1][1])
+        fields += _topics_in(pc, cc, listed.end(), _clause_end(pc, v, listed.end()))
     # a field named only elsewhere in the sentence is not what they limit: "after the new US sanctions, the two
     # agreed to expand military cooperation" names sanctions and arms, and no limit of one on the other.
     # The programme they answer ("sanctions over its nuclear programme") is what they bear on when nothing
@@ -519,8 +518,8 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         if copula is not None and not pred.args and v.sent.pre[copula.tok] is not None:
             # "the West and the US are absolutely against the corridor": the copula's subject opposes what follows
             args = [a for a in predicate_at(v, copula.tok).args if a.rel == "subj"]
-            stop = _CLAUSE_END.search(pc.p.text, pc.kt.to_text(h.start, h.end)[1], v.sent.tokens[-1][1])
-            content = [(pc.kt.to_text(h.start, h.end)[1], stop.start() if stop else v.sent.tokens[-1][1])]
+            x = pc.kt.to_text(h.start, h.end)[1]
+            content = [(x, _clause_end(pc, v, x))]
         who_args = [a for a in args if a.rel in ("subj", "poss", "adj", "gen")
                     or (a.rel == "pp" and a.marker.split(" ")[0] in ("من", "from", "by"))]
         who = [m for a in who_args for m in pc.mentions_in(v, a.node, pc.actors)]
@@ -528,7 +527,7 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
         if not third:
             continue
         topics, opposed = [], set()
-        cert = _sourced(pc, v, predicate_certainty(v, pred))
+        cert = sourced(predicate_certainty(v, pred), pc.p.text, v.sent.start, v.sent.end)
         for a, b in content:
             topics += _topics_in(pc, cc, a, b)
             opposed |= {dc.state_of(m.ref) for m in pc.actors if a <= m.start < b}
@@ -536,8 +535,7 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
             # "US pressure to take a tougher line on Tehran over its nuclear programme": what pressure is for follows
             # it to the end of its clause (not a relative clause on who presses: «معارضة واشنطن التي رأت ...»)
             x = pc.kt.to_text(h.start, h.end)[1]
-            stop = _CLAUSE_END.search(pc.p.text, x, v.sent.tokens[-1][1])
-            y = stop.start() if stop else v.sent.tokens[-1][1]
+            y = _clause_end(pc, v, x)
             rel = _REL_WORD.search(pc.p.text, x, y)
             topics = _topics_in(pc, cc, x, rel.start() if rel else y)
         got = _meets(pc, dc, cc, v, pred)
@@ -569,9 +567,10 @@ def _leading_groups(pc: PassageCtx, v, args) -> list[str]:
     return out
 
 
-def _sourced(pc: PassageCtx, v, cert: Certainty) -> Certainty:
-    """An asserted clause in a sentence that names its source ("..., said AFP", «وفق ما أفادت») is reported."""
-    return Certainty.REPORTED if cert == Certainty.ASSERTED and source_named(pc.p.text, v.sent.start, v.sent.end) else cert
+def _clause_end(pc: PassageCtx, v, x: int) -> int:
+    """Where the clause that goes on at x ends: the next «؛», ";" or "." of its sentence, or the sentence's end."""
+    stop = _CLAUSE_END.search(pc.p.text, x, v.sent.tokens[-1][1])
+    return stop.start() if stop else v.sent.tokens[-1][1]
 
 
 def _listed(names: list[str]) -> str:
@@ -594,7 +593,7 @@ def _meets(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred):
     subj = next((a for a in gov.args if a.rel in ("subj", "by")), None)
     s0, s1 = v.sent.tokens[0][0], v.sent.tokens[-1][1]
     span = _span_text(pc, v, subj.node) if subj is not None else None
-    if span is None or match_key(pc.p.text[span[0]:span[1]]) in _ANAPHORS:
+    if span is None or match_key(pc.p.text[span[0]:span[1]]) in cc["anaphors"]:
         # «..., وهو ما قوبل بمعارضة واشنطن», ", which met US opposition": what meets it is the clause before
         span = (s0, v.sent.tokens[g.tok][0])
         if span[1] - span[0] < 3:

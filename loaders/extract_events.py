@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import certainty_lexicons, quoted_report, source_named
+from irkg.loaders.certainty import certainty_lexicons, quoted_report, sourced
 from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
@@ -86,9 +86,7 @@ def _one_phrase(pc: PassageCtx, a, b) -> bool:
     ta, tb = pc.head_token(v, *sa), pc.head_token(v, *sb)
     if ta is None or tb is None or v.sent.pre[tb] is None:
         return True
-    np = v.sent.pre[tb].parent
-    while np.parent is not None and np.parent.cat == "NP":
-        np = np.parent
+    np = maximal_np(v.sent.pre[tb])
     return np.cat != "NP" or np.i <= ta < np.j
 
 
@@ -305,6 +303,17 @@ def _undergoer(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, have: li
     gp = predicate_at(v, g.tok)
     subjects = gp.args_of("subj") if gp is not None else ()
     return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, role)
+
+
+def _payment_received(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) -> bool:
+    """What a verb of getting gets (its object, or «على»/"on") opens with a payment ("an advance payment")."""
+    for a in pred.args:
+        if a.via == "pp" or not (a.rel == "obj" or (a.rel == "pp" and a.marker in ("علي", "on"))):
+            continue
+        start, end = v.sent.tokens[a.node.i][0], v.sent.tokens[min(a.node.j, a.node.i + 3) - 1][1]
+        if cues["payments"].find(pc.key, pc.kt.to_key(start), pc.kt.to_key(end)):
+            return True
+    return False
 
 
 def _class_under(v: SentenceView, pred: Predicate) -> bool:
@@ -717,11 +726,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue
-            if h.cat == "acquire" and any(
-                    a.rel in ("obj", "pp") and a.via != "pp" and (a.rel == "obj" or a.marker in ("علي", "on"))
-                    and cues["payments"].find(pc.key, *map(pc.kt.to_key, (v.sent.tokens[a.node.i][0],
-                                                                          v.sent.tokens[min(a.node.j, a.node.i + 3) - 1][1])))
-                    for a in pred.args):
+            if h.cat == "acquire" and _payment_received(pc, v, pred, cues):
                 continue  # «حصلت على دفعة مقدمة من إيران لتوريد ...»: money received for a supply, no supply received
             # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
             opposed = etype == "sanction" and bool(pred.governors) \
@@ -842,10 +847,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "a warning against any attack on Iran", «رفض أي تدخل»: a kind of event, no event at all
             if kind_only and cert in (Certainty.ASSERTED, Certainty.REPORTED):
                 cert = Certainty.DENIED  # "no attack took place"
-            if cert == Certainty.ASSERTED and source_named(pc.p.text, te if etype == "statement" else v.sent.start, v.sent.end):
-                # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., TASS reports"; "X said ..., according to Interfax":
-                # the saying is known from the agency
-                cert = Certainty.REPORTED
+            # «..، وفق ما أفادت وسائل الإعلام الإيرانية», "..., TASS reports"; "X said ..., according to Interfax": the
+            # saying is known from the agency
+            cert = sourced(cert, pc.p.text, te if etype == "statement" else v.sent.start, v.sent.end)
             if cert == Certainty.ASSERTED and etype != "statement" and quoted_report(pc.p.text, ts):
                 cert = Certainty.REPORTED  # «وجاء في بيان الكرملين: "... العدوان الإسرائيلي ..."»: the statement's words
             past = _told_as_past(v, pred)
@@ -859,7 +863,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # sentence, however the parser cut it)
                 cert = Certainty.EXPECTED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc) and not (
-                    dm is not None and "relative" not in (dm.flags or []) and _told_as_past(v, pred)):
+                    dm is not None and "relative" not in (dm.flags or []) and past):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
-from irkg.loaders.certainty import assess_certainty, source_named
+from irkg.loaders.certainty import assess_certainty, sourced
 from irkg.loaders.extract import IRAN, PAIR, RUSSIA, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.modality import predicate_certainty
@@ -160,9 +160,7 @@ def _cue_certainty(pc: PassageCtx, h) -> Certainty:
     cert = predicate_certainty(v, pred)
     if cert == Certainty.ASSERTED and near in (Certainty.REPORTED, Certainty.ALLEGED):
         return near  # "وبحسب هذا التقرير، ...": a source named beside the clause, not above it
-    if cert == Certainty.ASSERTED and source_named(pc.p.text, v.sent.start, v.sent.end):
-        return Certainty.REPORTED  # "... failed to resolve a long-standing dispute, said AFP": the agency tells it
-    return cert
+    return sourced(cert, pc.p.text, v.sent.start, v.sent.end)  # "... failed to resolve a dispute, said AFP"
 
 
 def _ties_with_iran(pc: PassageCtx, cues: dict) -> bool:

@@ -1070,11 +1070,7 @@ def _relative_light_verb(v: SentenceView, pred: Predicate, np: Node, outer: Node
 
 def _light_participle(v: SentenceView, head: Node) -> Node | None:
     """The phrase of a participle of a light verb after a copula ("كانت (ADJP مفروضة على إيران)"), or None."""
-    for k in head.parent.kids:
-        first = next((d for d in k.walk() if d.is_pre), None) if k.cat == "ADJP" else None
-        if first is not None and v.in_words(first.tok, "light_participles"):
-            return k
-    return None
+    return next((k for k in head.parent.kids if k.cat == "ADJP" and _light_participle_phrase(v, k)), None)
 
 
 def _add_agent_pp(v: SentenceView, pred: Predicate, pp: Node) -> None:
