@@ -45,6 +45,7 @@ _WIRE = re.compile(
 _SEPARATOR = re.compile(r"\s*[–—|-]+\s*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,8 @@ def full_dates(line: str, day_first: bool = True) -> list[tuple[int, int, str]]:
     """Return (start, end, ISO value) of every date with day, month and year in a line."""
     key, pos = match_key_aligned(line)
     out: list[tuple[int, int, str]] = []
+    if not _YEAR.search(key):  # every full date writes its year in four digits: most lines are done here
+        return out
 
     def add(a: int, b: int, value: str) -> None:  # display offsets
         if not any(a < y and x < b for x, y, _ in out):

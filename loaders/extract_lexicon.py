@@ -84,6 +84,7 @@ class Lexicon:
         self.exact |= {_fold_dash(k) for k in self.exact}
         alts = _trie_pattern(list(self.cats))
         self.pattern = re.compile(rf"(?<!\w){_PREFIX}(?P<cue>{alts})(?P<suf>\w*)") if alts else None
+        self.token_memo: dict[str, str | None] = {}  # whole-token lookups (parse.clauses.word_class)
 
     def find(self, key: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Return cue hits in `key[start:end]`, left to right."""

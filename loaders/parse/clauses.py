@@ -95,10 +95,13 @@ def syntax_words() -> dict[str, Lexicon]:
 
 def word_class(lex: Lexicon, key: str) -> str | None:
     """Return the category of the entry a whole token matches (clitics allowed before it), or None."""
-    for h in lex.find(key):
-        if h.start - len(h.prefix) == 0:
-            return h.cat
-    return None
+    memo = lex.token_memo
+    if key in memo:
+        return memo[key]
+    got = next((h.cat for h in lex.find(key) if h.start - len(h.prefix) == 0), None)
+    if len(memo) < 200_000:  # tokens repeat across passages; the bound keeps a huge input from growing it
+        memo[key] = got
+    return got
 
 
 class _LazyKeys:

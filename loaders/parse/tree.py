@@ -13,10 +13,12 @@ _BRACKET = re.compile(r"\(|\)|[^\s()]+")
 class Node:
     """A constituent over tokens [i, j); a preterminal (POS tag) has `tok` >= 0 and no children."""
 
-    __slots__ = ("label", "kids", "parent", "i", "j", "tok")
+    __slots__ = ("label", "cat", "kids", "parent", "i", "j", "tok")
 
     def __init__(self, label: str, parent: Node | None = None):
         self.label = label
+        # the label without function tags or indices (NP-SBJ-1 -> NP); read on every step of every walk
+        self.cat = label.split("-", 1)[0] if label[:1] != "-" else label
         self.kids: list[Node] = []
         self.parent = parent
         self.i = self.j = 0
@@ -25,11 +27,6 @@ class Node:
     @property
     def is_pre(self) -> bool:
         return self.tok >= 0
-
-    @property
-    def cat(self) -> str:
-        """The label without function tags or indices (NP-SBJ-1 -> NP)."""
-        return self.label.split("-", 1)[0] if self.label[0] != "-" else self.label
 
     def ancestors(self) -> Iterator[Node]:
         n = self.parent
