@@ -179,7 +179,9 @@ def calendar() -> Calendar:
     # «غدا الأربعاء», "tomorrow, Wednesday": the weekday after a relative day is that day, not the last such weekday
     p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}"
                                      rf"(?:\s*[,،]?\s*(?:{w['day_words']}\s+)?(?P<wd>{_alt(c.weekday_of)}){E})?")))
-    p.append(("weekday", re.compile(rf"{B}(?P<clit>[وفبل])?{day_word}?(?P<wd>{_alt(c.weekday_of)}){E}")))
+    # «يوم الاثنين المقبل», "next Monday": the first such weekday after the text was written
+    p.append(("weekday", re.compile(rf"{B}(?:(?P<pre>next|last)\s+)?(?P<clit>[وفبل])?{day_word}?(?P<wd>{_alt(c.weekday_of)}){E}"
+                                    rf"(?:\s+(?P<suf>{_alt([k for k in c.suffix_of if not k.isascii()])}){E})?")))
     p.append(("year", re.compile(
         rf"(?:{year_word}(?P<yo>{OLD_YEAR})|(?<![\d.,٫/$€])(?:\d{{1,2}}\.)?(?P<y>{YEAR}))"
         rf"{ce}(?![\d])(?!{amount})(?![.,]\d)")))
@@ -235,13 +237,17 @@ def _month_with_suffix(month: int, off: int, pub: tuple) -> str | None:
     return _iso(y, month)
 
 
-def _weekday_date(wd: int, pub: tuple) -> str | None:
-    """Return the latest date with weekday `wd` on or before the publication date."""
+def _weekday_date(wd: int, pub: tuple, off: int = 0) -> str | None:
+    """Return the latest date with weekday `wd` on or before the publication date; with `off` 1 the first one after
+    it ("next Monday"), with -1 the last one before it ("last Monday")."""
     y, m, d = pub
     if not (y and m and d):
         return None
     day = dt.date(y, m, d)
-    day -= dt.timedelta(days=(day.weekday() - wd) % 7)
+    if off > 0:
+        day += dt.timedelta(days=(wd - day.weekday()) % 7 or 7)
+    else:
+        day -= dt.timedelta(days=(day.weekday() - wd) % 7 or (7 if off < 0 else 0))
     return _iso(day.year, day.month, day.day)
 
 
@@ -330,8 +336,10 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         # "tomorrow", «الأسبوع المقبل»: still to come when the text was written, known even without its date
         return value, ["relative"] + ([] if value else ["partial"]) + (["future"] if off > 0 else [])
     if kind == "weekday":
-        value = _weekday_date(c.weekday_of[" ".join(g["wd"].split())], pub)
-        return value, ["weekday", "relative"] + ([] if value else ["partial"])
+        wd = c.weekday_of[" ".join(g["wd"].split())]
+        off = -1 if g["pre"] == "last" else 1 if g["pre"] else c.suffix_of.get(" ".join((g["suf"] or "").split()), 0)
+        value = _weekday_date(wd, pub, off)
+        return value, ["weekday", "relative"] + ([] if value else ["partial"]) + (["future"] if off > 0 else [])
     if kind == "year":
         return _iso(int(g["y"] or g["yo"])), []
     return None

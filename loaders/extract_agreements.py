@@ -371,6 +371,9 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     if cert == Certainty.REPORTED and pred is not None and _announced_by_parties(pc, dc, v, pred, parties):
         cert = Certainty.ASSERTED  # «أعلنت إيران وروسيا التوصل إلى اتفاق»: the parties announce their own act
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred is not None and not pred.verbal and pred.governors \
+            and pred.governors[0].verbal and pred.governors[0].how in ("obj", "subj") and pred.governors[0].negated:
+        cert = Certainty.DENIED  # «قال إنه لم يُكتب اتفاق رسمي بين البلدين»: the report is that there is none
     if cert == Certainty.DENIED and pc.key[max(0, ks - 24):ks].split()[-1:] and pc.key[max(0, ks - 24):ks].split()[-1] in _CARRYING_OUT:
         cert = Certainty.ASSERTED  # «لم تبدأ تنفيذ العقد»: the contract stands; carrying it out is what is denied
     if cert == Certainty.DENIED and status in ("frozen", "ended", "stalled"):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import certainty_lexicons, quoted_report, sourced
-from irkg.loaders.dates import SINCE_PHRASE
+from irkg.loaders.dates import SINCE_PHRASE, calendar
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
@@ -422,6 +422,15 @@ def _cause_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     return next((d for d in reversed(pc.dates) if v.sent.start <= d.start < at and "century" not in (d.flags or [])), None)
 
 
+def _signable(v: SentenceView, node) -> bool:
+    """Tell whether a signing verb's object can be signed: an agreement word, a name or a pronoun («وقعها»)."""
+    first = v.word(node.i)
+    if node.j - node.i < 2 or any(ch.isdigit() for ch in first) or first in calendar().weekday_of or first in calendar().month_of:
+        return True  # one word («قريبا») or a date («الثلاثاء 11/11/2014») read as an object does not settle it
+    return any(v.in_words(t, "signable_nouns") or v.sent.pos(t).startswith(("NNP", "DTNNP", "PRP")) or v.word(t)[:1].isupper()
+               for t in range(node.i, node.j))
+
+
 def _after_writing(date: str | None, dc: DocCtx) -> bool:
     """Tell whether a date lies after the document's own date (at the precision both have)."""
     ref = dc.ref
@@ -807,6 +816,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                          or all(d.label.startswith("PRP") for d in a.node.walk() if d.is_pre)) for a in pred.args):
                 # «انسحاب واشنطن من الاتفاق النووي», «... الاتفاق النووي ... بعد انسحاب واشنطن منه»: what was left is that deal
                 agreement = agreements[pc.p.idx][0]
+            if etype == "signing" and pred.verbal and any(not _signable(v, a.node) for a in pred.args_of("obj")):
+                continue  # «توقع المجلس ارتفاع الصادرات»: what is expected, not signed; one signs an agreement
             if etype == "signing" and agreement and set(parts) <= set(parties_of.get(agreement, [])):
                 # "وُقّعت الاتفاقية بين روسيا وأذربيجان", "Russia signed agreements ... with Iran": its parties signed it
                 have = {p.actor for p in filled.participants}

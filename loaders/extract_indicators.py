@@ -49,6 +49,9 @@ _BASIS_BEFORE = re.compile(r"(?<!\w)(?:كل|لكل|every|per|each)\s+$", re.I)
 _WINDOW_BEFORE = re.compile(r"(?<!\w)(?:first|last|past|next|coming|recent|مرور|لمرور|بمرور)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:بعد|قبل|خلال|في غضون|منذ|after|before|within|in|during|over)\s+(?:the\s+|نحو\s+|about\s+)?$", re.I)
 _AFTER_CLAUSE = re.compile(r"(?:\bafter|\bfollowing|بعد|عقب|إثر|اثر)\s+[^,،.;؛()]*$", re.I)
+# "currently", «حاليا»: a figure for the moment of writing, whatever later date the sentence gives another figure
+_NOW_NEAR = re.compile(r"\s*[,،]?\s*(?:حاليا|حالياً|حاليًا|الآن|الان|في الوقت الحالي|في الوقت الراهن|currently|now|at present)(?!\w)", re.I)
+_NOW_BEFORE = re.compile(r"(?<!\w)(?:حاليا|حالياً|حاليًا|currently|now|at present)\s+(?:(?!(?:to|إلى|الى|reach\w*)\s)\S+\s+){0,2}\W?$", re.I)
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|[\-\u2013]|إلى|الى|حتى)\s*(?:شهر\s*)?$")
 _RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|عبره|عبرها|which|through which|where)(?!\w)")
 
@@ -415,7 +418,13 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 last = (*last[:3], actors, last[4])
             if q.kind == "percent" and not what.endswith(("growth", "decline")) and (site := _site_of(pc, q.start)):
                 what, actors = f"{what} at {site}", []  # «مضيق هرمز الذي تمر عبره 40% من إمدادات النفط»
-            date = _date(pc, f, cert == Certainty.EXPECTED, date_starts)
+            now = _NOW_NEAR.match(pc.p.text, q.end) or _NOW_BEFORE.search(pc.p.text, max(0, q.start - 40), q.start)
+            date = None if now else _date(pc, f, cert == Certainty.EXPECTED, date_starts)
+            if now and cert == Certainty.EXPECTED:
+                cert = Certainty.ASSERTED  # «من 5.1 مليار دولار حاليا إلى 10 مليارات»: where it stands when written
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and date and pc.dc.ref \
+                    and date[:min(len(date), len(pc.dc.ref))] > pc.dc.ref[:min(len(date), len(pc.dc.ref))]:
+                cert = Certainty.EXPECTED  # a figure for a date after the text was written is a forecast or a plan
             measured = q.kind in ("money", "percent", "quantity") and not what.startswith(("amount in", "quantity in", "target"))
             if (qual := _bound(pc, ic, f)) != q.qualifier and (qual or f.q.qualifier == q.qualifier):
                 q = replace(q, qualifier=qual)  # a qualifier carried into a parenthesis stays

@@ -54,6 +54,10 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             # «يعتزم خلال زيارته لقاء»: a present intention says nothing of the visit it is set in)
             if _hypothetical(v, setting.tok):
                 found.add(Certainty.EXPECTED)
+            told = next((c for x in governors[k + 1:k + 2] if x.verbal and x.how == "comp" and x.word.lstrip("و") not in _ASIDES
+                         and (c := word_class(words["governors"], x.word)) in ("reported", "alleged")), None)
+            if told:
+                found.add(Certainty(told))  # «ذكرت الصحيفة أن القرار تم في اتفاق»: the setting too is the paper's account
             break
         if g.verbal and word_class(words["modal"], g.word) and all(x.verbal and x.how == "xcomp" for x in pred.governors[:k]):
             found.add(Certainty.EXPECTED)  # "US pressure may see Russia refuse": a possibility, nothing refused yet

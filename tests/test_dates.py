@@ -302,3 +302,17 @@ def test_a_city_and_a_numeric_date_open_a_wire_text():
     line = "موسكو, 3-9-2018 - يتوجه الرئيس الروسي إلى إيران للمشاركة في قمة ثلاثية حول سوريا."
     assert dateline_prefix(line) == len("موسكو, 3-9-2018 - ")
     assert find_dateline(line, "ar").value == "2018-09-03"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("يصل الوفد إلى طهران يوم الاثنين المقبل", ("2021-03-15", True)),  # written on Wednesday 10 March
+    ("The delegation arrives next Monday", ("2021-03-15", True)),
+    ("وصل الوفد يوم الاثنين الماضي", ("2021-03-08", False)),
+    ("The talks ended last Wednesday", ("2021-03-03", False)),  # not the day of writing itself
+    ("The delegation arrived on Monday", ("2021-03-08", False)),
+])
+def test_next_and_last_weekday_count_from_the_day_of_writing(text, want):
+    from irkg.loaders.dates import find_dates
+
+    got = find_dates(text, "2021-03-10")
+    assert [(m.value, "future" in (m.flags or [])) for m in got] == [want]

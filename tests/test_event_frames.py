@@ -2066,3 +2066,28 @@ def test_next_year_makes_an_event_to_come_whatever_the_tense_the_tagger_read():
 ])
 def test_threats_agreements_to_supply_and_rules_about_sanctioned_states(text, etype, want):
     assert _certainties(text, etype) == want
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # "never" stands outside the verb phrase in the tree: still the verb's negation
+    ("Russia never delivered the S-300 systems to Iran.", "delivery", {"denied"}),
+    ("Iran and Russia never signed a formal agreement on the presence of Russian jets at the base, the minister said.",
+     "signing", {"denied"}),
+    # «توقع» with a rise as its object expects, it signs nothing
+    ("توقع المجلس الروسي، أمس الخميس، ارتفاع حجم الصادرات إلى 12 مليار دولار.", "signing", None),
+    ("وقعت روسيا وإيران عقدا لبناء محطتين للطاقة.", "signing", {"asserted"}),
+    # the setting of a decision is part of what the newspaper reports
+    ("وذكرت صحيفة \"الغارديان\" البريطانية أن هذا القرار تم التوصل إليه الشهر الماضي في اتفاق بين طهران وموسكو.",
+     "signing", None),
+])
+def test_never_negates_and_expecting_a_rise_signs_nothing(text, etype, want):
+    assert _certainties(text, etype) == want
+
+
+def test_an_agreement_in_a_newspapers_account_is_reported_and_one_never_signed_is_denied():
+    got = _records("وذكرت صحيفة \"الغارديان\" البريطانية أن هذا القرار تم التوصل إليه الشهر الماضي في اتفاق بين "
+                   "طهران والدول الست الكبرى.", "agreement")
+    assert [a.certainty for a in got] == ["reported"]
+    got = _records("Iran and Russia never signed a formal agreement on the presence of Russian jets at the base, "
+                   "the minister said.", "agreement")
+    assert [a.certainty for a in got] == ["denied"]

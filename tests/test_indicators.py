@@ -300,3 +300,15 @@ def test_reported_supplies_a_present_ability_and_a_demand_say_so():
     assert _one("There have been reports of Iran supplying hundreds of drones to Russia.", 100).certainty == "reported"
     assert _one("وقال المحافظ إنه يمكن حاليا لعملاء 5 بنوك روسية السحب من أجهزة الصراف في إيران.", 5).certainty != "expected"
     assert _one("Moscow demands a 30 percent share of the Caspian oil revenue.", 30).what.endswith("demanded")
+
+
+def test_a_figure_said_to_stand_now_has_no_later_date_and_a_later_one_is_expected():
+    ar = "توقع رجال أعمال روس وإيرانيون أمس ارتفاع حجم التبادل التجاري بين البلدين من 4.8 مليار دولار حاليا إلى 12 مليار دولار حتى عام 2021."
+    now, later = _one(ar, 4.8e9, "2015-07-02"), _one(ar, 12e9, "2015-07-02")
+    assert (now.date, now.certainty) == (None, "asserted")
+    assert (later.date, later.certainty) == ("2021", "expected")
+    en = "Trade between Iran and Russia currently stands at $2 billion and should reach $10 billion by 2022."
+    assert (_one(en, 2e9).date, _one(en, 2e9).certainty) == (None, "asserted")
+    # a duration for a visit that starts after the text was written: still to come
+    visit = _one("يبدأ الرئيس الإيراني حسن روحاني يوم الاثنين المقبل زيارة إلى موسكو تستغرق ثلاثة أيام.", 3, "2021-03-10")
+    assert (visit.date, visit.certainty) == ("2021-03-15", "expected")

@@ -317,6 +317,11 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
         before = [c for c in clause.kids if c.j <= top.i]
         if before and all(c.is_pre and c.label == "RB" for c in before) and any(v.in_words(c.tok, "negation") for c in before):
             pred.negated = True  # "(S (RB not) (VP to sell ...))": "pledged not to sell"
+    if not pred.negated and v.lang == "en" and top.parent is not None:
+        sibs = top.parent.kids
+        k = next((x for x, c in enumerate(sibs) if c is top), 0)
+        if k > 0 and sibs[k - 1].cat in ("ADVP", "RB") and any(d.is_pre and v.in_words(d.tok, "negation") for d in sibs[k - 1].walk()):
+            pred.negated = True  # "Russia (ADVP never) (VP delivered ...)": the adverb stands outside the verb phrase
     if pred.negated and v.lang == "ar" and any(v.word(t) in ("الا", "إلا", "سوى", "سوي") for t in range(pre.tok + 1, clause.j)):
         pred.negated = False  # «لم يدفع الإيرانيون إلا 60%», «لا تملك إلا», «لا تتألف إلا/سوى من»: only so much
     if v.lang == "en" and _headline_infinitive(chain, top, clause):
