@@ -848,6 +848,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "came under sanctions": a traveller and where to (a state or a city), or no visit
             if etype in _AGREEMENT_EVENTS and not agreement and not date:
                 continue
+            if etype != "statement" and (pred.conditional or (not pred.verbal and (g0 := next(
+                    (g for g in pred.governors if g.verbal), None)) is not None and g0.how in ("obj", "subj", "pp")
+                    and (gp0 := predicate_at(v, g0.tok)) is not None and gp0.conditional)):
+                continue  # "if Moscow withdrew", «إذا أفضت الاتصالات إلى تخفيض العقوبات»: a condition states no event
             # a statement is the act of saying: the author states it; a hedge word there is the statement itself
             cert = predicate_certainty(v, pred, None if etype == "statement" else _clause_hedge(pc, key_spans))
             if cert != Certainty.DENIED and _denied_after(pc, v, spans):

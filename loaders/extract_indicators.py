@@ -22,7 +22,7 @@ from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
 from irkg.loaders.indicator_phrase import (
-    HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase, to_be_built,
+    HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase, speaker_spans, to_be_built,
 )
 from irkg.loaders.numbers import Quantity
 from irkg.schema.graph import Certainty, IndicatorRecord
@@ -135,6 +135,13 @@ def _actors(pc: PassageCtx, ic: dict, f: FigureContext, doc_states: set[str], na
     if own or q.kind == "ordinal" or (q.kind == "count" and q.unit in ("countries", "states")):
         return own
     pair = set(PAIR) <= doc_states
+    said = speaker_spans(pc, q)
+    if said:
+        # a third state that tells the figure ("Ukraine's military said the drone's range is ...") is not what it
+        # measures, unless named again outside its subject; Iran or Russia telling its own figures often is
+        starts, sts = names
+        keep = [(at, st) for at, st in zip(starts, sts) if st in PAIR or not any(a <= at < b for a, b in said)]
+        names = ([at for at, _ in keep], [st for _, st in keep])
     states = _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi))
     if f.measure == "bilateral_trade" and set(PAIR) <= set(states):
         return list(PAIR)  # trade is between two: the others in its segment are context («بعد الغزو الروسي لأوكرانيا»)

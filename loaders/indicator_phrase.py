@@ -98,6 +98,27 @@ def _subject_of(v, n: Node | None) -> Node | None:
     return subj[0].node
 
 
+def speaker_spans(pc: PassageCtx, q: Quantity) -> list[tuple[int, int]]:
+    """Return the text spans of who says a figure: the subjects of the reporting verbs whose clause holds it
+    ("Ukraine's military said the drone has a range of ...", «وأوضح بوتين أنه سيتم مد سكة بطول 162 كيلومترا»)."""
+    v = pc.view_at(q.start)
+    got = pc.parsed.tokens_of(q.start, q.end) if v is not None else None
+    if got is None or got[0] is not v.sent:
+        return []
+    s, i, _ = got
+    out = []
+    for t in range(i):
+        if not v.is_verb(t) or word_class(v.words["governors"], v.word(t)) not in ("reported", "alleged"):
+            continue
+        pred = predicate_at(v, t)
+        if pred is None or not (pred.clause.i <= i < pred.clause.j):
+            continue
+        for a in pred.args_of("subj"):
+            if not (a.node.i <= i < a.node.j):
+                out.append((s.tokens[a.node.i][0], s.tokens[a.node.j - 1][1]))
+    return out
+
+
 def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     """How the clause that states a figure puts it, read off the tree: the verb above it with what governs that
     verb ("The council expects trade to double to $12 bn", «توقع المجلس ارتفاع التبادل إلى 10 مليارات»,

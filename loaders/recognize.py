@@ -210,6 +210,21 @@ def _own_country(d: Dictionaries, text: str, key: str, pos: list[int], toks: lis
     return out
 
 
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b", re.I)
+
+
+def _governments(dicts: Dictionaries, text: str, out: list[Mention]) -> None:
+    """"The Biden administration", "Putin's government": a leader's government acts for the state, not the leader."""
+    for m in out:
+        if m.kind != MentionKind.ACTOR or not m.ref or m.unlinked:
+            continue
+        actor = dicts.actors.get(m.ref)
+        g = _GOVERNMENT_AFTER.match(text, m.end)
+        if g and actor is not None and actor.type == "person" and actor.country:
+            m.ref, m.end = actor.country, g.end()
+            m.surface = text[m.start:m.end]
+
+
 def recognize(passage: Passage, dicts: Dictionaries, published: str | None = None,
               dateline: str | None = None, named: frozenset[str] = frozenset()) -> list[Mention]:
     """Return the actor, item, place, topic and date mentions of a passage, ordered by position.
@@ -248,6 +263,7 @@ def recognize(passage: Passage, dicts: Dictionaries, published: str | None = Non
             in_name[a:b] = b"\x01" * (b - a)
         out = [m for m in out if m.unlinked or not all(in_name[m.start:m.end]) or m.end <= m.start]
     out = [m for m in out if not _named_or_negated(dicts, text, m)]
+    _governments(dicts, text, out)
     out += _own_country(dicts, text, key, pos, toks, out)
     cover: dict[int, Hit] = {k: h for h in hits if h.j - h.i > 1 for k in range(h.i, h.j)}
     for h in scan(toks, dicts.topic_index, dicts.topic_first):

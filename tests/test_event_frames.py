@@ -2091,3 +2091,28 @@ def test_an_agreement_in_a_newspapers_account_is_reported_and_one_never_signed_i
     got = _records("Iran and Russia never signed a formal agreement on the presence of Russian jets at the base, "
                    "the minister said.", "agreement")
     assert [a.certainty for a in got] == ["denied"]
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # a condition states no event
+    ("There will be consequences if Moscow withdrew from the commitment.", "withdrawal", None),
+    ("If Russia delivers the S-400 to Iran, Israel will respond.", "delivery", None),
+    # a report "about" preparing a shipment, which Iran denies: the shipment is denied, not done
+    ("إيران تنفي تقريرا بشأن التحضير لإرسال صواريخ باليستية إلى روسيا", "delivery", {"denied"}),
+    ("نشرت الوكالة تقريرا بشأن إرسال صواريخ باليستية إلى روسيا", "delivery", {"reported"}),
+])
+def test_conditions_state_no_event_and_a_denied_report_denies_what_it_reports(text, etype, want):
+    assert _certainties(text, etype) == want
+
+
+def test_a_leaders_administration_is_the_state_not_the_leader():
+    from irkg.loaders.dictionaries import load_dictionaries
+    from irkg.loaders.recognize import recognize
+    from irkg.loaders.arabic import match_key
+    from irkg.schema.pipeline import Passage
+
+    text = "The Biden administration said Iran was preparing to send drones to Russia."
+    got = recognize(Passage(doc="own", file="t.txt", idx=0, start=0, end=len(text), text=text, key=match_key(text)),
+                    load_dictionaries())
+    actors = [(m.ref, m.surface) for m in got if m.kind == "actor"]
+    assert ("united_states", "Biden administration") in actors and not any(r == "joe_biden" for r, _ in actors)

@@ -312,3 +312,11 @@ def test_a_figure_said_to_stand_now_has_no_later_date_and_a_later_one_is_expecte
     # a duration for a visit that starts after the text was written: still to come
     visit = _one("يبدأ الرئيس الإيراني حسن روحاني يوم الاثنين المقبل زيارة إلى موسكو تستغرق ثلاثة أيام.", 3, "2021-03-10")
     assert (visit.date, visit.certainty) == ("2021-03-15", "expected")
+
+
+def test_a_third_state_that_tells_a_figure_is_not_what_it_measures():
+    got = _one("Ukraine's military said Iran's Shahed-136 drone has a range of about 2,000 km.", 2000)
+    assert got.actors == ["iran"]
+    # Iran or Russia telling its own figure stays one of its actors
+    got = _one("وأضاف الوزير الإيراني أن بلاده تنوي شراء 12 طائرة مدنية روسية.", 12)
+    assert "iran" in got.actors
