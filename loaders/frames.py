@@ -93,6 +93,17 @@ def _role_of(frame: Frame, a: Arg, filled: set[str]) -> str | None:
     return frame.pp.get(a.marker) or frame.pp.get(a.marker.split(" ")[0])
 
 
+def _attending(v: SentenceView, node) -> bool:
+    """Tell whether a phrase is who attended: it opens with a presence noun or follows one («بحضور الوزير»,
+    "in the presence of the minister")."""
+    at = [node.i, node.i - 1]
+    if node.i >= 2 and v.word(node.i - 1).lower() == "of":
+        at.append(node.i - 2)  # "presence (of the minister)"
+    if node.i + 1 < node.j and v.word(node.i).lower() == "the":
+        at.append(node.i + 1)  # "(the presence of the minister)"
+    return any(0 <= t < len(v.sent.tokens) and v.in_words(t, "presence_nouns") for t in at)
+
+
 def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
     """Return the participants (actor ids with roles) and place a frame gives a predicate."""
     out = Filled()
@@ -168,6 +179,8 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             if places and out.place is None:
                 out.place, out.place_mention = places[0].ref, places[0]
             continue
+        if a.rel != "subj" and _attending(v, a.node) and "participant" not in {*frame.roles.values(), *frame.pp.values()}:
+            continue  # «وقع الاتفاق بحضور الوزير», "signed in the presence of the minister": he watched, he did not sign
         if a.rel == "pp" and v.kinds.get(a.node.i) == "date":
             continue  # "on June 13, Russia ...": a phrase that opens with a date says when, whatever the parser hung on it
         if a.rel == "adj" and "adj" not in frame.roles and frame.gen and v.lang == "ar" \

@@ -2116,3 +2116,17 @@ def test_a_leaders_administration_is_the_state_not_the_leader():
                     load_dictionaries())
     actors = [(m.ref, m.surface) for m in got if m.kind == "actor"]
     assert ("united_states", "Biden administration") in actors and not any(r == "joe_biden" for r, _ in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم توقيع الاتفاق أمس في طهران بحضور وزير الطاقة الروسي ألكسندر نوفاك.",
+    "The deal was signed in Tehran in the presence of Russian Energy Minister Alexander Novak.",
+])
+def test_who_attends_a_signing_does_not_sign(text):
+    assert not any(r.actor == "alexander_novak" for e in _records(text, "event") for r in e.roles)
+
+
+def test_one_who_attends_and_visits_still_visits():
+    text = "وتم توقيع الاتفاق أمس في طهران بحضور وزير الطاقة الروسي ألكسندر نوفاك الذي يزور طهران على رأس وفد كبير."
+    visits = [e for e in _records(text, "event") if e.type == "visit"]
+    assert any(r.actor == "alexander_novak" and r.role == "visitor" for e in visits for r in e.roles)
