@@ -46,6 +46,7 @@ class ActorEntry(BaseModel):
     metonyms: list[str] = Field(default_factory=list, description="names that stand for the government: طهران, الكرملين")
     roles: list[Role] = Field(default_factory=list)
     country: str | None = Field(None, description="state id, for persons and organizations")
+    members: list[str] = Field(default_factory=list, description="for a bloc of states: the state ids it is made of")
     iso2: str | None = None
     iso3: str | None = None
     historical: bool = False

@@ -51,6 +51,11 @@ class DocCtx:
             return self.unlinked[ref][0]
         return str(a.type) if a is not None else None
 
+    def includes_pair_state(self, ref: str) -> bool:
+        """Tell whether an actor is a bloc Iran or Russia belongs to (the Caspian states)."""
+        a = getattr(self.dicts, "actors", {}).get(ref)
+        return a is not None and bool({"iran", "russia"} & set(getattr(a, "members", None) or []))
+
     def state_of(self, ref: str) -> str:
         """Return the state an actor belongs to (itself for states and unknowns)."""
         a = getattr(self.dicts, "actors", {}).get(ref)

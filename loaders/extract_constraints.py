@@ -402,6 +402,8 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
             # "voted a ban on Iranian arms exports", «فرض حظرا على»: the measure itself is the factor, who votes or
             # imposes it stands behind it
             factors = _measure_factor(pc, dc, cc, v, pred, factor_nodes)
+            if factors is None:
+                continue
         if not factors:
             # no reason given: the subject is the factor when it is not the party whose cooperation is limited
             factors = [f for n in factor_nodes for f in _factor_of(pc, dc, cc, v, n) if not (f[3] and set(f[3]) <= set(PAIR))]
@@ -416,9 +418,10 @@ def _limits(pc: PassageCtx, dc: DocCtx, cc: dict, known: dict) -> list[Constrain
     return out
 
 
-def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> list[tuple[str, str, str, list[str]]]:
+def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> list[tuple[str, str, str, list[str]]] | None:
     """A ban or restriction named as a noun: its own phrase describes it, the third parties of the governing
-    clause's subject impose it."""
+    clause's subject impose it. None when it is no limit on the pair (nobody outside imposes it, nothing of the
+    pair's is named in its sentence)."""
     np = v.sent.pre[pred.head].parent
     while np.parent is not None and np.parent.cat == "NP" and np.parent.kids[0] is np:
         np = np.parent  # "(NP (NP a ban) (PP on Iranian arms exports))"
@@ -433,6 +436,9 @@ def _measure_factor(pc: PassageCtx, dc: DocCtx, cc: dict, v, pred, subjects) -> 
     if len(text.split()) < 2:
         return []
     imposers = sorted({dc.state_of(m.ref) for n in subjects for m in pc.mentions_in(v, n, pc.actors)} - set(PAIR))
+    imposers = [i for i in imposers if not dc.includes_pair_state(i)]  # the Caspian states include the pair
+    if not imposers and not {m.ref for m in pc.actors if v.sent.start <= m.start < v.sent.end} & set(PAIR):
+        return None  # «تشترط الدول الخمس حظر وجود قوات أجنبية»: a ban nobody outside imposes, on nothing of the pair's
     slug = "_".join(match_key(w) for w in _WORD.findall(text)[:6])
     return [(slug, "measure", _words(text), imposers)]
 
@@ -538,6 +544,8 @@ def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:
             y = _clause_end(pc, v, x)
             rel = _REL_WORD.search(pc.p.text, x, y)
             topics = _topics_in(pc, cc, x, rel.start() if rel else y)
+        if h.cat == "fear" and cert == Certainty.EXPECTED:
+            continue  # «قد تثير مخاوف الغربيين», "could raise fears": no fear limits anything yet
         got = _meets(pc, dc, cc, v, pred)
         if got is not None and got[2] != Certainty.ASSERTED:
             cert = got[2]  # "Iran accused Russia of caving in to US pressure": as sure as the yielding

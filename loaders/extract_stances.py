@@ -33,6 +33,7 @@ def stance_cues() -> dict:
         "polarity": {k: v["polarity"] for k, v in chars.items()},
         "neg": lexicon_of({"neg": data.get("negators", [])}),
         "relation": lexicon_of({"rel": data.get("relation", [])}),
+        "classifying": lexicon_of({"cls": data.get("classifying", [])}),
         "post_neg": lexicon_of({"post": data.get("post_negators", [])}),
     }
 
@@ -168,6 +169,8 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             if cert == Certainty.DENIED:
                 cert = Certainty.ASSERTED  # the negation is the stance, not a denial
             tree = figure_certainty(pc, SimpleNamespace(start=ts, end=te))
+            if cert == Certainty.EXPECTED and not sc["classifying"].find(pc.key, max(0, h.start - 40), h.start):
+                continue  # «تخطط لتعزيز تعاونهما في إطار شراكة», "may deepen the alliance": a plan or a possibility
             if cert == Certainty.ASSERTED and tree in (Certainty.REPORTED, Certainty.ALLEGED):
                 cert = tree  # «يقول المحللون ... مؤكدين أن موسكو وطهران يتمتعان بتحالف»: the analysts' words
             out.append(StanceRecord(

@@ -1808,8 +1808,8 @@ def test_a_ban_on_proliferation_is_no_constraint_on_cooperation():
     ("Iran accused Russia of caving in to US pressure over its nuclear program.",
      "pressure from United States", "nuclear_programme", "alleged"),
     # a group of states named by a noun («الغربيين») fears what its relative clause says
-    ("لكن البروتوكول قد يثير مخاوف الغربيين الذين يشتبهون في أن طهران تسعى إلى امتلاك القنبلة الذرية.",
-     "fears in the West", "nuclear_programme", "expected"),
+    ("لكن البروتوكول أثار مخاوف الغربيين الذين يشتبهون في أن طهران تسعى إلى امتلاك القنبلة الذرية.",
+     "fears in the West", "nuclear_programme", "asserted"),
 ])
 def test_opposition_pressure_and_fears_of_third_parties(text, factor, field, cert):
     cons = _records(text, "constraint")
@@ -2130,3 +2130,24 @@ def test_one_who_attends_and_visits_still_visits():
     text = "وتم توقيع الاتفاق أمس في طهران بحضور وزير الطاقة الروسي ألكسندر نوفاك الذي يزور طهران على رأس وفد كبير."
     visits = [e for e in _records(text, "event") if e.type == "visit"]
     assert any(r.actor == "alexander_novak" and r.role == "visitor" for e in visits for r in e.roles)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("تخطط روسيا وإيران لتعزيز تعاونهما في إطار شراكة استراتيجية رسمية.", []),
+    ("قد يؤدي تشديد العقوبات إلى تعميق التحالف الاستراتيجي بين طهران وموسكو.", []),
+    ("Russia and Iran are strategic partners.", ["strategic_partnership"]),
+])
+def test_a_planned_or_possible_partnership_is_no_characterization(text, want):
+    assert [s.characterization for s in _records(text, "stance")] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a ban the pair's own bloc sets on outsiders limits nothing of theirs
+    ("تشترط الدول الخمس المطلة على بحر قزوين حظر وجود قوات مسلحة أجنبية في البحر.", False),
+    ("صوت مجلس الأمن على حظر صادرات الأسلحة الإيرانية.", True),
+    # fears that a deal could raise are no limit yet; fears it raised are
+    ("لكن نقطة في الاتفاق قد تثير مخاوف الغربيين من البرنامج النووي الإيراني.", False),
+    ("أثار الاتفاق مخاوف الغربيين من البرنامج النووي الإيراني.", True),
+])
+def test_a_bans_and_fears_constraint_needs_the_pair_and_a_fear_that_exists(text, want):
+    assert bool(_records(text, "constraint")) is want
