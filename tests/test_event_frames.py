@@ -2151,3 +2151,10 @@ def test_a_planned_or_possible_partnership_is_no_characterization(text, want):
 ])
 def test_a_bans_and_fears_constraint_needs_the_pair_and_a_fear_that_exists(text, want):
     assert bool(_records(text, "constraint")) is want
+
+
+def test_triggering_the_snapback_imposes_nothing_yet():
+    # the three states start a procedure; the sanctions come back by the Security Council, later
+    got = [e for e in _records("France, Germany and Britain triggered the snapback mechanism on Thursday.", "event")
+           if e.type == "sanction"]
+    assert not any(r.role == "imposer" for e in got for r in e.roles)
