@@ -107,6 +107,8 @@ ATTRIBUTED = re.compile(r"(?:(?:[،,]\s*|^\s*)(?:و?وفق" + _VOWELS + r"(?:ا)
                         r"كما\s+(?:ذكرت|أفادت|افادت|نقلت)|نقلا\s+عن|according\s+to|citing)\s"
                         r"|(?:و?وفق" + _VOWELS + r"ا?" + _VOWELS + r"\s+لما|و?حسبما|و?بحسب\s+ما)\s+(?:نقل|ذكر|أفاد|افاد|أورد|اورد|أعلن|اعلن|أوردت|اوردت)"
                         r"|\b(?:data|figures|statistics)\s+(?:show|shows|showed)\b"
+                        # "..., they said, asking not to be named ...": the source named before a trailing aside
+                        r"|[,،]\s*(?:[^\s,،]+\s+){1,4}?(?:said|say|says|told\s+\w+)\s*,\s*(?:asking|adding|speaking|declining|requesting|citing|who)\b"
                         r"|(?:أظهرت|تظهر|تشير|وتشير|وأظهرت)\s+(?:بيانات|أرقام|إحصاءات|الأرقام|البيانات)"
                         r"|(?:بيانات|أرقام|إحصاءات|الأرقام|البيانات)(?:\s+\S+){1,3}?\s+(?:تشير|تظهر|أظهرت|أشارت)\s)", re.I)
 

@@ -358,6 +358,8 @@ def _span_of(kind: str, mt: re.Match) -> tuple[int, int]:
 # a "since" phrase running up to a position with no punctuation between ("since Russia's invasion in February"):
 # what it dates is where something starts, not when a fact happened (irkg.loaders.extract_events, extract_indicators)
 SINCE_PHRASE = re.compile(r"(?:\bsince|منذ)\s+[^,،.;؛()]*$", re.I)
+# "compared with the same period of 2024", «مقارنة بالفترة نفسها من عام 2024»: the baseline's date, not the fact's
+BASELINE_PHRASE = re.compile(r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?:بال)?مقارنة\s*(?:ب|مع)|قياسا\s*(?:ب|إلى|الى))[^,،.;؛()]*$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|إلى|الى|حتى)\s*(?:شهر\s*)?", re.I)
 
 

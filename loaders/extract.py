@@ -325,6 +325,9 @@ def estimate_ref_date(doc: Document, passages: list[PassageCtx]) -> tuple[int, i
 _PLURAL_QUALIFIED = re.compile(r"\s+(?:ال\w+ي(?:ه|ة)|ال\w+يين|الاخري|الأخرى|الكبري|الكبرى)(?!\w)")
 
 
+_BETWEEN_BEFORE = re.compile(r"(?:(?<!\w)بين|\bbetween)\s+(?:\S+\s+){0,2}\W?$", re.I)
+
+
 def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
     """Give "البلدين", "the two countries", "الجانبين" the two states they stand for: the two named last
     (Iran and Russia when the text is about them and both were named recently)."""
@@ -344,7 +347,13 @@ def resolve_pair_words(pcs: list[PassageCtx], dc: DocCtx) -> None:
                       for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]
             here = list(dict.fromkeys(reversed(recent)))
             order = list(dict.fromkeys(reversed(seen + recent)))
-            if len(here) >= 2 and not (dc.pair_doc and len(set(here) & set(PAIR)) == 1):
+            between = [st for m in pc.actors if max(0, ts - 120) <= m.start < ts and "pair_word" not in (m.flags or [])
+                       and _BETWEEN_BEFORE.search(pc.p.text[max(0, m.start - 40):m.start])
+                       for st in [dc.state_of(m.ref)] if dc.actor_type(st) == "state"]
+            if len(here) >= 2 and len(set(between)) == 1 and here[1] in between and here[0] != here[1] \
+                    and _BETWEEN_BEFORE.search(pc.p.text[max(0, ts - 160):ts]):
+                pair = here[:2]  # «لقاءات بين إسرائيل وروسيا أسفرت عن اتفاق بين الجانبين»: the two just named "between"
+            elif len(here) >= 2 and not (dc.pair_doc and len(set(here) & set(PAIR)) == 1):
                 pair = here[:2]  # "علاقات مع طهران وروابط مع تل أبيب ... بين الطرفين": the two this sentence names
             elif not here and len(last) >= 2 and not set(last[:2]) <= set(PAIR) and len(set(last) & set(PAIR)) < 2:
                 # "Putin met Trump in Helsinki. The two countries agreed ...": the two the sentence before named

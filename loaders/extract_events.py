@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import certainty_lexicons, quoted_report, sourced
-from irkg.loaders.dates import SINCE_PHRASE, calendar
+from irkg.loaders.dates import BASELINE_PHRASE, SINCE_PHRASE, calendar
 from irkg.loaders.extract import DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
@@ -775,7 +775,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # in a "since" phrase is that event's
                 dated = [d for d in pc.dates if not _since_event(pc, d, trigger_starts, ts)]
             # «وبعد غزو فبراير، ضمت روسيا ... في سبتمبر»: a date in an "after" phrase naming another event is that one's
-            dated = [d for d in dated if not _since_event(pc, d, trigger_starts, ts, _AFTER_PHRASE)]
+            dated = [d for d in dated if not _since_event(pc, d, trigger_starts, ts, _AFTER_PHRASE)
+                     and not BASELINE_PHRASE.search(pc.p.text[max(0, d.start - 60):d.start])]
             dm = next((d for d in dated if _in_own(d, spans) and _point_date(d)), None)
             if dm is None and (pred.verbal or pred.light is not None):
                 # "Since 2022, Iran has provided": an adverbial framing the clause; not for a noun in an adjunct
@@ -880,6 +881,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _after_writing(date, dc) and not (
                     dm is not None and "relative" not in (dm.flags or []) and past):
                 cert = Certainty.EXPECTED  # "next year", a date after the text was written: not yet happened
+            if etype == "statement" and cert == Certainty.EXPECTED and pred.verbal and v.sent.tokens[pred.head][2] == "VBD" \
+                    and not (pred.future or pred.modal or pred.conditional) and not _after_writing(date, dc):
+                cert = Certainty.ASSERTED  # "Iran expects grain, the minister told YJC on Thursday": the saying was done
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
             provided = _provided_for(pred, cues, v)

@@ -2161,3 +2161,44 @@ def test_triggering_the_snapback_imposes_nothing_yet():
     got = [e for e in _records("France, Germany and Britain triggered the snapback mechanism on Thursday.", "event")
            if e.type == "sanction"]
     assert not any(r.role == "imposer" for e in got for r in e.roles)
+
+
+def test_the_two_sides_are_the_two_just_named_after_between():
+    # in a text about Iran and Russia, «بين الجانبين» after «بين إسرائيل وروسيا» is Israel and Russia
+    from irkg.loaders.arabic import match_key
+    from irkg.loaders.dictionaries import load_dictionaries
+    from irkg.loaders.extract import DocCtx, PassageCtx, resolve_pair_words
+    from irkg.loaders.recognize import recognize
+    from irkg.schema.pipeline import Passage
+
+    dicts = load_dictionaries()
+    texts = ["بحثت إيران وروسيا التعاون في سوريا.", "وقالت روسيا إن إيران شريك مهم.", "وأكدت إيران أن روسيا حليف.",
+             "وذكرت القناة أن لقاءات بين إسرائيل وروسيا أسفرت عن اتفاق بين الجانبين على إبعاد القوات عن الحدود."]
+    doc = read_text("own.txt", "\n".join(texts) + "\n")
+    dc = DocCtx(doc, dicts)
+    dc.pair_doc = True
+    pcs = []
+    for i, t in enumerate(texts):
+        p = Passage(doc="own", file="own.txt", idx=i, start=0, end=len(t), text=t, key=match_key(t))
+        pcs.append(PassageCtx(p, recognize(p, dicts, None), dc))
+    resolve_pair_words(pcs, dc)
+    last = pcs[-1]
+    words = {m.ref for m in last.actors if "pair_word" in (m.flags or [])}
+    assert words == {"israel", "russia"}
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # the source named before a trailing aside still names it
+    ("Russia delivered two S-400 batteries to Iran, officials said, speaking on condition of anonymity.", "delivery",
+     {"reported"}),
+    # a saying told in the past was done, whatever the parser hung it on
+    ("Iran expects Russia to supply it with five million tons of grain, including some wheat, Iranian Oil Minister "
+     "Javad Owji told the semi-official news agency ISNA on Thursday.", "statement", {"asserted"}),
+])
+def test_sources_before_an_aside_and_past_sayings(text, etype, want):
+    assert _certainties(text, etype) == want
+
+
+def test_the_year_of_a_comparison_baseline_dates_nothing():
+    text = "ارتفع التبادل التجاري بين روسيا وإيران بنسبة 12% في الأشهر السبعة الأولى من العام مقارنة بالفترة نفسها من عام 2024."
+    assert [e.date for e in _records(text, "event") if e.type == "trade"] == [None]
