@@ -242,6 +242,9 @@ def _change(pc: PassageCtx, ic: dict, f: FigureContext, strict: bool = False) ->
     return after[0].cat if after else None
 
 
+_SHORT_EVENTS = frozenset({"visit", "talks", "exercise"})  # they last hours, days or weeks, never years
+
+
 def _duration_what(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     """Name a length of time by the event it is the term of, or by how it stands to another event.
 
@@ -264,6 +267,8 @@ def _duration_what(pc: PassageCtx, ic: dict, f: FigureContext) -> str | None:
     if right:
         return ic["duration_what"][right[0].cat]  # "a four-day summit": the noun the length is written onto
     near = [h for h in ic["durations"].find(key, max(f.lo, f.ks - _BEFORE), f.ks) if h.end <= f.ks]
+    if f.q.unit in ("years", "decades") and any(h.cat not in _SHORT_EVENTS for h in near):
+        near = [h for h in near if h.cat not in _SHORT_EVENTS]  # «زيارة ... لاتفاق تعاون لمدة عشر سنوات»: no visit lasts years
     if near:  # «وتتجدد المعاهدة لخمس سنوات»: the renewal, not the treaty
         return ic["duration_what"][min(near, key=lambda h: ic["duration_rank"][h.cat]).cat]
     later = [h for h in ic["durations"].find(key, f.ke, min(f.hi, f.ke + _AFTER + 20))

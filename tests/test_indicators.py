@@ -320,3 +320,10 @@ def test_a_third_state_that_tells_a_figure_is_not_what_it_measures():
     # Iran or Russia telling its own figure stays one of its actors
     got = _one("وأضاف الوزير الإيراني أن بلاده تنوي شراء 12 طائرة مدنية روسية.", 12)
     assert "iran" in got.actors
+
+
+def test_years_are_the_term_of_an_agreement_not_of_a_visit():
+    got = _one("أعلن المتحدث أن الرئيس الروسي سيقوم قريبا بزيارة طهران لوضع اللمسات النهائية لاتفاق التعاون "
+               "الثنائي مع إيران لمدة عشر سنوات.", 10)
+    assert got.what == "term of the agreement"
+    assert _one("يقوم الرئيس الإيراني بزيارة إلى موسكو تستغرق ثلاثة أيام.", 3).what == "duration of the visit"
