@@ -422,6 +422,9 @@ def _cause_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     return next((d for d in reversed(pc.dates) if v.sent.start <= d.start < at and "century" not in (d.flags or [])), None)
 
 
+_RECEIVE_OR_DELIVER = frozenset({"تسلم", "يسلم"})  # tusallim "delivers" or tasallama "received", unvowelled
+
+
 def _signable(v: SentenceView, node) -> bool:
     """Tell whether a signing verb's object can be signed: an agreement word, a name or a pronoun («وقعها»)."""
     first = v.word(node.i)
@@ -829,6 +832,17 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if etype == "annexation" and not any(_in_own(m, spans) for m in pc.places):
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
+            if etype == "delivery" and v.lang == "ar" and v.word(pred.head) in _RECEIVE_OR_DELIVER:
+                # «طهران بدأت تسلم منظومة الدفاع الجوي الروسية»: «تسلم» delivers or receives; a system another state
+                # makes, with no one named to receive it, is received by the subject from that state
+                sup = [p for p in filled.participants if p.role == "supplier"]
+                origin = {dc.state_of(m.ref) for a in pred.args if a.rel in ("obj", "gen")
+                          for m in pc.mentions_in(v, a.node, pc.actors)
+                          if "adjective" in (m.flags or [])} - {dc.state_of(p.actor) for p in sup}
+                if len(sup) == 1 and len(origin) == 1 and not any(p.role == "recipient" for p in filled.participants):
+                    filled.participants = [Participant(actor=sup[0].actor, role="recipient"),
+                                           Participant(actor=origin.pop(), role="supplier")]
+                    parts = [p.actor for p in filled.participants]
             if etype == "delivery" and not items and (len(parts) < 2 or not (
                     any(m.ref in _OBJECT_TOPICS for m in pc.topics if _in_own(m, spans))
                     or any(cues["objects"].find(pc.key, a, b) for a, b in key_spans))):

@@ -2211,3 +2211,14 @@ def test_a_visit_needs_its_visitor():
     text = "ونقلت الوكالات عن نائب رئيس الشركة قوله خلال زيارة لكازاخستان إن المشروع ممكن."
     assert not [e for e in _records(text, "event") if e.type == "visit"]
     assert [e for e in _records("زار الرئيس الإيراني حسن روحاني موسكو أمس.", "event") if e.type == "visit"]
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # «تسلم» unvowelled delivers or receives: another state's system, nobody named to receive it, is received
+    ("وكانت الوكالة الرسمية قد ذكرت أمس أن طهران بدأت تسلم منظومة صواريخ الدفاع الجوي الروسية إس-300، وهو ما قالت "
+     "إنه سيمكنها من صد أي هجوم جوي إسرائيلي أو أميركي.", {("iran", "recipient"), ("russia", "supplier")}),
+    ("وقالت الوكالة إن روسيا تسلم إيران منظومة إس-300.", {("russia", "supplier"), ("iran", "recipient")}),
+])
+def test_an_unvowelled_tasallama_receives_another_states_system(text, roles):
+    got = [e for e in _records(text, "event") if e.type == "delivery"]
+    assert got and all(_roles(e) == roles for e in got)
