@@ -47,6 +47,8 @@ def event_cues() -> dict:
         "payments": lexicon_of({"p": data.get("payment_nouns", [])}),
         "framing": lexicon_of({"f": data.get("framing", [])}),
         "provision": lexicon_of({"p": data.get("provision", [])}),
+        "provision_near": lexicon_of({"p": data.get("provision_near", [])}),
+        "accords": lexicon_of({"a": data.get("accords", [])}),
         "provision_signing": lexicon_of({"p": data.get("provision_signing", [])}),
         "levels": lexicon_of({"lvl": data.get("levels", [])}),
         "relational": lexicon_of({"rel": data.get("relational_nouns", [])}),
@@ -649,15 +651,23 @@ def _provision_ended(pred: Predicate, cues) -> bool:
     to deliver S-300", «ألغت روسيا عقد تسليم صواريخ»)."""
     words = syntax_words()
     for k, g in enumerate(pred.governors[:3]):
-        if word_class(cues["provision_signing"], g.word) or word_class(cues["provision"], g.word):
+        if word_class(cues["provision_signing"], g.word) or word_class(cues["provision"], g.word) \
+                or word_class(cues["provision_near"], g.word):
             return any(x.verbal and word_class(words["status_change_verbs"], x.word) for x in pred.governors[k + 1:k + 3])
     return False
+
+
+_TERMS_NOT_EVENTS = ("exercise", "meeting", "trade")
 
 
 def _provided_for(pred: Predicate, cues, v: SentenceView | None = None) -> bool:
     """"المعاهدة تنص على تدريبات مشتركة", "the accord covers joint drills": a term agreed on, not an event held."""
     if any(word_class(cues["provision"], g.word) for g in pred.governors[:4]):
         return True
+    if v is not None and any(word_class(cues["provision_near"], g.word) and any(
+            word_class(cues["accords"], v.word(t)) for t in range(max(0, g.tok - 8), min(len(v.sent.tokens), g.tok + 4)))
+            for g in pred.governors[:4]):
+        return True  # «جوهر الاتفاق يتمحور حول تطوير ... التدريبات المشتركة»: a term of the agreement
     if v is not None and pred.verbal and any(v.word(t) in _UNDER_IT for t in range(pred.head + 1, min(pred.head + 4, pred.clause.j))):
         return True  # «اتفاقا ... تزود بموجبه روسيا طهران»: what the agreement has Russia do
     words = syntax_words()
@@ -901,6 +911,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
             provided = _provided_for(pred, cues, v)
+            if provided and not pred.verbal and date is None and not items and etype in _TERMS_NOT_EVENTS \
+                    and not any(word_class(cues["provision_signing"], g.word) for g in pred.governors[:2]):
+                # «جوهر الاتفاق يتمحور حول ... التدريبات المشتركة», "the treaty provides for joint drills": an area
+                # of cooperation the agreement names, not one exercise held or to be held
+                continue
             if cert == Certainty.ASSERTED and provided:
                 # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
                 cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED

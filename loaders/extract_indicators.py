@@ -247,7 +247,9 @@ def _certainty(pc: PassageCtx, ic: dict, f: FigureContext) -> Certainty:
     if cert == Certainty.DENIED and _RHETORICAL.search(pc.p.text, max(0, f.q.start - 120), f.q.start):
         cert = Certainty.ASSERTED  # «كيف لا واللغتان ...»: "how could it not be": an emphasis
     if cert == Certainty.DENIED and _not_more(pc, f.q):
-        cert = Certainty.ASSERTED  # «لا يزيد على 12 كلم»: the negation bounds the figure, it denies nothing
+        # «لا يزيد على 12 كلم»: the negation bounds the figure, it denies nothing; «تريد روسيا ألا تزيد حصة طهران
+        # على 11%»: a bound someone wants
+        cert = Certainty.EXPECTED if _wanted_bound(pc, f.q) else Certainty.ASSERTED
     if tree == Certainty.DENIED and _bound(pc, ic, f) in ("up to", "more than"):
         tree = None  # «لم تتجاوز الصادرات 3 مليارات»: a bound, not a denial
     if tree is not None and tree != Certainty.ASSERTED and HEDGE_RANK[tree] > HEDGE_RANK[cert]:
@@ -281,6 +283,22 @@ _MORE = r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|e
 _NOT_MORE = re.compile(_NEG + r"\s+(?:\S+\s+)?" + _MORE + r"\S*(?:\s+(?:على|عن|than))?\s*$", re.I)
 _MORE_OPENS = re.compile(_MORE)
 _NEG_ENDS = re.compile(_NEG + r"\s*$")
+
+
+_WANTED_NEG = re.compile(r"(\S+)\s+(?:\S+\s+){0,2}?(?:ألا|الا|أن\s+لا|ان\s+لا|not\s+to)\s+\S+\s+(?:\S+\s+){0,3}?$", re.I)
+
+
+def _wanted_bound(pc: PassageCtx, q) -> bool:
+    """«تريد روسيا ألا تزيد حصة طهران على 11%», "wants it not to exceed": a verb of wanting or demanding before
+    the negated bound."""
+    from irkg.loaders.parse.clauses import syntax_words, word_class
+    from irkg.loaders.arabic import match_key
+
+    m = _WANTED_NEG.search(pc.p.text[max(0, q.start - 80):q.start])
+    if m is None:
+        return False
+    words = re.findall(r"\w+", pc.p.text[max(0, q.start - 80):q.start][:m.end(1) + 1].split(m.group(1))[0] + " " + m.group(1))[-3:]
+    return any(word_class(syntax_words()["governors"], match_key(w)) == "expected" for w in words)
 
 
 def _not_more(pc: PassageCtx, q) -> bool:

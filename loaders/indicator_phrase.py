@@ -10,6 +10,8 @@ subject. Nothing is guessed by character distance: without a tree there is no ph
 
 from __future__ import annotations
 
+import re
+
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
 from irkg.loaders.modality import predicate_certainty
@@ -130,7 +132,7 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     s, i, _ = got
     if in_aside(v, i):
         return Certainty.ASSERTED  # "-- a contract worth $800 million --": the author's aside, whatever is denied around it
-    planned = getattr(q, "kind", None) == "count" and _to_be_built(v, s.pre[i])
+    planned = getattr(q, "kind", None) == "count" and _to_be_built(v, s.pre[i]) or _intended(v, s.pre[i])
     for n in s.pre[i].ancestors():
         p, after = n.parent, False
         if n.cat == "NP" and p is not None and p.cat == "S" and p.kids and p.kids[0] is n:
@@ -155,6 +157,12 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             if pred is None:
                 return None
             cert = predicate_certainty(v, pred)
+            above = [g.word for g in pred.governors[:2] if g.verbal]
+            if n.parent is not None and n.parent.cat == "VP":  # "(VP (VBP تريد) (NP روسيا) (VP ألا تزيد ...))"
+                above += [v.word(k.tok) for k in n.parent.kids if k.is_pre and v.is_verb(k.tok)]
+            if cert == Certainty.DENIED and pred.negated and _EXCEED.match(v.word(verb.tok)) and any(
+                    word_class(v.words["governors"], w) == "expected" for w in above):
+                return Certainty.EXPECTED  # «تريد روسيا ألا تزيد حصة طهران على 11%»: a bound wanted, not a share held
             if cert == Certainty.DENIED and not pred.negated:
                 g = next((g for g in pred.governors if word_class(v.words["governors"], g.word) == "denied"), None)
                 if g is not None and word_class(v.words["status_change_verbs"], g.word):
@@ -181,6 +189,9 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
 
 
 
+_EXCEED = re.compile(r"(?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى|exceed)", re.I)
+
+
 def to_be_built(pc: PassageCtx, q: Quantity) -> bool:
     """Tell whether a count is of things a noun of building or planning governs (see _to_be_built)."""
     v = pc.view_at(q.start)
@@ -198,6 +209,19 @@ def _to_be_built(v, pre: Node) -> bool:
         if n.cat == "NP" and first is not None and first.is_pre and first.tok < pre.tok and (
                 v.in_words(first.tok, "construction_nouns") or word_class(v.words["governing_nouns"], v.word(first.tok)) == "expected"):
             return True
+    return False
+
+
+def _intended(v, pre: Node) -> bool:
+    """Tell whether a figure is what a noun of intending or proposing governs, below any verb («عزمها على التزود
+    ... لمدة عشر سنوات», "a plan to raise trade to $10bn")."""
+    for n in pre.ancestors():
+        first = n.kids[0] if n.kids else None
+        # the tagger often takes the noun for a verbal noun heading a VP: "(VP (VBG عزم) ...)"
+        if n.cat in ("NP", "VP") and first is not None and first.is_pre and first.tok < pre.tok and v.in_words(first.tok, "intent_nouns"):
+            return True
+        if n.cat in ("VP", "S", "SBAR"):
+            return False
     return False
 
 

@@ -62,6 +62,15 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if g.verbal and word_class(words["modal"], g.word) and all(x.verbal and x.how == "xcomp" for x in pred.governors[:k]):
             found.add(Certainty.EXPECTED)  # "US pressure may see Russia refuse": a possibility, nothing refused yet
             break
+        nxt_g = pred.governors[k + 1] if k + 1 < len(pred.governors) else None
+        if k <= 1 and ((g.verbal and (g.marker or "").lower() in ("ضد", "against") and word_class(words["vote_verbs"], g.word))
+                       or (not g.verbal and g.word == "ضد" and nxt_g is not None and nxt_g.verbal
+                           and word_class(words["vote_verbs"], nxt_g.word))):
+            found.add(Certainty.EXPECTED)  # "voted against new sanctions": a measure proposed, not one this vote took
+            break
+        if k == 0 and _retreated(v, words, pred.head) and not g.negated:
+            found.add(Certainty.DENIED)  # «تراجعت روسيا عن تزويد إيران», "backed away from supplying": not done
+            break
         if g.verbal and g.how == "pp" and not attribution_only and word_class(words["lifting_words"], g.word):
             found.add(Certainty.EXPECTED)  # "lifted the ban on the delivery of S-300": allowed now, not delivered
             break
@@ -188,6 +197,15 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
     return Certainty.ASSERTED
 
 
+def _retreated(v: SentenceView, words: dict, head: int) -> bool:
+    """Tell whether the act at `head` is what someone backs away from: «عن»/"from"/"on" right before it and a word
+    of retreat just before that («تراجعها عن تزويد», "backed away from supplying"). Read off the tokens, as the
+    parser hangs the «عن» phrase on the verb above as often as on the retreat noun."""
+    if head < 2 or v.word(head - 1).lower() not in ("عن", "from", "on"):
+        return False
+    return any(word_class(words["retreat_words"], v.word(t)) for t in range(max(0, head - 4), head - 1))
+
+
 def setting_of(pred: Predicate, words: dict):
     """The verb whose setting an event noun is, past the transparent nouns above it («بعد اختتام زيارة»), and the
     word that opens the setting: (governor, preposition) for "during their meeting", «قال في مؤتمر صحفي», or a
@@ -251,12 +269,20 @@ def _hypothetical(v: SentenceView, tok: int) -> bool:
                                or any(v.word(t) == "لن" for t in range(max(0, tok - 2), tok)))
 
 
+_RELATIVES = ("الذي", "التي", "الذى", "that", "which")
+
+
 def _banned(v: SentenceView, head: int, words: dict) -> bool:
     """Tell whether an event noun is what a ban right before it is on («الحظر المفروض على بيع», "a ban on sales of"),
     however the parser hung it."""
     if head < 2 or v.word(head - 1).lower() not in ("على", "علي", "on"):
         return False
     ban = next((t for t in range(head - 2, max(-1, head - 5), -1) if word_class(words["governing_nouns"], v.word(t)) == "denied"), None)
+    if ban is None:
+        # «الحظر الذي تفرضه الأمم على بيع», "the embargo that the UN imposes on sales": a relative clause between
+        far = next((t for t in range(head - 5, max(-1, head - 9), -1) if word_class(words["governing_nouns"], v.word(t)) == "denied"), None)
+        if far is not None and any(v.word(t).lower() in _RELATIVES for t in range(far + 1, head - 1)):
+            ban = far
     # «رفعت روسيا الحظر على تسليم», "lifted the ban on": allowed now (the lifting rule above the ban says so)
     return ban is not None and not any(word_class(words["lifting_words"], v.word(t)) for t in range(max(0, ban - 3), ban))
 

@@ -91,7 +91,25 @@ ROWS = [
     ("وفرضت واشنطن المزيد من العقوبات على البنوك الإيرانية.", "sanction",
      {("united_states", "imposer"), ("iran", "target")}, "asserted", None),
     # what a council is to vote on is not imposed yet
-    ("The Security Council will vote on Friday on new sanctions against Iran.", "sanction", {("iran", "target")}, "expected", None),
+    ("The Security Council will vote on Friday on new sanctions against Iran.", "sanction",
+     {("unsc", "imposer"), ("iran", "target")}, "expected", None),
+    # who votes against a measure takes none; the measure is only proposed
+    ("Russia voted against new sanctions on Iran.", "sanction", {("iran", "target")}, "expected", None),
+    ("صوتت روسيا ضد فرض عقوبات جديدة على إيران.", "sanction", {("iran", "target")}, "expected", None),
+    # backing away from an act: it did not take place
+    ("وتراجعت روسيا عن تزويد إيران بصواريخ إس-300.", "delivery", {("iran", "recipient")}, "denied", None),
+    ("Russia backed away from supplying S-300 missiles to Iran.", "delivery", {("iran", "recipient")}, "denied", None),
+    # a sale under a ban, with a relative clause between the ban and the sale
+    ("قال لافروف إن روسيا لا تنتهك الحظر الذي يفرضه مجلس الأمن على بيع الأسلحة إلى إيران.", "delivery",
+     {("iran", "recipient")}, "denied", None),
+    # the target of a measure whose phrase the parser closed before its «على» phrase
+    ("أضرت العقوبات الأمريكية على إيران بالتجارة.", "sanction", {("united_states", "imposer"), ("iran", "target")}, "asserted", None),
+    # "include" lists what was done unless an agreement includes it
+    ("These measures include sanctions imposed by the EU on Iranian entities.", "sanction",
+     {("european_union", "imposer"), ("iran", "target")}, "asserted", None),
+    # an area of cooperation a treaty centres on is no exercise
+    ("يتمحور جوهر الاتفاق حول التعاون العسكري، بما في ذلك التدريبات المشتركة بين القوات الروسية والإيرانية.",
+     "exercise", None, None, None),
     # announcing the start of joint drills with a counterpart: the announcer takes part, and its own act is done
     ("Iran's navy on Monday announced the start of joint drills with Russian forces in the Caspian Sea.", "exercise",
      {("iran", "participant"), ("russia", "participant")}, "asserted", None),

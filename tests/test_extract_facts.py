@@ -400,9 +400,9 @@ def test_reaching_a_quantity_is_no_visit(gen12):
     assert not [e for e in _kind(gen12, "event") if e.type == "visit"]
 
 
-def test_exercise_provided_for_by_an_agreement_is_expected(gen12):
-    ex = [e for e in _kind(gen12, "event") if e.type == "exercise"]
-    assert ex and all(e.certainty == "expected" for e in ex)
+def test_drills_an_agreement_provides_for_are_no_exercise(gen12):
+    # clauses on joint drills name an area of cooperation, not one exercise held or planned
+    assert not [e for e in _kind(gen12, "event") if e.type == "exercise"]
 
 
 def test_one_party_withdrawing_does_not_end_the_agreement(gen12):

@@ -131,6 +131,9 @@ def test_qualifier_kept_and_no_denial_in_did_not_exceed():
         ("The railway will cost between $1.5 and $2 billion.", 1.5e9),
         ("Iran is planning to raise its exports to Russia, reaching four million tonnes in 2026.", 4e6),
         ("Three batches of wheat will be delivered to Iran next week.", 3),  # the modal of a passive
+        # a figure below a noun of intending, whatever verb reports it
+        ("أعلنت إيران عزمها على التزود بالوقود النووي من موسكو لمدة خمس سنوات.", 5),
+        ("The ministers unveiled a plan to raise trade between Iran and Russia to $12 billion.", 12e9),
     ],
 )
 def test_target_or_forecast_is_expected(text, value):

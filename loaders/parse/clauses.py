@@ -950,6 +950,7 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
         if n is carrier or n.parent is None:
             break
         n = n.parent
+    _phrases_after(v, pred, carrier)
     _light_verb(v, pred, carrier)
     _relative_gathering(v, pred, np, carrier)
     if pred.light is None:
@@ -968,6 +969,31 @@ def _nominal(v: SentenceView, pre: Node) -> Predicate:
     else:
         pred.negated = pred.negated or _negated_noun(v, pre)
     return pred
+
+
+def _phrases_after(v: SentenceView, pred: Predicate, top: Node) -> None:
+    """A measure or a blow («العقوبات الأمريكية», «حظرا اقتصاديا») whose phrase the parser closed before its «على»,
+    «ضد» or «من قبل» phrase, hanging that on the verb: the phrases right after it are still its target and agent."""
+    if v.lang != "ar" or not v.in_words(pred.head, "against_nouns") or top.parent is None or top.parent.cat != "VP":
+        return
+    kids = top.parent.kids
+    at = kids.index(top) if top in kids else -1
+    for c in kids[at + 1:at + 3] if at >= 0 else []:
+        marker = _first_pre(c) if c.cat == "PP" else None
+        if marker is None or marker.parent is not c:
+            break
+        w = v.word(marker.tok)
+        obj = next((d for d in c.kids if d.cat == "NP" and d.i > marker.tok), None)
+        if obj is None:
+            break
+        if w in ("على", "علي", "ضد") and not any(a.rel == "pp" and a.marker in ("على", "علي", "ضد") for a in pred.args):
+            pred.args.append(Arg("pp", obj, w, "after"))
+        elif w == "من" and obj.kids and obj.kids[0].is_pre and v.word(obj.kids[0].tok) == "قبل":
+            rest = next((d for d in obj.kids[1:] if d.cat == "NP"), None)
+            if rest is not None:
+                pred.args.append(Arg("pp", rest, "من قبل", "after"))
+        else:
+            break
 
 
 def _governing_word(v: SentenceView, tok: int) -> bool:
@@ -1132,6 +1158,8 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
         return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
         return
+    if g.marker in ("ضد", "against") and v.in_words(g.tok, "vote_verbs"):
+        return  # "Russia voted against new sanctions": it imposes nothing
     if g.how == "pp" and v.in_words(g.tok, "announce_verbs") and g.marker not in ("عن", "about", "on"):
         return  # «أعلنت الوزارة وصول الوزير، لإجراء محادثات»: what is announced is its object; a purpose is the arrival's
     if v.in_words(g.tok, "announce_verbs") and any(a.rel == "pp" and a.marker in ("ل", "by", "of") for a in pred.args):
