@@ -122,6 +122,9 @@ class _Scanner(AmountReader):
             return [] if opener else self._wordless(start, j, qual)
         if a.j < self.n and self.t[a.j] in lex.ordinal_suffixes and self.glued(a.j) and not a.word:
             return self._ordinal_before(start, a.value, a.j + 1)
+        if a.word and a.value >= 20 and a.j == a.i + 1 and k > 0 and self.t[a.i].startswith("ال") \
+                and self.t[k - 1].startswith("ال") and _ARABIC.match(self.t[k - 1]):
+            return []  # «الجولة العشرون», «القرن العشرين»: a definite tens word after a definite noun is its ordinal
         b, change = self._range_end(a, opener)
         if opener == "from" and b is None:
             return []

@@ -2240,3 +2240,24 @@ def test_a_visit_needs_its_visitor():
 def test_an_unvowelled_tasallama_receives_another_states_system(text, roles):
     got = [e for e in _records(text, "event") if e.type == "delivery"]
     assert got and all(_roles(e) == roles for e in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # «يبدو أن» / "seems": the author's own hedge on the clause it governs
+    ("ويبدو أن روسيا سلمت إيران طائرات ياك-130 الشهر الماضي.", {"alleged"}),
+    ("Russia seems to have delivered Yak-130 jets to Iran last month.", {"alleged"}),
+    # «بدأ» (began) looks like «بدا» once its hamza is dropped: no hedge
+    ("وقد بدأ المسؤولون الروس بتسليم إيران طائرات ياك-130 الشهر الماضي.", {"asserted"}),
+])
+def test_it_seems_hedges_its_clause(text, want):
+    assert _certainties(text, "delivery") == want
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # payments of trade are a matter of finance: the longer name wins over the word "trade" inside it
+    ("Western sanctions cut Iranian and Russian banks off SWIFT, hampering trade payments between the two countries.",
+     "finance"),
+    ("Western sanctions hampered trade between the two countries.", "trade"),
+])
+def test_trade_payments_are_finance(text, field):
+    assert {c.constrains for c in _records(text, "constraint")} == {field}

@@ -116,6 +116,13 @@ def test_unilateral_is_no_count():
     assert find_quantities("بفرض عقوبات إضافية من جانب واحد ضد إيران") == []
 
 
+def test_definite_tens_after_a_definite_noun_is_its_ordinal():
+    # «الجولة العشرون من المسار»: the twentieth round, no count of twenty paths
+    assert find_quantities("عقدت الجولة العشرون من المسار في العاصمة") == []
+    assert find_quantities("منذ مطلع القرن العشرين") == []
+    assert [q.value for q in find_quantities("وصلت عشرون طائرة")] == [20]
+
+
 def test_double_before_a_noun_is_no_multiple():
     assert find_quantities("cooperation without double standards") == []
     assert [q.kind for q in find_quantities("trade will double by 2030")][:1] == ["multiple"]
