@@ -748,6 +748,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             frame = frames.get(h.cat) or frames.get(etype)
             if frame is None:
                 continue
+            if h.cat == "discuss" and not any(a.marker in ("مع", "with") and pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
+                                              for a in pred.args_of("pp")):
+                continue  # «بحثت الحكومة سبل التعاون»: discussing with nobody named is no meeting
             if h.cat == "acquire" and _payment_received(pc, v, pred, cues):
                 continue  # «حصلت على دفعة مقدمة من إيران لتوريد ...»: money received for a supply, no supply received
             # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
@@ -779,6 +782,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 home = {dc.state_of(p.actor) for p in filled.participants if p.role == "visitor"}
                 filled.participants = [p for p in filled.participants if not (p.role == "host" and dc.state_of(p.actor) in home)]
             parts = [p.actor for p in filled.participants]
+            if h.cat == "discuss" and (len(set(parts)) < 2 or any(
+                    o is not h and cues["alias_of"].get(o.cat, o.cat) == "meeting" and o.cat != "discuss"
+                    and any(a <= o.start < b for a, b in key_spans) and pc.key[o.start:o.end].endswith(("هما", "هم"))
+                    for o in hits)):
+                # the one discussed with went unnamed or the parser lost them: no meeting of one; "their meeting" in
+                # its clause («ناقش ... مع شمخاني خلال اجتماعهما») is the same meeting, read from its own noun
+                continue
             if etype in _POINT_EVENTS:
                 # "the highest official to visit Iran since 2002", "since his election last July": a visit, a meeting
                 # or a signing is no span of time; what "since" dates is something before it

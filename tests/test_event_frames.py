@@ -2261,3 +2261,21 @@ def test_it_seems_hedges_its_clause(text, want):
 ])
 def test_trade_payments_are_finance(text, field):
     assert {c.constrains for c in _records(text, "constraint")} == {field}
+
+
+@pytest.mark.parametrize(("text", "roles", "cert"), [
+    # discussing with someone is meeting them: the subject and whom «مع» / "with" names
+    ("وبحث لافروف مع نظيره الإيراني عباس عراقجي الملف النووي خلال لقاء في موسكو أمس.",
+     {("sergey_lavrov", "participant"), ("abbas_araghchi", "participant")}, "asserted"),
+    ("Putin discussed the nuclear file with Pezeshkian in Moscow on Monday.",
+     {("vladimir_putin", "participant"), ("masoud_pezeshkian", "participant")}, "asserted"),
+    # discussing with nobody named, or relations "with Iran" inside what is discussed: no meeting
+    ("وبحثت الحكومة الإيرانية سبل تعزيز التعاون مع روسيا.", None, None),
+    ("وبحث بوتين العلاقات مع إيران في اجتماع لمجلس الأمن الروسي.", None, None),
+])
+def test_discussing_with_someone_is_a_meeting(text, roles, cert):
+    got = [e for e in _records(text, "event") if e.type == "meeting"]
+    if roles is None:
+        assert not got
+    else:
+        assert [(_roles(e), e.certainty) for e in got] == [(roles, cert)]
