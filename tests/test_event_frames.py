@@ -2279,3 +2279,13 @@ def test_discussing_with_someone_is_a_meeting(text, roles, cert):
         assert not got
     else:
         assert [(_roles(e), e.certainty) for e in got] == [(roles, cert)]
+
+
+def test_western_sanctions_are_imposed_by_the_west():
+    # «الغربية» names the West only right after sanctions or pressure; elsewhere it is a direction
+    (e,) = [e for e in _records("فرضت عقوبات غربية جديدة على إيران عام 2012.", "event") if e.type == "sanction"]
+    assert _roles(e) == {("the_west", "imposer"), ("iran", "target")}
+    (c,) = _records("وأدت الضغوط الغربية إلى تأخير تسليم منظومة إس-300 إلى إيران.", "constraint")
+    assert c.actors == ["the_west"] and c.constrains == "arms"
+    strikes = [e for e in _records("وقصفت إسرائيل مواقع في الضفة الغربية.", "event") if e.type == "strike"]
+    assert strikes and all("the_west" not in e.participants for e in strikes)
