@@ -20,6 +20,7 @@ from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty, quoted_report, source_named
 from irkg.loaders.dates import SINCE_PHRASE
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value, slug
+from irkg.loaders.indicator_period import period_in
 from irkg.loaders.indicator_measures import COMMA, FigureContext, indicator_cues, measure_before, measure_of
 from irkg.loaders.indicator_phrase import (
     HEDGE_RANK, bare_phrase, clause_phrase, figure_certainty, figure_phrase, measure_phrase, speaker_spans, to_be_built,
@@ -468,18 +469,20 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 if not actors and ic["pair"].find(pc.key, pc.kt.to_key(about[0]), pc.kt.to_key(about[1])):
                     actors = sorted(PAIR)
             prev_q = q
+            period = period_in(pc.p.text, *pc.kt.to_text(f.slo, f.shi)) if q.kind in ("money", "quantity", "percent") else None
             rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None,
-                         pc.p.text[about[0]:about[1]] if about else None))
+                         pc.p.text[about[0]:about[1]] if about else None, period))
     # a dated measure is one fact that sources may give different values for; two values of it in one
     # document ("from $8 to $9 in December") are two figures
     seen: dict[tuple, set[float]] = {}
-    for pc, q, what, _, date, _, merge, _ in rows:
+    for pc, q, what, _, date, _, merge, _, period in rows:
         if merge:
-            seen.setdefault((what, q.unit, date), set()).add(q.value)
-    for pc, q, what, actors, date, cert, merge, about in rows:
+            seen.setdefault((what, q.unit, date, period), set()).add(q.value)
+    for pc, q, what, actors, date, cert, merge, about, period in rows:
         if not _measures_something(ic, q, what, actors, about):
             continue
-        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date)]) == 1, about=about)
+        _emit(out, pc, q, what, actors, date, cert, merge=merge and len(seen[(what, q.unit, date, period)]) == 1,
+              about=about, period=period)
 
 
 # after a count and its noun phrase: the apposition that lists what is counted ("two companies, Rosneft and
@@ -532,7 +535,7 @@ def _measures_something(ic: dict, q: Quantity, what: str, actors: list[str], abo
 
 
 def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], date: str | None, cert: Certainty,
-          merge: bool, about: str | None = None) -> None:
+          merge: bool, about: str | None = None, period: str | None = None) -> None:
     """Append one record, or two for a range (its lower and upper bound); `merge`: sources may disagree on its value."""
     unit = q.unit or ""
     apart = "" if set(actors) <= set(PAIR) else ":" + "+".join(actors)  # another pair's figure is kept apart
@@ -549,9 +552,10 @@ def _emit(out: list, pc: PassageCtx, q: Quantity, what: str, actors: list[str], 
         if q.kind == "count" and not date:
             # two undated "2 ships" in two sentences are two facts
             vid += f":{hashlib.sha1(pc.p.doc.encode()).hexdigest()[:6]}.{pc.p.idx}"
-        iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{vid}{apart}"
+        when = f"{date}{', ' if date and period else ''}{period or ''}"
+        iid = f"indicator:{slug(label)}:{slug(unit or 'n')}:{date or 'nodate'}{':' + slug(period) if period else ''}{vid}{apart}"
         out.append(IndicatorRecord(
-            id=iid, label=f"{label}{', ' + date if date else ''}: {qual}{shown} {shown_unit}".rstrip(),
-            what=label, about=about, value=value, unit=unit, date=date, actors=actors, certainty=cert, topic=None,
+            id=iid, label=f"{label}{', ' + when if when else ''}: {qual}{shown} {shown_unit}".rstrip(),
+            what=label, about=about, value=value, unit=unit, date=date, period=period, actors=actors, certainty=cert, topic=None,
             evidence=[pc.evidence(cert, {k: v for k, v in claims.items() if v is not None})],
         ))

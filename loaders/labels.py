@@ -331,7 +331,24 @@ def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     head = what[:1].upper() + what[1:] if lang == "en" else what
     if who and len(who) <= 2:
         head += f" ({_PAIR_DASH.join(who)})"
-    return f"{head}{_date_suffix(r.date, lang)}: {value}"
+    when = _date_suffix(r.date, lang)
+    if r.period:
+        when += f"{_SEP[lang]}{_period_words(r.period, lang)}"
+    return f"{head}{when}: {value}"
+
+
+_PERIOD = re.compile(r"^(first|last) (\d+) months$|^(first|second|third|fourth) (half|quarter)$")
+
+
+def _period_words(period: str, lang: str) -> str:
+    """"first 5 months" → «أول 5 أشهر», "second half" → «النصف الثاني»; a span of month names stays as written."""
+    m = _PERIOD.match(period)
+    if lang != "ar" or m is None:
+        return period
+    w = label_words()["periods"]
+    if m.group(1):
+        return f"{w[m.group(1)]} {m.group(2)} {w['months']}"
+    return f"{w[m.group(4)]} {w['ordinals'][m.group(3)]}"
 
 
 def stance_label(r: StanceRecord, names: Names, lang: str, source: str) -> str:

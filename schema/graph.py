@@ -268,6 +268,9 @@ class IndicatorRecord(Record):
     value: float
     unit: str
     date: str | None = None
+    period: str | None = Field(
+        None, description="the part of the year the figure covers ('first 5 months', 'first half'), when the text names one"
+    )
     actors: list[str] = Field(default_factory=list)
     topic: str | None = None
     values: list[dict[str, str]] = Field(

@@ -330,3 +330,23 @@ def test_years_are_the_term_of_an_agreement_not_of_a_visit():
                "الثنائي مع إيران لمدة عشر سنوات.", 10)
     assert got.what == "term of the agreement"
     assert _one("يقوم الرئيس الإيراني بزيارة إلى موسكو تستغرق ثلاثة أيام.", 3).what == "duration of the visit"
+
+
+@pytest.mark.parametrize(("text", "period", "label_ar"), [
+    # a figure for part of a year keeps the part: it is no figure for the whole year
+    ("ارتفع التبادل التجاري بين إيران وروسيا إلى 2.5 مليار دولار في الأشهر الخمسة الأولى من عام 2024.",
+     "first 5 months", "أول 5 أشهر"),
+    ("Trade between Iran and Russia reached $2.5 billion in the first half of 2024.", "first half", "النصف الأول"),
+    ("Iran's exports to Russia stood at $900 million in January-May 2024.", "January–May", "January–May"),
+    ("Trade between Iran and Russia reached $4 billion in 2023.", None, None),
+])
+def test_a_figure_keeps_the_part_of_the_year_it_covers(text, period, label_ar):
+    (r,) = [r for r in _indicators(text) if r.unit == "USD"]
+    assert r.period == period
+    if period:
+        assert period in r.label and label_ar in r.label_ar
+
+
+def test_a_baseline_period_is_not_the_figures():
+    text = "Trade between Iran and Russia reached $4 billion in 2024, compared with the first half of 2023."
+    assert [r.period for r in _indicators(text) if r.unit == "USD"] == [None]
