@@ -529,6 +529,31 @@ def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, ha
     return [Participant(actor=who, role=role)]
 
 
+def _light_noun_imposer(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+    """«بعد فرض واشنطن مجددا عقوبات على إيران»: the actor right after a noun of imposing, before the sanction noun,
+    imposes (the parser often hangs the sanctions elsewhere than under «فرض»)."""
+    if v.lang != "ar":
+        return []
+    for k in range(pred.head - 1, max(-1, pred.head - 5), -1):
+        if v.in_words(k, "imposing_nouns"):
+            lo, hi = v.sent.tokens[k][1], v.sent.tokens[pred.head][0]
+            got = [m for m in pc.actors if lo <= m.start and m.end <= hi and pc.dc.actor_type(m.ref) in ("state", "bloc", "organization")]
+            roles = {p.actor for p in have}
+            out = [Participant(actor=m.ref, role="imposer") for m in got[:1] if m.ref not in roles]
+            if out and not any(p.role == "target" for p in have):
+                # «... عقوبات اقتصادية على إيران»: «على» right after the noun and its adjectives names the target
+                for j in range(pred.head + 1, min(len(v.sent.tokens), pred.head + 4)):
+                    if v.word(j) in ("على", "علي"):
+                        a = v.sent.tokens[j][1]
+                        nxt = [m for m in pc.actors if a < m.start <= a + 2 and pc.dc.actor_type(m.ref) == "state"]
+                        out += [Participant(actor=m.ref, role="target") for m in nxt[:1] if m.ref != got[0].ref]
+                        break
+                    if v.sent.tokens[j][2] not in ("JJ", "DTJJ", "ADJ_NUM"):
+                        break
+            return out
+    return []
+
+
 def _fronted_setting(v: SentenceView, pred: Predicate, words: dict):
     """"During talks with Raisi in Moscow, Putin declared ...": a setting phrase fronted before the clause; a
     pseudo-governor for the clause's verb, or None."""
@@ -776,6 +801,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 hosts = {dc.state_of(p.actor) for p in filled.participants if p.role == "host"}
                 filled.participants += [p for p in _setting_subjects(pc, v, pred, filled.participants, role="visitor")
                                         if dc.state_of(p.actor) not in hosts]
+            if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
+                filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             filled.participants = _without_represented_states(dc, filled.participants)
             if etype == "visit":
                 # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody

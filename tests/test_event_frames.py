@@ -2289,3 +2289,19 @@ def test_western_sanctions_are_imposed_by_the_west():
     assert c.actors == ["the_west"] and c.constrains == "arms"
     strikes = [e for e in _records("وقصفت إسرائيل مواقع في الضفة الغربية.", "event") if e.type == "strike"]
     assert strikes and all("the_west" not in e.participants for e in strikes)
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # «فرض واشنطن عقوبات»: the actor between the noun of imposing and the sanctions imposes them
+    ("وجاء ذلك بعد فرض واشنطن عقوبات اقتصادية على إيران.", {("united_states", "imposer"), ("iran", "target")}),
+    # "U.N. Security Council" is the Council, not the UN beside it
+    ("The U.N. Security Council voted to impose new sanctions on Iran.", {("unsc", "imposer"), ("iran", "target")}),
+])
+def test_sanction_imposers_named_by_a_light_noun_or_a_dotted_name(text, roles):
+    (e,) = [e for e in _records(text, "event") if e.type == "sanction"]
+    assert _roles(e) == roles
+
+
+def test_what_someone_condemns_is_reported_by_them():
+    text = "يدين الاتحاد الأوروبي تسليم الطائرات الإيرانية بدون طيار إلى روسيا."
+    assert _certainties(text, "delivery") == {"reported"}
