@@ -554,6 +554,19 @@ def _light_noun_imposer(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
     return []
 
 
+def _subjected(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+    """«بين إيران وروسيا الخاضعتين لعقوبات الاتحاد الأوروبي», "Iran and Russia, both under EU sanctions": the states
+    right before the participle of subjection are the targets."""
+    t = next((t for t in (pred.head - 1, pred.head - 2) if t >= 1 and v.in_words(t, "undergoing_words")), None)
+    if t is None:
+        return []
+    hi = v.sent.tokens[t][0]
+    lo = v.sent.tokens[max(0, t - 4)][0]
+    roles = {p.actor for p in have}
+    got = [m for m in pc.actors if lo <= m.start and m.end <= hi and pc.dc.actor_type(m.ref) == "state"]
+    return [Participant(actor=r, role="target") for r in dict.fromkeys(m.ref for m in got) if r not in roles]
+
+
 def _fronted_setting(v: SentenceView, pred: Predicate, words: dict):
     """"During talks with Raisi in Moscow, Putin declared ...": a setting phrase fronted before the clause; a
     pseudo-governor for the clause's verb, or None."""
@@ -803,6 +816,14 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                         if dc.state_of(p.actor) not in hosts]
             if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
+            if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):
+                filled.participants += _subjected(pc, v, pred, filled.participants)
+                if not any(p.role == "target" for p in filled.participants) and pred.light is None:
+                    continue  # "Western sanctions", «العقوبات الأمريكية» with nobody named under them: a regime talked of
+            if etype == "withdrawal" and filled.place is None:
+                # «سحب قواتها من سوريا», "withdrew troops from Syria": the state pulled out of is where it happened
+                left = [p.actor for p in filled.participants if p.role == "withdrawn_from" and dc.actor_type(p.actor) == "state"]
+                filled.place = left[0] if left else None
             filled.participants = _without_represented_states(dc, filled.participants)
             if etype == "visit":
                 # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody
