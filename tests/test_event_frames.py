@@ -2326,3 +2326,13 @@ def test_forces_pulled_out_of_a_state(text, want):
 def test_a_sanction_needs_whom_it_targets():
     # "Western sanctions" with nobody named under them: a regime talked of, no event to record
     assert not [e for e in _records("وقال إن العقوبات الغربية غير قانونية.", "event") if e.type == "sanction"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # «ب» before a place is "in"; before anything else (the weapons used) it names no place
+    ("قصفت إسرائيل مواقع إيرانية بسوريا.", "syria"),
+    ("قصفت إسرائيل مواقع إيرانية بصواريخ بعيدة المدى.", None),
+])
+def test_bi_before_a_place_is_where_a_strike_fell(text, place):
+    (e,) = [e for e in _records(text, "event") if e.type == "strike"]
+    assert e.place == place
