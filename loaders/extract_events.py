@@ -708,6 +708,12 @@ def _provided_for(pred: Predicate, cues, v: SentenceView | None = None) -> bool:
         return True  # «جوهر الاتفاق يتمحور حول تطوير ... التدريبات المشتركة»: a term of the agreement
     if v is not None and pred.verbal and any(v.word(t) in _UNDER_IT for t in range(pred.head + 1, min(pred.head + 4, pred.clause.j))):
         return True  # «اتفاقا ... تزود بموجبه روسيا طهران»: what the agreement has Russia do
+    if v is not None and not pred.verbal and any(
+            v.word(t) in _UNDER_IT and any(word_class(cues["accords"], v.word(k)) for k in range(max(0, t - 4), t))
+            for t in range(max(0, pred.head - 6), pred.head)):
+        # «اتفاق تقوم بموجبه إيران بتصدير النفط»: an exchange the agreement sets out (the parser may hang the noun on
+        # the verb above the relative clause; «بموجبه» right after the agreement word says whose terms these are)
+        return True
     words = syntax_words()
     for g in pred.governors[:2]:
         if word_class(cues["provision_signing"], g.word):
@@ -974,7 +980,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # «جوهر الاتفاق يتمحور حول ... التدريبات المشتركة», "the treaty provides for joint drills": an area
                 # of cooperation the agreement names, not one exercise held or to be held
                 continue
-            if cert == Certainty.ASSERTED and provided:
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and provided:
+                # (reported terms are still terms: "the press said they agreed on a deal under which Iran would export")
                 # what an agreement provides for is to happen, unless the agreement is cancelled or frozen
                 cert = Certainty.DENIED if _provision_ended(pred, cues) else Certainty.EXPECTED
             if provided and cert == Certainty.EXPECTED and dm is not None \

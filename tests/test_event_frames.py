@@ -2336,3 +2336,12 @@ def test_a_sanction_needs_whom_it_targets():
 def test_bi_before_a_place_is_where_a_strike_fell(text, place):
     (e,) = [e for e in _records(text, "event") if e.type == "strike"]
     assert e.place == place
+
+
+@pytest.mark.parametrize("text", [
+    # «بموجبه» right after the agreement word: an exchange the agreement sets out, even when only reported
+    "وتوصل البلدان إلى اتفاق تقوم بموجبه إيران بتصدير النفط إلى موسكو مقابل استيراد منتجات روسية.",
+    "وتحدثت الصحافة عن توصل البلدين إلى اتفاق تقوم بموجبه إيران بتصدير النفط إلى موسكو مقابل استيراد منتجات روسية.",
+])
+def test_an_exchange_under_an_agreement_is_to_come(text):
+    assert _certainties(text, "trade") == {"expected"}
