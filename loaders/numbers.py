@@ -214,6 +214,9 @@ class _Scanner(AmountReader):
                 return f  # "the two countries": the pair already named, no figure
             f.unit, f.noun, j = got
             f.kind = "count"
+            both = self._and_counted(j)
+            if both is not None and both[0] != f.unit:
+                f.unit, j = f"{f.unit} and {both[0]}", both[1]  # "28 people and organizations": one count of both
         elif (got := self._multiple(j)) is not None:
             mult, j = got
             f.value *= mult
@@ -247,6 +250,18 @@ class _Scanner(AmountReader):
             f.qualifier = None  # "over 10 years": across them, not more than them
         f.i, f.j = start, max(j, f.j)
         return f
+
+    def _and_counted(self, j: int):
+        """A second counted noun coordinated right after the first ("people and organizations", «شخصا وكيانا»):
+        (unit, next token), or None."""
+        if j + 1 < self.n and self.t[j] in ("and", "و") and self.t[j + 1] in self.lex.counted_words:
+            return self.lex.counted_words[self.t[j + 1]], j + 2
+        if j < self.n and len(self.t[j]) > 2 and self.t[j][0] == "و" and _ARABIC.match(self.t[j]):
+            rest = self.t[j][1:]
+            for form in (rest, rest.rstrip("اً")):
+                if form in self.lex.counted_words:
+                    return self.lex.counted_words[form], j + 1
+        return None
 
     def _counted(self, j: int, definite: bool, one: bool = False):
         """Return (unit, noun, next token) for the noun a number counts at j, or None."""

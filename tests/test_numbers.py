@@ -252,3 +252,13 @@ def test_one_megabyte_line_is_read_in_linear_time():
     spent = time.process_time() - t
     assert len(qs) > 40_000
     assert spent < 30, f"{spent:.1f} s for 1 MB"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # one count of two coordinated nouns counts both, not the first alone
+    ("freezing the assets of 28 people and organizations involved", "people and entities"),
+    ("تجميد أصول 28 شخصا وكيانا", "people and entities"),
+    ("sent 40 drones to Russia", "drones"),
+])
+def test_a_count_of_two_coordinated_nouns(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]
