@@ -425,7 +425,8 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             cert = _certainty(pc, ic, f)
             if what and cert == Certainty.EXPECTED and not what.endswith(" to be built") and to_be_built(pc, q):
                 what = f"{what} to be built"  # «عقود لبناء مفاعلين»: reactors contracted, none standing yet
-            elif what and ic["demand"].find(pc.key, max(f.slo, f.ks - 90), f.ks) and not what.endswith(" demanded"):
+            elif what and not what.endswith(" demanded") and (ic["demand"].find(pc.key, max(f.slo, f.ks - 90), f.ks) or (
+                    cert != Certainty.EXPECTED and ic["want"].find(pc.key, max(f.slo, f.ks - 60), f.ks))):
                 what = f"{what} demanded"  # «تطالب بخمس العائدات (20 في المئة)»: one side's demand, no measured value
                 if cert == Certainty.EXPECTED:
                     cert = Certainty.ASSERTED  # the label says it is demanded; that the demand stands is stated

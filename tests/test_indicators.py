@@ -350,3 +350,13 @@ def test_a_figure_keeps_the_part_of_the_year_it_covers(text, period, label_ar):
 def test_a_baseline_period_is_not_the_figures():
     text = "Trade between Iran and Russia reached $4 billion in 2024, compared with the first half of 2023."
     assert [r.period for r in _indicators(text) if r.unit == "USD"] == [None]
+
+
+@pytest.mark.parametrize(("text", "what_end", "cert"), [
+    # a level one side wants not passed is its demand; wanting to raise a figure to a level stays a target
+    ("فإيران تطالب بخمس العائدات النفطية في البحر، بينما تريد روسيا ألا تزيد حصة طهران على 11 في المئة.", " demanded", "asserted"),
+    ("وقال إن روسيا تريد رفع التبادل التجاري مع إيران إلى 10 مليارات دولار.", "trade", "expected"),
+])
+def test_what_one_side_wants(text, what_end, cert):
+    got = [r for r in _indicators(text) if r.value in (11, 10_000_000_000)]
+    assert got and all(r.what.endswith(what_end) and r.certainty == cert for r in got)
