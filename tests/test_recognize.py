@@ -618,3 +618,13 @@ def test_a_person_named_in_full_makes_his_bare_common_word_name_him():
     said = [r for r in extract_document(read_text("own.txt", "وقال ظريف إن موسكو حليف.\n")).records
             if r.kind == "event" and "mohammad_javad_zarif" in r.participants]
     assert said
+
+
+def test_the_regime_of_the_jurist_is_iran():
+    # «نظام ولاية الفقيه» (the system of the guardianship of the jurist) names the Iranian state
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", "تخلى نظام الولي الفقيه عن جزء من حصته في بحر قزوين لصالح روسيا.\n")
+    ids = {r.id for r in extract_document(doc).records if r.kind == "actor"}
+    assert {"iran", "russia"} <= ids
