@@ -128,6 +128,20 @@ def _own_end(pc: PassageCtx, f: FigureContext) -> int:
     return end
 
 
+def _period(pc: PassageCtx, f: FigureContext) -> str | None:
+    """The part of the year the figure covers: named in its own comma segment, or fronted as the sentence's
+    first segment ("In the first five months, trade reached ..."); a period in another clause is another figure's."""
+    got = period_in(pc.p.text, *pc.kt.to_text(f.seg_lo, f.seg_hi))
+    if got is None and f.seg_lo > f.slo and not COMMA.search(pc.key, f.slo, max(f.slo, f.seg_lo - 1)):
+        a, b = pc.kt.to_text(f.slo, f.seg_lo)
+        if not any(a <= q.start < b and q is not f.q for q in pc.quantities if q.kind in ("money", "percent", "quantity")):
+            got = period_in(pc.p.text, a, b)  # a fronted adjunct with no figure of its own
+    return got
+
+
+_AGENT_PHRASE = re.compile(r"(?<!\w)(?:من قبل|من جانب|imposed by|by)\s+([^،,.؛;()]{1,60}?)(?=\s+(?:اتفاق|عقد|صفقة|signed|a deal|an agreement)|[،,.؛;()]|$)")
+
+
 def _actors(pc: PassageCtx, ic: dict, f: FigureContext, doc_states: set[str], names: tuple) -> list[str]:
     """Return the states a figure is about: a nationality on what it counts («52 مصرفا إيرانيا», "Russian
     specialists"), else the states of its comma segment, else of its clause; «بين البلدين» is the pair."""
@@ -143,7 +157,15 @@ def _actors(pc: PassageCtx, ic: dict, f: FigureContext, doc_states: set[str], na
         starts, sts = names
         keep = [(at, st) for at, st in zip(starts, sts) if st in PAIR or not any(a <= at < b for a, b in said)]
         names = ([at for at, _ in keep], [st for _, st in keep])
-    states = _states(names, *pc.kt.to_text(f.seg_lo, f.seg_hi))
+    lo, hi = pc.kt.to_text(f.seg_lo, f.seg_hi)
+    states = _states(names, lo, hi)
+    agents = [(m.start(1), m.end(1)) for m in _AGENT_PHRASE.finditer(pc.p.text, lo, hi)]
+    if agents:
+        # «اللتان تواجهان حظرا من قبل الولايات المتحدة وأوروبا»: who imposes a side's ban is no party to its deal
+        starts, sts = names
+        kept = [st for at, st in zip(starts, sts) if lo <= at < hi and not any(a <= at < b for a, b in agents)]
+        if kept:
+            states = [st for st in states if st in kept]
     if f.measure == "bilateral_trade" and set(PAIR) <= set(states):
         return list(PAIR)  # trade is between two: the others in its segment are context («بعد الغزو الروسي لأوكرانيا»)
     if pair and ic["pair"].find(pc.key, f.seg_lo, f.seg_hi):
@@ -470,7 +492,7 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 if not actors and ic["pair"].find(pc.key, pc.kt.to_key(about[0]), pc.kt.to_key(about[1])):
                     actors = sorted(PAIR)
             prev_q = q
-            period = period_in(pc.p.text, *pc.kt.to_text(f.slo, f.shi)) if q.kind in ("money", "quantity", "percent") else None
+            period = _period(pc, f) if q.kind in ("money", "quantity", "percent") else None
             rows.append((pc, q, what, actors, date, cert, measured and date is not None and q.value_max is None,
                          pc.p.text[about[0]:about[1]] if about else None, period))
     # a dated measure is one fact that sources may give different values for; two values of it in one

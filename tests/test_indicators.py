@@ -349,7 +349,7 @@ def test_a_figure_keeps_the_part_of_the_year_it_covers(text, period, label_ar):
 
 def test_a_baseline_period_is_not_the_figures():
     text = "Trade between Iran and Russia reached $4 billion in 2024, compared with the first half of 2023."
-    assert [r.period for r in _indicators(text) if r.unit == "USD"] == [None]
+    assert [r.period for r in _indicators(text) if r.unit.startswith("USD")] == [None]
 
 
 @pytest.mark.parametrize(("text", "what_end", "cert"), [
@@ -360,3 +360,21 @@ def test_a_baseline_period_is_not_the_figures():
 def test_what_one_side_wants(text, what_end, cert):
     got = [r for r in _indicators(text) if r.value in (11, 10_000_000_000)]
     assert got and all(r.what.endswith(what_end) and r.certainty == cert for r in got)
+
+
+def test_who_imposes_a_sides_ban_is_no_party_to_its_deal():
+    text = ("وقعت كل من طهران وموسكو اللتان تواجهان حظرا اقتصاديا من قبل الولايات المتحدة وأوروبا اتفاقا ضخما للتعاون "
+            "الاقتصادي يبلغ قيمته نحو 70 مليار يورو.")
+    (r,) = [r for r in _indicators(text) if r.unit == "EUR"]
+    assert r.actors == ["iran", "russia"]
+
+
+def test_a_period_in_another_clause_is_not_the_figures():
+    text = ("ونما التبادل التجاري بين إيران وروسيا في الأشهر العشرة الأولى من العام بنحو 15%، ومن المتوقع أن يتجاوز "
+            "5 مليارات دولار في العام كله.")
+    assert [r.period for r in _indicators(text) if r.unit.startswith("USD")] == [None]
+
+
+def test_a_fronted_period_is_the_figures():
+    text = "In the first five months of 2024, trade between Iran and Russia reached $2.5 billion."
+    assert [r.period for r in _indicators(text) if r.unit == "USD"] == ["first 5 months"]
