@@ -502,7 +502,7 @@ def _sanction_field(pc: PassageCtx, cc: dict, e) -> str | None:
     # The programme they answer ("sanctions over its nuclear programme") is what they bear on when nothing
     # narrower is named: no field of cooperation with it goes on as before.
     narrower = [f for f in fields if f != "nuclear_programme"]
-    return narrower[0] if narrower else (fields[0] if fields else None)
+    return narrower[0] if narrower else None
 
 
 def _opposition(pc: PassageCtx, dc: DocCtx, cc: dict) -> list[ConstraintRecord]:

@@ -824,8 +824,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):
                 filled.participants += _subjected(pc, v, pred, filled.participants)
-                if not any(p.role == "target" for p in filled.participants) and pred.light is None:
-                    continue  # "Western sanctions", «العقوبات الأمريكية» with nobody named under them: a regime talked of
+                if not any(p.role == "target" for p in filled.participants) and pred.light is None and not any(
+                        frame.pp.get(a.marker.split(" ")[0]) == "target" for a in pred.args_of("pp")):
+                    # "Western sanctions", «العقوبات الأمريكية» with nobody under them: a regime talked of (a target the
+                    # text names and we cannot resolve, «المفروضة على البلاد», keeps the sanction)
+                    continue
             if etype == "withdrawal" and filled.place is None:
                 # «سحب قواتها من سوريا», "withdrew troops from Syria": the state pulled out of is where it happened
                 left = [p.actor for p in filled.participants if p.role == "withdrawn_from" and dc.actor_type(p.actor) == "state"]
