@@ -161,7 +161,9 @@ def _factor_of(pc: PassageCtx, dc: DocCtx, cc: dict, v, node) -> list[tuple[str,
         return []  # "الأمم" cut from its name, "هذا المزيج", "this mix": no factor an analyst can read
     slug = "_".join(match_key(w) for w in words[:6])
     kind = "sanctions" if any(m.ref == "sanctions" for m in pc.topics if a <= m.start < b) else "other"
-    return [(slug, kind, _words(text), actors)]
+    # «قرار صادر عن الأمم المتحدة لمعاقبة إيران»: a third party's measure is theirs; Iran is what it bears on
+    return [(slug, kind, _words(text), sorted({dc.state_of(t) if dc.actor_type(t) in ("person", "institution") else t
+                                               for t in third}) or actors)]
 
 
 def _marker_word(cc: dict, w: str) -> bool:

@@ -2344,3 +2344,10 @@ def test_bi_before_a_place_is_where_a_strike_fell(text, place):
 ])
 def test_an_exchange_under_an_agreement_is_to_come(text):
     assert _certainties(text, "trade") == {"expected"}
+
+
+def test_a_third_partys_measure_is_theirs_not_its_targets():
+    text = ("وأعلن الرئيس الروسي إلغاء تسليم صواريخ إس-300 إلى إيران تطبيقا لقرار جديد صادر عن الأمم المتحدة لمعاقبة "
+            "إيران على برنامجها النووي.")
+    cons = _records(text, "constraint")
+    assert cons and all("iran" not in c.actors for c in cons)
