@@ -484,6 +484,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
                         list(dict.fromkeys([k["name_en"], *(n.rstrip("=") for n in k.get("names", [])), pc.p.text[ts:te]])),
                         list(k.get("parties", [])), h.start, h.end, k["name_en"], known=True)
+            rec.multilateral = bool(k.get("multilateral"))
             out.append(rec)
             ids.append(rec.id)
             taken.append((h.start, h.end))

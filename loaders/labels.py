@@ -241,7 +241,8 @@ def _is_state(ref: str, names: Names) -> bool:
 
 
 def agreement_label(r: AgreementRecord, names: Names, lang: str) -> str:
-    return agreement_name(r, names, lang) + _date_suffix(r.date, lang)
+    many = (" (multilateral)" if lang == "en" else " (متعددة الأطراف)") if r.multilateral else ""
+    return agreement_name(r, names, lang) + many + _date_suffix(r.date, lang)
 
 
 def friction_label(r: FrictionRecord, names: Names, lang: str) -> str:

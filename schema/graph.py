@@ -233,6 +233,9 @@ class AgreementRecord(Record):
     articles: int | None = None
     status: AgreementStatus | None = None
     parties: list[str] = Field(default_factory=list, description="actor ids")
+    multilateral: bool = Field(
+        False, description="a treaty open to many states (the NPT): `parties` lists only those the text concerns"
+    )
     covers: list[str] = Field(default_factory=list, description="topic ids")
     provisions: list[str] = Field(default_factory=list)
     missing_provisions: list[str] = Field(default_factory=list)

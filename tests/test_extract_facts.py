@@ -451,3 +451,13 @@ def test_who_is_forced_into_a_barter_is_never_its_agent():
     # settle the barter's roles, so none is guessed; Venezuela is never the one who forces
     trade = [e for e in _kind(_facts("gen_15.txt"), "event") if e.type == "trade"]
     assert not any(r.actor == "venezuela" and r.role in ("agent", "buyer", "seller") for e in trade for r in e.roles)
+
+
+def test_a_multilateral_treaty_says_so():
+    # the NPT has 191 parties: the record names the two the text concerns and says the treaty is multilateral
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", "وإيران وروسيا عضوان في معاهدة عدم انتشار الأسلحة النووية.\n")
+    (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    assert a.multilateral and set(a.parties) == {"iran", "russia"} and "multilateral" in a.label
