@@ -393,7 +393,7 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
         id=aid, label=label, agreement_kind=kind, names=names,
         date=dates.get("date"), ratified=dates.get("ratified"), in_force=dates.get("in_force"),
         duration_years=duration, articles=articles, status=AgreementStatus(status) if status else None,
-        parties=parties, covers=covers, missing_provisions=missing, certainty=cert,
+        parties=parties, multilateral=len(parties) > 2, covers=covers, missing_provisions=missing, certainty=cert,
         evidence=[pc.evidence(cert, claims)],
     )
 
@@ -484,7 +484,7 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
                         list(dict.fromkeys([k["name_en"], *(n.rstrip("=") for n in k.get("names", [])), pc.p.text[ts:te]])),
                         list(k.get("parties", [])), h.start, h.end, k["name_en"], known=True)
-            rec.multilateral = bool(k.get("multilateral"))
+            rec.multilateral = rec.multilateral or bool(k.get("multilateral"))
             out.append(rec)
             ids.append(rec.id)
             taken.append((h.start, h.end))

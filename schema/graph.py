@@ -234,7 +234,8 @@ class AgreementRecord(Record):
     status: AgreementStatus | None = None
     parties: list[str] = Field(default_factory=list, description="actor ids")
     multilateral: bool = Field(
-        False, description="a treaty open to many states (the NPT): `parties` lists only those the text concerns"
+        False, description="more than two parties; for a treaty open to many states (the NPT) `parties` lists only "
+        "those the text concerns"
     )
     covers: list[str] = Field(default_factory=list, description="topic ids")
     provisions: list[str] = Field(default_factory=list)

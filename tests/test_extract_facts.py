@@ -461,3 +461,15 @@ def test_a_multilateral_treaty_says_so():
     doc = read_text("own.txt", "وإيران وروسيا عضوان في معاهدة عدم انتشار الأسلحة النووية.\n")
     (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
     assert a.multilateral and set(a.parties) == {"iran", "russia"} and "multilateral" in a.label
+
+
+def test_an_agreement_of_more_than_two_is_multilateral():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", "وقعت الدول الخمس المطلة على بحر قزوين اتفاقية الوضع القانوني لبحر قزوين.\n")
+    got = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    assert got and all(r.multilateral == (len(r.parties) > 2) for r in got)
+    doc = read_text("own.txt", "Iran, Russia and India signed the International North-South Transport Corridor agreement.\n")
+    (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    assert a.multilateral and len(a.parties) >= 3
