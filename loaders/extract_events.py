@@ -529,6 +529,21 @@ def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, ha
     return [Participant(actor=who, role=role)]
 
 
+def _claim_called_false(pc: PassageCtx, v: SentenceView, pred: Predicate) -> bool:
+    """A claim noun above the event («الادعاءات بأن …», "claims that …") and a word after the event that calls it
+    false («كاذبة», "baseless", "untrue"): the speaker denies what the claim says."""
+    words = syntax_words()
+    if not any(not g.verbal and v.word(g.tok).lower() in _CLAIM_NOUNS for g in pred.governors[:4]):
+        return False
+    lo = pc.kt.to_key(v.sent.tokens[pred.head][1])
+    hi = pc.kt.to_key(v.sent.end)
+    return bool(words["falsity_words"].find(pc.key, lo, hi))
+
+
+_CLAIM_NOUNS = frozenset({"مزاعم", "ادعاءات", "الادعاءات", "المزاعم", "اتهامات", "الاتهامات", "شائعات", "الشائعات",
+                          "claims", "allegations", "accusations", "reports", "rumours", "rumors"})
+
+
 def _light_noun_imposer(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
     """«بعد فرض واشنطن مجددا عقوبات على إيران»: the actor right after a noun of imposing, before the sanction noun,
     imposes (the parser often hangs the sanctions elsewhere than under «فرض»)."""
@@ -977,6 +992,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.ASSERTED  # "Iran expects grain, the minister told YJC on Thursday": the saying was done
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
+            if cert == Certainty.ALLEGED and _claim_called_false(pc, v, pred):
+                cert = Certainty.DENIED  # «الادعاءات بأن إيران أرسلت صواريخ كاذبة», "claims that … are baseless"
             provided = _provided_for(pred, cues, v)
             if provided and not pred.verbal and date is None and not items and etype in _TERMS_NOT_EVENTS \
                     and not any(word_class(cues["provision_signing"], g.word) for g in pred.governors[:2]):

@@ -2351,3 +2351,14 @@ def test_a_third_partys_measure_is_theirs_not_its_targets():
             "إيران على برنامجها النووي.")
     cons = _records(text, "constraint")
     assert cons and all("iran" not in c.actors for c in cons)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a claim its speaker calls false is denied; the same claim told without that word stays reported
+    ("وقال وزير الخارجية الإيراني إن الادعاءات بأن إيران أرسلت صواريخ إلى روسيا كاذبة تماما.", {"denied"}),
+    ("وقال المسؤول الأوكراني إن إيران أرسلت صواريخ إلى روسيا.", {"reported"}),
+    # what a contract obliges one to do, or what one pledges, is to come
+    ("The 2007 contract obliged Russia to supply five S-300 batteries to Iran.", {"expected"}),
+])
+def test_claims_called_false_and_obligations(text, want):
+    assert _certainties(text, "delivery") == want
