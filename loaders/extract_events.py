@@ -540,6 +540,7 @@ def _claim_called_false(pc: PassageCtx, v: SentenceView, pred: Predicate) -> boo
     return bool(words["falsity_words"].find(pc.key, lo, hi))
 
 
+_DRAFT = frozenset({"draft", "proposed"})
 _CLAIM_NOUNS = frozenset({"مزاعم", "ادعاءات", "الادعاءات", "المزاعم", "اتهامات", "الاتهامات", "شائعات", "الشائعات",
                           "claims", "allegations", "accusations", "reports", "rumours", "rumors"})
 
@@ -992,6 +993,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 cert = Certainty.ASSERTED  # "Iran expects grain, the minister told YJC on Thursday": the saying was done
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred.governors and any(
+                    v.word(t).lower() in _DRAFT for t in range(pred.governors[0].tok + 1, pred.head)):
+                cert = Certainty.EXPECTED  # "a draft resolution imposing new sanctions": proposed, not in force
             if cert == Certainty.ALLEGED and _claim_called_false(pc, v, pred):
                 cert = Certainty.DENIED  # «الادعاءات بأن إيران أرسلت صواريخ كاذبة», "claims that … are baseless"
             provided = _provided_for(pred, cues, v)

@@ -2362,3 +2362,12 @@ def test_a_third_partys_measure_is_theirs_not_its_targets():
 ])
 def test_claims_called_false_and_obligations(text, want):
     assert _certainties(text, "delivery") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # sanctions a draft resolution would impose are proposed; an adopted one imposes them
+    ("Russia backed a draft UN resolution imposing new sanctions on Iran.", {"expected"}),
+    ("The UN Security Council adopted a resolution imposing new sanctions on Iran.", {"asserted"}),
+])
+def test_sanctions_of_a_draft_are_proposed(text, want):
+    assert _certainties(text, "sanction") == want
