@@ -529,6 +529,18 @@ def _pronoun_subject(pc: PassageCtx, v: SentenceView, pred: Predicate, frame, ha
     return [Participant(actor=who, role=role)]
 
 
+def _level_moved(v: SentenceView, pred: Predicate) -> bool:
+    """A flow noun that is the subject of a verb of a level changing: the verb right before it in Arabic («تراجعت
+    إمدادات الغاز»), the first verb after its phrase in English ("gas supplies to Europe fell")."""
+    if pred.governors:
+        return False  # an object or a complement: what the verb does to it is said elsewhere
+    toks = v.sent.tokens
+    if v.lang == "ar":
+        return pred.head > 0 and toks[pred.head - 1][2].startswith("VB") and v.in_words(pred.head - 1, "level_change_verbs")
+    verb = next((t for t in range(pred.head + 1, min(len(toks), pred.head + 6)) if toks[t][2].startswith("VB")), None)
+    return verb is not None and v.in_words(verb, "level_change_verbs")
+
+
 def _claim_called_false(pc: PassageCtx, v: SentenceView, pred: Predicate) -> bool:
     """A claim noun above the event («الادعاءات بأن …», "claims that …") and a word after the event that calls it
     false («كاذبة», "baseless", "untrue"): the speaker denies what the claim says."""
@@ -800,6 +812,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if h.cat == "travel" and (_reaches_level(pc, v, pred, cues) or not pred.args_of("pp")):
                 continue
+            if etype == "delivery" and not pred.verbal and _level_moved(v, pred):
+                continue  # «تراجعت إمدادات الغاز الروسي إلى أوروبا», "gas supplies fell": a level that moved, no delivery
             if etype == "delivery" and _limited(pred, limit_cues):
                 continue
             if etype == "intervention" and pred.verbal and pred.args_of("obj") \

@@ -2371,3 +2371,13 @@ def test_claims_called_false_and_obligations(text, want):
 ])
 def test_sanctions_of_a_draft_are_proposed(text, want):
     assert _certainties(text, "sanction") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a flow whose level moved is a measure, no delivery; a flow that arrived or began is one
+    ("Russian gas supplies to Europe fell sharply because of the sanctions.", None),
+    ("وتراجعت إمدادات الغاز الروسي إلى أوروبا بسبب العقوبات.", None),
+    ("Russian arms deliveries to Iran began in 2023.", {"asserted"}),
+])
+def test_a_flow_whose_level_moved_is_no_delivery(text, want):
+    assert _certainties(text, "delivery") == want
