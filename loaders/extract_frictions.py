@@ -115,6 +115,8 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
     for pc in pcs:
         hits, tps = [], []
         for h in cues["friction"].find(pc.key):
+            if _settled(pc, h):
+                continue  # "Iran and Russia settled their disputes over Bushehr": the friction ended
             got = _sides(pc, cues, h)
             if got is not None:
                 hits.append(h)
@@ -148,6 +150,24 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
             evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
         ))
+
+
+def _settled(pc: PassageCtx, h) -> bool:
+    """A friction word that is what a settling word settled, as a done thing («تمكن الجانبان من تسوية الخلافات»,
+    "settled their disputes"); not when settling is sought, failed or denied ("failed to resolve the dispute")."""
+    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
+
+    v, pred = pc.predicate_of(h.start, h.end)
+    if pred is None or not pred.governors:
+        return False
+    words = syntax_words()
+    g = pred.governors[0]
+    if not word_class(words["settle_words"], g.word) or g.negated:
+        return False
+    gp = predicate_at(v, g.tok)
+    if gp is None or predicate_certainty(v, gp) != Certainty.ASSERTED:
+        return False
+    return not any(word_class(words["failure_words"], x.word) or x.negated for x in gp.governors[:2])
 
 
 def _cue_certainty(pc: PassageCtx, h) -> Certainty:

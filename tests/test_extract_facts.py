@@ -473,3 +473,17 @@ def test_an_agreement_of_more_than_two_is_multilateral():
     doc = read_text("own.txt", "Iran, Russia and India signed the International North-South Transport Corridor agreement.\n")
     (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
     assert a.multilateral and len(a.parties) >= 3
+
+
+@pytest.mark.parametrize(("text", "friction"), [
+    # a dispute settled is a friction ended; one they failed to settle still stands
+    ("Iran and Russia settled their disputes over the Bushehr plant.", False),
+    ("Iran and Russia failed to resolve their dispute over the Caspian Sea.", True),
+    ("وتصاعدت الخلافات بين إيران وروسيا حول محطة بوشهر.", True),
+])
+def test_a_settled_dispute_is_no_friction(text, friction):
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", text + "\n")
+    assert bool([r for r in extract_document(doc).records if r.kind == "friction"]) == friction
