@@ -228,6 +228,26 @@ def _target_dates(pc: PassageCtx) -> tuple[int, ...]:
     return tuple(d.start for d in pc.dates if _TARGET_DATE.search(pc.p.text[max(0, d.start - 16):d.start]))
 
 
+def _clause_date(pc: PassageCtx, h, skip):
+    """The date in the own clause of a status word («وقعت … في 2007»), read off the tree: the date mention, False when
+    the clause has none, None without a tree."""
+    from irkg.loaders.parse.clauses import context_spans, own_spans
+
+    v, pred = pc.predicate_of(h.start, h.end)
+    if pred is None or not pred.verbal:
+        return None  # a status noun or adjective («الموقعة»): its clause is the phrase around it
+    spans = own_spans(v, pred) + context_spans(v, pred)
+    ts, _ = pc.span_of(h.start, h.end)
+    got = [d for d in pc.dates if d.start not in skip and date_value(d) and "century" not in (d.flags or [])
+           and any(a <= d.start and d.end <= b for a, b in spans)]
+    if got:
+        return min(got, key=lambda d: abs(d.start - ts))
+    from irkg.loaders.extract_events import _conjunct_date
+
+    # "defied the US on Monday and signed a series of agreements": the day of the first conjunct
+    return _conjunct_date(pc, v, pred) or False
+
+
 def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:
     out = {}
     targets = _target_dates(pc)
@@ -237,7 +257,11 @@ def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:
             continue  # «توصلتا إلى اتفاق ...، بعد أن وقعت جازبروم في 2024 مذكرة»: another clause's signing
         if field and field not in out:
             ts, te = pc.span_of(h.start, h.end)
-            d = pc.nearest_date(ts, te, window=120, skip=targets)
+            d = _clause_date(pc, h, targets)
+            if d is False:
+                continue  # the signing's own clause names no date: a date elsewhere in the sentence is another fact's
+            if d is None:
+                d = pc.nearest_date(ts, te, window=120, skip=targets)
             if d is not None and (d.start >= te or ts - d.end <= 25):
                 out[field] = date_value(d)
     return out

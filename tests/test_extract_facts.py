@@ -487,3 +487,17 @@ def test_a_settled_dispute_is_no_friction(text, friction):
 
     doc = read_text("own.txt", text + "\n")
     assert bool([r for r in extract_document(doc).records if r.kind == "friction"]) == friction
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # an agreement's signing date comes from the signing verb's own clause, not from another event's nearby
+    ("Russia and Iran signed a nuclear cooperation agreement two years after Moscow froze an earlier deal in 2010.", None),
+    ("Russia defied the United States on Monday and signed a series of agreements with Iran.", "2015-06-01"),
+])
+def test_an_agreements_date_is_its_signings(text, date):
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2015-06-01"})
+    got = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    assert got and all(r.date == date for r in got)
