@@ -541,6 +541,25 @@ def _level_moved(v: SentenceView, pred: Predicate) -> bool:
     return verb is not None and v.in_words(verb, "level_change_verbs")
 
 
+_NOT_ON_AGENDA = re.compile(r"(?:ليس|ليست|غير مدرج|غير مدرجة|لم يكن|لم تكن|لا يوجد)\s+(?:\S+\s+){0,2}?(?:على|في|ضمن)\s+(?:\S+\s+)?(?:جدول|برنامج)"
+                            r"|\bnot\s+(?:\S+\s+){0,2}?(?:on|in)\s+(?:\S+\s+){0,2}?(?:agenda|schedule)\b", re.I)
+
+
+def _plan_rejected(pred: Predicate) -> bool:
+    """A plan noun over the event and a verb of denying or rejecting over that («رفض التقارير عن خطة لإرسال
+    صواريخ», «نفى وجود خطة لتسليم»): what was planned is denied."""
+    words = syntax_words()
+    govs = pred.governors[:4]
+    plan = next((i for i, g in enumerate(govs) if not g.verbal and word_class(words["governing_nouns"], g.word) == "expected"), None)
+    if plan is None:
+        return False
+    for g in govs[plan + 1:]:
+        if g.verbal:
+            w = g.word[1:] if g.word[:1] in ("و", "ف") and len(g.word) > 3 else g.word
+            return word_class(words["governors"], g.word) == "denied" or word_class(words["governors"], w) == "denied"
+    return False
+
+
 def _claim_called_false(pc: PassageCtx, v: SentenceView, pred: Predicate) -> bool:
     """A claim noun above the event («الادعاءات بأن …», "claims that …") and a word after the event that calls it
     false («كاذبة», "baseless", "untrue"): the speaker denies what the claim says."""
@@ -1010,6 +1029,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred.governors and any(
                     v.word(t).lower() in _DRAFT for t in range(pred.governors[0].tok + 1, pred.head)):
                 cert = Certainty.EXPECTED  # "a draft resolution imposing new sanctions": proposed, not in force
+            if etype in ("meeting", "visit") and not pred.verbal and _NOT_ON_AGENDA.search(
+                    pc.p.text, v.sent.tokens[pred.head][1], v.sent.end):
+                cert = Certainty.DENIED  # "a meeting with Soleimani is not on Putin's agenda": denied by who keeps it
+            if cert == Certainty.EXPECTED and _plan_rejected(pred):
+                cert = Certainty.DENIED  # «رفض … التقارير عن خطة لإرسال صواريخ»: the plan itself is denied
             if cert == Certainty.ALLEGED and _claim_called_false(pc, v, pred):
                 cert = Certainty.DENIED  # «الادعاءات بأن إيران أرسلت صواريخ كاذبة», "claims that … are baseless"
             provided = _provided_for(pred, cues, v)

@@ -117,6 +117,8 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         for h in cues["friction"].find(pc.key):
             if _settled(pc, h):
                 continue  # "Iran and Russia settled their disputes over Bushehr": the friction ended
+            if h.cat in ("refusal", "protest") and _rejects_reports(pc, h):
+                continue  # «رفض التقارير الغربية عن خطة», "dismissed reports that": a denial of reports, no dispute
             got = _sides(pc, cues, h)
             if got is not None:
                 hits.append(h)
@@ -150,6 +152,25 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             summary=f"{family}: {pc.p.text[:160]}", certainty=cert,
             evidence=[pc.evidence(cert, {"cue": family, "topic": topic})],
         ))
+
+
+_REPORTS_AFTER = re.compile(r"\s+(?:\S+\s+){0,1}(?:ال)?(?:تقارير|ادعاءات|مزاعم|اتهامات|انباء|أنباء|reports?|claims?|allegations?|accusations?|suggestions?)(?!\w)", re.I)
+
+
+def _rejects_reports(pc: PassageCtx, h) -> bool:
+    """A rejection whose object is reports or claims («رفض الوزير التقارير الغربية», "dismissed reports that"):
+    read off the tree (the object's first word), else the word right after the cue."""
+    v, pred = pc.predicate_of(h.start, h.end)
+    if pred is None:
+        return bool(_REPORTS_AFTER.match(pc.key, h.end))
+    for a in pred.args_of("obj"):
+        w = v.word(a.node.i).lower()
+        if _REPORT_WORD.match(w):
+            return True
+    return False
+
+
+_REPORT_WORD = re.compile(r"^(?:ال)?(?:تقارير|ادعاءات|مزاعم|اتهامات|انباء|أنباء|reports?|claims?|allegations?|accusations?|suggestions?)$")
 
 
 def _settled(pc: PassageCtx, h) -> bool:

@@ -2381,3 +2381,14 @@ def test_sanctions_of_a_draft_are_proposed(text, want):
 ])
 def test_a_flow_whose_level_moved_is_no_delivery(text, want):
     assert _certainties(text, "delivery") == want
+
+
+@pytest.mark.parametrize(("text", "etype", "want"), [
+    # rejecting reports of a plan, or denying that a plan exists, denies what was planned
+    ("ورفض وزير الخارجية الإيراني التقارير الغربية عن خطة لإرسال صواريخ باليستية إلى روسيا.", "delivery", {"denied"}),
+    ("وكشفت الصحيفة عن خطة لتسليم مقاتلات سوخوي-35 إلى إيران.", "delivery", {"expected"}),
+    # a meeting "not on the agenda" of the one who would hold it is denied
+    ("Peskov said a meeting between Putin and Soleimani was not on the president's agenda.", "meeting", {"denied"}),
+])
+def test_plans_rejected_and_meetings_off_the_agenda(text, etype, want):
+    assert _certainties(text, etype) == want

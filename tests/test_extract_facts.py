@@ -501,3 +501,16 @@ def test_an_agreements_date_is_its_signings(text, date):
     doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2015-06-01"})
     got = [r for r in extract_document(doc).records if r.kind == "agreement"]
     assert got and all(r.date == date for r in got)
+
+
+@pytest.mark.parametrize(("text", "friction"), [
+    # rejecting reports or claims denies them; it is no dispute with a state the reports name
+    ("ورفض وزير الخارجية الإيراني التقارير الغربية عن خطة لإرسال صواريخ باليستية إلى روسيا.", False),
+    ("Iran rejected Russia's proposal on the Caspian Sea.", True),
+])
+def test_rejecting_reports_is_no_friction(text, friction):
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", text + "\n")
+    assert bool([r for r in extract_document(doc).records if r.kind == "friction"]) == friction
