@@ -128,6 +128,9 @@ def _own_end(pc: PassageCtx, f: FigureContext) -> int:
     return end
 
 
+_SECTORED = frozenset({"bilateral_trade", "exports", "imports"})
+
+
 def _period(pc: PassageCtx, f: FigureContext) -> str | None:
     """The part of the year the figure covers: named in its own comma segment, or fronted as the sentence's
     first segment ("In the first five months, trade reached ..."); a period in another clause is another figure's."""
@@ -407,6 +410,11 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 continue  # "two Russian companies, Rosneft and Gazprom": the count of a list, nothing measured
             f = FigureContext(pc, q)
             what = measure_of(pc, ic, f)
+            if what and f.measure in _SECTORED and f.measure_at is not None:
+                # «التبادل التجاري الزراعي», "agricultural trade": the sector right beside the measure words
+                near = ic["sectors"].find(pc.key, max(0, f.measure_at[0] - 16), min(len(pc.key), f.measure_at[1] + 16))
+                if near:
+                    what = f"{near[0].cat} {what}"
             if q.unit == "times" and what == "number of times" and (q.value % 1 or _RISE_NEAR.search(pc.p.text, max(0, q.start - 25), min(len(pc.p.text), q.end + 20))):
                 # "trade has risen by 1.5 times", «ارتفع مرتين»: a growth multiple of the measure named before it
                 m = measure_before(pc, ic, f, "money", lo=f.slo)

@@ -79,6 +79,7 @@ def indicator_cues() -> dict:
         "phrasal_up": {w.lower() for w in extra.get("phrasal_up", [])},
         "demand": lexicon_of({"demand": extra.get("demand_words", [])}),
         "want": lexicon_of({"want": extra.get("want_words", [])}),
+        "sectors": lexicon_of(base.get("sectors") or {}),
         "annual": lexicon_of({"annual": extra.get("annual_words", [])}),
         "markers": {match_key(m) for m in extra.get("change_markers", [])},
         "comparison": lexicon_of({"comparison": base.get("comparison", [])}),

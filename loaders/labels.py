@@ -315,7 +315,10 @@ def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     what = r.what
     if lang == "ar":
         base, growth = (what[: -len(" growth")], True) if what.endswith(" growth") else (what, False)
-        what = words["measures"].get(base, base)
+        sector = next((k for k in words.get("sectors", {}) if base.startswith(k + " ")), None)
+        if sector:
+            base = base[len(sector) + 1:]  # "agricultural bilateral trade": the measure, then its sector after it
+        what = words["measures"].get(base, base) + (f" {words['sectors'][sector]}" if sector else "")
         if growth:
             what = f"{words['units']['growth'][1]} {what}"
     unit = words["units"].get(r.unit)

@@ -378,3 +378,14 @@ def test_a_period_in_another_clause_is_not_the_figures():
 def test_a_fronted_period_is_the_figures():
     text = "In the first five months of 2024, trade between Iran and Russia reached $2.5 billion."
     assert [r.period for r in _indicators(text) if r.unit == "USD"] == ["first 5 months"]
+
+
+@pytest.mark.parametrize(("text", "what", "label_ar"), [
+    # a trade figure limited to a sector says so, in both languages
+    ("وبلغ حجم التبادل التجاري الزراعي بين إيران وروسيا 1.2 مليار دولار.", "agricultural bilateral trade", "التبادل التجاري الزراعي"),
+    ("Non-oil trade between Iran and Russia reached $3 billion.", "non-oil bilateral trade", "التبادل التجاري غير النفطي"),
+    ("Trade between Iran and Russia reached $4 billion in 2023.", "bilateral trade", "التبادل التجاري"),
+])
+def test_a_trade_figure_keeps_its_sector(text, what, label_ar):
+    (r,) = [r for r in _indicators(text) if r.unit.startswith("USD")]
+    assert r.what == what and r.label_ar.startswith(label_ar)
