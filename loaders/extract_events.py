@@ -21,7 +21,7 @@ from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.frames import event_frames, fill_frame
 from irkg.loaders.modality import predicate_certainty, setting_of
 from irkg.loaders.parse.clauses import (
-    Predicate, SentenceView, context_spans, first_conjunct, maximal_np, own_spans, predicate_at, syntax_words,
+    Predicate, SentenceView, context_spans, first_conjunct, maximal_np, names_a_claim, own_spans, predicate_at, syntax_words,
     trailing_adjuncts, word_class,
 )
 from irkg.schema.graph import Certainty, EventRecord, Participant
@@ -551,29 +551,20 @@ def _plan_rejected(pred: Predicate) -> bool:
     words = syntax_words()
     govs = pred.governors[:4]
     plan = next((i for i, g in enumerate(govs) if not g.verbal and word_class(words["governing_nouns"], g.word) == "expected"), None)
-    if plan is None:
-        return False
-    for g in govs[plan + 1:]:
-        if g.verbal:
-            w = g.word[1:] if g.word[:1] in ("و", "ف") and len(g.word) > 3 else g.word
-            return word_class(words["governors"], g.word) == "denied" or word_class(words["governors"], w) == "denied"
-    return False
+    verb = next((g for g in govs[plan + 1:] if g.verbal), None) if plan is not None else None
+    return verb is not None and word_class(words["governors"], verb.word) == "denied"
 
 
 def _claim_called_false(pc: PassageCtx, v: SentenceView, pred: Predicate) -> bool:
     """A claim noun above the event («الادعاءات بأن …», "claims that …") and a word after the event that calls it
     false («كاذبة», "baseless", "untrue"): the speaker denies what the claim says."""
-    words = syntax_words()
-    if not any(not g.verbal and v.word(g.tok).lower() in _CLAIM_NOUNS for g in pred.governors[:4]):
+    if not any(not g.verbal and names_a_claim(g.word) for g in pred.governors[:4]):
         return False
     lo = pc.kt.to_key(v.sent.tokens[pred.head][1])
     hi = pc.kt.to_key(v.sent.end)
-    return bool(words["falsity_words"].find(pc.key, lo, hi))
+    return bool(syntax_words()["falsity_words"].find(pc.key, lo, hi))
 
 
-_DRAFT = frozenset({"draft", "proposed"})
-_CLAIM_NOUNS = frozenset({"مزاعم", "ادعاءات", "الادعاءات", "المزاعم", "اتهامات", "الاتهامات", "شائعات", "الشائعات",
-                          "claims", "allegations", "accusations", "reports", "rumours", "rumors"})
 
 
 def _light_noun_imposer(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
@@ -1027,7 +1018,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred.governors and any(
-                    v.word(t).lower() in _DRAFT for t in range(pred.governors[0].tok + 1, pred.head)):
+                    v.in_words(t, "draft_words") for t in range(pred.governors[0].tok + 1, pred.head)):
                 cert = Certainty.EXPECTED  # "a draft resolution imposing new sanctions": proposed, not in force
             if etype in ("meeting", "visit") and not pred.verbal and _NOT_ON_AGENDA.search(
                     pc.p.text, v.sent.tokens[pred.head][1], v.sent.end):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-
 import re
 from functools import lru_cache
 
@@ -12,6 +11,7 @@ from irkg.loaders.certainty import assess_certainty, sourced
 from irkg.loaders.extract import IRAN, PAIR, RUSSIA, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
 from irkg.loaders.modality import predicate_certainty
+from irkg.loaders.parse.clauses import names_a_claim, predicate_at, syntax_words, word_class
 from irkg.schema.graph import Certainty, FrictionRecord
 
 
@@ -154,30 +154,18 @@ def extract_frictions(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
         ))
 
 
-_REPORTS_AFTER = re.compile(r"\s+(?:\S+\s+){0,1}(?:ال)?(?:تقارير|ادعاءات|مزاعم|اتهامات|انباء|أنباء|reports?|claims?|allegations?|accusations?|suggestions?)(?!\w)", re.I)
-
-
 def _rejects_reports(pc: PassageCtx, h) -> bool:
     """A rejection whose object is reports or claims («رفض الوزير التقارير الغربية», "dismissed reports that"):
-    read off the tree (the object's first word), else the word right after the cue."""
+    read off the tree (the object's first word), else the words right after the cue."""
     v, pred = pc.predicate_of(h.start, h.end)
     if pred is None:
-        return bool(_REPORTS_AFTER.match(pc.key, h.end))
-    for a in pred.args_of("obj"):
-        w = v.word(a.node.i).lower()
-        if _REPORT_WORD.match(w):
-            return True
-    return False
-
-
-_REPORT_WORD = re.compile(r"^(?:ال)?(?:تقارير|ادعاءات|مزاعم|اتهامات|انباء|أنباء|reports?|claims?|allegations?|accusations?|suggestions?)$")
+        return any(names_a_claim(w) for w in pc.key[h.end:].split()[:2])
+    return any(names_a_claim(v.word(a.node.i)) for a in pred.args_of("obj"))
 
 
 def _settled(pc: PassageCtx, h) -> bool:
     """A friction word that is what a settling word settled, as a done thing («تمكن الجانبان من تسوية الخلافات»,
     "settled their disputes"); not when settling is sought, failed or denied ("failed to resolve the dispute")."""
-    from irkg.loaders.parse.clauses import predicate_at, syntax_words, word_class
-
     v, pred = pc.predicate_of(h.start, h.end)
     if pred is None or not pred.governors:
         return False
@@ -286,8 +274,6 @@ def _disputants(pc: PassageCtx, cues: dict, v, pred) -> dict[str, set[str]]:
     """For a dispute noun that names no side, the subject of the verb whose object it is ("Putin and Khatami failed
     to resolve a long-standing dispute", «بحث الرئيسان الخلافات»): the two who have it, when that verb's subject
     names both."""
-    from irkg.loaders.parse.clauses import predicate_at
-
     g = next((g for g in pred.governors[:3] if g.verbal), None)
     if g is None or g.how != "obj" or v.sent.pre[g.tok] is None:
         return {}
@@ -338,8 +324,6 @@ def _ties_against(pc: PassageCtx, cues: dict, h) -> list[str] | None:
     owners = set().union(*_arg_states(pc, cues, v, pred, {"gen", "poss", "adj", "subj"}).values() or [set()])
     if not owners:
         # "روسيا تحرص على الحفاظ على علاقات وثيقة مع ...": the one who keeps the ties is the subject above
-        from irkg.loaders.parse.clauses import predicate_at
-
         for g in pred.governors[:3]:
             if g.verbal and v.sent.pre[g.tok] is not None:
                 gov = predicate_at(v, g.tok)

@@ -33,25 +33,21 @@ def _cues() -> tuple[dict, list[tuple[re.Pattern, str]], re.Pattern]:
         (re.compile(rf"(?<!\w)(?:the\s+)?(year|{_NUM}\s+months)\s+to\s+({_MONTHS_EN})(?!\w)", re.I), "to_en"),
     ]
     baseline = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["baseline"])) + r")(?!\w)[^.،,؛;]{0,25}$", re.I)
-    return data, pats, baseline
+    return {**data, "firsts": {w.lower() for w in data["first_words"]}}, pats, baseline
 
 
 def period_in(text: str, lo: int, hi: int) -> str | None:
     """The period named in text[lo:hi] ("first 5 months", "first half", "January–May"), or None."""
     data, pats, baseline = _cues()
-    nums, ords = data["numbers"], data["ordinals"]
-    firsts = {w.lower() for w in data["first_words"]}
+    nums, ords, firsts = data["numbers"], data["ordinals"], data["firsts"]
     found: list[tuple[int, str]] = []
     for pat, how in pats:
         for m in pat.finditer(text, lo, hi):
             if baseline.search(text, max(lo, m.start() - 30), m.start()):
                 continue
-            g = [x for x in m.groups()]
-            if how == "months_after":
-                n, edge = g[0], g[1]
-            elif how == "months_before":
-                edge, n = g[0], g[1]
+            g = m.groups()
             if how in ("months_after", "months_before"):
+                n, edge = g[:2] if how == "months_after" else g[1::-1]
                 k = int(n) if n.isdigit() else nums.get(n.lower() if how == "months_before" else n)
                 if not k or not 1 < k < 12:
                     continue

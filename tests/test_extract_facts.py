@@ -7,7 +7,8 @@ import pytest
 from irkg.loaders.dictionaries import load_dictionaries
 from irkg.loaders.extract import extract_facts
 from irkg.loaders.normalize import normalize
-from irkg.loaders.read import read_paths
+from irkg.loaders.pipeline import extract_document
+from irkg.loaders.read import read_paths, read_text
 from irkg.loaders.recognize import recognize
 from irkg.loaders.segment import segment
 
@@ -453,25 +454,24 @@ def test_who_is_forced_into_a_barter_is_never_its_agent():
     assert not any(r.actor == "venezuela" and r.role in ("agent", "buyer", "seller") for e in trade for r in e.roles)
 
 
+def _own(text: str, kind: str, published: str | None = None):
+    """The records of one kind that a sentence of our own yields (the whole pipeline, parser included)."""
+    doc = read_text("own.txt", text + "\n")
+    if published:
+        doc = doc.model_copy(update={"published": published})
+    return [r for r in extract_document(doc).records if r.kind == kind]
+
+
 def test_a_multilateral_treaty_says_so():
     # the NPT has 191 parties: the record names the two the text concerns and says the treaty is multilateral
-    from irkg.loaders.pipeline import extract_document
-    from irkg.loaders.read import read_text
-
-    doc = read_text("own.txt", "وإيران وروسيا عضوان في معاهدة عدم انتشار الأسلحة النووية.\n")
-    (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    (a,) = _own("وإيران وروسيا عضوان في معاهدة عدم انتشار الأسلحة النووية.", "agreement")
     assert a.multilateral and set(a.parties) == {"iran", "russia"} and "multilateral" in a.label
 
 
 def test_an_agreement_of_more_than_two_is_multilateral():
-    from irkg.loaders.pipeline import extract_document
-    from irkg.loaders.read import read_text
-
-    doc = read_text("own.txt", "وقعت الدول الخمس المطلة على بحر قزوين اتفاقية الوضع القانوني لبحر قزوين.\n")
-    got = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    got = _own("وقعت الدول الخمس المطلة على بحر قزوين اتفاقية الوضع القانوني لبحر قزوين.", "agreement")
     assert got and all(r.multilateral == (len(r.parties) > 2) for r in got)
-    doc = read_text("own.txt", "Iran, Russia and India signed the International North-South Transport Corridor agreement.\n")
-    (a,) = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    (a,) = _own("Iran, Russia and India signed the International North-South Transport Corridor agreement.", "agreement")
     assert a.multilateral and len(a.parties) >= 3
 
 
@@ -480,13 +480,12 @@ def test_an_agreement_of_more_than_two_is_multilateral():
     ("Iran and Russia settled their disputes over the Bushehr plant.", False),
     ("Iran and Russia failed to resolve their dispute over the Caspian Sea.", True),
     ("وتصاعدت الخلافات بين إيران وروسيا حول محطة بوشهر.", True),
+    # rejecting reports or claims denies them; it is no dispute with a state the reports name
+    ("ورفض وزير الخارجية الإيراني التقارير الغربية عن خطة لإرسال صواريخ باليستية إلى روسيا.", False),
+    ("Iran rejected Russia's proposal on the Caspian Sea.", True),
 ])
-def test_a_settled_dispute_is_no_friction(text, friction):
-    from irkg.loaders.pipeline import extract_document
-    from irkg.loaders.read import read_text
-
-    doc = read_text("own.txt", text + "\n")
-    assert bool([r for r in extract_document(doc).records if r.kind == "friction"]) == friction
+def test_settled_disputes_and_rejected_reports_are_no_friction(text, friction):
+    assert bool(_own(text, "friction")) == friction
 
 
 @pytest.mark.parametrize(("text", "date"), [
@@ -495,22 +494,5 @@ def test_a_settled_dispute_is_no_friction(text, friction):
     ("Russia defied the United States on Monday and signed a series of agreements with Iran.", "2015-06-01"),
 ])
 def test_an_agreements_date_is_its_signings(text, date):
-    from irkg.loaders.pipeline import extract_document
-    from irkg.loaders.read import read_text
-
-    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2015-06-01"})
-    got = [r for r in extract_document(doc).records if r.kind == "agreement"]
+    got = _own(text, "agreement", published="2015-06-01")
     assert got and all(r.date == date for r in got)
-
-
-@pytest.mark.parametrize(("text", "friction"), [
-    # rejecting reports or claims denies them; it is no dispute with a state the reports name
-    ("ورفض وزير الخارجية الإيراني التقارير الغربية عن خطة لإرسال صواريخ باليستية إلى روسيا.", False),
-    ("Iran rejected Russia's proposal on the Caspian Sea.", True),
-])
-def test_rejecting_reports_is_no_friction(text, friction):
-    from irkg.loaders.pipeline import extract_document
-    from irkg.loaders.read import read_text
-
-    doc = read_text("own.txt", text + "\n")
-    assert bool([r for r in extract_document(doc).records if r.kind == "friction"]) == friction

@@ -104,6 +104,12 @@ def word_class(lex: Lexicon, key: str) -> str | None:
     return got
 
 
+def names_a_claim(key: str) -> bool:
+    """Tell whether a token is a noun of claims or reports («الادعاءات», «التقارير», "allegations", "reports")."""
+    words = syntax_words()
+    return word_class(words["governing_nouns"], key) == "alleged" or word_class(words["report_nouns"], key) is not None
+
+
 class _LazyKeys:
     """Match keys of a sentence's tokens, computed on first use (most tokens are never looked up)."""
 
