@@ -9,8 +9,10 @@ from functools import lru_cache
 from irkg.loaders.arabic import match_key
 from irkg.loaders.certainty import assess_certainty, quoted_report, source_named
 from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
+from irkg.loaders.extract_events import conjunct_date
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.loaders.labels import SEVERAL
+from irkg.loaders.parse.clauses import context_spans, own_spans
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
@@ -231,8 +233,6 @@ def _target_dates(pc: PassageCtx) -> tuple[int, ...]:
 def _clause_date(pc: PassageCtx, h, skip):
     """The date in the own clause of a status word («وقعت … في 2007»), read off the tree: the date mention, False when
     the clause has none, None without a tree."""
-    from irkg.loaders.parse.clauses import context_spans, own_spans
-
     v, pred = pc.predicate_of(h.start, h.end)
     if pred is None or not pred.verbal:
         return None  # a status noun or adjective («الموقعة»): its clause is the phrase around it
@@ -242,10 +242,8 @@ def _clause_date(pc: PassageCtx, h, skip):
            and any(a <= d.start and d.end <= b for a, b in spans)]
     if got:
         return min(got, key=lambda d: abs(d.start - ts))
-    from irkg.loaders.extract_events import _conjunct_date
-
     # "defied the US on Monday and signed a series of agreements": the day of the first conjunct
-    return _conjunct_date(pc, v, pred) or False
+    return conjunct_date(pc, v, pred) or False
 
 
 def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:

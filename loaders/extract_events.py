@@ -399,7 +399,7 @@ def _current(v: SentenceView, pred: Predicate) -> bool:
                                    for a in pred.args for t in range(a.node.i, a.node.j))
 
 
-def _conjunct_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
+def conjunct_date(pc: PassageCtx, v: SentenceView, pred: Predicate):
     """"زار بوتين طهران أمس والتقى نظيره": a second coordinated clause happened when the first did."""
     if not pred.verbal:
         return None
@@ -918,7 +918,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if dm is None:
                 dm = _cause_date(pc, v, pred)
             if dm is None:
-                dm = _conjunct_date(pc, v, pred)
+                dm = conjunct_date(pc, v, pred)
             date = date_value(dm)
             if date and dm is not None and "weekday" in (dm.flags or []) and pred.future and dc.stated \
                     and len(date) == 10 and date < dc.stated[:10]:

@@ -257,10 +257,8 @@ class _Scanner(AmountReader):
         if j + 1 < self.n and self.t[j] in ("and", "و") and self.t[j + 1] in self.lex.counted_words:
             return self.lex.counted_words[self.t[j + 1]], j + 2
         if j < self.n and len(self.t[j]) > 2 and self.t[j][0] == "و" and _ARABIC.match(self.t[j]):
-            rest = self.t[j][1:]
-            for form in (rest, rest.rstrip("اً")):
-                if form in self.lex.counted_words:
-                    return self.lex.counted_words[form], j + 1
+            got = self.word(j, self.lex.counted_words, definite=False, tanween=True)  # «وكيانا»: the clitic peeled
+            return (got[0], j + 1) if got else None
         return None
 
     def _counted(self, j: int, definite: bool, one: bool = False):
