@@ -42,6 +42,7 @@ class CalendarFile(BaseModel):
     numbers: dict[int, Words]
     quarters: dict[str, Words]
     ordinal_days: dict[int, Words] = {}
+    month_preps: Words = []
 
 
 def read_calendar_file(path: Path = DATES_YAML) -> CalendarFile:
@@ -69,6 +70,7 @@ class Calendar:
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     ordday_of: dict[str, int] = field(default_factory=dict)
+    month_prep: re.Pattern = re.compile("(?!)")  # a word before a bare ambiguous month that makes it one ("in May")
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     words: re.Pattern = re.compile("(?!)")  # any calendar word: passages without one or a digit are skipped
 
@@ -92,6 +94,8 @@ def calendar() -> Calendar:
         for n in names:
             c.month_of[_norm(n)] = int(m)
     c.ambiguous = {_norm(n) for n in data["ambiguous"]}
+    if data["month_preps"]:
+        c.month_prep = re.compile(r"(?:^|[\s(])[وف]?" + _alt(_norm(w) for w in data["month_preps"]) + r"(?:\s+|-)$")
     for d, names in data["weekdays"].items():
         for n in names:
             c.weekday_of[_norm(n)] = int(d)
@@ -307,8 +311,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         return value, flags
     if kind == "month":
         key = " ".join(g["m1"].split())
-        if key in c.ambiguous and not m2:
-            return None
+        if key in c.ambiguous and not m2 and not c.month_prep.search(mt.string, max(0, mt.start("m1") - 16), mt.start("m1")):
+            return None  # "may", «مارس» alone are ordinary words; "in May", «في مارس» are months
         if pub[0]:
             # the publication year; past or future is the sentence's business (flagged)
             return _iso(pub[0], m1), flags + ["year_inferred"]

@@ -318,6 +318,15 @@ def _payment_received(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) ->
     return False
 
 
+def _someone_received(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx) -> bool:
+    """Tell whether a verb of receiving that also receives guests ("received", «تسلم» does not) has a person for
+    its object: a reception of that person, not goods acquired."""
+    if not pred.verbal or word_class(syntax_words()["reception_verbs"], pred.word) is None:
+        return False
+    return any(dc.actor_type(m.ref) == "person" or (m.unlinked and "type=person" in (m.flags or []))
+               for a in pred.args_of("obj") for m in pc.mentions_in(v, a.node, pc.actors))
+
+
 def _class_under(v: SentenceView, pred: Predicate) -> bool:
     """Sanctions a class of states is under ("countries under U.N. sanctions", «الدول الخاضعة للعقوبات»), not one."""
     words = syntax_words()
@@ -477,6 +486,29 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
             and not (dc.actor_type(p.actor) in ("institution", "company")
                      and ((p.role, dc.state_of(p.actor)) in people or p.role in nameless))
             and not (dc.actor_type(p.actor) == "state" and p.role in named_person)]
+
+
+_TITLE_OF = re.compile(r"(?:\s+of(?:\s+the)?)?\s*$", re.I)
+
+
+def _without_title_bodies(pc: PassageCtx, v: SentenceView, roles: list[Participant]) -> list[Participant]:
+    """Drop a body named in the title just before a participant's name («أمين المجلس الأعلى للأمن القومي الإيراني علي
+    لاريجاني», "Secretary of the Security Council Nikolai Patrushev"): it is his office, not a second party (for when
+    the parser cut the title from the name)."""
+    people = {p.actor for p in roles if pc.dc.actor_type(p.actor) == "person"}
+    if not people:
+        return roles
+    text, titles = pc.p.text, syntax_words()["titles"]
+    drop = set()
+    for m in pc.actors:
+        if not (v.sent.start <= m.start < v.sent.end) or pc.dc.actor_type(m.ref) not in ("institution", "organization"):
+            continue
+        named_next = any(o.ref in people and 0 < o.start - m.end <= 2 and not text[m.end:o.start].strip()
+                         for o in pc.actors)
+        before = _TITLE_OF.split(text[max(v.sent.start, m.start - 30):m.start], maxsplit=1)[0].split()
+        if named_next and before and word_class(titles, match_key(before[-1])) is not None:
+            drop.add(m.ref)
+    return [p for p in roles if p.actor not in drop]
 
 
 _ONE_VOICE = {"speaker", "visitor"}  # roles one person fills for the institution named in his title
@@ -818,7 +850,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue  # "separate phone calls with Netanyahu and Pezeshkian": no meeting of the two
             spans = own_spans(v, pred)
             key_spans = [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in spans]
-            if not _needs_met(pc, cues["needs"].get(h.cat), key_spans):
+            cat = h.cat
+            if cat == "acquire" and _someone_received(pc, v, pred, dc):
+                cat = etype = "meeting"  # "Putin received Larijani in the Kremlin": a reception, nothing acquired
+            if not _needs_met(pc, cues["needs"].get(cat), key_spans):
                 continue
             if h.cat == "travel" and (_reaches_level(pc, v, pred, cues) or not pred.args_of("pp")):
                 continue
@@ -829,13 +864,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "intervention" and pred.verbal and pred.args_of("obj") \
                     and not any(a.marker.split(" ")[0] in ("في", "in", "into") for a in pred.args_of("pp")):
                 continue  # «ستدخل المناوبة القتالية»: "will enter combat duty" takes an object; intervening is in a place
-            frame = frames.get(h.cat) or frames.get(etype)
+            frame = frames.get(cat) or frames.get(etype)
             if frame is None:
                 continue
             if h.cat == "discuss" and not any(a.marker in ("مع", "with") and pc.mentions_in(v, a.node, pc.actors, nested_ok=True)
                                               for a in pred.args_of("pp")):
                 continue  # «بحثت الحكومة سبل التعاون»: discussing with nobody named is no meeting
-            if h.cat == "acquire" and _payment_received(pc, v, pred, cues):
+            if cat == "acquire" and _payment_received(pc, v, pred, cues):
                 continue  # «حصلت على دفعة مقدمة من إيران لتوريد ...»: money received for a supply, no supply received
             # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
             opposed = etype == "sanction" and bool(pred.governors) \
@@ -873,7 +908,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # «سحب قواتها من سوريا», "withdrew troops from Syria": the state pulled out of is where it happened
                 left = [p.actor for p in filled.participants if p.role == "withdrawn_from" and dc.actor_type(p.actor) == "state"]
                 filled.place = left[0] if left else None
-            filled.participants = _without_represented_states(dc, filled.participants)
+            filled.participants = _without_title_bodies(pc, v, _without_represented_states(dc, filled.participants))
             if etype == "visit":
                 # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody
                 home = {dc.state_of(p.actor) for p in filled.participants if p.role == "visitor"}

@@ -149,6 +149,19 @@ def test_ambiguous_month_word_needs_context():
     assert one("في مارس 2012").value == "2012-03"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("The talks resumed in May.", "2024-05"), ("Trade has grown since March.", "2024-03"),
+    ("زار الوفد موسكو في مارس.", "2024-03"), ("The drills were held in mid-March.", "2024-03"),
+])
+def test_ambiguous_month_after_a_preposition_is_the_month(text, value):
+    assert one(text, "2024-06-01").value == value
+
+
+@pytest.mark.parametrize("text", ["Iran may buy more jets.", "Theresa May said so.", "وكان يمارس الضغط على طهران."])
+def test_ambiguous_month_word_alone_is_no_date(text):
+    assert find_dates(text, "2024-06-01") == []
+
+
 def test_hijri_year_is_converted_approximately():
     m = one("في عام 1440 هـ")
     assert m.value == "2018" and "hijri" in m.flags

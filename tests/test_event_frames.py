@@ -133,6 +133,13 @@ ROWS = [
      "intervention", None, None, None),
     # a forum where someone spoke names no counterpart: no meeting of one
     ("قال جلالي للصحفيين في منتدى الإعلام في أستراخان إن الهدف هو مليونا طن.", "meeting", None, None, None),
+    # receiving a person is a reception (a meeting of the two), not goods acquired
+    ("The Russian president received Iran's parliament speaker Mohammad Bagher Ghalibaf at the Kremlin.", "meeting",
+     {("russia", "participant"), ("mohammad_bagher_ghalibaf", "participant")}, "asserted", "russia"),
+    ("Iran received a second batch of Yak-130 trainers from Russia.", "meeting", None, None, None),
+    # the body in a title right before a name is his office, even when the parser cuts the title from the name
+    ("استقبل وزير الخارجية الروسي سيرغي لافروف أمين المجلس الأعلى للأمن القومي الإيراني علي لاريجاني في موسكو.", "meeting",
+     {("sergey_lavrov", "participant"), ("ali_larijani", "participant")}, "asserted", "moscow"),
     # a company of a state stands for it: the state is no second signatory
     ("ووقعت الشركة الوطنية الإيرانية للنفط مذكرة تفاهم مع غازبروم الروسية بقيمة 40 مليار دولار.", "signing",
      {("nioc", "signatory"), ("gazprom", "signatory")}, "asserted", None),
@@ -213,6 +220,9 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
      "2025-07-22", "exercise", "2025-07-21"),
     # a date set off by commas right after the event noun is its date
     ("وفّر التدخل الروسي، في أيلول/ سبتمبر 2015، قوة جوية حاسمة للقوات البرية السورية.", "2020-09-19", "intervention", "2015-09"),
+    # a month alone after a preposition is a month of the text's year ("May" alone may be a verb or a name)
+    ("Russia delivered the first Yak-130 trainers to Iran in March.", "2025-06-01", "delivery", "2025-03"),
+    ("وصل وفد روسي إلى طهران في مارس لبحث التعاون النووي.", "2025-06-01", "visit", "2025-03"),
     # an event noun said to be going on now is dated by the text itself
     ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
 ])
