@@ -714,6 +714,27 @@ def _setting_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: li
     return _new_participants((m.ref for a in args for m in _actors_of(pc, v, a)), have, role)
 
 
+def _on_a_visit(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant], place):
+    """"Pezeshkian is in Moscow on an official visit": who is somewhere on a visit makes it, to the place where he
+    is (the copula's "in"), unless the visit names its own destination."""
+    from irkg.loaders.frames import _actors_of
+
+    g = pred.governors[0] if pred.governors else None
+    if g is None or not g.verbal or g.negated or g.how != "pp" or g.marker != "on" \
+            or word_class(syntax_words()["copulas"], g.word) is None:
+        return have, place
+    gov = predicate_at(v, g.tok)
+    visitors = [m.ref for a in gov.args if a.rel == "subj" for m in _actors_of(pc, v, a)]
+    if not visitors:
+        return have, place
+    if place is None and not any(p.role == "host" for p in have):
+        where = [m for a in gov.args if a.rel == "pp" and a.marker == "in" for m in pc.mentions_in(v, a.node, pc.places)]
+        if not where:
+            return have, place
+        place = where[0].ref
+    return have + _new_participants(visitors, have, "visitor"), place
+
+
 def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
     """«يعتزم بوتين لقاء خامنئي», "Putin plans to meet Khamenei": who intends, seeks or refuses a meeting named by
     its counterpart alone takes part in it (a role everyone shares: the counterpart does not replace him)."""
@@ -895,6 +916,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 hosts = {dc.state_of(p.actor) for p in filled.participants if p.role == "host"}
                 filled.participants += [p for p in _setting_subjects(pc, v, pred, filled.participants, role="visitor")
                                         if dc.state_of(p.actor) not in hosts]
+                if not any(p.role == "visitor" for p in filled.participants):
+                    filled.participants, filled.place = _on_a_visit(pc, v, pred, filled.participants, filled.place)
             if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):

@@ -137,6 +137,9 @@ ROWS = [
     ("The Russian president received Iran's parliament speaker Mohammad Bagher Ghalibaf at the Kremlin.", "meeting",
      {("russia", "participant"), ("mohammad_bagher_ghalibaf", "participant")}, "asserted", "russia"),
     ("Iran received a second batch of Yak-130 trainers from Russia.", "meeting", None, None, None),
+    # who is somewhere on a visit makes it, to where he is
+    ("Iranian President Masoud Pezeshkian is in Moscow on an official visit.", "visit",
+     {("masoud_pezeshkian", "visitor")}, "asserted", "moscow"),
     # the body in a title right before a name is his office, even when the parser cuts the title from the name
     ("استقبل وزير الخارجية الروسي سيرغي لافروف أمين المجلس الأعلى للأمن القومي الإيراني علي لاريجاني في موسكو.", "meeting",
      {("sergey_lavrov", "participant"), ("ali_larijani", "participant")}, "asserted", "moscow"),
