@@ -310,19 +310,42 @@ def _plain_number(n: float) -> str:
 _BOUNDS = {"about", "more than", "at least", "less than", "up to"}
 
 
+_MEASURE_TAILS = (" (lower bound)", " (upper bound)", " to be built", " growth", " increase", " decline", " demanded")
+
+
+def _measure_ar(what: str, words: dict) -> str:
+    """Return an indicator's measure in Arabic, built from its parts: a sector, the measure itself ("number of X",
+    "amount in U" or a named measure), growth, what is still to be built and bounds; an unknown part stays English."""
+    tails = []
+    base = what
+    for t in _MEASURE_TAILS:
+        if base.endswith(t):
+            tails.insert(0, t.strip(" ()"))
+            base = base[: -len(t)]
+    sector = next((k for k in words.get("sectors", {}) if base.startswith(k + " ")), None)
+    if sector:
+        base = base[len(sector) + 1:]  # "agricultural bilateral trade": the measure, then its sector after it
+    counted = words.get("counted", {})
+    if base in words["measures"]:
+        text = words["measures"][base]
+    elif base.startswith("number of ") and base[len("number of "):] in counted:
+        text = f"{words['measures']['number of']} {counted[base[len('number of '):]]}"
+    elif base.startswith(("amount in ", "quantity in ")):
+        kind, _, unit = base.partition(" in ")
+        text = f"{words['measures'][kind]} {_unit_words(unit, 'ar', words)}"
+    else:
+        text = base
+    if sector:
+        text += f" {words['sectors'][sector]}"
+    for t in tails:
+        text = f"{words['units']['growth'][1]} {text}" if t == "growth" else f"{text} {words['measure_tails'][t]}"
+    return text
+
+
 def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     words = label_words()
-    what = r.what
-    if lang == "ar":
-        base, growth = (what[: -len(" growth")], True) if what.endswith(" growth") else (what, False)
-        sector = next((k for k in words.get("sectors", {}) if base.startswith(k + " ")), None)
-        if sector:
-            base = base[len(sector) + 1:]  # "agricultural bilateral trade": the measure, then its sector after it
-        what = words["measures"].get(base, base) + (f" {words['sectors'][sector]}" if sector else "")
-        if growth:
-            what = f"{words['units']['growth'][1]} {what}"
-    unit = words["units"].get(r.unit)
-    unit_text = unit[_i(lang)] if unit else r.unit
+    what = _measure_ar(r.what, words) if lang == "ar" else r.what
+    unit_text = _unit_words(r.unit, lang, words, r.value)
     figure = format_number(r.value, lang)
     qual = next((e.claims.get("qualifier") for e in r.evidence if e.claims.get("qualifier")), None)
     said = words.get("qualifiers", {})
@@ -339,6 +362,23 @@ def indicator_label(r: IndicatorRecord, names: Names, lang: str) -> str:
     if r.period:
         when += f"{_SEP[lang]}{_period_words(r.period, lang)}"
     return f"{head}{when}: {value}"
+
+
+def _unit_words(unit: str | None, lang: str, words: dict, value: float | None = None) -> str | None:
+    """Return a unit in the label's language: "USD per year" is «دولار سنويا», "3 years" «3 سنوات» (Arabic counts 3
+    to 10 in the plural, a third form where labels.yaml gives one); a unit not in labels.yaml stays as is."""
+    if unit is None:
+        return None
+    base, _, per = unit.partition(" per ")
+    got = words["units"].get(unit) or words["units"].get(base)
+    if got is None:
+        return unit
+    plural = lang == "ar" and len(got) > 2 and value is not None and float(value).is_integer() and 3 <= value <= 10
+    text = got[2] if plural else got[_i(lang)]
+    if per and not words["units"].get(unit):
+        rate = words.get("per", {}).get(per)
+        text += f" {rate[_i(lang)]}" if rate else f" per {per}"
+    return text
 
 
 _PERIOD = re.compile(r"^(first|last) (\d+) months$|^(first|second|third|fourth) (half|quarter)$")

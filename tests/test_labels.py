@@ -57,6 +57,13 @@ CASES = [
      "Iran–Russia historical friction over Caspian", "توتر تاريخي بين إيران وروسيا بشأن بحر قزوين"),
     (IndicatorRecord(id="i1", label="x", what="bilateral trade", value=4.8e9, unit="USD", date="2024", evidence=[ev()]),
      "Bilateral trade, 2024: 4.8 billion USD", "التبادل التجاري، 2024: 4.8 مليار دولار"),
+    # a rate unit in the label's language: the base unit, then its "per"
+    (IndicatorRecord(id="i2", label="x", what="bilateral trade", value=5e9, unit="USD per year", evidence=[ev()]),
+     "Bilateral trade: 5 billion USD per year", "التبادل التجاري: 5 مليار دولار سنويا"),
+    (IndicatorRecord(id="i3", label="x", what="number of reactors", value=2, unit="reactors", evidence=[ev()]),
+     "Number of reactors: 2 reactors", "عدد المفاعلات: 2 مفاعل"),
+    (IndicatorRecord(id="i4", label="x", what="number of reactors to be built (lower bound)", value=2, unit="reactors", evidence=[ev()]),
+     "Number of reactors to be built (lower bound): 2 reactors", "عدد المفاعلات المقرر بناؤها (حد أدنى): 2 مفاعل"),
 ]
 
 
