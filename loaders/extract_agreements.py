@@ -97,7 +97,7 @@ def _own_key_spans(pc: PassageCtx, v, pred) -> list[tuple[int, int]]:
     return [(pc.kt.to_key(a), pc.kt.to_key(b)) for a, b in own_spans(v, pred)]
 
 
-def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[str]:
+def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "", pair_fallback: bool = True) -> list[str]:
     """The parties of an agreement, from its own phrase ("المعاهدة الروسية الإيرانية", "اتفاق بين X وY",
     "agreement with Iran") and from the verb that makes it ("وقعت روسيا اتفاقا مع إيران"): never an actor that
     merely stands in the sentence."""
@@ -108,7 +108,11 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     preps = _PARTY_PREPS | ({"of", "في", "in", "إلى", "الي", "to"} if kind == "membership" else set())  # "a member of the SCO", "accession to"
     nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
              or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in preps)]
-    g = next((g for g in pred.governors[:1] if g.verbal and g.how in ("obj", "pp")), None)
+    govs = pred.governors
+    if govs and not govs[0].verbal and any(dc.actor_type(m.ref) == "person" and m.start <= v.sent.tokens[govs[0].tok][0] < m.end
+                                           for m in pc.actors):
+        govs = govs[1:]  # «وقع ... أليكسي ليخاتشيف مذكرة تفاهم»: a name is no noun a memorandum can be "of" (a parse slip)
+    g = next((g for g in govs[:1] if g.verbal and g.how in ("obj", "pp")), None)
     # "Russia backed Iran's accession (to the SCO)": the member is named; the verb's subject only backs it
     # («عضويتها»: a pronoun names nobody, the verb's subject is the member)
     bodies_only: list = []
@@ -140,7 +144,7 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "") -> list[s
     firms = {dc.state_of(r) for r in out if dc.actor_type(r) == "company" and dc.state_of(r) != r}
     out = [r for r in out if r not in firms]  # «غازبروم الروسية»: the company is the party, not Russia beside it
     after_else = any(not g.verbal and word_class(words["since_preps"], g.word) for g in pred.governors[:3])
-    if len(out) < 2 and dc.pair_doc and kind != "membership" and not after_else:
+    if len(out) < 2 and dc.pair_doc and kind != "membership" and not after_else and pair_fallback:
         # (not for a deal named in what the fact came after: "days after Total pulled out of a gas deal")
         # in a text about Iran and Russia, "its obligations under the partnership agreement" with one of them
         # acting, and no other state in the agreement's own phrase, is their agreement
@@ -189,6 +193,18 @@ def _acting_states(pc: PassageCtx, dc: DocCtx, v, pred) -> list[str]:
                 if st not in out:
                     out.append(st)
     return out
+
+
+def _clause_subject(pc: PassageCtx, dc: DocCtx, v, pred) -> list[str]:
+    """The states of the subject of the verbless clause an agreement word stands in («إيران وروسيا عضوان في
+    المعاهدة», "Iran and Russia are parties to the treaty"): the noun phrase before the predicate that holds it."""
+    n = pred.node
+    while n.parent is not None and n.cat != "S":
+        n = n.parent
+    if n.cat != "S":
+        return []
+    subj = next((k for k in n.kids if k.cat == "NP" and k.j <= pred.node.i), None)
+    return list(dict.fromkeys(dc.state_of(m.ref) for m in pc.mentions_in(v, subj, pc.actors))) if subj is not None else []
 
 
 def _content_span(pc: PassageCtx, ke: int) -> tuple[int, int] | None:
@@ -506,7 +522,14 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
             rec = _make(pc, dc, cues, f"agreement:{k['id']}", k.get("kind", "agreement"),
                         list(dict.fromkeys([k["name_en"], *(n.rstrip("=") for n in k.get("names", [])), pc.p.text[ts:te]])),
                         list(k.get("parties", [])), h.start, h.end, k["name_en"], known=True)
-            rec.multilateral = rec.multilateral or bool(k.get("multilateral"))
+            if k.get("multilateral"):
+                # a treaty open to many states: its parties here are the states this mention concerns («إيران
+                # ملتزمة بمعاهدة عدم الانتشار»: Iran), not every state of the dictionary entry
+                v, pred = pc.predicate_of(h.start, h.end)
+                concerned = (_tree_parties(pc, dc, v, pred, pair_fallback=False) or _acting_states(pc, dc, v, pred)
+                             or _clause_subject(pc, dc, v, pred)) if pred else []
+                rec.parties = [r for r in concerned if dc.actor_type(r) == "state"]
+                rec.multilateral = True
             out.append(rec)
             ids.append(rec.id)
             taken.append((h.start, h.end))

@@ -501,14 +501,24 @@ def _without_title_bodies(pc: PassageCtx, v: SentenceView, roles: list[Participa
     text, titles = pc.p.text, syntax_words()["titles"]
     drop = set()
     for m in pc.actors:
-        if not (v.sent.start <= m.start < v.sent.end) or pc.dc.actor_type(m.ref) not in ("institution", "organization"):
+        if not (v.sent.start <= m.start < v.sent.end) or pc.dc.actor_type(m.ref) not in ("institution", "organization", "company"):
             continue
-        named_next = any(o.ref in people and 0 < o.start - m.end <= 2 and not text[m.end:o.start].strip()
+        adjectives = [(o.start, o.end) for o in pc.actors if "adjective" in (o.flags or []) and o.start >= m.end]
+        named_next = any(o.ref in people and 0 < o.start - m.end <= 40 and not _without_spans(text, m.end, o.start, adjectives).strip()
                          for o in pc.actors)
         before = _TITLE_OF.split(text[max(v.sent.start, m.start - 30):m.start], maxsplit=1)[0].split()
         if named_next and before and word_class(titles, match_key(before[-1])) is not None:
             drop.add(m.ref)
     return [p for p in roles if p.actor not in drop]
+
+
+def _without_spans(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """Return text[a:b] with the given spans blanked («شركة روساتوم الروسية أليكسي»: the adjective between body and name)."""
+    chars = list(text[a:b])
+    for s, e in spans:
+        for i in range(max(s, a), min(e, b)):
+            chars[i - a] = " "
+    return "".join(chars)
 
 
 _ONE_VOICE = {"speaker", "visitor"}  # roles one person fills for the institution named in his title

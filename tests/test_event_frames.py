@@ -2370,3 +2370,19 @@ def test_a_third_partys_measure_is_theirs_not_its_targets():
 ])
 def test_certainty_read_off_the_words_that_govern_the_clause(text, etype, want):
     assert _certainties(text, etype) == want
+
+
+def test_an_open_treaty_lists_only_the_states_the_mention_concerns():
+    npt = [r for r in _records("Iran remains committed to the Non-Proliferation Treaty, its foreign minister said.", "agreement")
+           if r.id == "agreement:npt"]
+    assert npt and npt[0].parties == ["iran"] and npt[0].multilateral
+
+
+def test_a_memorandum_signed_by_two_named_officials_is_theirs():
+    # the parser reads «ليخاتشيف مذكرة» as one noun phrase; a name is no noun a memorandum is "of"
+    text = ("وقع رئيس منظمة الطاقة الذرية الإيرانية محمد إسلامي ورئيس شركة روساتوم الروسية أليكسي ليخاتشيف "
+            "مذكرة تفاهم للتعاون النووي في طهران.")
+    mou = [r for r in _records(text, "agreement") if r.agreement_kind == "mou"]
+    assert mou and set(mou[0].parties) == {"iran", "rosatom"}
+    signing = [e for e in _records(text, "event") if e.type == "signing"]
+    assert signing and set(signing[0].participants) == {"mohammad_eslami", "alexei_likhachev"}
