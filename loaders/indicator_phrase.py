@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from irkg.loaders.arabic import match_key
 from irkg.loaders.extract import PassageCtx
 from irkg.loaders.numbers import Quantity
 from irkg.loaders.modality import predicate_certainty
@@ -133,6 +134,7 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
     if in_aside(v, i):
         return Certainty.ASSERTED  # "-- a contract worth $800 million --": the author's aside, whatever is denied around it
     planned = getattr(q, "kind", None) == "count" and _to_be_built(v, s.pre[i]) or _intended(v, s.pre[i])
+    bound: Certainty | None = None  # a figure given as a limit ("above 5%", «بنسبة تزيد على 5%»): the clause above says how
     for n in s.pre[i].ancestors():
         p, after = n.parent, False
         if n.cat == "NP" and p is not None and p.cat == "S" and p.kids and p.kids[0] is n:
@@ -155,8 +157,21 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
                 verb = _main_verb(v, n, verb)
             pred = predicate_at(v, verb.tok)
             if pred is None:
-                return None
+                return bound
             cert = predicate_certainty(v, pred)
+            if pred.modal and v.lang == "en" and verb.tok < i and _sets_terms(v, pred):
+                return Certainty.EXPECTED  # "Iran must not enrich uranium above 5 percent": a term to keep
+            if bound is not None:
+                # «يلزم الاتفاق إيران بعدم تخصيب اليورانيوم بنسبة تزيد على 5%», «ينص الاتفاق على ألا تتجاوز»: a limit a
+                # term or an obligation sets is to be kept, not a level reached
+                if _sets_terms(v, pred):
+                    return Certainty.EXPECTED
+                return cert if HEDGE_RANK[cert] > HEDGE_RANK[bound] else bound
+            if _EXCEED.match(v.word(verb.tok)) and verb.tok < i and not planned:
+                bound = cert if not pred.negated else Certainty.ASSERTED
+                if _sets_terms(v, pred):
+                    return Certainty.EXPECTED
+                continue
             above = [g.word for g in pred.governors[:2] if g.verbal]
             if n.parent is not None and n.parent.cat == "VP":  # "(VP (VBP تريد) (NP روسيا) (VP ألا تزيد ...))"
                 above += [v.word(k.tok) for k in n.parent.kids if k.is_pre and v.is_verb(k.tok)]
@@ -185,7 +200,22 @@ def figure_certainty(pc: PassageCtx, q: Quantity) -> Certainty | None:
             return cert
         if n.parent is None:
             break
+    if bound is not None:
+        return bound
     return Certainty.EXPECTED if planned else None  # «بناء 8 وحدات نووية في إيران»: a headline's plan
+
+
+def _sets_terms(v, pred) -> bool:
+    """Tell whether a verb, or one of the two above it, sets terms or obligations («ينص على», «يلزم», "requires",
+    "under the deal ... must"): what it governs is to be kept, not a fact."""
+    from irkg.loaders.extract_events import event_cues
+
+    provision = event_cues()["provision"]
+    words = [v.whole_word(pred.head)] + [g.word for g in pred.governors[:2] if g.verbal]
+    if any(word_class(v.words["obligation_verbs"], w) or provision.find(match_key(w)) for w in words):
+        return True
+    # "Iran must not enrich ...": an obligation among the verb's own auxiliaries
+    return pred.modal and any(v.in_words(t, "obligation_verbs") for t in range(max(0, pred.head - 3), pred.head))
 
 
 

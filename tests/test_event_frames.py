@@ -2386,3 +2386,16 @@ def test_a_memorandum_signed_by_two_named_officials_is_theirs():
     assert mou and set(mou[0].parties) == {"iran", "rosatom"}
     signing = [e for e in _records(text, "event") if e.type == "signing"]
     assert signing and set(signing[0].participants) == {"mohammad_eslami", "alexei_likhachev"}
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    # a limit a term or an obligation sets is to be kept, not a level reached
+    ("ويلزم الاتفاق المؤقت إيران بعدم تخصيب اليورانيوم بنسبة تزيد على 5 في المئة.", "expected"),
+    ("وينص الاتفاق على ألا تتجاوز نسبة التخصيب 3.67 في المئة.", "expected"),
+    ("Under the interim deal, Iran must not enrich uranium above 5 percent.", "expected"),
+    # a level passed is a level reached
+    ("Iran has enriched uranium to above 60 percent.", "asserted"),
+])
+def test_a_limit_set_by_terms_is_expected(text, certainty):
+    (level,) = [r for r in _records(text, "indicator") if r.what == "enrichment level"]
+    assert level.certainty == certainty
