@@ -318,6 +318,21 @@ def _payment_received(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) ->
     return False
 
 
+_FEAR_LINKS = frozenset({"من", "of", "about", "over", "a", "an", "the"})
+
+
+def _feared(v: SentenceView, pred: Predicate) -> bool:
+    """Tell whether an event noun is what a noun of fearing governs: its first governor, or the word before it
+    across "of"/«من» (the parser often hangs «خشية من هجوم» on the verb, leaving «خشية» aside)."""
+    fear = syntax_words()["fear_nouns"]
+    if pred.governors and not pred.governors[0].verbal and word_class(fear, pred.governors[0].word):
+        return True
+    t = pred.head - 1
+    while t >= 0 and t >= pred.head - 3 and v.word(t).lower() in _FEAR_LINKS:
+        t -= 1
+    return t >= 0 and v.in_words(t, "fear_nouns")
+
+
 def _someone_received(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx) -> bool:
     """Tell whether a verb of receiving that also receives guests ("received", «تسلم» does not) has a person for
     its object: a reception of that person, not goods acquired."""
@@ -874,6 +889,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "sanction" and not pred.verbal and _class_under(v, pred):
                 continue  # "countries under UN sanctions cannot join": a class of states, no sanctions imposed on anyone
             kind_only = "" if pred.verbal else _any_of_a_kind(v, pred)
+            if not pred.verbal and _feared(v, pred):
+                continue  # «خشية هجوم إسرائيلي على المحطة», "fears of an attack": dreaded, not done nor planned
             if not pred.verbal and _what_it_would_do(v, pred):
                 continue  # «ضربة عسكرية على إيران سيكون لها آثار كارثية»: a strike talked of, none that happened
             if etype == "meeting" and not pred.verbal and any(v.word(t).lower() in _SEPARATE for t in

@@ -143,6 +143,10 @@ ROWS = [
     # the body in a title right before a name is his office, even when the parser cuts the title from the name
     ("استقبل وزير الخارجية الروسي سيرغي لافروف أمين المجلس الأعلى للأمن القومي الإيراني علي لاريجاني في موسكو.", "meeting",
      {("sergey_lavrov", "participant"), ("ali_larijani", "participant")}, "asserted", "moscow"),
+    # an attack someone fears is neither done nor planned
+    ("ويرى مراقبون أن روسيا عجلت في تنفيذ الصفقة خشية من هجوم إسرائيلي على المحطة.", "attack", None, None, None),
+    ("Moscow sped up the work amid fears of an Israeli attack on the plant.", "attack", None, None, None),
+    ("Israel attacked the plant, raising fears of a wider war.", "attack", {("israel", "attacker")}, "asserted", None),
     # a company of a state stands for it: the state is no second signatory
     ("ووقعت الشركة الوطنية الإيرانية للنفط مذكرة تفاهم مع غازبروم الروسية بقيمة 40 مليار دولار.", "signing",
      {("nioc", "signatory"), ("gazprom", "signatory")}, "asserted", None),
