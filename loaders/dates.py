@@ -70,6 +70,7 @@ class Calendar:
     number_of: dict[str, int] = field(default_factory=dict)
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     ordday_of: dict[str, int] = field(default_factory=dict)
+    today_not_after: set[str] = field(default_factory=set)
     month_prep: re.Pattern = re.compile("(?!)")  # a word before a bare ambiguous month that makes it one ("in May")
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     words: re.Pattern = re.compile("(?!)")  # any calendar word: passages without one or a digit are skipped
@@ -180,7 +181,12 @@ def calendar() -> Calendar:
         rf"{B}(?P<part>{_alt(c.part_of)})[\s\-]+{of}?{year_word}?(?P<y>{YEAR}){E}(?!{amount})")))
     p.append(("century", re.compile(rf"{B}(?P<cn>{_alt(c.century_name_of)}){E}")))
     p.append(("hijri", re.compile(rf"{B}{year_word}?(?P<h>1[34]\d\d)\s*{w['hijri_markers']}{E}")))
-    # «غدا الأربعاء», "tomorrow, Wednesday": the weekday after a relative day is that day, not the last such weekday
+    # «يتوجه لافروف اليوم إلى طهران»: «اليوم» as an adverb (before a preposition, «أن» or a stop) is today; elsewhere it
+    # is "the day" («اليوم الوطني», «في اليوم التالي»)
+    c.today_not_after = {_norm(x) for x in data["grammar"].get("today_not_after", [])}
+    if data["grammar"].get("today_words"):
+        p.append(("today", re.compile(rf"{B}(?P<clit>[و])?(?P<today>{w['today_words']})(?=\s*(?:[،,.؛:]|$|(?:{w['today_before']}){E}))")))
+        c.words = re.compile(c.words.pattern[:-1] + "|" + w["today_words"] + ")")
     p.append(("relative", re.compile(rf"{B}(?P<clit>[وفبل])?(?P<rel>{_alt(c.relative)}){E}"
                                      rf"(?:\s*[,،]?\s*(?:{w['day_words']}\s+)?(?P<wd>{_alt(c.weekday_of)}){E})?")))
     # «يوم الاثنين المقبل», "next Monday": the first such weekday after the text was written
@@ -339,6 +345,12 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         value = resolve_relative(unit, off, pub)
         # "tomorrow", «الأسبوع المقبل»: still to come when the text was written, known even without its date
         return value, ["relative"] + ([] if value else ["partial"]) + (["future"] if off > 0 else [])
+    if kind == "today":
+        before = mt.string[max(0, mt.start() - 12):mt.start()].split()
+        if before and (before[-1] in c.today_not_after or before[-1][:1] in "وف" and before[-1][1:] in c.today_not_after):
+            return None  # «حتى اليوم», «منذ ذلك اليوم», «في اليوم»: a span or a day, not today's date
+        value = resolve_relative("day", 0, pub)
+        return value, ["relative"] + ([] if value else ["partial"])
     if kind == "weekday":
         wd = c.weekday_of[" ".join(g["wd"].split())]
         off = -1 if g["pre"] == "last" else 1 if g["pre"] else c.suffix_of.get(" ".join((g["suf"] or "").split()), 0)

@@ -329,3 +329,13 @@ def test_next_and_last_weekday_count_from_the_day_of_writing(text, want):
 
     got = find_dates(text, "2021-03-10")
     assert [(m.value, "future" in (m.flags or [])) for m in got] == [want]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("يتوجه وزير الخارجية اليوم إلى طهران.", "2013-12-10"), ("وأعلنت الوزارة اليوم أن الوفد وصل.", "2013-12-10"),
+    ("لم يتغير الموقف حتى اليوم.", None), ("احتفلت إيران باليوم الوطني.", None), ("وفي اليوم التالي وصل الوفد.", None),
+])
+def test_today_is_the_adverb_not_the_day(text, value):
+    found = [m.value for m in find_dates(text, "2013-12-10")]
+    assert found == ([value] if value else [])
+
