@@ -333,6 +333,30 @@ def _feared(v: SentenceView, pred: Predicate) -> bool:
     return t >= 0 and v.in_words(t, "fear_nouns")
 
 
+def _subject_of_what_will_be(v: SentenceView, pred: Predicate) -> bool:
+    """Tell whether an event noun is the subject of a verb still to come ("the talks will focus on Syria") or one
+    someone expects («تتوقع الخارجية أن تتناول محادثات لافروف وظريف الملف السوري»): the event is to come too."""
+    if pred.verbal:
+        return False
+    g = pred.governors[0] if pred.governors else None
+    if g is not None and g.verbal and (g.how == "subj" or (g.how == "obj" and v.lang == "ar" and pred.node.i == g.tok + 1)):
+        gov = predicate_at(v, g.tok)  # (the noun right after an Arabic verb is its subject, whatever the parser says)
+    else:
+        n = pred.node  # "(S (NP The talks between ...) (VP will focus ...))": the subject of the clause's verb phrase
+        while n.parent is not None and n.parent.cat == "NP":
+            n = n.parent
+        p = n.parent
+        if p is None or p.cat != "S" or n.cat != "NP" or next((k for k in p.kids if k.cat == "NP"), None) is not n:
+            return False
+        vp = next((k for k in p.kids if k.cat == "VP" and k.i >= n.j), None)
+        verb = next((d for d in vp.walk() if d.is_pre and v.is_verb(d.tok) and v.sent.tokens[d.tok][2] != "MD"), None) \
+            if vp is not None else None
+        gov = predicate_at(v, verb.tok) if verb is not None else None
+    if gov is None or gov.negated or gov.conditional:
+        return False
+    return gov.future or predicate_certainty(v, gov) == Certainty.EXPECTED
+
+
 def _someone_received(pc: PassageCtx, v: SentenceView, pred: Predicate, dc: DocCtx) -> bool:
     """Tell whether a verb of receiving that also receives guests ("received", «تسلم» does not) has a person for
     its object: a reception of that person, not goods acquired."""
@@ -1100,6 +1124,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "statement" and cert == Certainty.EXPECTED and pred.verbal and v.sent.tokens[pred.head][2] == "VBD" \
                     and not (pred.future or pred.modal or pred.conditional) and not _after_writing(date, dc):
                 cert = Certainty.ASSERTED  # "Iran expects grain, the minister told YJC on Thursday": the saying was done
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _subject_of_what_will_be(v, pred) \
+                    and not (date and dc.stated and date[:10] < dc.stated[:len(date[:10])]):
+                cert = Certainty.EXPECTED  # "the talks will focus on Syria", «تتوقع أن تتناول محادثات لافروف وظريف»: to come
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):
                 cert = Certainty.ASSERTED
             if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred.governors and any(

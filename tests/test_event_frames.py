@@ -143,6 +143,13 @@ ROWS = [
     # the body in a title right before a name is his office, even when the parser cuts the title from the name
     ("استقبل وزير الخارجية الروسي سيرغي لافروف أمين المجلس الأعلى للأمن القومي الإيراني علي لاريجاني في موسكو.", "meeting",
      {("sergey_lavrov", "participant"), ("ali_larijani", "participant")}, "asserted", "moscow"),
+    # talks that are the subject of a verb still to come, or of one someone expects, are to come
+    ("The talks between Lavrov and Mohammad Javad Zarif will focus on Syria.", "meeting",
+     {("sergey_lavrov", "participant"), ("mohammad_javad_zarif", "participant")}, "expected", None),
+    ("وتتوقع الخارجية الروسية أن تتناول محادثات لافروف ومحمد جواد ظريف الملف السوري.", "meeting",
+     {("sergey_lavrov", "participant"), ("mohammad_javad_zarif", "participant")}, "expected", None),
+    ("The talks between Lavrov and Mohammad Javad Zarif focused on Syria.", "meeting",
+     {("sergey_lavrov", "participant"), ("mohammad_javad_zarif", "participant")}, "asserted", None),
     # an attack someone fears is neither done nor planned
     ("ويرى مراقبون أن روسيا عجلت في تنفيذ الصفقة خشية من هجوم إسرائيلي على المحطة.", "attack", None, None, None),
     ("Moscow sped up the work amid fears of an Israeli attack on the plant.", "attack", None, None, None),
