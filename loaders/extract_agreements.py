@@ -68,6 +68,7 @@ def _parties(pc: PassageCtx, dc: DocCtx, ts: int = 0, te: int = 10**9) -> list[s
     return out
 
 
+_BETWEEN = frozenset({"بين", "between"})
 _PARTY_PREPS = {"بين", "between", "مع", "with", "و", "and"}
 
 
@@ -106,8 +107,9 @@ def _tree_parties(pc: PassageCtx, dc: DocCtx, v, pred, kind: str = "", pair_fall
 
     words = syntax_words()
     preps = _PARTY_PREPS | ({"of", "في", "in", "إلى", "الي", "to"} if kind == "membership" else set())  # "a member of the SCO", "accession to"
+    # (a "between" phrase nested in the agreement's own, «اتفاقية للتعاون العسكري بين روسيا وإيران», names its parties)
     nodes = [a.node for a in pred.args if a.rel in ("adj", "gen", "poss", "subj")
-             or (a.rel == "pp" and a.via != "pp" and a.marker.split(" ")[0] in preps)]
+             or (a.rel == "pp" and (a.via != "pp" or a.marker.split(" ")[0] in _BETWEEN) and a.marker.split(" ")[0] in preps)]
     govs = pred.governors
     if govs and not govs[0].verbal and any(dc.actor_type(m.ref) == "person" and m.start <= v.sent.tokens[govs[0].tok][0] < m.end
                                            for m in pc.actors):
@@ -394,6 +396,7 @@ _CARRYING_OUT = frozenset({"تنفيذ", "تطبيق", "implementation", "implem
 
 
 def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -> AgreementRecord:
+    from irkg.loaders.extract_events import subject_of_what_will_be
     from irkg.loaders.modality import predicate_certainty
     from irkg.schema.graph import Certainty
 
@@ -405,6 +408,8 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     cert = predicate_certainty(v, pred) if pred is not None else assess_certainty(pc.key, ks, ke)
     if pred is not None:
         status = _tree_status(pc, v, pred, cues)
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred is not None and subject_of_what_will_be(v, pred):
+        cert = Certainty.EXPECTED  # "an agreement ... is due to be signed during the visit": not yet made
     if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
         status = "negotiated" if cert == Certainty.EXPECTED else None  # "سيتم توقيعها": to be signed, not signed
     if cert == Certainty.REPORTED and pred is not None and _announced_by_parties(pc, dc, v, pred, parties):

@@ -333,7 +333,7 @@ def _feared(v: SentenceView, pred: Predicate) -> bool:
     return t >= 0 and v.in_words(t, "fear_nouns")
 
 
-def _subject_of_what_will_be(v: SentenceView, pred: Predicate) -> bool:
+def subject_of_what_will_be(v: SentenceView, pred: Predicate) -> bool:
     """Tell whether an event noun is the subject of a verb still to come ("the talks will focus on Syria") or one
     someone expects («تتوقع الخارجية أن تتناول محادثات لافروف وظريف الملف السوري»): the event is to come too."""
     if pred.verbal:
@@ -354,6 +354,10 @@ def _subject_of_what_will_be(v: SentenceView, pred: Predicate) -> bool:
         gov = predicate_at(v, verb.tok) if verb is not None else None
     if gov is None or gov.negated or gov.conditional:
         return False
+    words = syntax_words()
+    if word_class(words["copulas"], gov.word) and any(word_class(words["governors"], v.word(t)) == "expected"
+                                                       for t in range(gov.head + 1, min(len(v.sent.tokens), gov.head + 3))):
+        return True  # "the agreement is due to be signed", "the summit is expected to open"
     return gov.future or predicate_certainty(v, gov) == Certainty.EXPECTED
 
 
@@ -1124,7 +1128,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "statement" and cert == Certainty.EXPECTED and pred.verbal and v.sent.tokens[pred.head][2] == "VBD" \
                     and not (pred.future or pred.modal or pred.conditional) and not _after_writing(date, dc):
                 cert = Certainty.ASSERTED  # "Iran expects grain, the minister told YJC on Thursday": the saying was done
-            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and _subject_of_what_will_be(v, pred) \
+            if cert in (Certainty.ASSERTED, Certainty.REPORTED) and subject_of_what_will_be(v, pred) \
                     and not (date and dc.stated and date[:10] < dc.stated[:len(date[:10])]):
                 cert = Certainty.EXPECTED  # "the talks will focus on Syria", «تتوقع أن تتناول محادثات لافروف وظريف»: to come
             if cert == Certainty.REPORTED and _own_announcement(pc, v, pred, filled.participants):

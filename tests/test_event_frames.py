@@ -2410,3 +2410,15 @@ def test_a_memorandum_signed_by_two_named_officials_is_theirs():
 def test_a_limit_set_by_terms_is_expected(text, certainty):
     (level,) = [r for r in _records(text, "indicator") if r.what == "enrichment level"]
     assert level.certainty == certainty
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    # what is set to be signed is to come; «تم» passes the question on to what governs it
+    ("ومن المقرر أن يتم خلال الزيارة توقيع اتفاقية للتعاون العسكري بين روسيا وإيران.", "expected"),
+    ("وتم خلال الزيارة توقيع اتفاقية للتعاون العسكري بين روسيا وإيران.", "asserted"),
+    ("An agreement on military cooperation between Russia and Iran is due to be signed during the visit.", "expected"),
+])
+def test_an_agreement_set_to_be_signed_is_expected(text, certainty):
+    # the parties named "between" inside the agreement's own phrase are its parties
+    (agr,) = _records(text, "agreement")
+    assert set(agr.parties) == {"iran", "russia"} and agr.certainty == certainty
