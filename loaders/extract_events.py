@@ -859,6 +859,12 @@ def _provided_for(pred: Predicate, cues, v: SentenceView | None = None) -> bool:
         # the verb above the relative clause; «بموجبه» right after the agreement word says whose terms these are)
         return True
     words = syntax_words()
+    g0 = pred.governors[0] if pred.governors else None
+    if v is not None and g0 is not None and g0.verbal and word_class(words["obligation_verbs"], g0.word) \
+            and (gp := predicate_at(v, g0.tok)) is not None and any(
+                word_class(cues["accords"], v.word(t)) or v.in_words(t, "signable_nouns")
+                for a in gp.args_of("subj") for t in range(a.node.i, a.node.j)):
+        return True  # "the contract obliged Russia to deliver", «يلزم الاتفاق إيران بتسليم»: a term of the contract
     for g in pred.governors[:2]:
         if word_class(cues["provision_signing"], g.word):
             return g.how in ("xcomp", "pp", "gen", "noun", "obj") and not g.negated

@@ -150,6 +150,9 @@ ROWS = [
      {("sergey_lavrov", "participant"), ("mohammad_javad_zarif", "participant")}, "expected", None),
     ("The talks between Lavrov and Mohammad Javad Zarif focused on Syria.", "meeting",
      {("sergey_lavrov", "participant"), ("mohammad_javad_zarif", "participant")}, "asserted", None),
+    # whom a contract obliges would act, and the contract's date is not the delivery's
+    ("The contract signed in 2007 obliged Russia to deliver five S-300 battalions to Iran.", "delivery",
+     {("russia", "supplier"), ("iran", "recipient")}, "expected", None),
     # an attack someone fears is neither done nor planned
     ("ويرى مراقبون أن روسيا عجلت في تنفيذ الصفقة خشية من هجوم إسرائيلي على المحطة.", "attack", None, None, None),
     ("Moscow sped up the work amid fears of an Israeli attack on the plant.", "attack", None, None, None),
@@ -234,6 +237,8 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
      "2025-07-22", "exercise", "2025-07-21"),
     # a date set off by commas right after the event noun is its date
     ("وفّر التدخل الروسي، في أيلول/ سبتمبر 2015، قوة جوية حاسمة للقوات البرية السورية.", "2020-09-19", "intervention", "2015-09"),
+    # what a contract obliges has no date but a deadline
+    ("The contract signed in 2007 obliged Russia to deliver five S-300 battalions to Iran.", "2013-12-10", "delivery", None),
     # a month alone after a preposition is a month of the text's year ("May" alone may be a verb or a name)
     ("Russia delivered the first Yak-130 trainers to Iran in March.", "2025-06-01", "delivery", "2025-03"),
     ("وصل وفد روسي إلى طهران في مارس لبحث التعاون النووي.", "2025-06-01", "visit", "2025-03"),
@@ -241,6 +246,7 @@ def test_series_ordinal_is_an_indicator_only_for_the_pairs_own_series():
     ("أكد الرئيس الإيراني إبراهيم رئيسي أن زيارته الحالية إلى موسكو ستكون نقطة تحول.", "2022-01-19", "visit", "2022-01-19"),
 ])
 def test_event_dated_from_its_context(text, published, etype, date):
+    """(None: the event has no date of its own.)"""
     found = [e for e in _events(text, published) if e.type == etype]
     assert found and found[0].date == date
 

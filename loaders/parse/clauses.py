@@ -437,10 +437,10 @@ def _object_controller(v: SentenceView, pred: Predicate) -> None:
     """A verb or event noun completing a verb of accusing or urging takes that verb's object as its actor
     ("accused Tehran of supplying Moscow", «اتهمت أوكرانيا إيران بتزويد روسيا»): the accused would act."""
     g = pred.governors[0] if pred.governors else None
-    if g is None or not g.verbal or g.how != "pp" or not v.in_words(g.tok, "object_control_verbs") \
+    if g is None or not g.verbal or g.how not in ("pp", "xcomp") or not v.in_words(g.tok, "object_control_verbs") \
             or any(a.rel in ("subj", "poss") for a in pred.args):
         return
-    _borrow_actor(v, pred, g, "obj")
+    _borrow_actor(v, pred, g, "obj")  # ("obliged Russia to deliver": the object of "obliged" would deliver)
 
 
 def _borrow_actor(v: SentenceView, pred: Predicate, g, rel: str) -> None:
@@ -715,6 +715,11 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node,
     if clause is not top and clause.cat == "S" and host is not None and host.cat == "VP":
         # "started transferring", "is seeking to join": the subject of the verb this clause completes
         head = next((c for c in host.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
+        if head is not None and v.in_words(head.tok, "object_control_verbs"):
+            # "obliged Russia to deliver", "urged Moscow to stop": the object of the controlling verb would act
+            obj = next((c for c in host.kids if c.cat == "NP" and head.tok < c.i and c.j <= clause.i), None)
+            if obj is not None:
+                return obj
         if head is not None:
             got = _verbal(v, head).surface_subject  # "Russia is expected to deliver": raising keeps the surface subject
             if got is not None:
@@ -1159,7 +1164,7 @@ def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
             for a in pred.args):
         return
     g = pred.governors[0]
-    if g.verbal and g.how == "pp" and v.in_words(g.tok, "object_control_verbs"):
+    if g.verbal and g.how in ("pp", "xcomp") and v.in_words(g.tok, "object_control_verbs"):
         _object_controller(v, pred)
         return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
