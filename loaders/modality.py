@@ -68,6 +68,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
                            and word_class(words["vote_verbs"], nxt_g.word))):
             found.add(Certainty.EXPECTED)  # "voted against new sanctions": a measure proposed, not one this vote took
             break
+        if k == 0 and not pred.verbal and word_class(words["planning_verbs"], g.word) and _for_purpose(v, pred, g):
+            found.add(Certainty.EXPECTED)  # «أنشأت مركزا لتوجيه الهجمات», "set up a centre to direct attacks": what it is for
+            break
         if k == 0 and _retreated(v, words, pred.head) and not g.negated:
             found.add(Certainty.DENIED)  # «تراجعت روسيا عن تزويد إيران», "backed away from supplying": not done
             break
@@ -259,6 +262,16 @@ def _plan_object(v: SentenceView, tok: int, words: dict) -> bool:
         if heads and word_class(words["governing_nouns"], v.word(heads[0].tok)) == "expected":
             return True
     return False
+
+
+def _for_purpose(v: SentenceView, pred: Predicate, g) -> bool:
+    """Tell whether the word governing an event is itself a purpose: a verb in a purpose clause ("to direct"), or
+    a verbal noun after «لـ» or hung on the verb above by «لـ» («لتوجيه الهجمات»)."""
+    if g.verbal:
+        gp = predicate_at(v, g.tok)
+        return gp is not None and (gp.purpose or (g.tok > 0 and v.word(g.tok - 1).lower() == "to"))
+    nxt = pred.governors[1] if len(pred.governors) > 1 else None
+    return v.whole_word(g.tok).startswith("ل") or (nxt is not None and nxt.how == "pp" and nxt.marker in ("ل", "لل", "to"))
 
 
 def _hypothetical(v: SentenceView, tok: int) -> bool:

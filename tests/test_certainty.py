@@ -54,3 +54,18 @@ def test_still_is_no_negation():
     key = match_key("ولا يزال التعاون محدوداً")
     start = key.index("محدود")
     assert assess_certainty(key, start, start + 5) == "asserted"
+
+
+@pytest.mark.parametrize(("text", "certainty"), [
+    # what a set-up is for is no event that happened
+    ("Iran set up a command centre in Syria to direct attacks on Israel.", "expected"),
+    ("أنشأت إيران مركزا في سوريا لتوجيه الهجمات على إسرائيل.", "expected"),
+    ("Russia used Iranian drones to carry out attacks on Kyiv.", "asserted"),
+])
+def test_an_event_a_purpose_would_direct_is_expected(text, certainty):
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2024-01-10"})
+    (attack,) = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "attack"]
+    assert attack.certainty == certainty
