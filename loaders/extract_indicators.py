@@ -445,7 +445,10 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                     or (same_passage and last[0] == "percent" and q.kind in ("money", "number"))):
                 what, carried = last[1], last[3]  # "That's widened from $8 to $9", «أي ما يعادل 200 دولار»
             if q.kind == "money" and " per " not in q.unit:
-                per = _per_unit(pc, f, what) or (last[4] if last and (carried is not None or last[1] == what)
+                # (a yearly rate carries to the next figure of its own sentence only: "last year trade was $2.5 bn"
+                # after "a deal to raise annual trade to $40 bn" is no annual rate; a price per barrel carries on)
+                per = _per_unit(pc, f, what) or (last[4] if last and (same_passage or not (last[4] or "").endswith(" per year"))
+                                                  and (carried is not None or last[1] == what)
                                                   and " per " in (last[4] or "") and last[4].split(" per ")[0] == q.unit
                                                   else None)  # "$12 a barrel ..., compared with a $10 discount"
                 if per:

@@ -389,3 +389,11 @@ def test_a_fronted_period_is_the_figures():
 def test_a_trade_figure_keeps_its_sector(text, what, label_ar):
     (r,) = [r for r in _indicators(text) if r.unit.startswith("USD")]
     assert r.what == what and r.label_ar.startswith(label_ar)
+
+
+def test_a_yearly_rate_stays_in_its_own_sentence():
+    # "last year trade was $2.5 bn" after "a deal to raise annual trade to $40 bn" is a total, not a rate
+    text = ("ووقع البلدان اتفاقا لزيادة حجم التبادل التجاري السنوي بين إيران وروسيا إلى 40 مليار دولار.\n"
+            "وفي العام الماضي، بلغ حجم التجارة بين إيران وروسيا 2.5 مليار دولار فقط.")
+    units = {r.value: r.unit for r in _indicators(text, "2025-05-01")}
+    assert units == {4e10: "USD per year", 2.5e9: "USD"}
