@@ -1079,10 +1079,17 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                     filled.participants = [Participant(actor=sup[0].actor, role="recipient"),
                                            Participant(actor=origin.pop(), role="supplier")]
                     parts = [p.actor for p in filled.participants]
-            if etype == "delivery" and not items and (len(parts) < 2 or not (
-                    any(m.ref in _OBJECT_TOPICS for m in pc.topics if _in_own(m, spans))
-                    or any(cues["objects"].find(pc.key, a, b) for a, b in key_spans))):
-                continue  # a delivery names what is delivered, or a supplier and a recipient of arms
+            named_object = any(m.ref in _OBJECT_TOPICS for m in pc.topics if _in_own(m, spans)) \
+                or any(cues["objects"].find(pc.key, a, b) for a, b in key_spans)
+            lone_supplier = pred.verbal and [p.role for p in filled.participants] == ["supplier"] \
+                and all(g.verbal and word_class(syntax_words()["transparent"], g.word) for g in pred.governors) \
+                and dc.actor_type(parts[0]) == "state" and any(
+                    cues["objects"].find(pc.key, pc.kt.to_key(v.sent.tokens[a.node.i][0]), pc.kt.to_key(v.sent.tokens[a.node.j - 1][1]))
+                    for a in pred.args_of("obj"))
+            if etype == "delivery" and not items and not (named_object and (len(parts) >= 2 or lone_supplier)):
+                # a delivery names what is delivered, or a supplier and a recipient of arms ("Russia has started
+                # transferring radars": a state sending weapons its verb names, to whom the text said before)
+                continue
             if etype == "trade" and _arms(dc, pc, items, spans, key_spans, cues):
                 # buying or selling weapons is their delivery: the seller supplies, the buyer receives
                 etype = "delivery"

@@ -153,6 +153,11 @@ ROWS = [
     # whom a contract obliges would act, and the contract's date is not the delivery's
     ("The contract signed in 2007 obliged Russia to deliver five S-300 battalions to Iran.", "delivery",
      {("russia", "supplier"), ("iran", "recipient")}, "expected", None),
+    # a state sending weapons its own verb names is a delivery, the recipient said elsewhere; not in a clause
+    # another verb governs
+    ("Russia has already started transferring the necessary weapons, radars and air defence systems.", "delivery",
+     {("russia", "supplier")}, "asserted", None),
+    ("Kyiv says Tehran has never acknowledged that Russia provides these drones.", "delivery", None, None, None),
     # an attack someone fears is neither done nor planned
     ("ويرى مراقبون أن روسيا عجلت في تنفيذ الصفقة خشية من هجوم إسرائيلي على المحطة.", "attack", None, None, None),
     ("Moscow sped up the work amid fears of an Israeli attack on the plant.", "attack", None, None, None),

@@ -712,6 +712,12 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node,
     host = clause.parent
     if host is not None and host.cat == "ADJP" and host.parent is not None and host.parent.cat == "VP":
         host = host.parent  # "is due to visit", "is likely to sign": the subject of the copula
+    while clause is not top and clause.cat == "S" and host is not None and host.cat == "VP" \
+            and not any(c.is_pre and v.is_verb(c.tok) for c in host.kids) and host.parent is not None \
+            and host.parent.cat == "S" and host.parent.parent is not None and host.parent.parent.cat == "VP":
+        # "started (S (VP (S (VP transferring radars)) and (NP systems ...)))": a coordination the parser wrapped in a
+        # verbless verb phrase; the verb it completes is further up
+        clause, host = host.parent, host.parent.parent
     if clause is not top and clause.cat == "S" and host is not None and host.cat == "VP":
         # "started transferring", "is seeking to join": the subject of the verb this clause completes
         head = next((c for c in host.kids if c.is_pre and v.is_verb(c.tok) and c.tok < clause.i), None)
