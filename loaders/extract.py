@@ -421,6 +421,36 @@ def extract_facts(doc: Document, passages: list[Passage], mentions: list[list[Me
     extract_constraints(pcs, dc, records)
     extract_indicators(pcs, dc, records)
     extract_stances(pcs, dc, records)
+    _reported_after(doc, pcs, records)
     from irkg.loaders.resolve import resolve_records
 
     return resolve_records(records)
+
+
+def _reported_after(doc: Document, pcs: list[PassageCtx], records: list[Record]) -> None:
+    """"This is reported by The New York Times", «أفادت بذلك وكالة تسنيم»: a sentence that opens by naming the source
+    of what came before makes the facts of the paragraph before it (or of the sentences before it in its own
+    paragraph) that source's report."""
+    from irkg.loaders.extract_lexicon import lexicon_of, read_yaml
+    from irkg.schema.graph import Certainty
+
+    lex = lexicon_of({"back": read_yaml("cues_certainty.yaml").get("back_reports", [])})
+    scope: set[int] = set()
+    for k, pc in enumerate(pcs):
+        if k == 0 or not any(h.start - len(h.prefix) <= 2 for h in lex.find(pc.key[:60])):
+            continue
+        j = k - 1
+        while j >= 0:  # back to the start of the paragraph before it (or of its own, when it does not open one)
+            scope.add(pcs[j].p.idx)
+            if j == 0 or "\n" in doc.text[pcs[j - 1].p.end:pcs[j].p.start]:
+                break
+            j -= 1
+    if not scope:
+        return
+    for r in records:
+        ev = getattr(r, "evidence", None) or []
+        if getattr(r, "certainty", None) == Certainty.ASSERTED and getattr(r, "type", None) != "statement" \
+                and ev and all(e.passage in scope for e in ev):
+            r.certainty = Certainty.REPORTED
+            for e in ev:
+                e.certainty = Certainty.REPORTED

@@ -69,3 +69,18 @@ def test_an_event_a_purpose_would_direct_is_expected(text, certainty):
     doc = read_text("own.txt", text + "\n").model_copy(update={"published": "2024-01-10"})
     (attack,) = [r for r in extract_document(doc).records if r.kind == "event" and r.type == "attack"]
     assert attack.certainty == certainty
+
+
+def test_a_sentence_naming_the_source_of_the_paragraph_before_makes_it_a_report():
+    from irkg.loaders.pipeline import extract_document
+    from irkg.loaders.read import read_text
+
+    def certainties(text):
+        doc = read_text("own.txt", text).model_copy(update={"published": "2024-08-06"})
+        return {tuple(r.items): r.certainty for r in extract_document(doc).records if r.kind == "event" and r.type == "delivery"}
+
+    before = "Russia has already delivered radars and air defence systems to Iran.\n\n"
+    after = "Russia delivered Yak-130 trainers to Iran in 2023.\n"
+    assert certainties(before + after) == {(): "asserted", ("yak130",): "asserted"}
+    told = certainties(before + "This was reported by a major American newspaper citing Iranian officials.\n\n" + after)
+    assert told == {(): "reported", ("yak130",): "asserted"}
