@@ -957,7 +957,10 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             # «موسكو ترفض العقوبات», "Russia opposes sanctions": who opposes them imposes nothing
             opposed = etype == "sanction" and bool(pred.governors) \
                 and word_class(syntax_words()["opposition_verbs"], pred.governors[0].word) is not None
-            if opposed:
+            backed = etype == "sanction" and bool(pred.governors) and pred.governors[0].verbal \
+                and word_class(syntax_words()["backing_verbs"], pred.governors[0].word) is not None
+            if opposed or backed:
+                # "Russia backed further sanctions", «موسكو ترفض العقوبات»: who backs or opposes a measure imposes nothing
                 pred.args = [a for a in pred.args if a.via != "control"]
             filled = fill_frame(pc, v, pred, frame)
             if filled.figurative:

@@ -104,7 +104,9 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
             break
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
                 and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))
-                     or _under_possibility(v, words, pred.governors[k + 1:])):
+                     or _under_possibility(v, words, pred.governors[k + 1:])
+                     or any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j))):
+            # ("backed further sanctions": more measures proposed, none this backing imposed)
             # «لن تؤيد فرض عقوبات جديدة», "would back sanctions", «من المتوقع أن تؤيد فرض عقوبات»: proposed, not imposed
             found.add(Certainty.EXPECTED)
             break

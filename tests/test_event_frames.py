@@ -158,6 +158,13 @@ ROWS = [
     ("Russia has already started transferring the necessary weapons, radars and air defence systems.", "delivery",
      {("russia", "supplier")}, "asserted", None),
     ("Kyiv says Tehran has never acknowledged that Russia provides these drones.", "delivery", None, None, None),
+    # who backs further sanctions imposes none, and they are only proposed
+    ("Russia backed further sanctions against Iran and would vote for them if there is consensus.", "sanction",
+     {("iran", "target")}, "expected", None),
+    ("وأيدت روسيا فرض عقوبات جديدة على إيران.", "sanction", {("iran", "target")}, "expected", None),
+    # an export to come
+    ("Iran will export 40 gas turbines to Russia under the contract.", "trade",
+     {("iran", "seller"), ("russia", "buyer")}, "expected", None),
     # an attack someone fears is neither done nor planned
     ("ويرى مراقبون أن روسيا عجلت في تنفيذ الصفقة خشية من هجوم إسرائيلي على المحطة.", "attack", None, None, None),
     ("Moscow sped up the work amid fears of an Israeli attack on the plant.", "attack", None, None, None),
