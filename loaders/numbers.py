@@ -32,6 +32,7 @@ from irkg.loaders.number_lexicon import NumberLexicon, compile_lexicon, parse_di
 
 __all__ = ["Quantity", "find_quantities", "is_year", "load_number_lexicon", "parse_digits"]
 
+_ADJECTIVE_END = re.compile(r"[\u0621-\u064a](?:ية|يه|ي|يين|يون)$")
 _STOPS = set(".,،;؛:!?()[]{}«»\"“”")
 _MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
 _ORDINAL_REACH = 4  # tokens between a series noun and its Arabic ordinal («قمة دول بحر قزوين الخامسة»)
@@ -228,6 +229,14 @@ class _Scanner(AmountReader):
                 # «20 مليون طن من البضائع سنويا», "500,000 barrels of Iranian oil per day": the goods between
                 for k in range(j + 2, min(self.n, j + 4)):
                     if self.t[k - 1] in _STOPS or self.t[k - 1] in lex.modifier_stops or self.t[k - 1][0].isdigit():
+                        break
+                    got = self.phrase(k, lex.rates)
+                    if got is not None:
+                        break
+            if got is None and f.kind == "count":
+                # «10 مسيرات إيرانية يوميا»: a rate after the counted noun's adjectives
+                for k in range(j + 1, min(self.n, j + 3)):
+                    if not _ADJECTIVE_END.search(self.t[k - 1]) or self.t[k - 1] in _STOPS:
                         break
                     got = self.phrase(k, lex.rates)
                     if got is not None:

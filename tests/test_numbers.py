@@ -42,6 +42,7 @@ def _first(text):
         ("يبلغ سعر البيع 200 دولار للطن", 200, "USD per tonne"),
         ("رفعت نسبة النقاء إلى 75ر19 بالمئة", 19.75, "percent"),  # a wire's decimal: fraction «ر» whole
         ("بلغت الصادرات 5ر2 مليار دولار", 2_500_000_000, "USD"),
+        ("تسقط 10 مسيرات إيرانية يوميا", 10, "drones per day"),  # the rate after the counted noun's adjective
     ],
 )
 def test_arabic_amount(text, value, unit):
