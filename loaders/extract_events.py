@@ -996,6 +996,15 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 left = [p.actor for p in filled.participants if p.role == "withdrawn_from" and dc.actor_type(p.actor) == "state"]
                 filled.place = left[0] if left else None
             filled.participants = _without_title_bodies(pc, v, _without_represented_states(dc, filled.participants))
+            if etype == "meeting" and pred.verbal and len(filled.participants) == 1:
+                # «بعد زيارة لاريجاني إلى موسكو، حيث التقى بوتين», "on his visit to Moscow, where he met Putin": one
+                # of the host state met, unnamed, is met by the visitor the sentence named before
+                met = dc.state_of(filled.participants[0].actor)
+                filled.participants += _new_participants(
+                    [p.actor for r in out if r.kind == "event" and r.type == "visit" and r.evidence[0].passage == pc.p.idx
+                     and any(h.role == "host" and dc.state_of(h.actor) == met for h in r.roles)
+                     for p in r.roles if p.role == "visitor" and dc.actor_type(p.actor) == "person"][:1],
+                    filled.participants, "participant")
             if etype == "visit":
                 # "Khatami's visit heralds new Iran–Russia ties": the visitor's own state hosts nobody
                 home = {dc.state_of(p.actor) for p in filled.participants if p.role == "visitor"}

@@ -137,6 +137,11 @@ ROWS = [
     ("The Russian president received Iran's parliament speaker Mohammad Bagher Ghalibaf at the Kremlin.", "meeting",
      {("russia", "participant"), ("mohammad_bagher_ghalibaf", "participant")}, "asserted", "russia"),
     ("Iran received a second batch of Yak-130 trainers from Russia.", "meeting", None, None, None),
+    # whom a meeting brought together "with" someone takes part; who met one of the host state on a visit is the visitor
+    ("وذلك خلال لقاء جمع وزير الخارجية الإيراني منوتشهر متكي مع رئيس وكالة الطاقة الذرية الروسية سيرغي كيرينكو.", "meeting",
+     {("manouchehr_mottaki", "participant"), ("sergei_kiriyenko", "participant")}, "asserted", None),
+    ("جاء ذلك بعد زيارة علي لاريجاني إلى موسكو، حيث التقى الرئيس الروسي فلاديمير بوتين.", "meeting",
+     {("ali_larijani", "participant"), ("vladimir_putin", "participant")}, "asserted", None),
     # who is somewhere on a visit makes it, to where he is
     ("Iranian President Masoud Pezeshkian is in Moscow on an official visit.", "visit",
      {("masoud_pezeshkian", "visitor")}, "asserted", "moscow"),

@@ -1080,6 +1080,8 @@ def _relative_gathering(v: SentenceView, pred: Predicate, np: Node, outer: Node)
             gathered = [a for a in args if a.rel == "obj"]
             if not gathered:  # «اجتماع ضم X وY» without a relative pronoun: the noun after the verb was read as its subject
                 gathered = [a for a in args if a.rel == "subj" and a.node.i > head.tok]
+            # «لقاء جمع متكي مع كيريينكو», "a meeting that brought X together with Y": the one "with" takes part too
+            gathered += [a for a in args if a.rel == "pp" and a.marker in ("مع", "with")]
             for a in gathered:
                 pred.args.append(Arg("pp", a.node, "بين" if v.lang == "ar" else "between", via="gather"))
             return
