@@ -1076,7 +1076,9 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 filled.participants += [Participant(actor=a, role="signatory") for a in parties_of.get(agreement, []) if a not in have]
                 parts = [p.actor for p in filled.participants]
             items = _items(pc, v, pred, dc, etype)
-            if etype in cues["needs_person"] and not any(dc.actor_type(p) in ("person", "institution") for p in parts):
+            speakers = ("person", "institution", "company") if etype == "statement" else ("person", "institution")
+            if etype in cues["needs_person"] and not any(dc.actor_type(p) in speakers for p in parts):
+                # (a company speaks too: "Rostec said", «أعلنت غازبروم»)
                 continue
             if etype == "annexation" and not any(_in_own(m, spans) for m in pc.places):
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")

@@ -142,6 +142,9 @@ ROWS = [
      {("manouchehr_mottaki", "participant"), ("sergei_kiriyenko", "participant")}, "asserted", None),
     ("جاء ذلك بعد زيارة علي لاريجاني إلى موسكو، حيث التقى الرئيس الروسي فلاديمير بوتين.", "meeting",
      {("ali_larijani", "participant"), ("vladimir_putin", "participant")}, "asserted", None),
+    # a company speaks too
+    ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
+     {("rostec", "speaker")}, "asserted", None),
     # who is somewhere on a visit makes it, to where he is
     ("Iranian President Masoud Pezeshkian is in Moscow on an official visit.", "visit",
      {("masoud_pezeshkian", "visitor")}, "asserted", "moscow"),
