@@ -1082,6 +1082,8 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 continue
             if etype == "annexation" and not any(_in_own(m, spans) for m in pc.places):
                 continue  # annexing needs a territory ("ضم القرم"), not members ("ضم أوكرانيا لصفوفه")
+            if etype == "annexation" and filled.place is None:
+                filled.place = next(m.ref for m in pc.places if _in_own(m, spans))  # what was annexed: "annexes Crimea"
             if etype == "delivery" and v.lang == "ar" and v.word(pred.head) in _RECEIVE_OR_DELIVER:
                 # «طهران بدأت تسلم منظومة الدفاع الجوي الروسية»: «تسلم» delivers or receives; a system another state
                 # makes, with no one named to receive it, is received by the subject from that state

@@ -142,6 +142,8 @@ ROWS = [
      {("manouchehr_mottaki", "participant"), ("sergei_kiriyenko", "participant")}, "asserted", None),
     ("جاء ذلك بعد زيارة علي لاريجاني إلى موسكو، حيث التقى الرئيس الروسي فلاديمير بوتين.", "meeting",
      {("ali_larijani", "participant"), ("vladimir_putin", "participant")}, "asserted", None),
+    # what was annexed is where the annexation happened
+    ("ضمت روسيا شبه جزيرة القرم عام 2014.", "annexation", {("russia", "annexer")}, "asserted", "crimea"),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
