@@ -71,6 +71,7 @@ class Calendar:
     quarter_of: dict[str, tuple[int, int]] = field(default_factory=dict)
     ordday_of: dict[str, int] = field(default_factory=dict)
     today_not_after: set[str] = field(default_factory=set)
+    number_nouns: set[str] = field(default_factory=set)
     month_prep: re.Pattern = re.compile("(?!)")  # a word before a bare ambiguous month that makes it one ("in May")
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     words: re.Pattern = re.compile("(?!)")  # any calendar word: passages without one or a digit are skipped
@@ -184,6 +185,7 @@ def calendar() -> Calendar:
     # «يتوجه لافروف اليوم إلى طهران»: «اليوم» as an adverb (before a preposition, «أن» or a stop) is today; elsewhere it
     # is "the day" («اليوم الوطني», «في اليوم التالي»)
     c.today_not_after = {_norm(x) for x in data["grammar"].get("today_not_after", [])}
+    c.number_nouns = {_norm(x) for x in data["grammar"].get("number_nouns", [])}
     if data["grammar"].get("today_words"):
         p.append(("today", re.compile(rf"{B}(?P<clit>[و])?(?P<today>{w['today_words']})(?=\s*(?:[،,.؛:]|$|(?:{w['today_before']}){E}))")))
         c.words = re.compile(c.words.pattern[:-1] + "|" + w["today_words"] + ")")
@@ -357,6 +359,10 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         value = _weekday_date(wd, pub, off)
         return value, ["weekday", "relative"] + ([] if value else ["partial"]) + (["future"] if off > 0 else [])
     if kind == "year":
+        before = mt.string[max(0, mt.start() - 16):mt.start()].split()
+        w = before[-1].strip(".:#") if before else ""
+        if g["y"] and w and any(w[k:] in c.number_nouns for k in range(3) if k == 0 or set(w[:k]) <= set("وفبل")):
+            return None  # «القرار 1929», "Resolution 1929": a number, not a year
         return _iso(int(g["y"] or g["yo"])), []
     return None
 

@@ -339,3 +339,9 @@ def test_today_is_the_adverb_not_the_day(text, value):
     found = [m.value for m in find_dates(text, "2013-12-10")]
     assert found == ([value] if value else [])
 
+
+
+@pytest.mark.parametrize("text", ["بموجب القرار 1929 الصادر عن مجلس الأمن", "under Resolution 1929 of the Security Council",
+                                  "وبالقرار 1929", "resolution No. 1929"])
+def test_a_number_after_its_label_noun_is_no_year(text):
+    assert find_dates(text, "2016-01-01") == []
