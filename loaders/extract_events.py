@@ -788,9 +788,11 @@ def _on_a_visit(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Par
     return have + _new_participants(visitors, have, "visitor"), place
 
 
-def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant]) -> list[Participant]:
+def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: list[Participant],
+                        role: str = "participant") -> list[Participant]:
     """«يعتزم بوتين لقاء خامنئي», "Putin plans to meet Khamenei": who intends, seeks or refuses a meeting named by
-    its counterpart alone takes part in it (a role everyone shares: the counterpart does not replace him)."""
+    its counterpart alone takes part in it (a role everyone shares: the counterpart does not replace him); «نفت إيران
+    تزويد روسيا بمسيرات»: who denies supplying someone would be the supplier (`role`)."""
     from irkg.loaders.frames import _actors_of
 
     g = pred.governors[0] if pred.governors else None
@@ -799,7 +801,7 @@ def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
         return []
     gov = predicate_at(v, g.tok)
     subjects = gov.args_of("subj") if gov is not None else ()
-    return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, "participant")
+    return _new_participants((m.ref for a in subjects for m in _actors_of(pc, v, a)), have, role)
 
 
 _BILATERAL = frozenset(match_key(w) for w in ("bilateral", "separate", "ثنائية", "ثنائي", "الثنائية", "منفصلة", "منفصل"))
@@ -982,6 +984,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                         if dc.state_of(p.actor) not in hosts]
                 if not any(p.role == "visitor" for p in filled.participants):
                     filled.participants, filled.place = _on_a_visit(pc, v, pred, filled.participants, filled.place)
+            if etype == "delivery" and not pred.verbal and not any(p.role == "supplier" for p in filled.participants) \
+                    and any(p.role == "recipient" for p in filled.participants):
+                have = {dc.state_of(p.actor) for p in filled.participants}
+                filled.participants += [p for p in _intending_subjects(pc, v, pred, filled.participants, role="supplier")
+                                        if dc.state_of(p.actor) not in have]
             if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):

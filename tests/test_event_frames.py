@@ -97,7 +97,7 @@ ROWS = [
     ("Russia voted against new sanctions on Iran.", "sanction", {("iran", "target")}, "expected", None),
     ("صوتت روسيا ضد فرض عقوبات جديدة على إيران.", "sanction", {("iran", "target")}, "expected", None),
     # backing away from an act: it did not take place
-    ("وتراجعت روسيا عن تزويد إيران بصواريخ إس-300.", "delivery", {("iran", "recipient")}, "denied", None),
+    ("وتراجعت روسيا عن تزويد إيران بصواريخ إس-300.", "delivery", {("iran", "recipient"), ("russia", "supplier")}, "denied", None),
     ("Russia backed away from supplying S-300 missiles to Iran.", "delivery", {("iran", "recipient")}, "denied", None),
     # a sale under a ban, with a relative clause between the ban and the sale
     ("قال لافروف إن روسيا لا تنتهك الحظر الذي يفرضه مجلس الأمن على بيع الأسلحة إلى إيران.", "delivery",
@@ -144,6 +144,10 @@ ROWS = [
      {("ali_larijani", "participant"), ("vladimir_putin", "participant")}, "asserted", None),
     # what was annexed is where the annexation happened
     ("ضمت روسيا شبه جزيرة القرم عام 2014.", "annexation", {("russia", "annexer")}, "asserted", "crimea"),
+    # who denies supplying someone would be the supplier; denying the truth of what reports say denies it
+    ("نفت إيران تزويد روسيا بمسيرات.", "delivery", {("iran", "supplier"), ("russia", "recipient")}, "denied", None),
+    ("نفت إيران صحة الكلام الذي ذكرته تقارير إعلامية ويفيد بتزويد طهران لروسيا بطائرات مسيرة.", "delivery",
+     {("iran", "supplier"), ("russia", "recipient")}, "denied", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
