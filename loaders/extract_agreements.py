@@ -12,7 +12,7 @@ from irkg.loaders.extract import PAIR, DocCtx, PassageCtx, date_value
 from irkg.loaders.extract_events import conjunct_date
 from irkg.loaders.extract_lexicon import Lexicon, lexicon_of, read_yaml
 from irkg.loaders.labels import SEVERAL
-from irkg.loaders.parse.clauses import context_spans, own_spans
+from irkg.loaders.parse.clauses import context_spans, own_spans, syntax_words, word_class
 from irkg.schema.graph import AgreementRecord, AgreementStatus
 
 STATUS_ORDER = ["negotiated", "signed", "ratified", "in_force", "stalled", "frozen", "ended"]
@@ -408,6 +408,10 @@ def _make(pc, dc, cues, aid, kind, names, parties, ks, ke, label, known=False) -
     cert = predicate_certainty(v, pred) if pred is not None else assess_certainty(pc.key, ks, ke)
     if pred is not None:
         status = _tree_status(pc, v, pred, cues)
+    if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred is not None and pred.governors \
+            and pred.governors[0].verbal and pred.governors[0].how == "pp" and pred.governors[0].marker in ("ل", "لل", "to", "toward", "towards") \
+            and word_class(syntax_words()["talk_verbs"], pred.governors[0].word):
+        cert = Certainty.EXPECTED  # «تتشاوران للتوصل لاتفاق», "negotiating toward a deal": an agreement sought
     if cert in (Certainty.ASSERTED, Certainty.REPORTED) and pred is not None and subject_of_what_will_be(v, pred):
         cert = Certainty.EXPECTED  # "an agreement ... is due to be signed during the visit": not yet made
     if cert in (Certainty.EXPECTED, Certainty.DENIED) and status in ("signed", "ratified", "in_force"):
@@ -642,6 +646,8 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
                             parties.append(r)
             if len(parties) < 2:
                 continue
+            if _goes_on_talking(v, pred):
+                continue  # «اتفق الطرفان على مواصلة المشاورات», "agreed to continue consultations": no agreement of its own
             d = date_value(pc.nearest_date(ts, te, window=80, skip=_target_dates(pc)))
             # «اتفقت قطر وإيران وروسيا، أمس، على إنشاء ترويكا»: what they agreed on names the agreement, not who agreed
             said = _whole_words(pc.p.text, v.sent.tokens[on[0].node.i][0], 8) if h.cat == "apart" else _whole_words(pc.p.text, ts, 8)
@@ -660,6 +666,23 @@ def extract_agreements(pcs: list[PassageCtx], dc: DocCtx, out: list) -> dict[int
         if ids:
             by_passage[pc.p.idx] = list(dict.fromkeys(ids))
     return by_passage
+
+
+def _goes_on_talking(v, pred) -> bool:
+    """Tell whether what a verb of agreeing is about is going on talking («على مواصلة المشاورات», "to continue
+    consultations", «على الحوار»): the first words of its «على»/"to" phrase or complement."""
+    from irkg.loaders.parse.clauses import syntax_words, word_class
+
+    words = syntax_words()
+    for a in pred.args:
+        if a.rel in ("pp", "obj") or a.via == "xcomp":
+            toks = [d.tok for d in a.node.walk() if d.is_pre][:3]
+            if a.rel == "pp" and a.marker.split(" ")[0] not in ("على", "علي", "to", "on"):
+                continue
+            if any(word_class(words["continuation_nouns"], v.word(t)) or word_class(words["talk_nouns"], v.word(t)) for t in toks[:2]):
+                return True
+    nxt = [t for t in range(pred.head + 1, min(len(v.sent.tokens), pred.head + 4))]
+    return any(v.word(t).lower() == "to" for t in nxt[:1]) and any(word_class(words["continuation_nouns"], v.word(t)) for t in nxt[1:2])
 
 
 def _signs(v, a) -> bool:

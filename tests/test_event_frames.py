@@ -2454,3 +2454,15 @@ def test_an_agreement_set_to_be_signed_is_expected(text, certainty):
     # the parties named "between" inside the agreement's own phrase are its parties
     (agr,) = _records(text, "agreement")
     assert set(agr.parties) == {"iran", "russia"} and agr.certainty == certainty
+
+
+def test_an_agreement_talks_are_held_to_reach_is_sought():
+    text = "وقال السفير إن إيران وشركة غازبروم الروسية تتشاوران حاليا للتوصل لاتفاق خاص بتطوير حقول الغاز في إيران."
+    (agr,) = _records(text, "agreement")
+    assert agr.certainty == "expected" and set(agr.parties) == {"iran", "gazprom"}
+
+
+@pytest.mark.parametrize("text", ["وبعد ذلك اتفقت إيران وروسيا على مواصلة المشاورات.",
+                                  "Iran and Russia agreed to continue consultations."])
+def test_agreeing_to_go_on_talking_is_no_agreement(text):
+    assert not _records(text, "agreement")
