@@ -363,6 +363,8 @@ def _build(kind: str, mt: re.Match, c: Calendar, pub: tuple) -> tuple[str | None
         w = before[-1].strip(".:#") if before else ""
         if g["y"] and w and any(w[k:] in c.number_nouns for k in range(3) if k == 0 or set(w[:k]) <= set("وفبل")):
             return None  # «القرار 1929», "Resolution 1929": a number, not a year
+        if re.search(r"(?:pre|post)-\s*$", mt.string[max(0, mt.start() - 6):mt.start()]):
+            return None  # "the pre-2015 sanctions": which sanctions, not when anything happened
         return _iso(int(g["y"] or g["yo"])), []
     return None
 

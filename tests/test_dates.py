@@ -345,3 +345,7 @@ def test_today_is_the_adverb_not_the_day(text, value):
                                   "وبالقرار 1929", "resolution No. 1929"])
 def test_a_number_after_its_label_noun_is_no_year(text):
     assert find_dates(text, "2016-01-01") == []
+
+
+def test_a_year_in_a_pre_or_post_adjective_is_no_date():
+    assert find_dates("the pre-2015 UN sanctions and the post-2015 order", "2025-10-01") == []
