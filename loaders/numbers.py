@@ -33,6 +33,7 @@ from irkg.loaders.number_lexicon import NumberLexicon, compile_lexicon, parse_di
 __all__ = ["Quantity", "find_quantities", "is_year", "load_number_lexicon", "parse_digits"]
 
 _ADJECTIVE_END = re.compile(r"[\u0621-\u064a](?:ية|يه|ي|يين|يون)$")
+_LABEL_NOUNS = frozenset({"no", "number", "unit", "رقم", "الرقم", "برقم", "الوحدة", "وحدة"})
 _STOPS = set(".,،;؛:!?()[]{}«»\"“”")
 _MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
 _ORDINAL_REACH = 4  # tokens between a series noun and its Arabic ordinal («قمة دول بحر قزوين الخامسة»)
@@ -121,6 +122,9 @@ class _Scanner(AmountReader):
         a = self.amount(k)
         if a is None:
             return [] if opener else self._wordless(start, j, qual)
+        label = [w.lower().rstrip(".") for w in self.t[max(0, k - 2):k] if w != "."]
+        if not a.word and label and label[-1] in _LABEL_NOUNS:
+            return []  # "Bushehr's No. 1 power plant", «المفاعل رقم 1», "unit 2": a name, not a count
         if a.j < self.n and self.t[a.j] in lex.ordinal_suffixes and self.glued(a.j) and not a.word:
             return self._ordinal_before(start, a.value, a.j + 1)
         if a.word and a.value >= 20 and a.j == a.i + 1 and k > 0 and self.t[a.i].startswith("ال") \
