@@ -17,6 +17,8 @@ from irkg.schema.graph import Certainty, StanceRecord
 _NEG_WINDOW = 70  # key characters before a characterization where a negator flips it
 _CONDITION = re.compile(r"(?<!\w)(?:في حال|حال حدوث\w*|اذا|لو|امكانيه|احتمال|هل|if|whether|should)(?!\w)")
 _AGREEMENT_WORD = re.compile(r"معاهد|اتفاقي|اتفاق\s")
+_SIGNED = re.compile(r"^\W*(?:to be signed|will be signed|was signed|were signed|signed|سيتم توقيعها|سيتم توقيعه|يتم توقيعها|تم توقيعها|الموقعة|الموقع)(?!\w)")
+_SIGNING_OF = re.compile(r"(?:sign|signing|signed|توقيع|يوقعان|يوقع|توقع|وقعا|وقع)\W+(?:a|an|the|on|ال)?\W*$")
 _NAME_AFTER = re.compile(r"\s*(?:treaty|agreement|accord)\b")  # "Strategic Partnership Treaty" is a name
 _CONTRAST = re.compile(r"(?<!\w)(?:بل|وانما|انما|لكن|ولكن|but|instead)(?!\w)")
 _ANAPHOR = re.compile(r"(?:هذا|هذه|ذلك|تلك|such an?|this|that)\s+$")
@@ -153,6 +155,8 @@ def extract_stances(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
                 continue  # "مثل هذا التحالف" points back to the hypothetical one
             if _AGREEMENT_WORD.search(pc.key[max(0, h.start - 28):h.start]) or _NAME_AFTER.match(pc.key, h.end):
                 continue  # part of a treaty's name ("معاهدة الصداقة والتعاون")
+            if _SIGNED.search(pc.key[h.end:h.end + 30]) or _SIGNING_OF.search(pc.key[max(0, h.start - 24):h.start]):
+                continue  # 'a "comprehensive strategic partnership" to be signed', «توقيع الشراكة»: a document signed
             char, pol = h.cat, sc["polarity"][h.cat]
             prev = pc.key[max(0, h.start - 8):h.start].split()[-1:]
             negs = sc["neg"].find(pc.key, max(0, h.start - _NEG_WINDOW), h.start)

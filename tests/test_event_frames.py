@@ -2468,3 +2468,12 @@ def test_an_agreement_talks_are_held_to_reach_is_sought():
                                   "Iran and Russia agreed to continue consultations."])
 def test_agreeing_to_go_on_talking_is_no_agreement(text):
     assert not _records(text, "agreement")
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # a partnership to be signed is a document, not how the text describes the relationship
+    ("Moscow and Tehran plan to bolster their ties with a “comprehensive strategic partnership” to be signed during the visit.", False),
+    ("وتجمع إيران وروسيا شراكة استراتيجية.", True),
+])
+def test_a_partnership_to_be_signed_is_no_stance(text, stance):
+    assert bool(_records(text, "stance")) == stance
