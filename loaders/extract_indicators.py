@@ -380,6 +380,9 @@ def _anaphoric_pair(pc: PassageCtx, q: Quantity) -> bool:
     return bool(vague and (q.kind == "money" or (q.unit or "") in _MEASURE_UNITS))
 
 
+_ASSURANCE = re.compile(r"(?:مضمون|ضمان|ضمانات|متأكد|واثق|guarantee|guaranteed|certain|sure|confident|assured)", re.I)
+
+
 def _keep(q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
     if any(a <= q.start < b or a < q.end <= b for a, b in date_spans):
         return False
@@ -403,6 +406,9 @@ def extract_indicators(pcs: list[PassageCtx], dc: DocCtx, out: list) -> None:
             last = (last[0], last[1], -1, *last[3:])  # a figure opening the next passage may still take it up
         prev_q = None
         for q in pc.quantities:
+            if q.kind == "percent" and q.value == 100 and _ASSURANCE.search(
+                    pc.p.text, max(0, q.start - 30), min(len(pc.p.text), q.end + 30)):
+                continue  # «مضمون مئة بالمئة», "100 percent guaranteed": an assurance, no measured share
             if not _keep(q, date_spans) or _anaphoric_pair(pc, q):
                 continue
             prev_q, q_before = q, prev_q

@@ -373,6 +373,7 @@ def test_a_refusal_that_pressure_may_bring_is_only_expected():
 
 @pytest.mark.parametrize("text", [
     "Their joint projects include the operation of Bushehr's No. 1 power plant.",  # a name, not a count
+    "وقال ريابكوف إن الطابع المدني للمحطة \"مضمون مئة بالمئة\".",  # an assurance, no share
     "وتشمل المشاريع تشغيل المفاعل رقم 1 في محطة بوشهر.",
     "Top of the list is an air-defence system, along with upgrades for ageing Mig 29 fighters.",
     "The agency reported that a potential deal between the two companies could be worth a great deal.",
