@@ -148,6 +148,9 @@ ROWS = [
     ("نفت إيران تزويد روسيا بمسيرات.", "delivery", {("iran", "supplier"), ("russia", "recipient")}, "denied", None),
     ("نفت إيران صحة الكلام الذي ذكرته تقارير إعلامية ويفيد بتزويد طهران لروسيا بطائرات مسيرة.", "delivery",
      {("iran", "supplier"), ("russia", "recipient")}, "denied", None),
+    # a relative clause the parser left without its noun takes no subject from the clause above
+    ("أعلن نائب وزير الخارجية الروسي سيرغي ريابكوف أن أول محطة نووية بنتها روسيا في إيران والتي ستدشن السبت في بوشهر "
+     "ستستخدم لأغراض مدنية.", "launch", None, None, None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),

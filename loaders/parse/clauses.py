@@ -395,7 +395,8 @@ def _verbal(v: SentenceView, pre: Node) -> Predicate:
             partner = _with_partner(v, clause)  # "discussed X with Rouhani when they met": both of them met
         subj = _enclosing_subject(v, clause) or subj  # "as they compete", "وقال إنه": the subject of the clause above
     elif subj is None and v.lang == "ar" and clause.parent is not None and clause.parent.cat == "SBAR" \
-            and _antecedent(clause) is None:
+            and _antecedent(clause) is None and not (clause.parent.kids and clause.parent.kids[0].cat == "WHNP"):
+        # (a relative clause the parser left without its noun, «والتي ستدشن», takes no subject from the clause above)
         subj = _enclosing_subject(v, clause)  # "بعد أن عقدا جولة من المباحثات": the dropped subject is the main clause's
     elif v.lang == "ar" and subj is not None and subj.i > pre.tok and not objs and not preps and partner is None \
             and v.in_words(pre.tok, "reciprocal_verbs") and clause.parent is not None and clause.parent.cat == "SBAR":
