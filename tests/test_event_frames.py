@@ -151,6 +151,10 @@ ROWS = [
     # a relative clause the parser left without its noun takes no subject from the clause above
     ("أعلن نائب وزير الخارجية الروسي سيرغي ريابكوف أن أول محطة نووية بنتها روسيا في إيران والتي ستدشن السبت في بوشهر "
      "ستستخدم لأغراض مدنية.", "launch", None, None, None),
+    # a participle fronted in an "after" phrase is done by the main clause's subject, and is not what he told
+    ("After meeting with Alexey Likhachev, Director General of Rosatom, Mohammad Eslami told the news conference that "
+     "understandings were reached.", "meeting",
+     {("alexei_likhachev", "participant"), ("mohammad_eslami", "participant")}, "asserted", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),

@@ -740,6 +740,12 @@ def _subject(v: SentenceView, pre: Node, vp: Node, chain: list[Node], top: Node,
         nps = [c for c in outer.kids if c.j <= host.i and _subject_before(v, c)] if outer is not None else []
         if nps:
             return nps[-1]
+        # "After meeting with Likhachev, Eslami told ...": the participle's phrase fronted, the subject after it
+        vp = next((c for c in outer.kids if c.cat == "VP" and c.i >= host.j), None) if outer is not None else None
+        after = [c for c in outer.kids if c.i >= host.j and (vp is None or c.j <= vp.i) and _subject_before(v, c)] \
+            if outer is not None else []
+        if after:
+            return after[-1]  # (the last before the verb phrase: an apposition set off before it is not the subject)
     if p is not None and p.cat == "VP" and (any(c.cat == "CC" for c in p.kids) or sum(c.cat == "VP" for c in p.kids) > 1):
         first = next((c for c in p.kids if c.cat == "VP"), None)
         if first is not None and first is not top and first.kids:
@@ -1424,8 +1430,10 @@ def _governors(v: SentenceView, pred: Predicate, start: Node) -> None:
                     v.in_words(pres[1].tok, "governors") or v.in_words(pres[1].tok, "governing_nouns")):
                 pred.governors.append(Governor(pres[1].tok, v.word(pres[1].tok), "comp", verbal=False))
                 first_clause = False
-        if p.cat in ("S", "SINV") and p.parent is not None:
-            # "Iran will receive jets, officials said": a reporting clause beside the claim
+        framing = n.cat in ("PP", "SBAR") and (f := _first_pre(n)) is not None and v.in_words(f.tok, "adverbial_subordinators")
+        if p.cat in ("S", "SINV") and p.parent is not None and not framing:
+            # "Iran will receive jets, officials said": a reporting clause beside the claim ("After meeting X, he told
+            # reporters": the fronted phrase sets the scene, it is not what he told)
             for c in p.kids:
                 if c.cat == "VP" and c.i > n.j and c is not n:
                     head = next((d for d in c.kids if d.is_pre and v.is_verb(d.tok)), None)
