@@ -33,6 +33,8 @@ from irkg.loaders.number_lexicon import NumberLexicon, compile_lexicon, parse_di
 __all__ = ["Quantity", "find_quantities", "is_year", "load_number_lexicon", "parse_digits"]
 
 _ADJECTIVE_END = re.compile(r"[\u0621-\u064a](?:ية|يه|ي|يين|يون)$")
+_TIME_NOUNS = frozenset({"العام", "عام", "السنة", "سنة", "الشهر", "شهر", "الساعة", "ساعة", "القرن", "year", "month",
+                         "hour", "century", "decade", "a", "an"})
 _LABEL_NOUNS = frozenset({"no", "number", "unit", "رقم", "الرقم", "برقم", "الوحدة", "وحدة"})
 _STOPS = set(".,،;؛:!?()[]{}«»\"“”")
 _MODIFIERS = 4  # English tokens between a number and the noun it counts ("2,000 Russian specialists")
@@ -250,8 +252,8 @@ class _Scanner(AmountReader):
                     and self.phrase(rate_at - 1, lex.rates)[1] == got[1]:
                 rate_at -= 1  # the rate phrase's first token
             if got is not None and got[1] < self.n and self.t[rate_at] in ("في", "كل") and (
-                    self.t[got[1]].startswith("ال") or self.t[got[1]][0].isdigit()):
-                got = None  # «في العام السابق», «في العام 2023»: a date, not a rate
+                    self.t[got[1]].startswith(("ال", "و")) or self.t[got[1]][0].isdigit()):
+                got = None  # «في العام السابق», «في العام 2023», «في العام ونصف العام الماضيين»: a time, not a rate
             if got is not None and got[1] < self.n and self.t[got[1]].lower() in ("ago", "earlier", "later", "before"):
                 got = None  # "a year ago": when, not how often
             if got is not None:
@@ -344,6 +346,8 @@ class _Scanner(AmountReader):
         if nxt >= self.n:
             return None
         w = self.t[nxt]
+        if w.lower() in _TIME_NOUNS:
+            return None  # «ونصف العام», "half a year", "half an hour": a span of time, not a share
         if _ARABIC.match(self.t[k]):
             owned = len(w) > 4 and w.endswith(("ها", "هم", "هما", "نا"))  # «نصف قيمتها»
             if not (w.startswith("ال") and len(w) > 3 or owned) or self.t[k].startswith("ال"):

@@ -155,6 +155,8 @@ ROWS = [
     ("After meeting with Alexey Likhachev, Director General of Rosatom, Mohammad Eslami told the news conference that "
      "understandings were reached.", "meeting",
      {("alexei_likhachev", "participant"), ("mohammad_eslami", "participant")}, "asserted", None),
+    # «تصدرت» (topped, led) is no export
+    ("تصدرت روسيا وإيران وتركيا عملية أستانا كمسار مواز لوساطة الأمم المتحدة.", "trade", None, None, None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),

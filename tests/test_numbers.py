@@ -43,6 +43,7 @@ def _first(text):
         ("رفعت نسبة النقاء إلى 75ر19 بالمئة", 19.75, "percent"),  # a wire's decimal: fraction «ر» whole
         ("بلغت الصادرات 5ر2 مليار دولار", 2_500_000_000, "USD"),
         ("تسقط 10 مسيرات إيرانية يوميا", 10, "drones per day"),  # the rate after the counted noun's adjective
+        ("زاد بأكثر من 3.5 مرات في العام ونصف العام الماضيين", 3.5, "times"),  # a span of time: no rate, no half
     ],
 )
 def test_arabic_amount(text, value, unit):
@@ -263,3 +264,8 @@ def test_one_megabyte_line_is_read_in_linear_time():
 ])
 def test_a_count_of_two_coordinated_nouns(text, unit):
     assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize("text", ["زاد بأكثر من 3.5 مرات في العام ونصف العام الماضيين", "half a year ago"])
+def test_half_a_span_of_time_is_no_share(text):
+    assert all(q.unit != "percent" for q in find_quantities(text))
