@@ -271,6 +271,9 @@ def _dates(pc: PassageCtx, cues, ks: int | None = None) -> dict[str, str]:
         field = {"signed": "date", "ratified": "ratified", "in_force": "in_force"}.get(h.cat)
         if ks is not None and _CLAUSE_BREAK.search(pc.key, min(ks, h.start), max(ks, h.start)):
             continue  # «توصلتا إلى اتفاق ...، بعد أن وقعت جازبروم في 2024 مذكرة»: another clause's signing
+        purpose = (h.prefix.endswith("ل") and not h.prefix.endswith("ال")) or h.cue.startswith("لل")
+        if field and (pc.key[max(0, h.start - 5):h.start].rstrip().endswith("for") or purpose):
+            continue  # "submitted for ratification in March", «للمصادقة عليها»: what it was sent for, not done then
         if field and field not in out:
             ts, te = pc.span_of(h.start, h.end)
             d = _clause_date(pc, h, targets)

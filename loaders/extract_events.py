@@ -1175,6 +1175,12 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype in ("meeting", "visit") and not pred.verbal and _NOT_ON_AGENDA.search(
                     pc.p.text, v.sent.tokens[pred.head][1], v.sent.end):
                 cert = Certainty.DENIED  # "a meeting with Soleimani is not on Putin's agenda": denied by who keeps it
+            if etype in ("ratification", "signing", "entry_into_force") and not pred.verbal and pred.governors \
+                    and pred.governors[0].verbal and pred.governors[0].how == "pp" \
+                    and pred.governors[0].marker in ("for", "ل", "لل") and cert in (Certainty.ASSERTED, Certainty.REPORTED):
+                # "submitted the treaty for ratification in March", «أحال المعاهدة للمصادقة عليها»: what it was sent for is
+                # to come; the date is the sending's
+                cert, date = Certainty.EXPECTED, None
             if cert == Certainty.EXPECTED and _plan_rejected(pred):
                 cert = Certainty.DENIED  # «رفض … التقارير عن خطة لإرسال صواريخ»: the plan itself is denied
             if cert == Certainty.ALLEGED and _claim_called_false(pc, v, pred):

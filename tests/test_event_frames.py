@@ -2487,3 +2487,13 @@ def test_agreeing_to_go_on_talking_is_no_agreement(text):
 ])
 def test_a_partnership_to_be_signed_is_no_stance(text, stance):
     assert bool(_records(text, "stance")) == stance
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin submitted the Comprehensive Strategic Partnership Treaty with Iran for ratification in March.",
+    "وأحال بوتين معاهدة الشراكة الاستراتيجية الشاملة مع إيران إلى مجلس الدوما للمصادقة عليها في مارس.",
+])
+def test_a_treaty_sent_for_ratification_is_not_yet_ratified(text):
+    events = [e for e in _records(text, "event") if e.type == "ratification"]
+    assert events and all(e.certainty == "expected" and e.date is None for e in events)
+    assert all(a.ratified is None for a in _records(text, "agreement"))
