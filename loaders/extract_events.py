@@ -869,6 +869,8 @@ def _provided_for(pred: Predicate, cues, v: SentenceView | None = None) -> bool:
         return True  # "the contract obliged Russia to deliver", «يلزم الاتفاق إيران بتسليم»: a term of the contract
     for g in pred.governors[:2]:
         if word_class(cues["provision_signing"], g.word):
+            if g.how == "pp" and g.marker and word_class(words["setting_preps"], g.marker):
+                return False  # "signed during Pezeshkian's visit": the visit is when it was signed, not a term
             return g.how in ("xcomp", "pp", "gen", "noun", "obj") and not g.negated
         if word_class(words["since_preps"], g.word) or word_class(words["causal"], g.word) or g.verbal \
                 or (not g.verbal and word_class(words["setting_preps"], g.word)):

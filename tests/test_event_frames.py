@@ -157,6 +157,9 @@ ROWS = [
      {("alexei_likhachev", "participant"), ("mohammad_eslami", "participant")}, "asserted", None),
     # «تصدرت» (topped, led) is no export
     ("تصدرت روسيا وإيران وتركيا عملية أستانا كمسار مواز لوساطة الأمم المتحدة.", "trade", None, None, None),
+    # the visit during which a treaty was signed happened then: no term of the treaty
+    ("وقعت المعاهدة خلال زيارة الرئيس الإيراني مسعود بزشكيان إلى موسكو في يناير.", "visit",
+     {("masoud_pezeshkian", "visitor"), ("russia", "host")}, "asserted", "moscow"),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
