@@ -160,6 +160,9 @@ ROWS = [
     # the visit during which a treaty was signed happened then: no term of the treaty
     ("وقعت المعاهدة خلال زيارة الرئيس الإيراني مسعود بزشكيان إلى موسكو في يناير.", "visit",
      {("masoud_pezeshkian", "visitor"), ("russia", "host")}, "asserted", "moscow"),
+    # «إلى جانب», "alongside": with
+    ("تجري إيران مناورات بحرية إلى جانب روسيا في بحر قزوين.", "exercise",
+     {("iran", "participant"), ("russia", "participant")}, "asserted", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),

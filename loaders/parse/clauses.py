@@ -879,6 +879,10 @@ def _add_pp(v: SentenceView, pred: Predicate, pp: Node, via: str = "") -> None:
     first = _first_pre(obj) if obj is not None and obj.cat == "NP" else None
     if key in ("ب", "with") and first is not None and v.in_words(first.tok, "participation_nouns"):
         key = "مع" if v.lang == "ar" else "with"  # «مناورات بمشاركة روسيا وعمان», "with the participation of": with them
+    elif key in ("إلى", "الى", "الي", "إلي") and first is not None and v.word(first.tok) == "جانب":
+        key = "مع"  # «إلى جانب القوات الروسية»: alongside them, with them
+    elif key.lower() in ("alongside", "along with"):
+        key = "with"  # "drills alongside Russian forces"
     pred.args.append(Arg("pp", obj or pp, key, via))
     if obj is not None and obj.cat == "NP" and not via:
         # "حصلت على مقاتلات (من فرنسا)", "على علاقات (مع السعودية)": a preposition inside the object of a preposition
