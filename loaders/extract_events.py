@@ -318,6 +318,7 @@ def _payment_received(pc: PassageCtx, v: SentenceView, pred: Predicate, cues) ->
     return False
 
 
+_MARGIN = re.compile(r"(?:على\s+هامش|علي\s+هامش|on\s+the\s+(?:sidelines|margins?)\s+of|at\s+the\s+sidelines\s+of)", re.I)
 _FEAR_LINKS = frozenset({"من", "of", "about", "over", "a", "an", "the"})
 
 
@@ -1005,6 +1006,15 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 left = [p.actor for p in filled.participants if p.role == "withdrawn_from" and dc.actor_type(p.actor) == "state"]
                 filled.place = left[0] if left else None
             filled.participants = _without_title_bodies(pc, v, _without_represented_states(dc, filled.participants))
+            if etype in ("meeting", "visit", "signing") and filled.participants:
+                # «لقاء مدفيديف ونجاد على هامش قمة الدول المطلة على بحر قزوين», "met on the sidelines of the SCO summit":
+                # the gathering's members are not parties to what happened on its margins
+                margin = _MARGIN.search(pc.p.text, te, v.sent.end)
+                if margin is not None:
+                    late = {m.ref for m in pc.actors if m.start >= margin.end() and m.start < v.sent.end
+                            and dc.actor_type(m.ref) in ("organization", "bloc", "group")}
+                    early = {m.ref for m in pc.actors if v.sent.start <= m.start < margin.start()}
+                    filled.participants = [p for p in filled.participants if p.actor not in late - early]
             if etype == "meeting" and pred.verbal and len(filled.participants) == 1:
                 # «بعد زيارة لاريجاني إلى موسكو، حيث التقى بوتين», "on his visit to Moscow, where he met Putin": one
                 # of the host state met, unnamed, is met by the visitor the sentence named before

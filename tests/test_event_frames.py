@@ -2503,3 +2503,9 @@ def test_a_treaty_sent_for_ratification_is_not_yet_ratified(text):
     events = [e for e in _records(text, "event") if e.type == "ratification"]
     assert events and all(e.certainty == "expected" and e.date is None for e in events)
     assert all(a.ratified is None for a in _records(text, "agreement"))
+
+
+def test_the_members_of_a_summit_are_no_parties_to_a_meeting_on_its_margins():
+    text = "التقى الرئيس ديمتري مدفيديف نظيره الإيراني محمود أحمدي نجاد على هامش قمة الدول المطلة على بحر قزوين في باكو."
+    (met,) = [e for e in _events(text, "2010-11-20") if e.type == "meeting"]
+    assert set(met.participants) == {"dmitry_medvedev", "mahmoud_ahmadinejad"}
