@@ -532,6 +532,7 @@ def _without_represented_states(dc: DocCtx, roles: list[Participant]) -> list[Pa
             and not (dc.actor_type(p.actor) == "state" and p.role in named_person)]
 
 
+_TITLE_AFTER = re.compile(r"^\s*[,،]\s*(?:the\s+)?((?:[\w-]+\s+){1,3})(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 _TITLE_OF = re.compile(r"(?:\s+of(?:\s+the)?)?\s*$", re.I)
 
 
@@ -542,7 +543,7 @@ def _without_title_bodies(pc: PassageCtx, v: SentenceView, roles: list[Participa
     people = {p.actor for p in roles if pc.dc.actor_type(p.actor) == "person"}
     if not people:
         return roles
-    text, titles = pc.p.text, syntax_words()["titles"]
+    text, titles, agents = pc.p.text, syntax_words()["titles"], syntax_words()["agent_nouns"]
     drop = set()
     for m in pc.actors:
         if not (v.sent.start <= m.start < v.sent.end) or pc.dc.actor_type(m.ref) not in ("institution", "organization", "company"):
@@ -552,6 +553,12 @@ def _without_title_bodies(pc: PassageCtx, v: SentenceView, roles: list[Participa
                          for o in pc.actors)
         before = _TITLE_OF.split(text[max(v.sent.start, m.start - 30):m.start], maxsplit=1)[0].split()
         if named_next and before and word_class(titles, match_key(before[-1])) is not None:
+            drop.add(m.ref)
+        # "Alexey Likhachev, Director General of the state-owned Russian company Rosatom": the body in a title set
+        # off after a name (anyone's: the body is his office, not a party)
+        if any(pc.dc.actor_type(o.ref) == "person" and o.end <= m.start and (t := _TITLE_AFTER.match(text[o.end:m.start]))
+               and any(word_class(agents, match_key(w)) or word_class(titles, match_key(w)) for w in t.group(1).split())
+               for o in pc.actors):
             drop.add(m.ref)
     return [p for p in roles if p.actor not in drop]
 

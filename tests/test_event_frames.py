@@ -152,8 +152,8 @@ ROWS = [
     ("أعلن نائب وزير الخارجية الروسي سيرغي ريابكوف أن أول محطة نووية بنتها روسيا في إيران والتي ستدشن السبت في بوشهر "
      "ستستخدم لأغراض مدنية.", "launch", None, None, None),
     # a participle fronted in an "after" phrase is done by the main clause's subject, and is not what he told
-    ("After meeting with Alexey Likhachev, Director General of Rosatom, Mohammad Eslami told the news conference that "
-     "understandings were reached.", "meeting",
+    ("After meeting with Alexey Likhachev, Director General of the state-owned Russian company Rosatom, Mohammad Eslami "
+     "told the news conference that understandings were reached.", "meeting",
      {("alexei_likhachev", "participant"), ("mohammad_eslami", "participant")}, "asserted", None),
     # «تصدرت» (topped, led) is no export
     ("تصدرت روسيا وإيران وتركيا عملية أستانا كمسار مواز لوساطة الأمم المتحدة.", "trade", None, None, None),
@@ -163,6 +163,9 @@ ROWS = [
     # «إلى جانب», "alongside": with
     ("تجري إيران مناورات بحرية إلى جانب روسيا في بحر قزوين.", "exercise",
      {("iran", "participant"), ("russia", "participant")}, "asserted", None),
+    # the body of a title set off after a name is his office: no second speaker
+    ("After meeting with Alexey Likhachev, Director General of the state-owned Russian company Rosatom, Mohammad Eslami "
+     "told the news conference that understandings were reached.", "statement", {("mohammad_eslami", "speaker")}, "asserted", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
