@@ -906,6 +906,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             persons = [m for m in prev.actors if dc.actor_type(m.ref) == "person" or (m.unlinked and "type=person" in (m.flags or []))]
             if persons:  # a person named only late in the sentence is not whom it spoke of (its subject went unnamed)
                 last_person = None if persons[0].unlinked or persons[0].start > _SUBJECT_REACH else persons[0].ref
+            # "After meeting with Likhachev, Eslami told the news conference ... He said ...": who spoke last is "he"
+            speakers = [p.actor for r in out if r.kind == "event" and r.type == "statement" and r.evidence[0].passage == prev.p.idx
+                        for p in r.roles if p.role == "speaker" and dc.actor_type(p.actor) == "person"]
+            if speakers:
+                last_person = speakers[-1]
         prev = pc
         seen: set[tuple] = set()
         hits = _triggers(pc, cues)

@@ -2512,3 +2512,10 @@ def test_the_members_of_a_summit_are_no_parties_to_a_meeting_on_its_margins():
     text = "التقى الرئيس ديمتري مدفيديف نظيره الإيراني محمود أحمدي نجاد على هامش قمة الدول المطلة على بحر قزوين في باكو."
     (met,) = [e for e in _events(text, "2010-11-20") if e.type == "meeting"]
     assert set(met.participants) == {"dmitry_medvedev", "mahmoud_ahmadinejad"}
+
+
+def test_he_is_who_spoke_last_not_whom_he_met():
+    text = ("After meeting with Alexey Likhachev, Mohammad Eslami told the news conference that understandings were reached.\n"
+            "He said that the joint projects include the second unit of the Bushehr plant.")
+    speakers = {p.actor for e in _events(text) if e.type == "statement" for p in e.roles}
+    assert speakers == {"mohammad_eslami"}
