@@ -375,10 +375,20 @@ def _unit_words(unit: str | None, lang: str, words: dict, value: float | None = 
         return unit
     plural = lang == "ar" and len(got) > 2 and value is not None and float(value).is_integer() and 3 <= value <= 10
     text = got[2] if plural else got[_i(lang)]
+    if lang == "en" and value == 1 and not per and base in words.get("counted", {}):
+        text = _singular(text)  # "1 power plant", not "1 power plants
     if per and not words["units"].get(unit):
         rate = words.get("per", {}).get(per)
         text += f" {rate[_i(lang)]}" if rate else f" per {per}"
     return text
+
+
+def _singular(noun: str) -> str:
+    """Return the singular of an English plural unit ("power plants", "batches", "countries"; "aircraft" stays)."""
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
+        if noun.endswith(plural) and not noun.endswith("ss"):
+            return noun[: -len(plural)] + single
+    return noun
 
 
 _PERIOD = re.compile(r"^(first|last) (\d+) months$|^(first|second|third|fourth) (half|quarter)$")

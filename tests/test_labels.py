@@ -62,6 +62,8 @@ CASES = [
      "Bilateral trade: 5 billion USD per year", "التبادل التجاري: 5 مليار دولار سنويا"),
     (IndicatorRecord(id="i3", label="x", what="number of reactors", value=2, unit="reactors", evidence=[ev()]),
      "Number of reactors: 2 reactors", "عدد المفاعلات: 2 مفاعل"),
+    (IndicatorRecord(id="i5", label="x", what="number of power plants", value=1, unit="power plants", evidence=[ev()]),
+     "Number of power plants: 1 power plant", "عدد محطات الطاقة: 1 محطة طاقة"),
     (IndicatorRecord(id="i4", label="x", what="number of reactors to be built (lower bound)", value=2, unit="reactors", evidence=[ev()]),
      "Number of reactors to be built (lower bound): 2 reactors", "عدد المفاعلات المقرر بناؤها (حد أدنى): 2 مفاعل"),
 ]
