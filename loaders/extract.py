@@ -253,8 +253,10 @@ class PassageCtx:
         holes = [] if nested_ok else nested_spans(v, node)
         out = []
         for m in pool:
-            if not (lo <= m.start < hi):
-                continue  # a name the parser cut across phrases counts where it starts
+            cut = m.start < lo < m.end and m.kind == "actor" and self.dc.actor_type(m.ref) == "person"
+            if not (lo <= m.start < hi) and not cut:
+                continue  # a name the parser cut across phrases counts where it starts (and a person's name where
+                # a phrase starts inside it: «عزيز نصير (زاده)» as the subject of a relative clause)
             if any(a <= m.start < b for a, b in holes):
                 continue
             out.append(m)

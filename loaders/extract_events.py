@@ -1027,7 +1027,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                             and dc.actor_type(m.ref) in ("organization", "bloc", "group")}
                     early = {m.ref for m in pc.actors if v.sent.start <= m.start < margin.start()}
                     filled.participants = [p for p in filled.participants if p.actor not in late - early]
-            if etype == "meeting" and pred.verbal and len(filled.participants) == 1:
+            if etype == "meeting" and len(filled.participants) == 1:
                 # «بعد زيارة لاريجاني إلى موسكو، حيث التقى بوتين», "on his visit to Moscow, where he met Putin": one
                 # of the host state met, unnamed, is met by the visitor the sentence named before
                 met = dc.state_of(filled.participants[0].actor)

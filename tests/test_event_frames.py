@@ -2519,3 +2519,11 @@ def test_he_is_who_spoke_last_not_whom_he_met():
             "He said that the joint projects include the second unit of the Bushehr plant.")
     speakers = {p.actor for e in _events(text) if e.type == "statement" for p in e.roles}
     assert speakers == {"mohammad_eslami"}
+
+
+def test_a_name_the_parser_cut_still_names_the_visitor_who_meets_the_host():
+    text = ("قال السفير الإيراني في موسكو إن وزير الدفاع الإيراني عزيز نصير زاده، الذي يزور موسكو حاليا، أجرى اليوم "
+            "مباحثات مع نظيره الروسي أندريه بيلوسوف.")
+    events = _events(text, "2024-12-09")
+    assert {"aziz_nasirzadeh"} <= {p.actor for e in events if e.type == "visit" for p in e.roles if p.role == "visitor"}
+    assert {p for e in events if e.type == "meeting" for p in e.participants} == {"aziz_nasirzadeh", "andrei_belousov"}
