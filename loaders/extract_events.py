@@ -639,11 +639,13 @@ _NOT_ON_AGENDA = re.compile(r"(?:ليس|ليست|غير مدرج|غير مدرج
 
 
 def _plan_rejected(pred: Predicate) -> bool:
-    """A plan noun over the event and a verb of denying or rejecting over that («رفض التقارير عن خطة لإرسال
-    صواريخ», «نفى وجود خطة لتسليم»): what was planned is denied."""
+    """A plan or report noun over the event and a verb of denying or rejecting over that («رفض التقارير عن خطة لإرسال
+    صواريخ», «نفى وجود خطة لتسليم», "dismissed the media hype about Russian withdrawal"): what was planned or
+    reported is denied."""
     words = syntax_words()
     govs = pred.governors[:4]
-    plan = next((i for i, g in enumerate(govs) if not g.verbal and word_class(words["governing_nouns"], g.word) == "expected"), None)
+    plan = next((i for i, g in enumerate(govs) if not g.verbal and (
+        word_class(words["governing_nouns"], g.word) == "expected" or names_a_claim(g.word))), None)
     verb = next((g for g in govs[plan + 1:] if g.verbal), None) if plan is not None else None
     return verb is not None and word_class(words["governors"], verb.word) == "denied"
 
@@ -1205,7 +1207,7 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                 # "submitted the treaty for ratification in March", «أحال المعاهدة للمصادقة عليها»: what it was sent for is
                 # to come; the date is the sending's
                 cert, date = Certainty.EXPECTED, None
-            if cert == Certainty.EXPECTED and _plan_rejected(pred):
+            if cert in (Certainty.EXPECTED, Certainty.ASSERTED, Certainty.REPORTED, Certainty.ALLEGED) and _plan_rejected(pred):
                 cert = Certainty.DENIED  # «رفض … التقارير عن خطة لإرسال صواريخ»: the plan itself is denied
             if cert == Certainty.ALLEGED and _claim_called_false(pc, v, pred):
                 cert = Certainty.DENIED  # «الادعاءات بأن إيران أرسلت صواريخ كاذبة», "claims that … are baseless"

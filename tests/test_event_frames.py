@@ -166,6 +166,11 @@ ROWS = [
     # the body of a title set off after a name is his office: no second speaker
     ("After meeting with Alexey Likhachev, Director General of the state-owned Russian company Rosatom, Mohammad Eslami "
      "told the news conference that understandings were reached.", "statement", {("mohammad_eslami", "speaker")}, "asserted", None),
+    # what reports say, rejected, is denied
+    ("He dismissed the media hype about Russian withdrawal from the railway project.", "withdrawal",
+     {("russia", "withdrawing")}, "denied", None),
+    ("He confirmed reports about the Russian withdrawal from the railway project.", "withdrawal",
+     {("russia", "withdrawing")}, "reported", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
