@@ -105,8 +105,11 @@ def predicate_certainty(v: SentenceView, pred: Predicate, clause_hedge: Certaint
         if g.verbal and k == 0 and g.how in ("obj", "pp") and not pred.verbal and word_class(words["backing_verbs"], g.word) \
                 and (g.negated or _hypothetical(v, g.tok) or any(v.in_words(t, "negation") for t in range(max(0, g.tok - 2), g.tok))
                      or _under_possibility(v, words, pred.governors[k + 1:])
-                     or any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j))):
-            # ("backed further sanctions": more measures proposed, none this backing imposed)
+                     or any(word_class(words["additive_adjectives"], v.word(t)) for t in range(pred.node.i, pred.node.j))
+                     or any(x.verbal and word_class(words["governors"], x.word) == "denied" for x in pred.governors[k + 1:k + 2])
+                     or any(word_class(words["governing_nouns"], v.word(t)) == "expected" for t in range(g.tok + 1, pred.head))):
+            # ("backed further sanctions": more measures proposed, none this backing imposed; «رفضت أن تدعم نداءات
+            # واشنطن بالتهديد بفرض عقوبات»: refused to back calls to threaten sanctions)
             # «لن تؤيد فرض عقوبات جديدة», "would back sanctions", «من المتوقع أن تؤيد فرض عقوبات»: proposed, not imposed
             found.add(Certainty.EXPECTED)
             break

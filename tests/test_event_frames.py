@@ -199,6 +199,7 @@ ROWS = [
     ("Russia backed further sanctions against Iran and would vote for them if there is consensus.", "sanction",
      {("iran", "target")}, "expected", None),
     ("وأيدت روسيا فرض عقوبات جديدة على إيران.", "sanction", {("iran", "target")}, "expected", None),
+    ("ورفضت روسيا أن تدعم علنا دعوات واشنطن بالتهديد بفرض عقوبات على إيران.", "sanction", {("iran", "target")}, "expected", None),
     # an export to come
     ("Iran will export 40 gas turbines to Russia under the contract.", "trade",
      {("iran", "seller"), ("russia", "buyer")}, "expected", None),
