@@ -41,7 +41,9 @@ def slug(text: str) -> str:
 
 
 # Nisba adjectives that would be wrong or ordinary words; hand-curated ones live in actors.yaml.
-NO_ADJECTIVE = {"ML", "TR", "BJ", "NE", "GN", "GW", "GQ", "PG", "ME", "CI", "CV", "TL", "VA", "PS", "CD", "CG", "DO", "DM"}
+NO_ADJECTIVE = {"ML", "TR", "BJ", "NE", "GN", "GW", "GQ", "PG", "ME", "CI", "CV", "TL", "VA", "PS", "CD", "CG", "DO", "DM", "AW"}
+# Arabic names that are also a common spelling of something else: Arabic news write Europe «أروبا» (European «الأروبية»)
+NAME_AR_OVERRIDES = {"AW": "جزيرة أروبا"}
 
 
 def nisba(name_ar: str) -> str | None:
@@ -64,7 +66,7 @@ def build_states() -> list[dict]:
     out = []
     for c in pycountry.countries:
         name_en = en.territories.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-        name_ar = ar.territories.get(c.alpha_2)
+        name_ar = NAME_AR_OVERRIDES.get(c.alpha_2) or ar.territories.get(c.alpha_2)
         aliases = []
         for n in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)):
             if n and n != name_en and n not in aliases and "," not in n:

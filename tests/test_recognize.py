@@ -628,3 +628,15 @@ def test_the_regime_of_the_jurist_is_iran():
     doc = read_text("own.txt", "تخلى نظام الولي الفقيه عن جزء من حصته في بحر قزوين لصالح روسيا.\n")
     ids = {r.id for r in extract_document(doc).records if r.kind == "actor"}
     assert {"iran", "russia"} <= ids
+
+
+def test_a_common_misspelling_of_europe_is_not_aruba():
+    from irkg.loaders.dictionaries import load_dictionaries
+    from irkg.loaders.read import read_text
+    from irkg.loaders.normalize import normalize
+    from irkg.loaders.segment import segment
+    from irkg.loaders.recognize import recognize
+
+    doc = read_text("own.txt", "ويربط الخط روسيا بالموانئ الإيرانية عبر الدول الاروبية ويمر في أروبا الشرقية.\n")
+    (p,) = segment(normalize(doc))
+    assert "aruba" not in {m.ref for m in recognize(p, load_dictionaries(), None)}
