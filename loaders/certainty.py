@@ -158,5 +158,9 @@ def quoted_report(text: str, at: int) -> bool:
         lead = text[max(0, i - 60):i].rstrip()
         if not text[:i].strip():
             return True  # a paragraph that opens with a quotation is someone's words ("“Over the past two years ...”")
-        return lead.endswith(":") and bool(_REPORT_BEFORE.search(lead))
+        return (lead.endswith(":") and bool(_REPORT_BEFORE.search(lead))) or bool(_SAYING_END.search(lead))
     return False
+
+
+# «ونسبت الوكالة للسفير قوله "..."», "quoted him as saying, "..."": a quotation right after a word of saying
+_SAYING_END = re.compile(r"(?:قوله|قولها|قولهم|قولهما|قائلا|قائلة|قائلين|مضيفا|مضيفة|saying|said|says|added|stated)\s*[:,،]?$", re.I)

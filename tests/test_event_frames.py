@@ -171,6 +171,9 @@ ROWS = [
      {("russia", "withdrawing")}, "denied", None),
     ("He confirmed reports about the Russian withdrawal from the railway project.", "withdrawal",
      {("russia", "withdrawing")}, "reported", None),
+    # a quotation right after «قوله» is the speaker's
+    ('ونسبت الوكالة للسفير الإيراني قوله "وقعت إيران وروسيا عقدا جديدا لتزويد طهران بمنظومات إس-300".', "signing",
+     {("iran", "signatory"), ("russia", "signatory")}, "reported", None),
     # a company speaks too
     ("Rostec, the Russian arms group, said it had signed a new contract with Iran.", "statement",
      {("rostec", "speaker")}, "asserted", None),
