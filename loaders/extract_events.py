@@ -806,8 +806,13 @@ def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
     from irkg.loaders.frames import _actors_of
 
     g = pred.governors[0] if pred.governors else None
-    if not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args) \
+    if role == "supplier" and g is not None and not g.verbal and word_class(syntax_words()["cancel_nouns"], g.word) \
+            and len(pred.governors) > 1 and pred.governors[1].verbal:
+        g = pred.governors[1]  # «أعلن مدفيديف إلغاء تسليم صواريخ إس-300 إلى إيران»: who calls off a delivery would make it
+    elif not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args) \
             or not word_class(syntax_words()["control_verbs"], g.word):
+        return []
+    if not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args):
         return []
     gov = predicate_at(v, g.tok)
     subjects = gov.args_of("subj") if gov is not None else ()
@@ -1004,8 +1009,11 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
             if etype == "delivery" and not pred.verbal and not any(p.role == "supplier" for p in filled.participants) \
                     and any(p.role == "recipient" for p in filled.participants):
                 have = {dc.state_of(p.actor) for p in filled.participants}
-                filled.participants += [p for p in _intending_subjects(pc, v, pred, filled.participants, role="supplier")
-                                        if dc.state_of(p.actor) not in have]
+                # (a leader who calls a delivery off stands for his state: the state is the supplier)
+                suppliers = dict.fromkeys(dc.state_of(p.actor) if dc.actor_type(p.actor) == "person" else p.actor
+                                          for p in _intending_subjects(pc, v, pred, filled.participants, role="supplier")
+                                          if dc.state_of(p.actor) not in have)
+                filled.participants += [Participant(actor=a, role="supplier") for a in suppliers]
             if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):

@@ -171,6 +171,9 @@ ROWS = [
      {("russia", "withdrawing")}, "denied", None),
     ("He confirmed reports about the Russian withdrawal from the railway project.", "withdrawal",
      {("russia", "withdrawing")}, "reported", None),
+    # who calls off a delivery would have made it (a leader stands for his state)
+    ("وأعلن الرئيس الروسي ديمتري مدفيديف إلغاء تسليم صواريخ إس-300 إلى إيران.", "delivery",
+     {("iran", "recipient"), ("russia", "supplier")}, "denied", None),
     # a quotation right after «قوله» is the speaker's
     ('ونسبت الوكالة للسفير الإيراني قوله "وقعت إيران وروسيا عقدا جديدا لتزويد طهران بمنظومات إس-300".', "signing",
      {("iran", "signatory"), ("russia", "signatory")}, "reported", None),
