@@ -174,6 +174,9 @@ ROWS = [
     # who calls off a delivery would have made it (a leader stands for his state)
     ("وأعلن الرئيس الروسي ديمتري مدفيديف إلغاء تسليم صواريخ إس-300 إلى إيران.", "delivery",
      {("iran", "recipient"), ("russia", "supplier")}, "denied", None),
+    # the accused would have supplied, whatever the supply noun's genitive names
+    ("واتهمت الولايات المتحدة إيران بتزويد روسيا بطائرات مسيرة.", "delivery",
+     {("iran", "supplier"), ("russia", "recipient")}, "alleged", None),
     # a quotation right after «قوله» is the speaker's
     ('ونسبت الوكالة للسفير الإيراني قوله "وقعت إيران وروسيا عقدا جديدا لتزويد طهران بمنظومات إس-300".', "signing",
      {("iran", "signatory"), ("russia", "signatory")}, "reported", None),

@@ -1178,13 +1178,16 @@ def _head_tokens(node: Node) -> list[int]:
 def _controller(v: SentenceView, pred: Predicate, outer: Node) -> None:
     """An event noun completing a verb of will or refusal takes its subject as the actor ("رفضت روسيا بيع",
     "قررت إيران شراء", "تسعى إيران للانضمام"): the one who refuses or seeks is the one who would act."""
-    if not pred.governors or any(a.rel in ("subj", "poss") for a in pred.args) or any(
-            a.rel in ("gen", "adj") and any(v.kinds.get(t) not in (None, "date", "place") for t in _head_tokens(a.node))
-            for a in pred.args):
+    if not pred.governors or any(a.rel in ("subj", "poss") for a in pred.args):
         return
     g = pred.governors[0]
     if g.verbal and g.how in ("pp", "xcomp") and v.in_words(g.tok, "object_control_verbs"):
+        # «اتهمت واشنطن إيران بتزويد روسيا بمسيرات»: the accused would act, whatever the noun's genitive (whom it
+        # supplies) names
         _object_controller(v, pred)
+        return
+    if any(a.rel in ("gen", "adj") and any(v.kinds.get(t) not in (None, "date", "place") for t in _head_tokens(a.node))
+           for a in pred.args):
         return
     if not g.verbal or g.how not in ("obj", "pp") or not v.in_words(g.tok, "control_verbs"):
         return
