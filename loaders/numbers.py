@@ -33,6 +33,8 @@ from irkg.loaders.number_lexicon import NumberLexicon, compile_lexicon, parse_di
 __all__ = ["Quantity", "find_quantities", "is_year", "load_number_lexicon", "parse_digits"]
 
 _ADJECTIVE_END = re.compile(r"[\u0621-\u064a](?:ية|يه|ي|يين|يون)$")
+_HYPHEN_NUMBERS = frozenset({"one", "two", "single", "1", "2"})
+_HYPHEN_KINDS = frozenset({"way", "sided", "off", "time", "man", "party", "stop", "on", "shot", "track"})
 _TIME_NOUNS = frozenset({"العام", "عام", "السنة", "سنة", "الشهر", "شهر", "الساعة", "ساعة", "القرن", "year", "month",
                          "hour", "century", "decade", "a", "an"})
 _LABEL_NOUNS = frozenset({"no", "number", "unit", "رقم", "الرقم", "برقم", "الوحدة", "وحدة"})
@@ -284,6 +286,8 @@ class _Scanner(AmountReader):
         t = self.t[j]
         if one and t in ("من", "of"):
             return None  # "one of the meetings", «واحد من»: a member, not a count
+        if j >= 2 and self.t[j - 1] == "-" and self.t[j - 2].lower() in _HYPHEN_NUMBERS and t.lower() in _HYPHEN_KINDS:
+            return None  # "one-way attack drones", "one-sided", "two-way trade": a kind, not a count
         if one and j > 0 and self.t[j - 1] in ("احد", "أحد", "احدي", "احدى", "إحدى", "اِحدى"):
             return None  # «أحد أعضاء البرلمان»: one of the members, not a count of one
         if _ARABIC.match(t):

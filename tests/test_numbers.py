@@ -269,3 +269,8 @@ def test_a_count_of_two_coordinated_nouns(text, unit):
 @pytest.mark.parametrize("text", ["زاد بأكثر من 3.5 مرات في العام ونصف العام الماضيين", "half a year ago"])
 def test_half_a_span_of_time_is_no_share(text):
     assert all(q.unit != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text", ["Russia launched one-way attack drones at Kyiv overnight.", "a one-sided deal"])
+def test_a_hyphenated_one_of_a_kind_is_no_count(text):
+    assert find_quantities(text) == []
