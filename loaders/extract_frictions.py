@@ -262,6 +262,10 @@ def _sides(pc: PassageCtx, cues: dict, h) -> list[str] | None:
         # "Iran accused Russia", "رفضت روسيا طلب إيران": the two sides stand on both sides of the verb
         subj = states.get("subj", set())
         rest = set().union(*(sts for k, sts in states.items() if k != "subj")) if len(states) > 1 else set()
+        if pred.verbal and word_class(syntax_words()["warning_words"], v.word(pred.head)):
+            # «حذرت روسيا إيران من ...»: the warned side is the verb's object; «حذرت روسيا من تزايد الخطر على محطة
+            # بوشهر الإيرانية» warns of a danger to Iran, no dispute with it
+            rest = states.get("obj", set())
         if not ((IRAN in subj and RUSSIA in rest) or (RUSSIA in subj and IRAN in rest)):
             return None
     return sorted(s for s in found if s not in PAIR and pc.dc.actor_type(s) == "state")

@@ -2542,3 +2542,12 @@ def test_a_name_the_parser_cut_still_names_the_visitor_who_meets_the_host():
     events = _events(text, "2024-12-09")
     assert {"aziz_nasirzadeh"} <= {p.actor for e in events if e.type == "visit" for p in e.roles if p.role == "visitor"}
     assert {p for e in events if e.type == "meeting" for p in e.participants} == {"aziz_nasirzadeh", "andrei_belousov"}
+
+
+@pytest.mark.parametrize(("text", "friction"), [
+    # a warning to the other side is a friction; a warning of a danger to it is concern for it
+    ("حذرت روسيا إيران من المضي في تخصيب اليورانيوم.", True),
+    ("حذرت روسيا من تزايد الخطر على محطة بوشهر الإيرانية جراء الضربات الأمريكية.", False),
+])
+def test_only_the_warned_side_is_at_odds_with_who_warns(text, friction):
+    assert bool(_records(text, "friction")) == friction
