@@ -183,6 +183,10 @@ def fill_frame(pc, v: SentenceView, pred: Predicate, frame: Frame) -> Filled:
             continue  # «وقع الاتفاق بحضور الوزير», "signed in the presence of the minister": he watched, he did not sign
         if a.rel == "pp" and v.kinds.get(a.node.i) == "date":
             continue  # "on June 13, Russia ...": a phrase that opens with a date says when, whatever the parser hung on it
+        if a.rel == "adj" and v.lang == "ar" and v.word(a.node.i).startswith("ب") and (found := pc.mentions_in(v, a.node, pc.actors)) \
+                and not any("adjective" in (m.flags or []) for m in found):
+            # «ضربات بأوكرانيا» tagged as an adjective: «ب» and a name is a place phrase, not whose strikes they are
+            a = Arg("pp", a.node, "ب", via=a.via)
         if a.rel == "adj" and "adj" not in frame.roles and frame.gen and v.lang == "ar" \
                 and (found := pc.mentions_in(v, a.node, pc.actors)) and all(pc.dc.actor_type(m.ref) == "person" for m in found):
             a = Arg("gen", a.node, via=a.via)  # «زيارة لاريجاني» tagged as an adjective: a person is no adjective

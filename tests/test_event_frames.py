@@ -2551,3 +2551,8 @@ def test_a_name_the_parser_cut_still_names_the_visitor_who_meets_the_host():
 ])
 def test_only_the_warned_side_is_at_odds_with_who_warns(text, friction):
     assert bool(_records(text, "friction")) == friction
+
+
+def test_b_and_a_state_is_where_strikes_fell_never_who_struck():
+    text = "وقال البيت الأبيض إن روسيا تتلقى مئات المسيرات التي تستخدمها في شن ضربات بأوكرانيا."
+    assert not [e for e in _events(text) if ("ukraine", "attacker") in _roles(e)]
