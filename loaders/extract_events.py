@@ -1014,6 +1014,13 @@ def extract_events(pcs: list[PassageCtx], dc: DocCtx, out: list, agreements: dic
                                           for p in _intending_subjects(pc, v, pred, filled.participants, role="supplier")
                                           if dc.state_of(p.actor) not in have)
                 filled.participants += [Participant(actor=a, role="supplier") for a in suppliers]
+            sup = [p.actor for p in filled.participants if p.role == "supplier" and dc.actor_type(p.actor) == "state"]
+            if etype == "delivery" and len(sup) == 2:
+                # «التي تتهم فيها واشنطن طهران بتوريد مسيرات»: two names side by side with no «و» between are the
+                # accuser (the verb's subject, read into its object) and the accused; the accused would supply
+                ms = sorted((m for m in pc.actors if m.ref in sup and v.sent.start <= m.start < v.sent.end), key=lambda m: m.start)
+                if len(ms) == 2 and ms[0].ref != ms[1].ref and not pc.p.text[ms[0].end:ms[1].start].strip():
+                    filled.participants = [p for p in filled.participants if not (p.role == "supplier" and p.actor == ms[0].ref)]
             if etype == "sanction" and not pred.verbal and not any(p.role == "imposer" for p in filled.participants):
                 filled.participants += _light_noun_imposer(pc, v, pred, filled.participants)
             if etype == "sanction" and not pred.verbal and not any(p.role == "target" for p in filled.participants):

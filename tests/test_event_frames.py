@@ -177,6 +177,11 @@ ROWS = [
     # the accused would have supplied, whatever the supply noun's genitive names
     ("واتهمت الولايات المتحدة إيران بتزويد روسيا بطائرات مسيرة.", "delivery",
      {("iran", "supplier"), ("russia", "recipient")}, "alleged", None),
+    # two names side by side with no «و» are the accuser and the accused: the accused would supply
+    ("وهذه ليست المرة الأولى التي تتهم فيها واشنطن طهران بتوريد مسيرات إلى روسيا.", "delivery",
+     {("iran", "supplier"), ("russia", "recipient")}, "alleged", None),
+    ("وزودت إيران وروسيا سوريا بالأسلحة.", "delivery",
+     {("iran", "supplier"), ("russia", "supplier"), ("syria", "recipient")}, "asserted", None),
     # a quotation right after «قوله» is the speaker's
     ('ونسبت الوكالة للسفير الإيراني قوله "وقعت إيران وروسيا عقدا جديدا لتزويد طهران بمنظومات إس-300".', "signing",
      {("iran", "signatory"), ("russia", "signatory")}, "reported", None),
