@@ -806,13 +806,12 @@ def _intending_subjects(pc: PassageCtx, v: SentenceView, pred: Predicate, have: 
     from irkg.loaders.frames import _actors_of
 
     g = pred.governors[0] if pred.governors else None
-    if role == "supplier" and g is not None and not g.verbal and word_class(syntax_words()["cancel_nouns"], g.word) \
-            and len(pred.governors) > 1 and pred.governors[1].verbal:
+    called_off = role == "supplier" and g is not None and not g.verbal and len(pred.governors) > 1 \
+        and pred.governors[1].verbal and word_class(syntax_words()["cancel_nouns"], g.word)
+    if called_off:
         g = pred.governors[1]  # «أعلن مدفيديف إلغاء تسليم صواريخ إس-300 إلى إيران»: who calls off a delivery would make it
-    elif not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args) \
-            or not word_class(syntax_words()["control_verbs"], g.word):
-        return []
-    if not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args):
+    if not have or g is None or not g.verbal or g.how not in ("obj", "pp") or any(a.rel == "subj" for a in pred.args) \
+            or not (called_off or word_class(syntax_words()["control_verbs"], g.word)):
         return []
     gov = predicate_at(v, g.tok)
     subjects = gov.args_of("subj") if gov is not None else ()
